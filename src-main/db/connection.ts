@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { migrate } from './migrate';
+import type { DB } from './schema';
+
+export class CorruptDatabaseError extends Error {
+  constructor(
+    readonly file: string,
+    readonly detail: string,
+  ) {
+    super(
+      `The database file ${file} is damaged (${detail}). UniDesk did not open it, so nothing more was written to it. ` +
+        'Keep a copy of the file, restore the latest backup or sync a fresh replica, and tell the IT department.',
+    );
+  }
+}
+
+export interface Database {
+  readonly file: string;
+  /** typed query builder for services and repositories */
+  readonly kysely: Kysely<DB>;
+  /** the raw handle, for bulk loads and synchronous transactions */
+  readonly sqlite: BetterSqlite3.Database;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens (creating if needed) the local replica: WAL, foreign keys, synchronous=FULL, a quick
+ * integrity check that refuses a damaged file, then migrations.
+ */
+export function openDatabase(file: string, opts: { readonly?: boolean } = {}): Database {
+  const memory = file === ':memory:';
+  if (!memory) fs.mkdirSync(path.dirname(file), { recursive: true });
+  let sqlite: BetterSqlite3.Database;
+  try {
+    sqlite = new BetterSqlite3(file, { readonly: opts.readonly ?? false });
+  } catch (e) {
+    throw new CorruptDatabaseError(file, (e as Error).message);
+  }
+  try {
+    const check = sqlite.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new CorruptDatabaseError(file, String(check));
+    if (!memory && !opts.readonly) sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('busy_timeout = 5000');
+    if (!opts.readonly) migrate(sqlite);
+  } catch (e) {
+    sqlite.close();
+    if (e instanceof CorruptDatabaseError) throw e;
+    const code = (e as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw new CorruptDatabaseError(file, (e as Error).message);
+    throw e;
+  }
+  const kysely = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    file,
+    kysely,
+    sqlite,
+    async close() {
+      // Kysely's destroy closes the underlying better-sqlite3 handle.
+      await kysely.destroy();
+    },
+  };
+}

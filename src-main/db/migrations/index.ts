@@ -1,0 +1,17 @@
+import { m0001Reference } from './0001-reference';
+import { m0002Students } from './0002-students';
+import { m0003Staff } from './0003-staff';
+import { m0004Curricula } from './0004-curricula';
+import { m0005AccountsAuditOutbox } from './0005-accounts-audit-outbox';
+import type { Migration } from './migration';
+
+export const MIGRATIONS: readonly Migration[] = [
+  m0001Reference,
+  m0002Students,
+  m0003Staff,
+  m0004Curricula,
+  m0005AccountsAuditOutbox,
+];
+
+/** The schema version this build writes; sync mutations carry it (issue 5). */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,256 @@
+/**
+ * Hand-kept Kysely table types, one interface per table of ./migrations. The migration tests
+ * compare these column lists with the real schema, so the two cannot drift silently.
+ */
+import type { Generated } from 'kysely';
+
+type Flag = 0 | 1;
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+export interface UniversityTable {
+  id: string;
+  name_ky: string;
+  name_ru: string;
+  name_en: string;
+  okpo: string | null;
+  version: Generated<number>;
+  updated_at: string;
+}
+export interface FacultyTable {
+  id: string;
+  university_id: string;
+  code: string;
+  name_ky: string;
+  name_ru: string;
+  name_en: string;
+  version: Generated<number>;
+  updated_at: string;
+}
+export interface ChairTable {
+  id: string;
+  faculty_id: string;
+  name_ky: string;
+  name_ru: string;
+  name_en: string;
+  version: Generated<number>;
+  updated_at: string;
+}
+export interface SpecialtyTable {
+  id: string;
+  faculty_id: string;
+  code: string;
+  name_ky: string;
+  name_ru: string;
+  name_en: string;
+  level: string;
+  duration_years: number;
+  version: Generated<number>;
+  updated_at: string;
+}
+export interface NamedCodeTable {
+  code: string;
+  name_ky: string;
+  name_ru: string;
+  name_en: string;
+}
+export interface StudentGroupTable {
+  id: string;
+  faculty_id: string;
+  specialty_id: string;
+  name: string;
+  form: string;
+  intake_year: number;
+  course: number;
+  language: string;
+  version: Generated<number>;
+  updated_at: string;
+}
+export interface StudentTable {
+  id: string;
+  last_name: string;
+  first_name: string;
+  patronymic: string | null;
+  sex: string;
+  birth_date: string;
+  pin: string | null;
+  citizenship: string;
+  record_book_no: string;
+  group_id: string;
+  funding: string;
+  base_education: string;
+  admission_year: number;
+  status: string;
+  flag_disability: Generated<Flag>;
+  flag_orphan: Generated<Flag>;
+  flag_targeted: Generated<Flag>;
+  flag_dormitory: Generated<Flag>;
+  flag_quota_foreigner: Generated<Flag>;
+  search_text: string;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+export interface StudentStatusHistoryTable {
+  id: string;
+  student_id: string;
+  effective_date: string;
+  kind: string;
+  status: string;
+  group_id: string;
+  course: number;
+  form: string;
+  funding: string;
+  last_name: string;
+  first_name: string;
+  patronymic: string | null;
+  order_no: string | null;
+  order_date: string | null;
+  created_at: string;
+}
+export interface PositionTable {
+  id: string;
+  category: string;
+  name_ky: string;
+  name_ru: string;
+  name_en: string;
+}
+export interface StaffTable {
+  id: string;
+  last_name: string;
+  first_name: string;
+  patronymic: string | null;
+  sex: string;
+  birth_date: string;
+  pin: string | null;
+  citizenship: string;
+  degree: string | null;
+  title: string | null;
+  hire_date: string;
+  leave_date: string | null;
+  last_training_date: string | null;
+  version: Generated<number>;
+  updated_at: string;
+}
+export interface StaffPositionTable {
+  id: string;
+  staff_id: string;
+  position_id: string;
+  faculty_id: string | null;
+  chair_id: string | null;
+  rate: number;
+  employment_type: string;
+  start_date: string;
+  end_date: string | null;
+  version: Generated<number>;
+  updated_at: string;
+}
+export interface DisciplineTable {
+  id: string;
+  chair_id: string | null;
+  name_ky: string;
+  name_ru: string;
+  name_en: string;
+  version: Generated<number>;
+  updated_at: string;
+}
+export interface CurriculumTable {
+  id: string;
+  specialty_id: string;
+  intake_year: number;
+  form: string;
+  version: Generated<number>;
+  updated_at: string;
+}
+export interface CurriculumItemTable {
+  id: string;
+  curriculum_id: string;
+  discipline_id: string;
+  semester: number;
+  credits: number;
+  hours: number;
+  control_form: string;
+  version: Generated<number>;
+  updated_at: string;
+}
+export interface AcademicYearTable {
+  id: string;
+  starts_on: string;
+  ends_on: string;
+}
+export interface AcademicSessionTable {
+  id: string;
+  academic_year_id: string;
+  faculty_id: string | null;
+  term: string;
+  starts_on: string;
+  ends_on: string;
+  entry_opens_on: string;
+  entry_closes_on: string;
+  version: Generated<number>;
+  updated_at: string;
+}
+export interface AppUserTable {
+  id: string;
+  username: string;
+  password_hash: string;
+  role: string;
+  faculty_id: string | null;
+  display_name: string;
+  active: Generated<Flag>;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  user_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string;
+  old_json: string | null;
+  new_json: string | null;
+  tx_id: string;
+}
+export interface OutboxTable {
+  seq: Generated<number>;
+  mutation_id: string;
+  tx_id: string;
+  name: string;
+  entity: string;
+  entity_id: string;
+  payload_json: string;
+  base_version: number | null;
+  user_id: string | null;
+  schema_version: number;
+  created_at: string;
+  state: Generated<string>;
+}
+
+export interface DB {
+  settings: SettingsTable;
+  university: UniversityTable;
+  faculty: FacultyTable;
+  chair: ChairTable;
+  specialty: SpecialtyTable;
+  study_form: NamedCodeTable;
+  country: NamedCodeTable;
+  student_group: StudentGroupTable;
+  student: StudentTable;
+  student_status_history: StudentStatusHistoryTable;
+  position: PositionTable;
+  staff: StaffTable;
+  staff_position: StaffPositionTable;
+  discipline: DisciplineTable;
+  curriculum: CurriculumTable;
+  curriculum_item: CurriculumItemTable;
+  academic_year: AcademicYearTable;
+  academic_session: AcademicSessionTable;
+  role: NamedCodeTable;
+  app_user: AppUserTable;
+  audit_log: AuditLogTable;
+  outbox: OutboxTable;
+}

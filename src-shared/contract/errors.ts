@@ -1,0 +1,25 @@
+/** The only error shape that crosses the boundary: a code, a message in the user's language, no stack. */
+export const ERROR_CODES = [
+  'validation',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'bad_request',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface FieldProblem {
+  /** dotted path into the request, e.g. "changes.pin" */
+  path: string;
+  message: string;
+}
+
+export interface AppErrorPayload {
+  code: ErrorCode;
+  message: string;
+  fields?: FieldProblem[];
+}
+
+export type CallResult<T> = { ok: true; data: T } | { ok: false; error: AppErrorPayload };

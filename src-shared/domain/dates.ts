@@ -1,0 +1,25 @@
+/** Dates are ISO (YYYY-MM-DD) in data and DD.MM.YYYY on screen and paper. */
+import { isRealDate } from './pin';
+
+export { isRealDate };
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : '';
+}
+
+/** Parses DD.MM.YYYY (as typed by a clerk) into ISO, or null when it is not a real date. */
+export function parseDisplayDate(text: string): string | null {
+  const m = /^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  return isRealDate(iso) ? iso : null;
+}
+
+/** Age in full years on a date (both ISO). */
+export function ageOn(birthIso: string, onIso: string): number {
+  const [by, bm, bd] = birthIso.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = onIso.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}

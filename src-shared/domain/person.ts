@@ -1,0 +1,48 @@
+/**
+ * People's names, DOMAIN.md §8. Names are stored as parts and never split on spaces:
+ * "Асан уулу" is one patronymic, and some people have none.
+ */
+export type Sex = 'F' | 'M';
+
+export interface NameParts {
+  lastName: string;
+  firstName: string;
+  patronymic: string | null;
+}
+
+/** "Фамилия Аты Атасынын аты" — the order used on every document. */
+export function fullName(n: NameParts): string {
+  return [n.lastName, n.firstName, n.patronymic].filter((p): p is string => !!p && p.trim() !== '').join(' ');
+}
+
+/** "Фамилия А. А." — initials for signatures; a Kyrgyz patronymic "Асан уулу" gives "А." too. */
+export function shortName(n: NameParts): string {
+  const initial = (s: string | null) => (s && s.trim() ? `${s.trim()[0]!.toLocaleUpperCase('ky')}.` : '');
+  return [n.lastName, [initial(n.firstName), initial(n.patronymic)].filter(Boolean).join(' ')]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** Trims and folds inner whitespace of one name part; keeps inner spaces ("Асан уулу"). */
+export function cleanNamePart(s: string): string {
+  return s.normalize('NFC').trim().replace(/\s+/g, ' ');
+}
+
+/** The Kyrgyz alphabet order (ң after н, ө after о, ү after у) from ICU's 'ky' tailoring. */
+export const kyCollator = new Intl.Collator('ky', { sensitivity: 'base', numeric: true });
+
+export function compareNames(a: NameParts, b: NameParts): number {
+  return (
+    kyCollator.compare(a.lastName, b.lastName) ||
+    kyCollator.compare(a.firstName, b.firstName) ||
+    kyCollator.compare(a.patronymic ?? '', b.patronymic ?? '')
+  );
+}
+
+/**
+ * Lower-case, NFC text used for substring search over names and numbers. Kyrgyz letters
+ * keep their identity (ң ≠ н) because clerks type them and expect exact matches.
+ */
+export function searchFold(s: string): string {
+  return s.normalize('NFC').toLocaleLowerCase('ky').replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,50 @@
+/**
+ * Roles and what each may do (DOMAIN.md §1). This table is the single source: main enforces
+ * it on every request, the renderer only uses it to hide what would be refused anyway.
+ */
+export const ROLES = [
+  'clerk',
+  'students_hr',
+  'hr',
+  'planning_finance',
+  'accountant',
+  'registrar',
+  'teaching',
+  'admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Permission = 'students.read' | 'students.write' | 'audit.read';
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  clerk: ['students.read', 'students.write'],
+  students_hr: ['students.read', 'students.write'],
+  hr: [],
+  planning_finance: [],
+  accountant: ['students.read'],
+  registrar: ['students.read'],
+  teaching: ['students.read'],
+  admin: ['students.read', 'students.write', 'audit.read'],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return GRANTS[role].includes(permission);
+}
+
+/**
+ * Which students a role sees: a dean's office clerk only their faculty; accounting only
+ * contract students (the people who pay); offices that serve everyone see all.
+ */
+export type StudentScope = { kind: 'none' } | { kind: 'all' } | { kind: 'faculty'; facultyId: string } | { kind: 'contract' };
+
+export function studentScopeOf(role: Role, facultyId: string | null): StudentScope {
+  if (!can(role, 'students.read')) return { kind: 'none' };
+  if (role === 'clerk') return facultyId ? { kind: 'faculty', facultyId } : { kind: 'none' };
+  if (role === 'accountant') return { kind: 'contract' };
+  return { kind: 'all' };
+}
+
+/** Roles that must be tied to one faculty when the account is created. */
+export function roleNeedsFaculty(role: Role): boolean {
+  return role === 'clerk';
+}
