@@ -1,0 +1,46 @@
+/**
+ * Message catalogs (ICU MessageFormat) for Kyrgyz, Russian and English. Main formats error
+ * messages with the same catalogs the renderer uses, so a message reads the same everywhere.
+ */
+import { IntlMessageFormat } from 'intl-messageformat';
+import { errorsEn } from './errors.en';
+import { errorsKy } from './errors.ky';
+import { errorsRu } from './errors.ru';
+import { uiEn } from './ui.en';
+import { uiKy } from './ui.ky';
+import { uiRu } from './ui.ru';
+
+export const LOCALES = ['ky', 'ru', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'ky';
+
+export type MessageKey = keyof typeof errorsRu | keyof typeof uiRu;
+export type Catalog = Record<MessageKey, string>;
+
+export const catalogs: Record<Locale, Catalog> = {
+  ky: { ...errorsKy, ...uiKy },
+  ru: { ...errorsRu, ...uiRu },
+  en: { ...errorsEn, ...uiEn },
+};
+
+export function pickLocale(value: unknown): Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value) ? (value as Locale) : DEFAULT_LOCALE;
+}
+
+const cache = new Map<string, IntlMessageFormat>();
+
+export type MessageValues = Record<string, string | number | boolean | null | undefined>;
+
+export function translate(locale: Locale, key: MessageKey, values?: MessageValues): string {
+  const cacheKey = `${locale}\u0000${key}`;
+  let fmt = cache.get(cacheKey);
+  if (!fmt) {
+    fmt = new IntlMessageFormat(catalogs[locale][key], locale);
+    cache.set(cacheKey, fmt);
+  }
+  return String(fmt.format(values as Record<string, string | number>));
+}
+
+export function hasMessage(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(catalogs.ru, key);
+}
