@@ -9,7 +9,8 @@ import {
 } from '../../src-shared/contract';
 import { pickLocale, translate, type Locale } from '../../src-shared/i18n';
 import { AppError } from './app-error';
-import { describeIssues } from './validation';
+import { describeIssues, fieldLabel } from './validation';
+import type { AppErrorPayload, FieldProblem } from '../../src-shared/contract';
 
 export interface RequestContext {
   session: SessionUser | null;
@@ -41,6 +42,14 @@ export interface Logger {
   error(message: string, err?: unknown): void;
 }
 
+function validationPayload(locale: Locale, fields: FieldProblem[]): AppErrorPayload {
+  return {
+    code: 'validation',
+    message: translate(locale, 'error.validation', { count: fields.length, details: fields.map((f) => f.message).join('; ') }),
+    fields,
+  };
+}
+
 export type Dispatch = (sessionKey: string, envelope: unknown) => Promise<CallResult<unknown>>;
 
 /**
@@ -51,36 +60,22 @@ export function createDispatcher(handlers: Handlers, sessions: SessionStore, log
   return async (sessionKey, envelope) => {
     const env = (envelope ?? {}) as { op?: unknown; payload?: unknown; locale?: unknown };
     const locale = pickLocale(env.locale);
-    const fail = (e: AppError): CallResult<unknown> => ({
-      ok: false,
-      error: {
-        code: e.code,
-        message: translate(locale, e.key, e.values),
-        ...(e.fields.length
-          ? { fields: e.fields.map((f) => ({ path: f.path, message: translate(locale, f.key, f.values) })) }
-          : {}),
-      },
-    });
+    const fail = (e: AppError): CallResult<unknown> => {
+      const fields = e.fields.map((f) => ({
+        path: f.path,
+        message: translate(locale, f.key, { field: fieldLabel(locale, f.path.split('.')), ...f.values }),
+      }));
+      return { ok: false, error: fields.length ? validationPayload(locale, fields) : { code: e.code, message: translate(locale, e.key, e.values) } };
+    };
     if (!isOpName(env.op)) return fail(new AppError('bad_request', 'error.unknownOperation', { op: String(env.op) }));
     const op: OpName = env.op;
     const def = contract[op];
-    const parsed = def.request.safeParse(env.payload ?? {});
-    if (!parsed.success) {
-      const fields = describeIssues(locale, parsed.error, env.payload);
-      return {
-        ok: false,
-        error: {
-          code: 'validation',
-          message: translate(locale, 'error.validation', {
-            count: fields.length,
-            details: fields.map((f) => f.message).join('; '),
-          }),
-          fields,
-        },
-      };
-    }
     const session = sessions.get(sessionKey) ?? null;
     if (!def.public && !session) return fail(new AppError('unauthenticated', 'error.unauthenticated'));
+    const parsed = def.request.safeParse(env.payload ?? {});
+    if (!parsed.success) {
+      return { ok: false, error: validationPayload(locale, describeIssues(locale, parsed.error, env.payload)) };
+    }
     const ctx: RequestContext = {
       session,
       locale,

@@ -1,0 +1,49 @@
+// Builds everything `npm start`, the CLI, the tests and packaging need into dist/:
+// esbuild bundles for the Node side (main, preload, CLI, browser host, bench, server) and
+// Vite for the renderer. Native and Electron-provided modules stay external.
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const only = process.argv.includes('--node-only') ? 'node' : process.argv.includes('--renderer-only') ? 'renderer' : 'all';
+
+const nodeEntries = {
+  'main/web': 'src-main/host/web.main.ts',
+  'main/start': 'src-main/host/start.main.ts',
+  'cli/unidesk': 'src-main/cli/unidesk.ts',
+  'electron/main': 'src-main/electron/main.ts',
+  'electron/preload': 'src-main/electron/preload.ts',
+  'bench/bench': 'bench/bench.ts',
+};
+
+async function buildNode() {
+  const entryPoints = Object.entries(nodeEntries)
+    .filter(([, src]) => fs.existsSync(path.join(root, src)))
+    .map(([out, src]) => ({ in: path.join(root, src), out }));
+  await esbuild({
+    entryPoints,
+    outdir: path.join(root, 'dist'),
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: 'linked',
+    external: ['better-sqlite3', 'electron', 'electron-updater', 'playwright-core', 'vite', 'esbuild'],
+    define: { __UNIDESK_VERSION__: JSON.stringify(pkg.version) },
+    logLevel: 'warning',
+  });
+}
+
+async function buildRenderer() {
+  await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+const started = Date.now();
+if (only !== 'renderer') await buildNode();
+if (only !== 'node') await buildRenderer();
+console.log(`build: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

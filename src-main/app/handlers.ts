@@ -1,0 +1,40 @@
+import type { SessionUser } from '../../src-shared/contract';
+import type { Database } from '../db/connection';
+import type { Handlers, RequestContext } from '../host/dispatcher';
+import { AppError } from '../host/app-error';
+import { listAudit } from '../features/audit/audit.service';
+import { signIn } from '../features/auth/session.service';
+import { referenceScope } from '../features/reference/reference.service';
+import { createStudentsService } from '../features/students/students.service';
+
+function signedIn(ctx: RequestContext): SessionUser {
+  // The dispatcher refuses non-public operations without a session; this narrows the type.
+  if (!ctx.session) throw new AppError('unauthenticated', 'error.unauthenticated');
+  return ctx.session;
+}
+
+/** Operation name → service call. Handlers are thin: rules live in the feature services. */
+export function createHandlers(db: Database, version: string): Handlers {
+  const students = createStudentsService(db);
+  return {
+    'app.info': async () => {
+      const u = await db.kysely.selectFrom('university').select(['name_ky', 'name_ru', 'name_en']).executeTakeFirst();
+      return { version, university: { ky: u?.name_ky ?? '', ru: u?.name_ru ?? '', en: u?.name_en ?? '' } };
+    },
+    'session.signIn': async (req, ctx) => {
+      const user = await signIn(db, req.username, req.password);
+      ctx.setSession(user);
+      return user;
+    },
+    'session.current': async (_req, ctx) => ctx.session,
+    'session.signOut': async (_req, ctx) => {
+      ctx.setSession(null);
+      return null;
+    },
+    'reference.scope': async (_req, ctx) => referenceScope(db, signedIn(ctx)),
+    'students.search': async (req, ctx) => students.search(signedIn(ctx), req),
+    'students.get': async (req, ctx) => students.get(signedIn(ctx), req.id),
+    'students.update': async (req, ctx) => students.update(signedIn(ctx), req),
+    'audit.list': async (req, ctx) => listAudit(db, signedIn(ctx), req),
+  };
+}

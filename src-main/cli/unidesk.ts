@@ -1,0 +1,131 @@
+/** The `unidesk` command: batch jobs over the same services the app uses. */
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import fs from 'node:fs';
+import { openDatabase } from '../db/connection';
+import { resolveDbFile } from '../db/data-dir';
+import { generateDemo } from '../features/demo/demo.generator';
+import { APP_VERSION } from '../app/version';
+import { runBrowserHost } from '../host/run-browser-host';
+
+export class UsageError extends Error {}
+
+interface Command {
+  summary: string;
+  usage: string;
+  run(argv: string[]): Promise<void>;
+}
+
+function flags<T extends Record<string, { type: 'string' | 'boolean' }>>(argv: string[], options: T) {
+  try {
+    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+function positiveInt(name: string, v: string | boolean | undefined, dflt: number): number {
+  if (v === undefined) return dflt;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a whole number above 0, got "${String(v)}"`);
+  return n;
+}
+
+const commands: Record<string, Command> = {
+  version: {
+    summary: 'print the version',
+    usage: 'unidesk version',
+    async run() {
+      console.log(APP_VERSION);
+    },
+  },
+  demo: {
+    summary: 'create the demo university in a new database file',
+    usage: 'unidesk demo --db FILE [--students N] [--seed N]',
+    async run(argv) {
+      const v = flags(argv, { db: { type: 'string' }, students: { type: 'string' }, seed: { type: 'string' } });
+      if (!v.db) throw new UsageError('--db FILE is required (the demo is written to a new file)');
+      const file = path.resolve(v.db);
+      if (fs.existsSync(file) && fs.statSync(file).size > 0) {
+        throw new Error(`${file} already exists; choose a new file name or delete it first`);
+      }
+      const students = positiveInt('students', v.students, 3000);
+      const seed = positiveInt('seed', v.seed, 20260901);
+      const started = Date.now();
+      const db = openDatabase(file);
+      try {
+        const summary = await generateDemo(db, {
+          seed,
+          students,
+          onProgress: (stage, done, total) => process.stderr.write(`\r${stage}: ${done}/${total}   `),
+        });
+        process.stderr.write('\n');
+        console.log(
+          `Demo university written to ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
+            `${summary.faculties} faculties, ${summary.specialties} specialties, ${summary.groups} groups, ` +
+            `${summary.students} students, ${summary.staff} staff, ${summary.users} users.`,
+        );
+      } finally {
+        await db.close();
+      }
+    },
+  },
+  web: {
+    summary: 'serve UniDesk in the browser on 127.0.0.1',
+    usage: 'unidesk web [--db FILE] [--port N]',
+    async run(argv) {
+      const v = flags(argv, { db: { type: 'string' }, port: { type: 'string' } });
+      const port = v.port === undefined ? 0 : Number(v.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0–65535`);
+      await runBrowserHost({ dbFile: resolveDbFile({ dbFlag: v.db }), port, rendererDir: path.join(__dirname, '..', 'renderer') });
+    },
+  },
+};
+
+export function helpText(): string {
+  const width = Math.max(...Object.keys(commands).map((k) => k.length));
+  return [
+    'UniDesk — university administration, command line',
+    '',
+    'Usage: unidesk <command> [options]',
+    '',
+    'Commands:',
+    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}\n  ${' '.repeat(width)}  ${c.usage}`),
+    '',
+    'Data: --db FILE, else $UNIDESK_DATA_DIR/unidesk.sqlite, else the user-data folder.',
+  ].join('\n');
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(helpText());
+    return 0;
+  }
+  if (name === '--version') {
+    console.log(APP_VERSION);
+    return 0;
+  }
+  const cmd = commands[name];
+  try {
+    if (!cmd) throw new UsageError(`unknown command "${name}"; see unidesk --help`);
+    if (rest.includes('--help')) {
+      console.log(cmd.usage);
+      return 0;
+    }
+    await cmd.run(rest);
+    return 0;
+  } catch (e) {
+    console.error(`unidesk: ${(e as Error).message}`);
+    if (e instanceof UsageError && cmd) console.error(`usage: ${cmd.usage}`);
+    return e instanceof UsageError ? 2 : 1;
+  }
+}
+
+export function cliMain(): void {
+  void runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
+
+if (require.main === module) cliMain();

@@ -1,0 +1,33 @@
+import type { Transaction } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import type { DB } from '../../db/schema';
+
+export interface AuditInput {
+  action: string;
+  entity: string;
+  entityId: string;
+  oldValue: unknown;
+  newValue: unknown;
+}
+
+/** The one audit writer: who, when, what, old and new — always inside the caller's transaction. */
+export async function writeAudit(
+  trx: Transaction<DB>,
+  at: { txId: string; now: string; userId: string | null },
+  e: AuditInput,
+): Promise<void> {
+  await trx
+    .insertInto('audit_log')
+    .values({
+      id: uuidv7(),
+      at: at.now,
+      user_id: at.userId,
+      action: e.action,
+      entity: e.entity,
+      entity_id: e.entityId,
+      old_json: e.oldValue === undefined ? null : JSON.stringify(e.oldValue),
+      new_json: e.newValue === undefined ? null : JSON.stringify(e.newValue),
+      tx_id: at.txId,
+    })
+    .execute();
+}

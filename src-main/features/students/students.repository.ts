@@ -1,0 +1,164 @@
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { StudentRow, StatusHistoryEntry } from '../../../src-shared/contract';
+import type { StudentStatus, StudyForm, Funding } from '../../../src-shared/domain/enums';
+import type { StudentScope } from '../../../src-shared/domain/roles';
+import { searchFold } from '../../../src-shared/domain/person';
+import type { DB } from '../../db/schema';
+
+export interface StudentFilter {
+  query?: string | undefined;
+  facultyId?: string | undefined;
+  specialtyId?: string | undefined;
+  groupId?: string | undefined;
+  course?: number | undefined;
+  form?: StudyForm | undefined;
+  funding?: Funding | undefined;
+  status?: StudentStatus | undefined;
+}
+
+type Joined = SelectQueryBuilder<DB & { s: DB['student']; g: DB['student_group'] }, 's' | 'g', object>;
+
+function base(db: Kysely<DB>): Joined {
+  return db
+    .selectFrom('student as s')
+    .innerJoin('student_group as g', 'g.id', 's.group_id') as unknown as Joined;
+}
+
+/** Narrows a query to what the caller may see; 'none' never reaches here (the service refuses first). */
+function applyScope(q: Joined, scope: StudentScope): Joined {
+  switch (scope.kind) {
+    case 'faculty':
+      return q.where('g.faculty_id', '=', scope.facultyId);
+    case 'contract':
+      return q.where('s.funding', '=', 'contract');
+    case 'all':
+      return q;
+    case 'none':
+      return q.where(sql<boolean>`0`);
+  }
+}
+
+function applyFilter(q: Joined, f: StudentFilter): Joined {
+  if (f.facultyId) q = q.where('g.faculty_id', '=', f.facultyId);
+  if (f.specialtyId) q = q.where('g.specialty_id', '=', f.specialtyId);
+  if (f.groupId) q = q.where('s.group_id', '=', f.groupId);
+  if (f.course) q = q.where('g.course', '=', f.course);
+  if (f.form) q = q.where('g.form', '=', f.form);
+  if (f.funding) q = q.where('s.funding', '=', f.funding);
+  if (f.status) q = q.where('s.status', '=', f.status);
+  for (const token of searchFold(f.query ?? '').split(' ').filter(Boolean)) {
+    q = q.where(sql<boolean>`instr(s.search_text, ${token}) > 0`);
+  }
+  return q;
+}
+
+export async function findMatchingIds(db: Kysely<DB>, scope: StudentScope, f: StudentFilter): Promise<string[]> {
+  const rows = await applyFilter(applyScope(base(db), scope), f).select('s.id').execute();
+  return rows.map((r) => (r as { id: string }).id);
+}
+
+const rowColumns = [
+  's.id',
+  's.last_name',
+  's.first_name',
+  's.patronymic',
+  's.record_book_no',
+  's.pin',
+  's.group_id',
+  'g.faculty_id',
+  'g.specialty_id',
+  'g.course',
+  'g.form',
+  's.funding',
+  's.status',
+  's.citizenship',
+] as const;
+
+export type StudentDbRow = {
+  id: string;
+  last_name: string;
+  first_name: string;
+  patronymic: string | null;
+  record_book_no: string;
+  pin: string | null;
+  group_id: string;
+  faculty_id: string;
+  specialty_id: string;
+  course: number;
+  form: string;
+  funding: string;
+  status: string;
+  citizenship: string;
+};
+
+export function toStudentRow(r: StudentDbRow): StudentRow {
+  return {
+    id: r.id,
+    lastName: r.last_name,
+    firstName: r.first_name,
+    patronymic: r.patronymic,
+    recordBookNo: r.record_book_no,
+    pin: r.pin,
+    groupId: r.group_id,
+    facultyId: r.faculty_id,
+    specialtyId: r.specialty_id,
+    course: r.course,
+    form: r.form as StudyForm,
+    funding: r.funding as Funding,
+    status: r.status as StudentStatus,
+    citizenship: r.citizenship,
+  };
+}
+
+export async function loadRows(db: Kysely<DB>, ids: readonly string[]): Promise<StudentDbRow[]> {
+  if (ids.length === 0) return [];
+  return (await base(db).select(rowColumns).where('s.id', 'in', ids).execute()) as unknown as StudentDbRow[];
+}
+
+export async function loadStudent(db: Kysely<DB>, id: string) {
+  return db
+    .selectFrom('student as s')
+    .innerJoin('student_group as g', 'g.id', 's.group_id')
+    .selectAll('s')
+    .select(['g.faculty_id', 'g.specialty_id', 'g.course', 'g.form'])
+    .where('s.id', '=', id)
+    .executeTakeFirst();
+}
+export type StudentFull = NonNullable<Awaited<ReturnType<typeof loadStudent>>>;
+
+export async function loadHistory(db: Kysely<DB>, studentId: string): Promise<StatusHistoryEntry[]> {
+  const rows = await db
+    .selectFrom('student_status_history')
+    .selectAll()
+    .where('student_id', '=', studentId)
+    .orderBy('effective_date')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((h) => ({
+    id: h.id,
+    effectiveDate: h.effective_date,
+    status: h.status as StudentStatus,
+    groupId: h.group_id,
+    course: h.course,
+    form: h.form as StudyForm,
+    funding: h.funding as Funding,
+    orderNo: h.order_no,
+    orderDate: h.order_date,
+    kind: h.kind,
+  }));
+}
+
+/** Every student's id and name parts — the input of the Kyrgyz-collation order. */
+export async function loadAllNames(db: Kysely<DB>) {
+  return db.selectFrom('student').select(['id', 'last_name', 'first_name', 'patronymic']).execute();
+}
+
+/** Cheap fingerprint that changes whenever students are added, removed or edited. */
+export async function studentsFingerprint(db: Kysely<DB>): Promise<string> {
+  const r = await db
+    .selectFrom('student')
+    .select([sql<number>`count(*)`.as('n'), sql<string>`max(updated_at)`.as('u'), sql<number>`sum(version)`.as('v')])
+    .executeTakeFirstOrThrow();
+  return `${r.n}|${r.u}|${r.v}`;
+}

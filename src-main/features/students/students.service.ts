@@ -1,0 +1,185 @@
+import type {
+  SessionUser,
+  StudentCard,
+  StudentSearchResult,
+  StudentUpdateResult,
+  ParsedRequestOf,
+} from '../../../src-shared/contract';
+import type { BaseEducation, Funding, StudentStatus, StudyForm } from '../../../src-shared/domain/enums';
+import { checkPin } from '../../../src-shared/domain/pin';
+import type { Sex } from '../../../src-shared/domain/person';
+import { can, studentScopeOf, type StudentScope } from '../../../src-shared/domain/roles';
+import type { Database } from '../../db/connection';
+import { AppError, forbidden, notFound } from '../../host/app-error';
+import { withWrite } from '../write-transaction';
+import { NameOrder } from './name-order';
+import {
+  findMatchingIds,
+  loadAllNames,
+  loadHistory,
+  loadRows,
+  loadStudent,
+  studentsFingerprint,
+  toStudentRow,
+  type StudentFull,
+} from './students.repository';
+import { studentSearchText } from './student-search-text';
+
+type SearchRequest = ParsedRequestOf<'students.search'>;
+type UpdateRequest = ParsedRequestOf<'students.update'>;
+
+const FLAG_COLUMNS = {
+  disability: 'flag_disability',
+  orphan: 'flag_orphan',
+  targeted: 'flag_targeted',
+  dormitory: 'flag_dormitory',
+  quotaForeigner: 'flag_quota_foreigner',
+} as const;
+
+function readableScope(session: SessionUser): StudentScope {
+  const scope = studentScopeOf(session.role, session.facultyId);
+  if (scope.kind === 'none') throw forbidden();
+  return scope;
+}
+
+function inScope(scope: StudentScope, s: { faculty_id: string; funding: string }): boolean {
+  switch (scope.kind) {
+    case 'all':
+      return true;
+    case 'faculty':
+      return s.faculty_id === scope.facultyId;
+    case 'contract':
+      return s.funding === 'contract';
+    case 'none':
+      return false;
+  }
+}
+
+function toCard(s: StudentFull, history: StudentCard['history']): StudentCard {
+  return {
+    ...toStudentRow(s),
+    sex: s.sex as Sex,
+    birthDate: s.birth_date,
+    baseEducation: s.base_education as BaseEducation,
+    admissionYear: s.admission_year,
+    flags: {
+      disability: s.flag_disability === 1,
+      orphan: s.flag_orphan === 1,
+      targeted: s.flag_targeted === 1,
+      dormitory: s.flag_dormitory === 1,
+      quotaForeigner: s.flag_quota_foreigner === 1,
+    },
+    version: s.version,
+    history,
+    pinWarnings: s.pin ? checkPin(s.pin, { sex: s.sex as Sex, birthDate: s.birth_date }) : [],
+  };
+}
+
+export function createStudentsService(db: Database) {
+  const order = new NameOrder(
+    () => studentsFingerprint(db.kysely),
+    () => loadAllNames(db.kysely),
+  );
+
+  async function loadInScope(session: SessionUser, id: string): Promise<StudentFull> {
+    const scope = readableScope(session);
+    const s = await loadStudent(db.kysely, id);
+    if (!s) throw notFound('error.notFound.student');
+    if (!inScope(scope, s)) throw forbidden('error.forbidden.scope');
+    return s;
+  }
+
+  return {
+    async search(session: SessionUser, req: SearchRequest): Promise<StudentSearchResult> {
+      const scope = readableScope(session);
+      const ids = await order.sort(await findMatchingIds(db.kysely, scope, req));
+      const pageIds = ids.slice(req.offset, req.offset + req.limit);
+      const rows = await loadRows(db.kysely, pageIds);
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return {
+        total: ids.length,
+        offset: req.offset,
+        rows: pageIds.map((id) => toStudentRow(byId.get(id)!)),
+      };
+    },
+
+    async get(session: SessionUser, id: string): Promise<StudentCard> {
+      const s = await loadInScope(session, id);
+      return toCard(s, await loadHistory(db.kysely, id));
+    },
+
+    /**
+     * Corrects personal fields. Status, group, course, form, funding and names change only by
+     * orders (DOMAIN.md §4); a ПИН that disagrees with sex or birth date is saved with warnings.
+     */
+    async update(session: SessionUser, req: UpdateRequest): Promise<StudentUpdateResult> {
+      if (!can(session.role, 'students.write')) throw forbidden();
+      await withWrite(db, session, async (w) => {
+        const scope = readableScope(session);
+        const s = await loadStudent(w.trx, req.id);
+        if (!s) throw notFound('error.notFound.student');
+        if (!inScope(scope, s)) throw forbidden('error.forbidden.scope');
+        if (s.version !== req.version) throw new AppError('conflict', 'error.conflict.staleVersion');
+        const c = req.changes;
+        const next: Record<string, string | number | null> = {};
+        if (c.recordBookNo !== undefined) next.record_book_no = c.recordBookNo;
+        if (c.pin !== undefined) next.pin = c.pin;
+        if (c.birthDate !== undefined) next.birth_date = c.birthDate;
+        if (c.citizenship !== undefined) next.citizenship = c.citizenship;
+        if (c.baseEducation !== undefined) next.base_education = c.baseEducation;
+        for (const [flag, column] of Object.entries(FLAG_COLUMNS)) {
+          const v = c.flags?.[flag as keyof typeof FLAG_COLUMNS];
+          if (v !== undefined) next[column] = v ? 1 : 0;
+        }
+        const current = s as unknown as Record<string, unknown>;
+        const oldValue: Record<string, unknown> = {};
+        const newValue: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(next)) {
+          if (current[k] !== v) {
+            oldValue[k] = current[k];
+            newValue[k] = v;
+          }
+        }
+        if (Object.keys(newValue).length === 0) return;
+        if (newValue.record_book_no !== undefined) {
+          const taken = await w.trx
+            .selectFrom('student')
+            .select('id')
+            .where('record_book_no', '=', String(newValue.record_book_no))
+            .where('id', '<>', s.id)
+            .executeTakeFirst();
+          if (taken) throw new AppError('conflict', 'error.conflict.recordBookTaken', { value: String(newValue.record_book_no) });
+        }
+        if (newValue.citizenship !== undefined) {
+          const country = await w.trx.selectFrom('country').select('code').where('code', '=', String(newValue.citizenship)).executeTakeFirst();
+          if (!country)
+            throw new AppError('validation', 'error.validation', {}, [{ path: 'changes.citizenship', key: 'field.invalid' }]);
+        }
+        const merged = { ...s, ...newValue } as StudentFull;
+        await w.trx
+          .updateTable('student')
+          .set({
+            ...newValue,
+            search_text: studentSearchText(merged),
+            version: s.version + 1,
+            updated_at: w.now,
+          })
+          .where('id', '=', s.id)
+          .where('version', '=', s.version)
+          .execute();
+        await w.audit({ action: 'student.update', entity: 'student', entityId: s.id, oldValue, newValue });
+        await w.outbox({
+          name: 'student.update',
+          entity: 'student',
+          entityId: s.id,
+          payload: { id: s.id, changes: newValue },
+          baseVersion: s.version,
+        });
+      });
+      return { student: await this.get(session, req.id) };
+    },
+  };
+}
+
+export type StudentsService = ReturnType<typeof createStudentsService>;
+export type { StudentStatus, StudyForm, Funding };

@@ -1,0 +1,14 @@
+/** `npm run web`: the browser host on 127.0.0.1. */
+import { resolveDbFile } from '../db/data-dir';
+import { hostFlags } from './args';
+import { runBrowserHost } from './run-browser-host';
+
+async function main() {
+  const flags = hostFlags(process.argv.slice(2));
+  await runBrowserHost({ dbFile: resolveDbFile({ dbFlag: flags.db }), ...(flags.port !== undefined ? { port: flags.port } : {}) });
+}
+
+main().catch((e: Error) => {
+  console.error(`unidesk: ${e.message}`);
+  process.exit(1);
+});
