@@ -1,0 +1,73 @@
+// Lint, and the runtime boundaries as rules (VS Code's "code-layering" idea):
+// src-shared is pure (no electron, Node or DOM), src-renderer never reaches into main or
+// Node, and only src-main/electron/ may import electron.
+import js from '@eslint/js';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const restrict = (...patterns) => ['error', { paths: [], patterns }];
+const noNode = { group: nodeBuiltins, message: 'Node APIs belong in src-main (or src-server).' };
+const noElectron = { group: ['electron', 'electron/*', 'electron-updater'], message: 'Only src-main/electron/ imports electron.' };
+const noMain = { group: ['**/src-main', '**/src-main/**'], message: 'Cross the boundary through the contract, not by importing main.' };
+const noRenderer = { group: ['**/src-renderer', '**/src-renderer/**'], message: 'Main and shared code never import the renderer.' };
+const noServer = { group: ['**/src-server', '**/src-server/**'], message: 'The central server is a separate program.' };
+const noDomDeps = { group: ['react', 'react-dom', 'react-dom/*', 'react-intl', '@tanstack/*'], message: 'UI libraries belong in src-renderer.' };
+const noDbDeps = { group: ['better-sqlite3', 'kysely'], message: 'Database access belongs in src-main.' };
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'e2e/.artifacts/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['src-shared/**/*.ts'],
+    ignores: ['src-shared/**/*.test.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': restrict(noNode, noElectron, noMain, noRenderer, noServer, noDomDeps, noDbDeps),
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'fetch', 'process', 'require', 'Buffer', '__dirname'],
+    },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': restrict(noNode, noElectron, noMain, noServer, noDbDeps),
+      // Every user-visible string lives in the ky/ru/en catalogs (src-shared/i18n).
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'JSXText[value=/[A-Za-zА-Яа-яЁёҢңӨөҮү]/]', message: 'User-visible text belongs in the i18n catalogs.' },
+        {
+          selector: 'JSXAttribute[name.name=/^(title|placeholder|alt|aria-label)$/] > Literal',
+          message: 'User-visible text belongs in the i18n catalogs.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/electron/**'],
+    rules: { 'no-restricted-imports': restrict(noElectron, noRenderer, noServer, noDomDeps) },
+  },
+  {
+    files: ['src-main/electron/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict(noRenderer, noServer, noDomDeps) },
+  },
+  {
+    files: ['src-server/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict(noElectron, noRenderer, noMain, noDomDeps) },
+  },
+  {
+    files: ['**/*.test.{ts,tsx}', 'e2e/**/*.ts', 'bench/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);

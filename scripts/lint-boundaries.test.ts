@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: path.resolve(__dirname, '..') });
+async function problems(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.resolve(__dirname, '..', file) });
+  return result!.messages.map((m) => m.message);
+}
+
+describe('runtime boundaries are enforced by lint', () => {
+  it('src-shared imports no Node, electron or main code and touches no DOM', async () => {
+    const p = await problems(
+      'src-shared/domain/probe.ts',
+      `import fs from 'node:fs';\nimport { app } from 'electron';\nimport { openDatabase } from '../../src-main/db/connection';\nexport const x = [fs, app, openDatabase, document.title];\n`,
+    );
+    expect(p.join('\n')).toMatch(/Node APIs belong in src-main/);
+    expect(p.join('\n')).toMatch(/Only src-main\/electron\/ imports electron/);
+    expect(p.join('\n')).toMatch(/not by importing main/);
+    expect(p.join('\n')).toMatch(/Unexpected use of 'document'/);
+  });
+
+  it('src-renderer never imports main, and keeps text out of components', async () => {
+    const p = await problems(
+      'src-renderer/features/probe.tsx',
+      `import { createApp } from '../../src-main/app/create-app';\nexport const P = () => <p title="Студенттер">Students {String(createApp)}</p>;\n`,
+    );
+    expect(p.filter((m) => /not by importing main/.test(m))).toHaveLength(1);
+    expect(p.filter((m) => /i18n catalogs/.test(m))).toHaveLength(2);
+  });
+
+  it('only src-main/electron imports electron', async () => {
+    expect(await problems('src-main/features/probe.ts', `import { app } from 'electron';\nexport const a = app;\n`)).toEqual([
+      expect.stringMatching(/Only src-main\/electron\/ imports electron/),
+    ]);
+    expect(await problems('src-main/electron/probe.ts', `import { app } from 'electron';\nexport const a = app;\n`)).toEqual([]);
+  });
+});
