@@ -1,0 +1,104 @@
+/**
+ * `npm run bench`: speed figures written to docs/benchmarks.md (never asserted in unit tests).
+ * Scenarios: demo generation at 40,000 students; student search over 40,000 through the same
+ * dispatcher the UI calls (validation, role and scope included).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createHandlers } from '../src-main/app/handlers';
+import { openDatabase } from '../src-main/db/connection';
+import { createDispatcher, memorySessionStore } from '../src-main/host/dispatcher';
+import { generateDemo } from '../src-main/features/demo/demo.generator';
+
+const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 40000);
+const ROUNDS = 30;
+
+interface Row {
+  scenario: string;
+  figure: string;
+  note: string;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const t0 = process.hrtime.bigint();
+  const r = await fn();
+  return [Number(process.hrtime.bigint() - t0) / 1e6, r];
+}
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'unidesk-bench-'));
+  const file = path.join(dir, 'bench.sqlite');
+  const rows: Row[] = [];
+
+  const db = openDatabase(file);
+  const [genMs, summary] = await time(() => generateDemo(db, { students: STUDENTS }));
+  const mb = (fs.statSync(file).size / 1024 / 1024).toFixed(1);
+  rows.push({
+    scenario: `demo generation, ${summary.students.toLocaleString('en')} students`,
+    figure: `${(genMs / 1000).toFixed(1)} s`,
+    note: `${summary.historyRows.toLocaleString('en')} history rows, ${summary.groups} groups; file ${mb} MB; target: well under 60 s`,
+  });
+
+  const dispatch = createDispatcher(createHandlers(db, 'bench'), memorySessionStore(), { error: console.error });
+  const signIn = async (key: string, username: string) => {
+    const r = await dispatch(key, { op: 'session.signIn', payload: { username, password: `unidesk-${username}` }, locale: 'ky' });
+    if (!r.ok) throw new Error(`bench sign-in as ${username} failed: ${r.error.message}`);
+  };
+  await signIn('studhr', 'studhr');
+  await signIn('clerk', 'clerk');
+  const sample = db.sqlite.prepare(`SELECT last_name, pin FROM student WHERE pin IS NOT NULL ORDER BY id LIMIT 1 OFFSET 1234`).get() as {
+    last_name: string;
+    pin: string;
+  };
+
+  const cases: [string, string, Record<string, unknown>][] = [
+    ['first page, whole university (students’ HR)', 'studhr', { limit: 200 }],
+    ['first page, one faculty (clerk)', 'clerk', { limit: 200 }],
+    [`name fragment “${sample.last_name.slice(0, 4)}”`, 'studhr', { query: sample.last_name.slice(0, 4), limit: 200 }],
+    ['full ПИН', 'studhr', { query: sample.pin, limit: 200 }],
+    ['filter: contract, course 2', 'studhr', { funding: 'contract', course: 2, limit: 200 }],
+    ['deep page (offset 30,000)', 'studhr', { offset: 30000, limit: 200 }],
+  ];
+  // The first call builds the Kyrgyz-collation order once; it is reported on its own.
+  const [coldMs] = await time(() => dispatch('studhr', { op: 'students.search', payload: { limit: 200 }, locale: 'ky' }));
+  rows.push({ scenario: 'student search, first call after start (builds the name order)', figure: `${coldMs.toFixed(0)} ms`, note: `${STUDENTS.toLocaleString('en')} students` });
+  for (const [label, who, payload] of cases) {
+    const times: number[] = [];
+    let total = 0;
+    for (let i = 0; i < ROUNDS; i++) {
+      const [ms, r] = await time(() => dispatch(who, { op: 'students.search', payload, locale: 'ky' }));
+      if (!r.ok) throw new Error(`${label}: ${r.error.message}`);
+      total = (r.data as { total: number }).total;
+      times.push(ms);
+    }
+    times.sort((a, b) => a - b);
+    rows.push({
+      scenario: `student search: ${label}`,
+      figure: `p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms`,
+      note: `${total.toLocaleString('en')} matches, ${ROUNDS} rounds`,
+    });
+  }
+  await db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+  const table = ['| scenario | figure | note |', '|---|---|---|', ...rows.map((r) => `| ${r.scenario} | ${r.figure} | ${r.note} |`)].join('\n');
+  const out = path.resolve(__dirname, '..', '..', 'docs', 'benchmarks.md');
+  const section = `## Foundation — ${new Date().toISOString().slice(0, 10)}\n\nMachine: ${machine}\n\n${table}\n`;
+  const header = '# Benchmarks\n\nWritten by `npm run bench`. Each run replaces its own section; figures are from the machine named.\n\n';
+  let doc = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : header;
+  doc = doc.replace(/## Foundation — [\s\S]*?(?=\n## |$)/, '').trimEnd();
+  fs.writeFileSync(out, `${doc.startsWith('# Benchmarks') ? doc : header + doc}\n\n${section}`);
+  console.log(table);
+  console.log(`\nwritten to ${out}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
