@@ -1,0 +1,142 @@
+/**
+ * The deterministic demo university: structure, staff, curricula, users and students with
+ * their status history, written into an empty database in one transaction.
+ *
+ * The same seed and options give the same content byte for byte (only the password hashes
+ * differ, because their salts are random): ids are UUIDv7-shaped but drawn from the seed,
+ * timestamps come from the scenario date (demo-calendar.ts), never from the clock. Each stage
+ * has its own random stream, and students come last, so everything but the students and
+ * their history is the same whatever `students` is.
+ *
+ * It writes no audit or outbox rows: the demo is an initial state, not anybody's edit.
+ */
+import type { Database } from '../../db/connection';
+import type { Role } from '../../../src-shared/domain/roles';
+import { hashPassword } from '../auth/password';
+import { CURRENT_ACADEMIC_YEAR, GENERATED_AT, ID_BASE_MS } from './demo-calendar';
+import { insertCurricula } from './demo-curricula';
+import { PinIssuer } from './demo-people';
+import { insertStaff } from './demo-staff';
+import { insertStructure, type DemoContext, type Structure } from './demo-structure';
+import { insertStudents } from './demo-students';
+import { DEMO_USERS as USERS } from './demo-users.data';
+import { IdFactory } from './demo.random';
+
+export const DEFAULT_DEMO_SEED = 20260901;
+export const DEFAULT_DEMO_STUDENTS = 3000;
+/** a sanity bound: the design scale is 40,000 (DOMAIN.md §9) */
+const MAX_DEMO_STUDENTS = 200_000;
+
+export interface DemoOptions {
+  seed?: number;
+  students?: number;
+  onProgress?: (stage: string, done: number, total: number) => void;
+}
+
+export interface DemoSummary {
+  faculties: number;
+  specialties: number;
+  groups: number;
+  students: number;
+  staff: number;
+  users: number;
+  historyRows: number;
+}
+
+export const DEMO_USERS: readonly {
+  username: string;
+  password: string;
+  role: Role;
+  facultyCode: string | null;
+  displayName: string;
+}[] = USERS;
+
+function assertEmpty(db: Database): void {
+  const row = db.sqlite.prepare('SELECT name_ru FROM university LIMIT 1').get() as { name_ru: string } | undefined;
+  if (row) {
+    throw new Error(
+      `The database ${db.file} already has a university ("${row.name_ru}"). ` +
+        'The demo generator only fills an empty database; open a new data directory for the demo.',
+    );
+  }
+}
+
+export async function generateDemo(db: Database, opts: DemoOptions = {}): Promise<DemoSummary> {
+  const seed = opts.seed ?? DEFAULT_DEMO_SEED;
+  const students = opts.students ?? DEFAULT_DEMO_STUDENTS;
+  if (!Number.isSafeInteger(seed)) throw new Error(`demo seed must be an integer, got ${seed}`);
+  if (!Number.isInteger(students) || students < 0 || students > MAX_DEMO_STUDENTS) {
+    throw new Error(`demo student count must be an integer from 0 to ${MAX_DEMO_STUDENTS}, got ${students}`);
+  }
+  const progress = opts.onProgress ?? (() => {});
+  assertEmpty(db);
+
+  // scrypt is asynchronous and cannot run inside a better-sqlite3 transaction: hash first
+  progress('users', 0, DEMO_USERS.length);
+  const hashes = await Promise.all(DEMO_USERS.map((u) => hashPassword(u.password)));
+  progress('users', DEMO_USERS.length, DEMO_USERS.length);
+
+  const run = db.sqlite.transaction((): DemoSummary => {
+    // checked again inside the write lock: another generateDemo may have run while we hashed
+    assertEmpty(db);
+    const ctx: DemoContext = { seed, sqlite: db.sqlite, ids: new IdFactory(seed, ID_BASE_MS) };
+    const pins = new PinIssuer();
+
+    progress('structure', 0, 1);
+    const structure = insertStructure(ctx);
+    progress('structure', 1, 1);
+
+    progress('staff', 0, 1);
+    const staff = insertStaff(ctx, structure, pins);
+    progress('staff', 1, 1);
+
+    progress('curricula', 0, 1);
+    insertCurricula(ctx, structure);
+    progress('curricula', 1, 1);
+
+    insertUsers(ctx, structure, hashes);
+    insertSettings(ctx, seed);
+
+    progress('students', 0, students);
+    const result = insertStudents(ctx, structure, {
+      total: students,
+      pins,
+      onProgress: (done, total) => progress('students', done, total),
+    });
+
+    return {
+      faculties: structure.faculties.length,
+      specialties: structure.specialties.length,
+      groups: structure.groups.length,
+      students: result.students,
+      staff: staff.staff,
+      users: DEMO_USERS.length,
+      historyRows: result.historyRows,
+    };
+  });
+  return run.immediate();
+}
+
+function insertUsers(ctx: DemoContext, structure: Structure, hashes: readonly string[]): void {
+  const ins = ctx.sqlite.prepare(
+    `INSERT INTO app_user (id, username, password_hash, role, faculty_id, display_name, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  DEMO_USERS.forEach((u, i) => {
+    let facultyId: string | null = null;
+    if (u.facultyCode) {
+      const faculty = structure.faculties.find((f) => f.seed.code === u.facultyCode);
+      if (!faculty) throw new Error(`demo data: user ${u.username} names an unknown faculty ${u.facultyCode}`);
+      facultyId = faculty.id;
+    }
+    ins.run(ctx.ids.next(), u.username, hashes[i]!, u.role, facultyId, u.displayName, GENERATED_AT, GENERATED_AT);
+  });
+}
+
+function insertSettings(ctx: DemoContext, seed: number): void {
+  const ins = ctx.sqlite.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
+  ins.run('demo.seed', String(seed));
+  ins.run('university.current_academic_year', CURRENT_ACADEMIC_YEAR);
+}
