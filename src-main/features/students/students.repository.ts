@@ -4,6 +4,7 @@ import type { StudentStatus, StudyForm, Funding } from '../../../src-shared/doma
 import type { StudentScope } from '../../../src-shared/domain/roles';
 import { searchFold } from '../../../src-shared/domain/person';
 import type { DB } from '../../db/schema';
+import type { Database } from '../../db/connection';
 
 export interface StudentFilter {
   query?: string | undefined;
@@ -52,9 +53,13 @@ function applyFilter(q: Joined, f: StudentFilter): Joined {
   return q;
 }
 
-export async function findMatchingIds(db: Kysely<DB>, scope: StudentScope, f: StudentFilter): Promise<string[]> {
-  const rows = await applyFilter(applyScope(base(db), scope), f).select('s.id').execute();
-  return rows.map((r) => (r as { id: string }).id);
+/** Ids only, plucked straight from better-sqlite3: 40,000 of them without building row objects. */
+export function findMatchingIds(db: Database, scope: StudentScope, f: StudentFilter): string[] {
+  const q = applyFilter(applyScope(base(db.kysely), scope), f).select('s.id').compile();
+  return db.sqlite
+    .prepare(q.sql)
+    .pluck()
+    .all(...q.parameters) as string[];
 }
 
 const rowColumns = [
@@ -154,11 +159,12 @@ export async function loadAllNames(db: Kysely<DB>) {
   return db.selectFrom('student').select(['id', 'last_name', 'first_name', 'patronymic']).execute();
 }
 
-/** Cheap fingerprint that changes whenever students are added, removed or edited. */
-export async function studentsFingerprint(db: Kysely<DB>): Promise<string> {
-  const r = await db
-    .selectFrom('student')
-    .select([sql<number>`count(*)`.as('n'), sql<string>`max(updated_at)`.as('u'), sql<number>`sum(version)`.as('v')])
-    .executeTakeFirstOrThrow();
-  return `${r.n}|${r.u}|${r.v}`;
+/**
+ * Changes whenever anything is written to the file, by this connection (total_changes) or
+ * another one such as the CLI or sync (data_version); cheap enough to ask on every search.
+ */
+export function changeStamp(db: Database): string {
+  const other = db.sqlite.pragma('data_version', { simple: true }) as number;
+  const own = db.sqlite.prepare('SELECT total_changes()').pluck().get() as number;
+  return `${other}:${own}`;
 }

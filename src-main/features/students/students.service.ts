@@ -12,14 +12,14 @@ import { can, studentScopeOf, type StudentScope } from '../../../src-shared/doma
 import type { Database } from '../../db/connection';
 import { AppError, forbidden, notFound } from '../../host/app-error';
 import { withWrite } from '../write-transaction';
-import { NameOrder } from './name-order';
+import { NameOrder, SearchCache } from './name-order';
 import {
   findMatchingIds,
   loadAllNames,
   loadHistory,
   loadRows,
   loadStudent,
-  studentsFingerprint,
+  changeStamp,
   toStudentRow,
   type StudentFull,
 } from './students.repository';
@@ -77,9 +77,10 @@ function toCard(s: StudentFull, history: StudentCard['history']): StudentCard {
 
 export function createStudentsService(db: Database) {
   const order = new NameOrder(
-    () => studentsFingerprint(db.kysely),
+    () => changeStamp(db),
     () => loadAllNames(db.kysely),
   );
+  const recent = new SearchCache();
 
   async function loadInScope(session: SessionUser, id: string): Promise<StudentFull> {
     const scope = readableScope(session);
@@ -92,7 +93,14 @@ export function createStudentsService(db: Database) {
   return {
     async search(session: SessionUser, req: SearchRequest): Promise<StudentSearchResult> {
       const scope = readableScope(session);
-      const ids = await order.sort(await findMatchingIds(db.kysely, scope, req));
+      const { offset: _o, limit: _l, ...filter } = req;
+      const key = JSON.stringify([scope, filter]);
+      const stamp = changeStamp(db);
+      let ids = recent.get(key, stamp);
+      if (!ids) {
+        ids = await order.sort(findMatchingIds(db, scope, filter));
+        recent.set(key, stamp, ids);
+      }
       const pageIds = ids.slice(req.offset, req.offset + req.limit);
       const rows = await loadRows(db.kysely, pageIds);
       const byId = new Map(rows.map((r) => [r.id, r]));
