@@ -7,7 +7,13 @@ import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
-const restrict = (...patterns) => ['error', { paths: [], patterns }];
+const nodePaths = nodeBuiltins.map((name) => ({ name, message: 'Node APIs belong in src-main (or src-server).' }));
+// Node built-ins are matched by exact name (as `paths`): as patterns, "domain" would also
+// match our own src-shared/domain folder.
+const restrict = (...patterns) => {
+  const withNode = patterns.includes(noNode);
+  return ['error', { paths: withNode ? nodePaths : [], patterns: patterns.filter((p) => p !== noNode) }];
+};
 const noNode = { group: nodeBuiltins, message: 'Node APIs belong in src-main (or src-server).' };
 const noElectron = { group: ['electron', 'electron/*', 'electron-updater'], message: 'Only src-main/electron/ imports electron.' };
 const noMain = { group: ['**/src-main', '**/src-main/**'], message: 'Cross the boundary through the contract, not by importing main.' };
@@ -65,6 +71,11 @@ export default tseslint.config(
   {
     files: ['src-server/**/*.ts'],
     rules: { 'no-restricted-imports': restrict(noElectron, noRenderer, noMain, noDomDeps) },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['**/*.test.{ts,tsx}', 'e2e/**/*.ts', 'bench/**/*.ts'],

@@ -40,7 +40,7 @@ async function buildNode() {
 }
 
 async function buildRenderer() {
-  await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  await viteBuild({ configFile: path.join(root, 'vite.config.mts'), logLevel: 'warn' });
 }
 
 const started = Date.now();

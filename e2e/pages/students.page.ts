@@ -9,15 +9,20 @@ export class StudentsPage {
     return this;
   }
 
-  /** Types into the search box and waits until the list shows the result of that search. */
+  /**
+   * Types into the search box and waits until the list shows that search's result: loaded,
+   * and every row on screen contains every word typed (or the list says nothing was found).
+   */
   async search(text: string): Promise<void> {
-    const before = await this.countText();
     await this.page.getByTestId('students-search').fill(text);
-    await this.page.waitForFunction(
-      (prev) => document.querySelector('[data-testid="students-count"]')?.textContent !== prev,
-      before,
-    );
-    await this.page.waitForFunction(() => !document.querySelector('[data-testid="students-loading"]'));
+    const tokens = text.toLocaleLowerCase('ky').split(/\s+/).filter(Boolean);
+    await this.page.waitForFunction((words) => {
+      const list = document.querySelector('[data-testid="students-list"]');
+      if (document.querySelector('[data-testid="students-empty"]')) return true;
+      if (!list || list.getAttribute('data-loading') !== 'false') return false;
+      const rows = [...document.querySelectorAll('[data-testid="students-row"]')];
+      return rows.length > 0 && rows.every((r) => words.every((w) => (r.textContent ?? '').toLocaleLowerCase('ky').includes(w)));
+    }, tokens);
   }
 
   async countText(): Promise<string> {

@@ -8,7 +8,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { APP_HOST, APP_SCHEME } from './app-origin';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { CONTENT_SECURITY_POLICY } from '../host/csp';
 
 /** Must be registered before `app.whenReady()`: Chromium reads scheme privileges at startup. */
 export const APP_SCHEME_PRIVILEGES = {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { CONTENT_SECURITY_POLICY } from '../host/csp';
 import { FakeEvent, FakeSession, FakeWebContents, resetFakeElectron } from './electron.fake';
 import { applySessionSecurity, hardenWebContents, withCsp } from './security';
 

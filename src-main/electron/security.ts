@@ -7,7 +7,7 @@
  */
 import type { Session, WebContents } from 'electron';
 import { isAppUrl } from './app-origin';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { CONTENT_SECURITY_POLICY } from '../host/csp';
 
 type Preventable = { preventDefault(): void };
 

@@ -65,7 +65,9 @@ export function createDispatcher(handlers: Handlers, sessions: SessionStore, log
         path: f.path,
         message: translate(locale, f.key, { field: fieldLabel(locale, f.path.split('.')), ...f.values }),
       }));
-      return { ok: false, error: fields.length ? validationPayload(locale, fields) : { code: e.code, message: translate(locale, e.key, e.values) } };
+      if (e.code === 'validation') return { ok: false, error: validationPayload(locale, fields) };
+      const message = translate(locale, e.key, e.values);
+      return { ok: false, error: { code: e.code, message, ...(fields.length ? { fields } : {}) } };
     };
     if (!isOpName(env.op)) return fail(new AppError('bad_request', 'error.unknownOperation', { op: String(env.op) }));
     const op: OpName = env.op;

@@ -4,7 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { CallResult, ErrorCode } from '../../src-shared/contract';
-import { CONTENT_SECURITY_POLICY } from '../electron/csp';
+import { CONTENT_SECURITY_POLICY } from './csp';
 import type { Dispatch } from './dispatcher';
 
 export interface WebHost {

@@ -44,6 +44,7 @@ export interface StatusHistoryEntry {
   effectiveDate: string;
   status: StudentStatus;
   groupId: string;
+  groupName: string;
   course: number;
   form: StudyForm;
   funding: Funding;

@@ -156,7 +156,7 @@ export const uiEn: Record<keyof typeof uiRu, string> = {
   'historyKind.other': 'Other change ({kind})',
 
   'audit.title': 'Audit log',
-  'audit.count': '{count, plural, one {The latest entry} other {The latest # entries}}',
+  'audit.count': '{count, plural, one {# entry, the latest first} other {# entries, the latest first}}',
   'audit.empty': 'No entries yet.',
   'audit.refresh': 'Refresh',
   'audit.at': 'When',

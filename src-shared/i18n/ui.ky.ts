@@ -97,7 +97,7 @@ export const uiKy: Record<keyof typeof uiRu, string> = {
   'col.group': 'Топ',
   'col.course': 'Курс',
   'col.form': 'Формасы',
-  'col.funding': 'Каржылоо',
+  'col.funding': 'Бюджет/келишим',
   'col.status': 'Статус',
 
   'card.title': 'Студенттин карточкасы',
@@ -156,7 +156,7 @@ export const uiKy: Record<keyof typeof uiRu, string> = {
   'historyKind.other': 'Башка өзгөртүү ({kind})',
 
   'audit.title': 'Аракеттер журналы',
-  'audit.count': 'Акыркы {count, plural, other {# жазуу}}',
+  'audit.count': '{count, plural, other {# жазуу}}, жаңылары биринчи',
   'audit.empty': 'Азырынча жазуулар жок.',
   'audit.refresh': 'Жаңылоо',
   'audit.at': 'Качан',

@@ -90,12 +90,12 @@ export const uiRu = {
 
   'col.no': '№',
   'col.name': 'ФИО',
-  'col.recordBook': 'Зачётная книжка',
+  'col.recordBook': '№ зачётки',
   'col.pin': 'ПИН',
   'col.group': 'Группа',
   'col.course': 'Курс',
   'col.form': 'Форма',
-  'col.funding': 'Финансирование',
+  'col.funding': 'Бюджет/контракт',
   'col.status': 'Статус',
 
   'card.title': 'Карточка студента',
@@ -154,8 +154,7 @@ export const uiRu = {
   'historyKind.other': 'Другое изменение ({kind})',
 
   'audit.title': 'Журнал действий',
-  'audit.count':
-    '{count, plural, one {Последняя # запись} few {Последние # записи} many {Последние # записей} other {Последние # записи}}',
+  'audit.count': '{count, plural, one {# запись} few {# записи} many {# записей} other {# записи}}, сначала новые',
   'audit.empty': 'Записей пока нет.',
   'audit.refresh': 'Обновить',
   'audit.at': 'Когда',

@@ -132,19 +132,23 @@ export async function loadStudent(db: Kysely<DB>, id: string) {
 export type StudentFull = NonNullable<Awaited<ReturnType<typeof loadStudent>>>;
 
 export async function loadHistory(db: Kysely<DB>, studentId: string): Promise<StatusHistoryEntry[]> {
+  // The group's name travels with the entry: a former group may lie outside the reader's scope.
   const rows = await db
-    .selectFrom('student_status_history')
-    .selectAll()
-    .where('student_id', '=', studentId)
-    .orderBy('effective_date')
-    .orderBy('created_at')
-    .orderBy('id')
+    .selectFrom('student_status_history as h')
+    .innerJoin('student_group as g', 'g.id', 'h.group_id')
+    .selectAll('h')
+    .select('g.name as group_name')
+    .where('h.student_id', '=', studentId)
+    .orderBy('h.effective_date')
+    .orderBy('h.created_at')
+    .orderBy('h.id')
     .execute();
   return rows.map((h) => ({
     id: h.id,
     effectiveDate: h.effective_date,
     status: h.status as StudentStatus,
     groupId: h.group_id,
+    groupName: h.group_name,
     course: h.course,
     form: h.form as StudyForm,
     funding: h.funding as Funding,

@@ -156,7 +156,12 @@ export function createStudentsService(db: Database) {
             .where('record_book_no', '=', String(newValue.record_book_no))
             .where('id', '<>', s.id)
             .executeTakeFirst();
-          if (taken) throw new AppError('conflict', 'error.conflict.recordBookTaken', { value: String(newValue.record_book_no) });
+          if (taken) {
+            const values = { value: String(newValue.record_book_no) };
+            throw new AppError('conflict', 'error.conflict.recordBookTaken', values, [
+              { path: 'changes.recordBookNo', key: 'error.conflict.recordBookTaken', values },
+            ]);
+          }
         }
         if (newValue.citizenship !== undefined) {
           const country = await w.trx.selectFrom('country').select('code').where('code', '=', String(newValue.citizenship)).executeTakeFirst();

@@ -1,0 +1,46 @@
+/**
+ * Catalog keys for the closed vocabularies (DOMAIN.md §2, §4). The template literal types make
+ * a new enum value without a catalog entry a type error.
+ */
+import type { Localized } from '../../src-shared/contract';
+import type { BaseEducation, Funding, StudentFlag, StudentStatus, StudyForm } from '../../src-shared/domain/enums';
+import type { Sex } from '../../src-shared/domain/person';
+import type { Role } from '../../src-shared/domain/roles';
+import type { Locale, MessageKey } from '../../src-shared/i18n';
+
+export const statusKey = (s: StudentStatus) => `status.${s}` as const satisfies MessageKey;
+export const studyFormKey = (f: StudyForm) => `studyForm.${f}` as const satisfies MessageKey;
+export const fundingKey = (f: Funding) => `funding.${f}` as const satisfies MessageKey;
+export const baseEducationKey = (b: BaseEducation) => `baseEducation.${b}` as const satisfies MessageKey;
+export const sexKey = (s: Sex) => `sex.${s}` as const satisfies MessageKey;
+export const flagKey = (f: StudentFlag) => `flag.${f}` as const satisfies MessageKey;
+export const roleKey = (r: Role) => `role.${r}` as const satisfies MessageKey;
+
+const HISTORY_KINDS = [
+  'enrolment',
+  'promotion',
+  'transfer',
+  'academic_leave',
+  'return_from_leave',
+  'expulsion',
+  'reinstatement',
+  'graduation',
+  'name_change',
+] as const;
+type HistoryKind = (typeof HISTORY_KINDS)[number];
+
+/** The status-history kind is open text in the contract; unknown kinds get a generic label. */
+export function historyKindMessage(kind: string): { id: MessageKey; values?: { kind: string } } {
+  return (HISTORY_KINDS as readonly string[]).includes(kind)
+    ? { id: `historyKind.${kind as HistoryKind}` as const satisfies MessageKey }
+    : { id: 'historyKind.other', values: { kind } };
+}
+
+/** Reference names come in all three languages; show the UI's one, falling back to any non-empty. */
+export function localName(name: Localized | undefined, locale: Locale): string {
+  if (!name) return '';
+  return name[locale] || name.ky || name.ru || name.en || '';
+}
+
+/** Placeholder for an empty cell: not a word, so it needs no translation. */
+export const EMPTY = '—';

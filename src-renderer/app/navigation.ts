@@ -1,0 +1,23 @@
+/**
+ * The sections of the shell and who sees them. Hiding is a courtesy: main refuses anything a
+ * role may not do whatever the UI shows (src-shared/domain/roles.ts is the single source).
+ */
+import { can, type Permission, type Role } from '../../src-shared/domain/roles';
+import type { MessageKey } from '../../src-shared/i18n';
+
+export type SectionId = 'students' | 'audit';
+
+export interface Section {
+  id: SectionId;
+  permission: Permission;
+  label: MessageKey;
+}
+
+export const SECTIONS: readonly Section[] = [
+  { id: 'students', permission: 'students.read', label: 'nav.students' },
+  { id: 'audit', permission: 'audit.read', label: 'nav.audit' },
+];
+
+export function sectionsFor(role: Role): Section[] {
+  return SECTIONS.filter((s) => can(role, s.permission));
+}

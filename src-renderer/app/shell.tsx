@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { useIntl } from 'react-intl';
+import type { AppInfo, SessionUser } from '../../src-shared/contract';
+import { can } from '../../src-shared/domain/roles';
+import { call } from '../api/client';
+import { AuditScreen } from '../features/audit/audit-screen';
+import { StudentsScreen } from '../features/students/students-screen';
+import { HomePanel } from './home-panel';
+import { LanguageSwitch } from './language-switch';
+import { localName, roleKey } from './labels';
+import { useLocale } from './locale-context';
+import { sectionsFor, type SectionId } from './navigation';
+import { ReferenceProvider } from './reference-context';
+
+interface ShellProps {
+  info: AppInfo;
+  user: SessionUser;
+  onSignedOut(): void;
+}
+
+/** Left navigation (only what the role may do), a top bar with the user and language, the section. */
+export function Shell({ info, user, onSignedOut }: ShellProps) {
+  const intl = useIntl();
+  const { locale } = useLocale();
+  const sections = sectionsFor(user.role);
+  const [active, setActive] = useState<SectionId | null>(sections[0]?.id ?? null);
+  const [signingOut, setSigningOut] = useState(false);
+
+  async function signOut() {
+    setSigningOut(true);
+    try {
+      await call('session.signOut', {});
+    } catch {
+      // the session is gone for us either way; the server forgets it on its own
+    }
+    onSignedOut();
+  }
+
+  return (
+    <ReferenceProvider enabled={can(user.role, 'students.read')}>
+      <div className="shell" data-testid="shell">
+        <header className="topbar">
+          <div className="topbar-brand">
+            <span className="brand-mark brand-mark-small" aria-hidden="true" />
+            <span className="topbar-app">{intl.formatMessage({ id: 'app.title' })}</span>
+            <span className="topbar-university">{localName(info.university, locale)}</span>
+          </div>
+          <div className="topbar-right">
+            <LanguageSwitch />
+            <div className="topbar-user" data-testid="current-user" data-role={user.role}>
+              <span className="topbar-user-name">{user.displayName}</span>
+              <span className="topbar-user-role">
+                {intl.formatMessage({ id: 'shell.userRole' }, { role: intl.formatMessage({ id: roleKey(user.role) }) })}
+              </span>
+            </div>
+            <button type="button" className="btn btn-quiet" onClick={signOut} disabled={signingOut} data-testid="signout">
+              {intl.formatMessage({ id: 'shell.signOut' })}
+            </button>
+          </div>
+        </header>
+        {sections.length > 0 ? (
+          <nav className="sidenav" aria-label={intl.formatMessage({ id: 'shell.nav' })}>
+            <ul>
+              {sections.map((s) => (
+                <li key={s.id}>
+                  <button
+                    type="button"
+                    className={s.id === active ? 'nav-item nav-item-active' : 'nav-item'}
+                    aria-current={s.id === active ? 'page' : undefined}
+                    onClick={() => setActive(s.id)}
+                    data-testid={`nav-${s.id}`}
+                  >
+                    <span className={`nav-icon nav-icon-${s.id}`} aria-hidden="true" />
+                    {intl.formatMessage({ id: s.label })}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+        <main className={sections.length > 0 ? 'content' : 'content content-wide'} data-section={active ?? 'home'}>
+          {active === 'students' ? <StudentsScreen user={user} /> : null}
+          {active === 'audit' ? <AuditScreen /> : null}
+          {active === null ? <HomePanel user={user} /> : null}
+        </main>
+      </div>
+    </ReferenceProvider>
+  );
+}

@@ -1,0 +1,182 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useIntl } from 'react-intl';
+import type { StudentCard } from '../../../src-shared/contract';
+import { fullName } from '../../../src-shared/domain/person';
+import type { MessageKey } from '../../../src-shared/i18n';
+import { call, isApiError } from '../../api/client';
+import type { ReferenceIndex } from '../../app/reference-index';
+import { ErrorBanner, Notice } from '../../ui/error-banner';
+import { StudentCardView } from './student-card-view';
+import { checkDraft, draftFromCard, placeFieldProblems, type EditDraft, type EditField } from './student-edit';
+import { StudentEditForm } from './student-edit-form';
+import { StudentHistoryTable } from './student-history-table';
+
+interface StudentCardPanelProps {
+  id: string;
+  reference: ReferenceIndex;
+  canEdit: boolean;
+  onClose(): void;
+  onSaved(card: StudentCard): void;
+}
+
+type Load = { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'ready'; card: StudentCard };
+
+/** The student card beside the list: details, ПИН warnings, status history, and corrections for those allowed. */
+export function StudentCardPanel({ id, reference, canEdit, onClose, onSaved }: StudentCardPanelProps) {
+  const intl = useIntl();
+  const [load, setLoad] = useState<Load>({ phase: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const [draft, setDraft] = useState<EditDraft | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<EditField, string>>>({});
+  const [banner, setBanner] = useState<{ message: string; stale: boolean } | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    setLoad({ phase: 'loading' });
+    call('students.get', { id }).then(
+      (card) => live && setLoad({ phase: 'ready', card }),
+      (e: unknown) => live && setLoad({ phase: 'error', message: isApiError(e) ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id, attempt]);
+
+  const editing = draft !== null;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || saving) return;
+      if (editing) cancelEdit();
+      else onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  });
+
+  function startEdit(card: StudentCard) {
+    setDraft(draftFromCard(card));
+    setFieldErrors({});
+    setBanner(null);
+    setSaved(false);
+  }
+
+  function cancelEdit() {
+    setDraft(null);
+    setFieldErrors({});
+    setBanner(null);
+  }
+
+  function reload() {
+    cancelEdit();
+    setSaved(false);
+    setAttempt((a) => a + 1);
+  }
+
+  async function save(e: FormEvent, card: StudentCard) {
+    e.preventDefault();
+    if (!draft || saving) return;
+    const { changes, problems } = checkDraft(card, draft);
+    const local = Object.entries(problems) as [EditField, MessageKey][];
+    if (local.length > 0) {
+      // refused here: no need to ask the server about a date that does not exist
+      setFieldErrors(Object.fromEntries(local.map(([f, key]) => [f, intl.formatMessage({ id: key })])));
+      setBanner(null);
+      return;
+    }
+    if (Object.keys(changes).length === 0) {
+      setFieldErrors({});
+      setBanner({ message: intl.formatMessage({ id: 'card.nothingToSave' }), stale: false });
+      return;
+    }
+    setSaving(true);
+    setFieldErrors({});
+    setBanner(null);
+    try {
+      const { student } = await call('students.update', { id: card.id, version: card.version, changes });
+      setLoad({ phase: 'ready', card: student });
+      setDraft(null);
+      setSaved(true);
+      onSaved(student);
+    } catch (err) {
+      if (isApiError(err)) {
+        const placed = placeFieldProblems(err.fields);
+        setFieldErrors(placed.byField);
+        setBanner({ message: err.message, stale: err.code === 'conflict' && err.fields.length === 0 });
+      } else {
+        setBanner({ message: String(err), stale: false });
+      }
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const card = load.phase === 'ready' ? load.card : null;
+  return (
+    <aside
+      className="card-panel"
+      aria-label={intl.formatMessage({ id: 'card.title' })}
+      data-testid="student-card"
+      data-loading={load.phase === 'loading' ? 'true' : 'false'}
+      data-student-id={id}
+      data-mode={editing ? 'edit' : 'view'}
+    >
+      <div className="card-head">
+        <div className="card-head-text">
+          <div className="card-kicker">{intl.formatMessage({ id: 'card.title' })}</div>
+          <h2 className="card-name" data-testid="student-card-name">
+            {card ? fullName(card) : intl.formatMessage({ id: 'card.loading' })}
+          </h2>
+        </div>
+        <button
+          type="button"
+          className="btn-icon"
+          onClick={onClose}
+          aria-label={intl.formatMessage({ id: 'app.close' })}
+          title={intl.formatMessage({ id: 'app.close' })}
+          data-testid="student-card-close"
+        >
+          ×
+        </button>
+      </div>
+      {load.phase === 'error' ? <ErrorBanner message={load.message} onRetry={() => setAttempt((a) => a + 1)} /> : null}
+      {card ? (
+        <form className="card-body" onSubmit={(e) => save(e, card)} noValidate>
+          {saved ? <Notice message={intl.formatMessage({ id: 'card.saved' })} testId="saved-notice" /> : null}
+          {banner ? <ErrorBanner message={banner.message} onDismiss={() => setBanner(null)} /> : null}
+          {banner?.stale ? (
+            <button type="button" className="btn btn-small" onClick={reload} data-testid="student-reload">
+              {intl.formatMessage({ id: 'card.reload' })}
+            </button>
+          ) : null}
+          {draft ? (
+            <StudentEditForm draft={draft} onChange={setDraft} errors={fieldErrors} reference={reference} disabled={saving} />
+          ) : (
+            <StudentCardView card={card} reference={reference} />
+          )}
+          {canEdit ? (
+            <div className="card-actions">
+              {draft ? (
+                <>
+                  <button type="submit" className="btn btn-primary" disabled={saving} data-testid="student-save">
+                    {intl.formatMessage({ id: saving ? 'card.saving' : 'card.save' })}
+                  </button>
+                  <button type="button" className="btn" onClick={cancelEdit} disabled={saving} data-testid="student-cancel">
+                    {intl.formatMessage({ id: 'card.cancel' })}
+                  </button>
+                </>
+              ) : (
+                <button type="button" className="btn" onClick={() => startEdit(card)} data-testid="student-edit">
+                  {intl.formatMessage({ id: 'card.edit' })}
+                </button>
+              )}
+            </div>
+          ) : null}
+          <h3 className="section-title">{intl.formatMessage({ id: 'history.title' })}</h3>
+          <StudentHistoryTable history={card.history} reference={reference} />
+        </form>
+      ) : null}
+    </aside>
+  );
+}

@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { initApi } from './api/client';
+import { App } from './app/app';
+import './ui/base.css';
+import './ui/controls.css';
+import './app/shell.css';
+import './features/auth/sign-in.css';
+import './features/students/students.css';
+import './features/audit/audit.css';
+
+// first thing: pick the transport and take `#key=…` off the address bar
+initApi();
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
