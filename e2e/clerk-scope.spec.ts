@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogs } from '../src-shared/i18n';
-import { fullName } from '../src-shared/domain/person';
+import { compareNames, fullName } from '../src-shared/domain/person';
 import { SignInPage } from './pages/sign-in.page';
 import { ShellPage } from './pages/shell.page';
 import { StudentsPage } from './pages/students.page';
@@ -50,6 +50,23 @@ describe('a dean’s office clerk at work', () => {
       ...rows.map((r) => r.id),
     );
     expect(faculties).toEqual([{ faculty_id: clerkFaculty }]);
+  });
+
+  it('scrolls the virtualized list to the last student in Kyrgyz alphabetical order', async () => {
+    const all = app.query<StudentName>(
+      `SELECT s.id, s.last_name, s.first_name, s.patronymic FROM student s JOIN student_group g ON g.id = s.group_id WHERE g.faculty_id = ?`,
+      clerkFaculty,
+    );
+    const byName = all
+      .map((r) => ({ id: r.id, lastName: r.last_name, firstName: r.first_name, patronymic: r.patronymic }))
+      .sort(compareNames);
+    const students = new StudentsPage(page);
+    await students.scrollToEnd();
+    const lastId = byName[byName.length - 1]!.id;
+    await page.locator(`[data-testid="students-row"][data-student-id="${lastId}"]`).waitFor();
+    const rendered = (await students.visibleRows()).map((r) => r.id);
+    expect(rendered.length).toBeLessThan(200);
+    expect(rendered.at(-1)).toBe(lastId);
   });
 
   it('finds a student by a name with ң/ө/ү and opens the card with the status history', async () => {
