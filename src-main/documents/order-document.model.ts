@@ -1,0 +1,52 @@
+/**
+ * Everything an order document shows, already resolved from the database (names of groups,
+ * specialties, people). The orders service builds it; the PDF and xlsx builders only lay it out.
+ */
+import type { Localized } from '../../src-shared/contract/common';
+import type { Funding, StudentStatus, StudyForm } from '../../src-shared/domain/enums';
+import type { ExpulsionReason, OrderState, OrderType } from '../../src-shared/domain/orders';
+
+export type DocumentLanguage = 'ky' | 'ru';
+
+export interface OrderDocumentStudentState {
+  status: StudentStatus;
+  groupName: string;
+  specialtyCode: string;
+  specialtyName: Localized;
+  course: number;
+  form: StudyForm;
+  funding: Funding;
+  lastName: string;
+  firstName: string;
+  patronymic: string | null;
+}
+
+export interface OrderDocumentItem {
+  recordBookNo: string;
+  /** the student's state just before the order … */
+  before: OrderDocumentStudentState;
+  /** … and what the order makes of it */
+  after: OrderDocumentStudentState;
+  leaveFrom: string | null;
+  leaveTo: string | null;
+  honours: boolean;
+}
+
+export interface OrderDocumentInput {
+  university: Localized;
+  /** the faculty the order concerns, when it concerns one */
+  faculty: Localized | null;
+  type: OrderType;
+  state: OrderState;
+  /** null while a draft: numbers are given on signing */
+  number: string | null;
+  orderDate: string | null;
+  effectiveDate: string;
+  /** the basis, as typed by students' HR ("Окумуштуулар кеңешинин чечими, 28.08.2026, №1") */
+  reason: string;
+  expulsionReason: ExpulsionReason | null;
+  /** for a cancellation: the order it cancels */
+  cancels: { number: string; orderDate: string; type: OrderType } | null;
+  items: OrderDocumentItem[];
+  signatories: { position: Localized; name: string }[];
+}
