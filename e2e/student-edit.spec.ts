@@ -13,9 +13,9 @@ let target: { id: string; last_name: string; first_name: string; record_book_no:
 beforeAll(async () => {
   app = await startApp();
   page = await app.newPage();
-  [target] = app.query<typeof target>(
+  target = app.query<typeof target>(
     `SELECT id, last_name, first_name, record_book_no FROM student WHERE pin IS NOT NULL AND status = 'active' ORDER BY id LIMIT 1 OFFSET 77`,
-  );
+  )[0]!;
 });
 afterAll(() => app?.stop());
 

@@ -92,6 +92,7 @@ export interface StudentTable {
   version: Generated<number>;
   created_at: string;
   updated_at: string;
+  course: Generated<number>;
 }
 export interface StudentStatusHistoryTable {
   id: string;
@@ -109,6 +110,47 @@ export interface StudentStatusHistoryTable {
   order_no: string | null;
   order_date: string | null;
   created_at: string;
+  order_id: string | null;
+  order_item_id: string | null;
+  voided_by_order_id: string | null;
+}
+export interface StudentOrderTable {
+  id: string;
+  type: string;
+  state: Generated<string>;
+  faculty_id: string | null;
+  year: number | null;
+  seq: number | null;
+  number: string | null;
+  order_date: string | null;
+  effective_date: string;
+  reason: Generated<string>;
+  expulsion_reason: string | null;
+  cancels_order_id: string | null;
+  cancelled_by_order_id: string | null;
+  created_by: string | null;
+  signed_by: string | null;
+  signed_at: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+export interface StudentOrderItemTable {
+  id: string;
+  order_id: string;
+  student_id: string;
+  position: number;
+  target_group_id: string | null;
+  target_course: number | null;
+  target_funding: string | null;
+  leave_from: string | null;
+  leave_to: string | null;
+  honours: Generated<0 | 1>;
+  new_last_name: string | null;
+  new_first_name: string | null;
+  new_patronymic: string | null;
+  before_json: string | null;
+  after_json: string | null;
 }
 export interface PositionTable {
   id: string;
@@ -253,4 +295,6 @@ export interface DB {
   app_user: AppUserTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;
+  student_order: StudentOrderTable;
+  student_order_item: StudentOrderItemTable;
 }

@@ -67,14 +67,15 @@ export async function createFixtureDb(file = ':memory:'): Promise<Database> {
   grp.run(IDS.groupEcon1, IDS.facEcon, IDS.specEcon, 'ЭК-1-26', 2026, 1, T);
   grp.run(IDS.groupEcon2, IDS.facEcon, IDS.specEcon, 'ЭК-2-25', 2025, 2, T);
   grp.run(IDS.groupLaw1, IDS.facLaw, IDS.specLaw, 'ЮР-1-26', 2026, 1, T);
-  const st = s.prepare(`INSERT INTO student (id, last_name, first_name, patronymic, sex, birth_date, pin, citizenship, record_book_no, group_id, funding, base_education, admission_year, status, search_text, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'school', 2026, 'active', ?, ?, ?)`);
+  const st = s.prepare(`INSERT INTO student (id, last_name, first_name, patronymic, sex, birth_date, pin, citizenship, record_book_no, group_id, course, funding, base_education, admission_year, status, search_text, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'school', 2026, 'active', ?, ?, ?)`);
   const hist = s.prepare(`INSERT INTO student_status_history (id, student_id, effective_date, kind, status, group_id, course, form, funding, last_name, first_name, patronymic, order_no, order_date, created_at)
-    VALUES (?, ?, '2026-09-01', 'enrolment', 'active', ?, 1, 'full_time', ?, ?, ?, ?, '12-к', '2026-08-25', ?)`);
+    VALUES (?, ?, '2026-09-01', 'enrolment', 'active', ?, ?, 'full_time', ?, ?, ?, ?, '12-к', '2026-08-25', ?)`);
   FIXTURE_STUDENTS.forEach((x, i) => {
-    st.run(x.id, x.last, x.first, x.patronymic, x.sex, x.birth, x.pin, x.citizenship ?? 'KG', x.book, x.group, x.funding,
+    const course = x.group === IDS.groupEcon2 ? 2 : 1;
+    st.run(x.id, x.last, x.first, x.patronymic, x.sex, x.birth, x.pin, x.citizenship ?? 'KG', x.book, x.group, course, x.funding,
       studentSearchText({ last_name: x.last, first_name: x.first, patronymic: x.patronymic, pin: x.pin, record_book_no: x.book }), T, T);
-    hist.run(uid(500 + i), x.id, x.group, x.funding, x.last, x.first, x.patronymic, T);
+    hist.run(uid(500 + i), x.id, x.group, course, x.funding, x.last, x.first, x.patronymic, T);
   });
   const hash = await hashPassword(FIXTURE_PASSWORD);
   const user = s.prepare(`INSERT INTO app_user (id, username, password_hash, role, faculty_id, display_name, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);

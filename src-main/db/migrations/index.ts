@@ -3,6 +3,7 @@ import { m0002Students } from './0002-students';
 import { m0003Staff } from './0003-staff';
 import { m0004Curricula } from './0004-curricula';
 import { m0005AccountsAuditOutbox } from './0005-accounts-audit-outbox';
+import { m0006Orders } from './0006-orders';
 import type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -11,6 +12,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0003Staff,
   m0004Curricula,
   m0005AccountsAuditOutbox,
+  m0006Orders,
 ];
 
 /** The schema version this build writes; sync mutations carry it (issue 5). */

@@ -103,6 +103,9 @@ export async function generateDemo(db: Database, opts: DemoOptions = {}): Promis
       pins,
       onProgress: (done, total) => progress('students', done, total),
     });
+    // A student's own course is the course of their last history row.
+    ctx.sqlite.exec(`UPDATE student SET course = (SELECT h.course FROM student_status_history h
+      WHERE h.student_id = student.id ORDER BY h.effective_date DESC, h.rowid DESC LIMIT 1)`);
 
     return {
       faculties: structure.faculties.length,

@@ -43,7 +43,7 @@ function applyFilter(q: Joined, f: StudentFilter): Joined {
   if (f.facultyId) q = q.where('g.faculty_id', '=', f.facultyId);
   if (f.specialtyId) q = q.where('g.specialty_id', '=', f.specialtyId);
   if (f.groupId) q = q.where('s.group_id', '=', f.groupId);
-  if (f.course) q = q.where('g.course', '=', f.course);
+  if (f.course) q = q.where('s.course', '=', f.course);
   if (f.form) q = q.where('g.form', '=', f.form);
   if (f.funding) q = q.where('s.funding', '=', f.funding);
   if (f.status) q = q.where('s.status', '=', f.status);
@@ -72,7 +72,7 @@ const rowColumns = [
   's.group_id',
   'g.faculty_id',
   'g.specialty_id',
-  'g.course',
+  's.course',
   'g.form',
   's.funding',
   's.status',
@@ -125,7 +125,7 @@ export async function loadStudent(db: Kysely<DB>, id: string) {
     .selectFrom('student as s')
     .innerJoin('student_group as g', 'g.id', 's.group_id')
     .selectAll('s')
-    .select(['g.faculty_id', 'g.specialty_id', 'g.course', 'g.form'])
+    .select(['g.faculty_id', 'g.specialty_id', 'g.form'])
     .where('s.id', '=', id)
     .executeTakeFirst();
 }
