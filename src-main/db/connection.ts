@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { migrate } from './migrate';
 import type { DB } from './schema';
+import { SyncQueries } from './sync-query';
 
 export class CorruptDatabaseError extends Error {
   constructor(
@@ -23,6 +24,8 @@ export interface Database {
   readonly kysely: Kysely<DB>;
   /** the raw handle, for bulk loads and synchronous transactions */
   readonly sqlite: BetterSqlite3.Database;
+  /** Kysely-built queries run synchronously: what write transactions use */
+  readonly sync: SyncQueries;
   close(): Promise<void>;
 }
 
@@ -59,6 +62,7 @@ export function openDatabase(file: string, opts: { readonly?: boolean } = {}): D
     file,
     kysely,
     sqlite,
+    sync: new SyncQueries(sqlite),
     async close() {
       // Kysely's destroy closes the underlying better-sqlite3 handle.
       await kysely.destroy();

@@ -1,39 +1,44 @@
-import type { Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { SessionUser } from '../../src-shared/contract';
 import type { Database } from '../db/connection';
 import type { DB } from '../db/schema';
+import type { SyncQueries } from '../db/sync-query';
 import { writeAudit, type AuditInput } from './audit/audit.writer';
 import { enqueueMutation, type MutationInput } from './sync/outbox.writer';
 
 export interface WriteScope {
-  trx: Transaction<DB>;
+  /** builds queries; run them with `sql` so they join this transaction */
+  q: Kysely<DB>;
+  sql: SyncQueries;
   txId: string;
   now: string;
   actor: SessionUser;
-  audit(entry: AuditInput): Promise<void>;
-  outbox(mutation: MutationInput): Promise<void>;
+  audit(entry: AuditInput): void;
+  outbox(mutation: MutationInput): void;
 }
 
 /**
- * Every write runs here: one SQLite transaction holding the change, its audit entry and its
- * outbox mutation, so either all three land or none does.
+ * Every write runs here: one synchronous SQLite transaction holding the change, its audit
+ * entries and its outbox mutations, so either all land or none does. Being synchronous, no
+ * other request can run between its statements (a single writer, as in Signal Desktop).
  */
-export async function withWrite<T>(
+export function withWrite<T>(
   db: Database,
   actor: SessionUser,
-  fn: (w: WriteScope) => Promise<T>,
+  fn: (w: WriteScope) => T,
   clock: () => Date = () => new Date(),
-): Promise<T> {
-  return db.kysely.transaction().execute(async (trx) => {
+): T {
+  return db.sqlite.transaction(() => {
     const at = { txId: uuidv7(), now: clock().toISOString(), userId: actor.id };
     return fn({
-      trx,
+      q: db.kysely,
+      sql: db.sync,
       txId: at.txId,
       now: at.now,
       actor,
-      audit: (e) => writeAudit(trx, at, e),
-      outbox: (m) => enqueueMutation(trx, at, m),
+      audit: (e) => writeAudit(db, at, e),
+      outbox: (m) => enqueueMutation(db, at, m),
     });
-  });
+  })();
 }

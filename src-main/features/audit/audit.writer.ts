@@ -1,6 +1,5 @@
-import type { Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import type { DB } from '../../db/schema';
+import type { Database } from '../../db/connection';
 
 export interface AuditInput {
   action: string;
@@ -11,14 +10,9 @@ export interface AuditInput {
 }
 
 /** The one audit writer: who, when, what, old and new — always inside the caller's transaction. */
-export async function writeAudit(
-  trx: Transaction<DB>,
-  at: { txId: string; now: string; userId: string | null },
-  e: AuditInput,
-): Promise<void> {
-  await trx
-    .insertInto('audit_log')
-    .values({
+export function writeAudit(db: Database, at: { txId: string; now: string; userId: string | null }, e: AuditInput): void {
+  db.sync.run(
+    db.kysely.insertInto('audit_log').values({
       id: uuidv7(),
       at: at.now,
       user_id: at.userId,
@@ -28,6 +22,6 @@ export async function writeAudit(
       old_json: e.oldValue === undefined ? null : JSON.stringify(e.oldValue),
       new_json: e.newValue === undefined ? null : JSON.stringify(e.newValue),
       tx_id: at.txId,
-    })
-    .execute();
+    }),
+  );
 }

@@ -120,14 +120,17 @@ export async function loadRows(db: Kysely<DB>, ids: readonly string[]): Promise<
   return (await base(db).select(rowColumns).where('s.id', 'in', ids).execute()) as unknown as StudentDbRow[];
 }
 
-export async function loadStudent(db: Kysely<DB>, id: string) {
+export function studentQuery(db: Kysely<DB>, id: string) {
   return db
     .selectFrom('student as s')
     .innerJoin('student_group as g', 'g.id', 's.group_id')
     .selectAll('s')
     .select(['g.faculty_id', 'g.specialty_id', 'g.form'])
-    .where('s.id', '=', id)
-    .executeTakeFirst();
+    .where('s.id', '=', id);
+}
+
+export async function loadStudent(db: Kysely<DB>, id: string) {
+  return studentQuery(db, id).executeTakeFirst();
 }
 export type StudentFull = NonNullable<Awaited<ReturnType<typeof loadStudent>>>;
 

@@ -19,6 +19,7 @@ import {
   loadHistory,
   loadRows,
   loadStudent,
+  studentQuery,
   changeStamp,
   toStudentRow,
   type StudentFull,
@@ -122,9 +123,9 @@ export function createStudentsService(db: Database) {
      */
     async update(session: SessionUser, req: UpdateRequest): Promise<StudentUpdateResult> {
       if (!can(session.role, 'students.write')) throw forbidden();
-      await withWrite(db, session, async (w) => {
+      withWrite(db, session, (w) => {
         const scope = readableScope(session);
-        const s = await loadStudent(w.trx, req.id);
+        const s = w.sql.first(studentQuery(w.q, req.id));
         if (!s) throw notFound('error.notFound.student');
         if (!inScope(scope, s)) throw forbidden('error.forbidden.scope');
         if (s.version !== req.version) throw new AppError('conflict', 'error.conflict.staleVersion');
@@ -150,12 +151,13 @@ export function createStudentsService(db: Database) {
         }
         if (Object.keys(newValue).length === 0) return;
         if (newValue.record_book_no !== undefined) {
-          const taken = await w.trx
-            .selectFrom('student')
-            .select('id')
-            .where('record_book_no', '=', String(newValue.record_book_no))
-            .where('id', '<>', s.id)
-            .executeTakeFirst();
+          const taken = w.sql.first(
+            w.q
+              .selectFrom('student')
+              .select('id')
+              .where('record_book_no', '=', String(newValue.record_book_no))
+              .where('id', '<>', s.id),
+          );
           if (taken) {
             const values = { value: String(newValue.record_book_no) };
             throw new AppError('conflict', 'error.conflict.recordBookTaken', values, [
@@ -164,24 +166,25 @@ export function createStudentsService(db: Database) {
           }
         }
         if (newValue.citizenship !== undefined) {
-          const country = await w.trx.selectFrom('country').select('code').where('code', '=', String(newValue.citizenship)).executeTakeFirst();
+          const country = w.sql.first(w.q.selectFrom('country').select('code').where('code', '=', String(newValue.citizenship)));
           if (!country)
             throw new AppError('validation', 'error.validation', {}, [{ path: 'changes.citizenship', key: 'field.invalid' }]);
         }
         const merged = { ...s, ...newValue } as StudentFull;
-        await w.trx
-          .updateTable('student')
-          .set({
-            ...newValue,
-            search_text: studentSearchText(merged),
-            version: s.version + 1,
-            updated_at: w.now,
-          })
-          .where('id', '=', s.id)
-          .where('version', '=', s.version)
-          .execute();
-        await w.audit({ action: 'student.update', entity: 'student', entityId: s.id, oldValue, newValue });
-        await w.outbox({
+        w.sql.run(
+          w.q
+            .updateTable('student')
+            .set({
+              ...newValue,
+              search_text: studentSearchText(merged),
+              version: s.version + 1,
+              updated_at: w.now,
+            })
+            .where('id', '=', s.id)
+            .where('version', '=', s.version),
+        );
+        w.audit({ action: 'student.update', entity: 'student', entityId: s.id, oldValue, newValue });
+        w.outbox({
           name: 'student.update',
           entity: 'student',
           entityId: s.id,

@@ -1,7 +1,6 @@
-import type { Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
+import type { Database } from '../../db/connection';
 import { SCHEMA_VERSION } from '../../db/migrations';
-import type { DB } from '../../db/schema';
 
 export interface MutationInput {
   /** e.g. "student.update"; the server re-validates it by name (issue 5) */
@@ -14,14 +13,9 @@ export interface MutationInput {
 }
 
 /** The one outbox writer: a named mutation in the same transaction as the change it describes. */
-export async function enqueueMutation(
-  trx: Transaction<DB>,
-  at: { txId: string; now: string; userId: string | null },
-  m: MutationInput,
-): Promise<void> {
-  await trx
-    .insertInto('outbox')
-    .values({
+export function enqueueMutation(db: Database, at: { txId: string; now: string; userId: string | null }, m: MutationInput): void {
+  db.sync.run(
+    db.kysely.insertInto('outbox').values({
       mutation_id: uuidv7(),
       tx_id: at.txId,
       name: m.name,
@@ -32,6 +26,6 @@ export async function enqueueMutation(
       user_id: at.userId,
       schema_version: SCHEMA_VERSION,
       created_at: at.now,
-    })
-    .execute();
+    }),
+  );
 }
