@@ -6,6 +6,10 @@ import { listAudit } from '../features/audit/audit.service';
 import { signIn } from '../features/auth/session.service';
 import { referenceScope } from '../features/reference/reference.service';
 import { createStudentsService } from '../features/students/students.service';
+import { createOrdersService } from '../features/orders/orders.service';
+import { signOrder } from '../features/orders/order-signing';
+import { exportOrder } from '../features/orders/order-document';
+import { studentStateOnFor } from '../features/orders/student-state.service';
 
 function signedIn(ctx: RequestContext): SessionUser {
   // The dispatcher refuses non-public operations without a session; this narrows the type.
@@ -16,6 +20,7 @@ function signedIn(ctx: RequestContext): SessionUser {
 /** Operation name → service call. Handlers are thin: rules live in the feature services. */
 export function createHandlers(db: Database, version: string): Handlers {
   const students = createStudentsService(db);
+  const orders = createOrdersService(db);
   return {
     'app.info': async () => {
       const u = await db.kysely.selectFrom('university').select(['name_ky', 'name_ru', 'name_en']).executeTakeFirst();
@@ -36,5 +41,13 @@ export function createHandlers(db: Database, version: string): Handlers {
     'students.get': async (req, ctx) => students.get(signedIn(ctx), req.id),
     'students.update': async (req, ctx) => students.update(signedIn(ctx), req),
     'audit.list': async (req, ctx) => listAudit(db, signedIn(ctx), req),
+    'orders.list': async (req, ctx) => orders.list(signedIn(ctx), req),
+    'orders.get': async (req, ctx) => orders.detail(signedIn(ctx), req.id, ctx.locale),
+    'orders.create': async (req, ctx) => orders.create(signedIn(ctx), req, ctx.locale),
+    'orders.update': async (req, ctx) => orders.update(signedIn(ctx), req, ctx.locale),
+    'orders.delete': async (req, ctx) => orders.remove(signedIn(ctx), req),
+    'orders.sign': async (req, ctx) => signOrder(db, orders, signedIn(ctx), req, ctx.locale),
+    'orders.export': async (req, ctx) => exportOrder(db, orders, signedIn(ctx), req),
+    'students.stateOn': async (req, ctx) => studentStateOnFor(db, students, signedIn(ctx), req.id, req.date),
   };
 }

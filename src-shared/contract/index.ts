@@ -8,12 +8,14 @@ import { auditContract } from './audit.contract';
 import { referenceContract } from './reference.contract';
 import { sessionContract } from './session.contract';
 import { studentsContract } from './students.contract';
+import { ordersContract } from './orders.contract';
 
 export const contract = {
   ...sessionContract,
   ...referenceContract,
   ...studentsContract,
   ...auditContract,
+  ...ordersContract,
 };
 
 export type Contract = typeof contract;
@@ -46,4 +48,6 @@ export type * from './session.contract';
 export type * from './reference.contract';
 export type * from './students.contract';
 export type * from './audit.contract';
+export type * from './orders.contract';
+export { orderItemInput } from './orders.contract';
 export { studentSearchRequest, studentUpdateRequest } from './students.contract';

@@ -51,6 +51,10 @@ export interface StatusHistoryEntry {
   orderNo: string | null;
   orderDate: string | null;
   kind: string;
+  /** the order behind the change, when it was made by an order in this system */
+  orderId: string | null;
+  /** true when a later order cancelled this change: shown, but no longer in force */
+  voided: boolean;
 }
 
 export interface StudentCard extends StudentRow {

@@ -14,17 +14,24 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export type Permission = 'students.read' | 'students.write' | 'audit.read';
+export type Permission =
+  | 'students.read'
+  | 'students.write'
+  | 'audit.read'
+  | 'orders.read'
+  | 'orders.draft'
+  | 'orders.sign';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  clerk: ['students.read', 'students.write'],
-  students_hr: ['students.read', 'students.write'],
+  // a clerk drafts orders for their faculty; only students' HR signs them (DOMAIN.md §4)
+  clerk: ['students.read', 'students.write', 'orders.read', 'orders.draft'],
+  students_hr: ['students.read', 'students.write', 'orders.read', 'orders.draft', 'orders.sign'],
   hr: [],
   planning_finance: [],
   accountant: ['students.read'],
-  registrar: ['students.read'],
+  registrar: ['students.read', 'orders.read'],
   teaching: ['students.read'],
-  admin: ['students.read', 'students.write', 'audit.read'],
+  admin: ['students.read', 'students.write', 'audit.read', 'orders.read'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

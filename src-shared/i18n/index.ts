@@ -3,6 +3,9 @@
  * messages with the same catalogs the renderer uses, so a message reads the same everywhere.
  */
 import { IntlMessageFormat } from 'intl-messageformat';
+import { docEn } from './doc.en';
+import { docKy } from './doc.ky';
+import { docRu } from './doc.ru';
 import { errorsEn } from './errors.en';
 import { errorsKy } from './errors.ky';
 import { errorsRu } from './errors.ru';
@@ -14,13 +17,13 @@ export const LOCALES = ['ky', 'ru', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'ky';
 
-export type MessageKey = keyof typeof errorsRu | keyof typeof uiRu;
+export type MessageKey = keyof typeof errorsRu | keyof typeof uiRu | keyof typeof docRu;
 export type Catalog = Record<MessageKey, string>;
 
 export const catalogs: Record<Locale, Catalog> = {
-  ky: { ...errorsKy, ...uiKy },
-  ru: { ...errorsRu, ...uiRu },
-  en: { ...errorsEn, ...uiEn },
+  ky: { ...errorsKy, ...uiKy, ...docKy },
+  ru: { ...errorsRu, ...uiRu, ...docRu },
+  en: { ...errorsEn, ...uiEn, ...docEn },
 };
 
 export function pickLocale(value: unknown): Locale {
@@ -29,7 +32,9 @@ export function pickLocale(value: unknown): Locale {
 
 const cache = new Map<string, IntlMessageFormat>();
 
-export type MessageValues = Record<string, string | number | boolean | null | undefined>;
+/** A value may itself be a message (e.g. a status name), formatted in the same language. */
+export type MessageRef = { msg: MessageKey; values?: MessageValues };
+export type MessageValues = Record<string, string | number | boolean | null | undefined | MessageRef>;
 
 export function translate(locale: Locale, key: MessageKey, values?: MessageValues): string {
   const cacheKey = `${locale}\u0000${key}`;
@@ -38,7 +43,14 @@ export function translate(locale: Locale, key: MessageKey, values?: MessageValue
     fmt = new IntlMessageFormat(catalogs[locale][key], locale);
     cache.set(cacheKey, fmt);
   }
-  return String(fmt.format(values as Record<string, string | number>));
+  let flat: Record<string, string | number | boolean | null | undefined> | undefined;
+  if (values) {
+    flat = {};
+    for (const [k, v] of Object.entries(values)) {
+      flat[k] = v !== null && typeof v === 'object' ? translate(locale, v.msg, v.values) : v;
+    }
+  }
+  return String(fmt.format(flat as Record<string, string | number>));
 }
 
 export function hasMessage(key: string): key is MessageKey {

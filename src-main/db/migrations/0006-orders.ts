@@ -70,6 +70,8 @@ ALTER TABLE student_status_history ADD COLUMN order_id TEXT REFERENCES student_o
 ALTER TABLE student_status_history ADD COLUMN order_item_id TEXT REFERENCES student_order_item(id);
 -- a cancelled order's rows stay for the record but no longer count in as-of answers
 ALTER TABLE student_status_history ADD COLUMN voided_by_order_id TEXT REFERENCES student_order(id);
-CREATE INDEX student_status_history_date_idx ON student_status_history(effective_date);
+-- "state on date D" seeks the latest live row per student; covering, so no table reads
+CREATE INDEX student_status_history_live_idx ON student_status_history(student_id, effective_date)
+  WHERE voided_by_order_id IS NULL;
 `,
 };

@@ -158,6 +158,8 @@ export async function loadHistory(db: Kysely<DB>, studentId: string): Promise<St
     orderNo: h.order_no,
     orderDate: h.order_date,
     kind: h.kind,
+    orderId: h.order_id,
+    voided: h.voided_by_order_id !== null,
   }));
 }
 

@@ -1,0 +1,95 @@
+import type { ExportedFile, OrderDetail, SessionUser, StudentStateView } from '../../../src-shared/contract';
+import type { Localized } from '../../../src-shared/contract/common';
+import type { ExpulsionReason } from '../../../src-shared/domain/orders';
+import { fullName } from '../../../src-shared/domain/person';
+import type { Database } from '../../db/connection';
+import type { DocumentLanguage, OrderDocumentInput, OrderDocumentStudentState } from '../../documents/order-document.model';
+import { renderOrderPdf } from '../../documents/order/order.pdf';
+import { renderOrderXlsx } from '../../documents/order/order.xlsx';
+import type { OrdersService } from './orders.service';
+
+const loc = (r: { name_ky: string; name_ru: string; name_en: string }): Localized => ({ ky: r.name_ky, ru: r.name_ru, en: r.name_en });
+
+/** Resolves an order (signed, or a draft's preview) into what its document shows. */
+export function orderDocumentInput(db: Database, order: OrderDetail): OrderDocumentInput {
+  const university = db.sync.first(db.kysely.selectFrom('university').select(['name_ky', 'name_ru', 'name_en']));
+  const faculty = order.facultyId
+    ? db.sync.first(db.kysely.selectFrom('faculty').select(['name_ky', 'name_ru', 'name_en']).where('id', '=', order.facultyId))
+    : undefined;
+  const groups = new Map(
+    db.sync
+      .all(
+        db.kysely
+          .selectFrom('student_group as g')
+          .innerJoin('specialty as s', 's.id', 'g.specialty_id')
+          .select(['g.id', 'g.name', 's.code', 's.name_ky', 's.name_ru', 's.name_en']),
+      )
+      .map((g) => [g.id, g]),
+  );
+  const state = (s: StudentStateView | null, fallback: OrderDetail['items'][number]): OrderDocumentStudentState => {
+    const v = s ?? { status: 'active', groupId: '', groupName: '', course: 1, form: 'full_time', funding: 'budget', lastName: fallback.lastName, firstName: fallback.firstName, patronymic: fallback.patronymic };
+    const g = groups.get(v.groupId);
+    return {
+      status: v.status,
+      groupName: v.groupName || g?.name || '',
+      specialtyCode: g?.code ?? '',
+      specialtyName: g ? loc(g) : { ky: '', ru: '', en: '' },
+      course: v.course,
+      form: v.form,
+      funding: v.funding,
+      lastName: v.lastName,
+      firstName: v.firstName,
+      patronymic: v.patronymic,
+    };
+  };
+  // The rector signs student orders; the position comes from the staff records.
+  const rector = db.sync.first(
+    db.kysely
+      .selectFrom('staff_position as sp')
+      .innerJoin('position as p', 'p.id', 'sp.position_id')
+      .innerJoin('staff as st', 'st.id', 'sp.staff_id')
+      .select(['p.name_ky', 'p.name_ru', 'p.name_en', 'st.last_name', 'st.first_name', 'st.patronymic'])
+      .where('p.category', '=', 'rector')
+      .where('sp.end_date', 'is', null),
+  );
+  return {
+    university: university ? loc(university) : { ky: '', ru: '', en: '' },
+    faculty: faculty ? loc(faculty) : null,
+    type: order.type,
+    state: order.state,
+    number: order.number,
+    orderDate: order.orderDate,
+    effectiveDate: order.effectiveDate,
+    reason: order.reason,
+    expulsionReason: order.expulsionReason as ExpulsionReason | null,
+    cancels: order.cancels?.number && order.cancels.orderDate ? { number: order.cancels.number, orderDate: order.cancels.orderDate, type: order.cancels.type } : null,
+    items: order.items.map((i) => ({
+      recordBookNo: i.recordBookNo,
+      before: state(i.before, i),
+      after: state(i.after ?? i.before, i),
+      leaveFrom: i.params.leaveFrom ?? (order.type === 'academic_leave' ? order.effectiveDate : null),
+      leaveTo: i.params.leaveTo ?? null,
+      honours: i.params.honours ?? false,
+    })),
+    signatories: rector
+      ? [{ position: loc(rector), name: fullName({ lastName: rector.last_name, firstName: rector.first_name, patronymic: rector.patronymic }) }]
+      : [],
+  };
+}
+
+export async function exportOrder(
+  db: Database,
+  orders: OrdersService,
+  session: SessionUser,
+  req: { id: string; format: 'pdf' | 'xlsx'; lang: DocumentLanguage },
+): Promise<ExportedFile> {
+  const order = orders.detail(session, req.id, req.lang);
+  const input = orderDocumentInput(db, order);
+  const buffer = req.format === 'pdf' ? await renderOrderPdf(input, req.lang) : await renderOrderXlsx(input, req.lang);
+  const base = order.number ? `order-${order.number}-${order.orderDate}` : `order-draft-${order.id.slice(0, 8)}`;
+  return {
+    fileName: `${base}-${req.lang}.${req.format}`.replace(/[^\p{L}\p{N}._-]/gu, '_'),
+    mimeType: req.format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    base64: buffer.toString('base64'),
+  };
+}

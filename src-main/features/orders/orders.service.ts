@@ -1,0 +1,317 @@
+import { sql } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import type { OrderDetail, OrderItemInput, OrderSummary, ParsedRequestOf, SessionUser } from '../../../src-shared/contract';
+import type { ExpulsionReason, OrderState, OrderType } from '../../../src-shared/domain/orders';
+import { fullName } from '../../../src-shared/domain/person';
+import { can } from '../../../src-shared/domain/roles';
+import { translate, type Locale, type MessageKey, type MessageValues } from '../../../src-shared/i18n';
+import type { Database } from '../../db/connection';
+import { AppError, forbidden } from '../../host/app-error';
+import { withWrite, type WriteScope } from '../write-transaction';
+import { evaluateItems, itemParams, paramsView } from './order-preview';
+import { groupsQuery, itemsQuery, loadStudentsNow, orderQuery, toGroupMap, type ItemRow, type OrderRow } from './orders.repository';
+
+type CreateRequest = ParsedRequestOf<'orders.create'>;
+type UpdateRequest = ParsedRequestOf<'orders.update'>;
+type FieldError = { path: string; key: MessageKey; values?: MessageValues };
+
+export function requireOrders(session: SessionUser, permission: 'orders.read' | 'orders.draft' | 'orders.sign'): void {
+  if (!can(session.role, permission)) throw forbidden();
+}
+
+/** A clerk works inside their faculty; everyone else who may read orders sees them all. */
+export function assertOrderInScope(session: SessionUser, order: { faculty_id: string | null }): void {
+  if (session.role === 'clerk' && order.faculty_id !== session.facultyId) throw forbidden('error.forbidden.orderScope');
+}
+
+export function loadOrder(db: Database, id: string): OrderRow {
+  const order = db.sync.first(orderQuery(db.kysely, id));
+  if (!order) throw new AppError('not_found', 'error.order.notFound');
+  return order;
+}
+
+export function assertDraft(order: OrderRow, version?: number): void {
+  if (order.state !== 'draft') throw new AppError('conflict', 'error.order.notDraft', { number: order.number ?? '' });
+  if (version !== undefined && order.version !== version) throw new AppError('conflict', 'error.conflict.staleVersion');
+}
+
+function summary(o: OrderRow, studentCount: number, names: Map<string, string>): OrderSummary {
+  return {
+    id: o.id,
+    type: o.type as OrderType,
+    state: o.state as OrderState,
+    number: o.number,
+    orderDate: o.order_date,
+    effectiveDate: o.effective_date,
+    reason: o.reason,
+    facultyId: o.faculty_id,
+    studentCount,
+    createdBy: o.created_by ? (names.get(o.created_by) ?? null) : null,
+    signedBy: o.signed_by ? (names.get(o.signed_by) ?? null) : null,
+    cancelsOrderId: o.cancels_order_id,
+    cancelledByOrderId: o.cancelled_by_order_id,
+    version: o.version,
+  };
+}
+
+function userNames(db: Database): Map<string, string> {
+  return new Map(db.sync.all(db.kysely.selectFrom('app_user').select(['id', 'username'])).map((u) => [u.id, u.username]));
+}
+
+function toItemRows(orderId: string, items: OrderItemInput[]): ItemRow[] {
+  return items.map((i, position) => ({
+    id: uuidv7(),
+    order_id: orderId,
+    student_id: i.studentId,
+    position: position + 1,
+    target_group_id: i.targetGroupId ?? null,
+    target_course: i.targetCourse ?? null,
+    target_funding: i.targetFunding ?? null,
+    leave_from: i.leaveFrom ?? null,
+    leave_to: i.leaveTo ?? null,
+    honours: i.honours ? 1 : 0,
+    new_last_name: i.newLastName ?? null,
+    new_first_name: i.newFirstName ?? null,
+    new_patronymic: i.newPatronymic ?? null,
+    before_json: null,
+    after_json: null,
+  }));
+}
+
+/**
+ * Checks what can be checked when a draft is saved: students exist, appear once, and (for a
+ * clerk) belong to the clerk's faculty, as do target groups. The order rules run on preview
+ * and signing, when the students' state is the one that counts.
+ */
+function checkItems(db: Database, session: SessionUser, items: OrderItemInput[]): { facultyId: string | null } {
+  const students = loadStudentsNow(db, items.map((i) => i.studentId));
+  const groups = toGroupMap(db.sync.all(groupsQuery(db.kysely)));
+  const problems: FieldError[] = [];
+  const seen = new Set<string>();
+  const faculties = new Set<string>();
+  items.forEach((item, i) => {
+    const s = students.get(item.studentId);
+    if (!s) return problems.push({ path: `items.${i}.studentId`, key: 'error.notFound.student' });
+    faculties.add(s.facultyId);
+    const name = fullName(s.state);
+    if (seen.has(item.studentId)) problems.push({ path: `items.${i}.studentId`, key: 'order.problem', values: { position: i + 1, name, problem: { msg: 'error.order.duplicate' } } });
+    seen.add(item.studentId);
+    if (session.role === 'clerk' && s.facultyId !== session.facultyId) {
+      problems.push({ path: `items.${i}.studentId`, key: 'order.problem', values: { position: i + 1, name, problem: { msg: 'order.rule.notInScope' } } });
+    }
+    const target = item.targetGroupId ? groups.get(item.targetGroupId) : undefined;
+    if (item.targetGroupId && !target) problems.push({ path: `items.${i}.targetGroupId`, key: 'order.rule.unknownGroup' });
+    if (target && session.role === 'clerk' && target.facultyId !== session.facultyId) {
+      problems.push({ path: `items.${i}.targetGroupId`, key: 'order.rule.targetNotInScope', values: { group: target.name } });
+    }
+  });
+  if (problems.length) throw new AppError('validation', 'error.validation', {}, problems);
+  if (session.role === 'clerk') return { facultyId: session.facultyId };
+  return { facultyId: faculties.size === 1 ? [...faculties][0]! : null };
+}
+
+function writeItems(w: WriteScope, rows: ItemRow[]): void {
+  for (const r of rows) w.sql.run(w.q.insertInto('student_order_item').values(r));
+}
+
+function orderPayload(o: OrderRow, items: ItemRow[]) {
+  return { order: o, items };
+}
+
+export function createOrdersService(db: Database) {
+  function detail(session: SessionUser, id: string, locale: Locale): OrderDetail {
+    const order = loadOrder(db, id);
+    assertOrderInScope(session, order);
+    const items = db.sync.all(itemsQuery(db.kysely, id));
+    const names = userNames(db);
+    const studentInfo = loadStudentsNow(db, items.map((i) => i.student_id));
+    let views: OrderDetail['items'];
+    if (order.state === 'draft' && order.type !== 'cancellation') {
+      const { outcomes } = evaluateItems(db, order.type as Exclude<OrderType, 'cancellation'>, order.effective_date, items);
+      views = outcomes.map((o) => ({
+        id: o.item.id,
+        position: o.item.position,
+        studentId: o.item.student_id,
+        lastName: o.student?.state.lastName ?? '',
+        firstName: o.student?.state.firstName ?? '',
+        patronymic: o.student?.state.patronymic ?? null,
+        recordBookNo: o.student?.recordBookNo ?? '',
+        params: paramsView(itemParams(o.item), o.item.student_id),
+        before: o.before,
+        after: o.after,
+        problem: o.problem ? translate(locale, o.problem.key, o.problem.values) : null,
+      }));
+    } else {
+      const groups = toGroupMap(db.sync.all(groupsQuery(db.kysely)));
+      views = items.map((i) => {
+        const s = studentInfo.get(i.student_id);
+        const before = i.before_json ? JSON.parse(i.before_json) : s ? { ...s.state, groupName: groups.get(s.state.groupId)?.name ?? '' } : null;
+        const names = before ?? s?.state;
+        return {
+          id: i.id,
+          position: i.position,
+          studentId: i.student_id,
+          lastName: names?.lastName ?? '',
+          firstName: names?.firstName ?? '',
+          patronymic: names?.patronymic ?? null,
+          recordBookNo: s?.recordBookNo ?? '',
+          params: paramsView(itemParams(i), i.student_id),
+          before,
+          after: i.after_json ? JSON.parse(i.after_json) : null,
+          problem: null,
+        };
+      });
+    }
+    const cancels = order.cancels_order_id ? db.sync.first(orderQuery(db.kysely, order.cancels_order_id)) : undefined;
+    return {
+      ...summary(order, items.length, names),
+      expulsionReason: order.expulsion_reason as ExpulsionReason | null,
+      cancels: cancels ? { id: cancels.id, number: cancels.number, orderDate: cancels.order_date, type: cancels.type as OrderType } : null,
+      items: views,
+      canEdit: order.state === 'draft' && can(session.role, 'orders.draft'),
+      canSign: order.state === 'draft' && can(session.role, 'orders.sign'),
+    };
+  }
+
+  return {
+    detail,
+
+    async list(session: SessionUser, req: ParsedRequestOf<'orders.list'>): Promise<{ total: number; rows: OrderSummary[] }> {
+      requireOrders(session, 'orders.read');
+      let q = db.kysely.selectFrom('student_order as o');
+      if (session.role === 'clerk') q = q.where('o.faculty_id', '=', session.facultyId);
+      if (req.state) q = q.where('o.state', '=', req.state);
+      if (req.type) q = q.where('o.type', '=', req.type);
+      if (req.query) q = q.where('o.number', 'like', `${req.query.trim()}%`);
+      if (req.studentId) {
+        const sid = req.studentId;
+        q = q.where(({ exists, selectFrom }) =>
+          exists(selectFrom('student_order_item as i').select('i.id').whereRef('i.order_id', '=', 'o.id').where('i.student_id', '=', sid)),
+        );
+      }
+      const total = Number((await q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+      const rows = await q
+        .selectAll('o')
+        .select((eb) => eb.selectFrom('student_order_item as i').select(sql<number>`count(*)`.as('c')).whereRef('i.order_id', '=', 'o.id').as('student_count'))
+        // drafts first, then the newest signed orders
+        .orderBy(sql`CASE o.state WHEN 'draft' THEN 0 ELSE 1 END`)
+        .orderBy(sql`coalesce(o.order_date, o.effective_date)`, 'desc')
+        .orderBy('o.seq', 'desc')
+        .orderBy('o.created_at', 'desc')
+        .offset(req.offset)
+        .limit(req.limit)
+        .execute();
+      const names = userNames(db);
+      return { total, rows: rows.map((r) => summary(r as OrderRow, Number(r.student_count ?? 0), names)) };
+    },
+
+    create(session: SessionUser, req: CreateRequest, locale: Locale): OrderDetail {
+      requireOrders(session, 'orders.draft');
+      let items = req.items;
+      let facultyId: string | null;
+      if (req.type === 'cancellation') {
+        if (!req.cancelsOrderId) throw new AppError('validation', 'error.validation', {}, [{ path: 'cancelsOrderId', key: 'field.required' }]);
+        if (items.length) throw new AppError('validation', 'error.validation', {}, [{ path: 'items', key: 'error.order.cancelItems' }]);
+        const target = loadOrder(db, req.cancelsOrderId);
+        assertOrderInScope(session, target);
+        if (target.state !== 'signed' || target.type === 'cancellation') throw new AppError('conflict', 'error.order.cancelTarget');
+        items = db.sync.all(itemsQuery(db.kysely, target.id)).map((i) => ({ studentId: i.student_id }));
+        facultyId = target.faculty_id;
+      } else {
+        if (req.type === 'expulsion' && !req.expulsionReason) {
+          throw new AppError('validation', 'error.validation', {}, [{ path: 'expulsionReason', key: 'field.required' }]);
+        }
+        if (items.length === 0) throw new AppError('validation', 'error.order.empty');
+        facultyId = checkItems(db, session, items).facultyId;
+      }
+      const id = uuidv7();
+      withWrite(db, session, (w) => {
+        const order: OrderRow = {
+          id,
+          type: req.type,
+          state: 'draft',
+          faculty_id: facultyId,
+          year: null,
+          seq: null,
+          number: null,
+          order_date: null,
+          effective_date: req.effectiveDate,
+          reason: req.reason,
+          expulsion_reason: req.type === 'expulsion' ? (req.expulsionReason ?? null) : null,
+          cancels_order_id: req.type === 'cancellation' ? (req.cancelsOrderId ?? null) : null,
+          cancelled_by_order_id: null,
+          created_by: session.id,
+          signed_by: null,
+          signed_at: null,
+          version: 1,
+          created_at: w.now,
+          updated_at: w.now,
+        };
+        w.sql.run(w.q.insertInto('student_order').values(order));
+        const rows = toItemRows(id, items);
+        writeItems(w, rows);
+        w.audit({ action: 'order.create', entity: 'student_order', entityId: id, oldValue: null, newValue: { type: order.type, effectiveDate: order.effective_date, students: rows.length } });
+        w.outbox({ name: 'order.save', entity: 'student_order', entityId: id, payload: orderPayload(order, rows), baseVersion: null });
+      });
+      return detail(session, id, locale);
+    },
+
+    update(session: SessionUser, req: UpdateRequest, locale: Locale): OrderDetail {
+      requireOrders(session, 'orders.draft');
+      const order = loadOrder(db, req.id);
+      assertOrderInScope(session, order);
+      assertDraft(order, req.version);
+      if (req.items && order.type === 'cancellation') {
+        throw new AppError('validation', 'error.validation', {}, [{ path: 'items', key: 'error.order.cancelItems' }]);
+      }
+      if (req.items?.length === 0) throw new AppError('validation', 'error.order.empty');
+      const facultyId = req.items ? checkItems(db, session, req.items).facultyId : order.faculty_id;
+      if (order.type === 'expulsion' && req.expulsionReason === null) {
+        throw new AppError('validation', 'error.validation', {}, [{ path: 'expulsionReason', key: 'field.required' }]);
+      }
+      withWrite(db, session, (w) => {
+        const next: OrderRow = {
+          ...order,
+          faculty_id: facultyId,
+          effective_date: req.effectiveDate ?? order.effective_date,
+          reason: req.reason ?? order.reason,
+          expulsion_reason: order.type === 'expulsion' ? (req.expulsionReason ?? order.expulsion_reason) : null,
+          version: order.version + 1,
+          updated_at: w.now,
+        };
+        w.sql.run(w.q.updateTable('student_order').set(next).where('id', '=', order.id).where('version', '=', order.version));
+        let rows = db.sync.all(itemsQuery(db.kysely, order.id));
+        if (req.items) {
+          w.sql.run(w.q.deleteFrom('student_order_item').where('order_id', '=', order.id));
+          rows = toItemRows(order.id, req.items);
+          writeItems(w, rows);
+        }
+        w.audit({
+          action: 'order.update',
+          entity: 'student_order',
+          entityId: order.id,
+          oldValue: { effectiveDate: order.effective_date, reason: order.reason, expulsionReason: order.expulsion_reason },
+          newValue: { effectiveDate: next.effective_date, reason: next.reason, expulsionReason: next.expulsion_reason, students: rows.length },
+        });
+        w.outbox({ name: 'order.save', entity: 'student_order', entityId: order.id, payload: orderPayload(next, rows), baseVersion: order.version });
+      });
+      return detail(session, order.id, locale);
+    },
+
+    remove(session: SessionUser, req: ParsedRequestOf<'orders.delete'>): null {
+      requireOrders(session, 'orders.draft');
+      const order = loadOrder(db, req.id);
+      assertOrderInScope(session, order);
+      assertDraft(order, req.version);
+      withWrite(db, session, (w) => {
+        w.sql.run(w.q.deleteFrom('student_order_item').where('order_id', '=', order.id));
+        w.sql.run(w.q.deleteFrom('student_order').where('id', '=', order.id));
+        w.audit({ action: 'order.delete', entity: 'student_order', entityId: order.id, oldValue: { type: order.type, effectiveDate: order.effective_date }, newValue: null });
+        w.outbox({ name: 'order.delete', entity: 'student_order', entityId: order.id, payload: { id: order.id }, baseVersion: order.version });
+      });
+      return null;
+    },
+  };
+}
+
+export type OrdersService = ReturnType<typeof createOrdersService>;

@@ -1,0 +1,20 @@
+import type { SessionUser, StudentStateView } from '../../../src-shared/contract';
+import type { Database } from '../../db/connection';
+import type { StudentsService } from '../students/students.service';
+import { studentStateOn } from './student-state';
+
+/** A student's state on a date, for someone allowed to see that student. */
+export async function studentStateOnFor(
+  db: Database,
+  students: StudentsService,
+  session: SessionUser,
+  id: string,
+  date: string,
+): Promise<StudentStateView | null> {
+  await students.get(session, id); // the same scope check as opening the card
+  const s = studentStateOn(db, id, date);
+  if (!s) return null;
+  const group = db.sync.first(db.kysely.selectFrom('student_group').select('name').where('id', '=', s.groupId));
+  const { studentId: _id, effectiveDate: _d, orderNo: _n, ...state } = s;
+  return { ...state, groupName: group?.name ?? '' };
+}

@@ -1,0 +1,75 @@
+/**
+ * "What was true of this student on date D" (DOMAIN.md §4): the latest history row in force
+ * on D, ignoring rows of cancelled orders. 3-НК, certificates and tuition all ask this.
+ */
+import type { Funding, StudentStatus, StudyForm } from '../../../src-shared/domain/enums';
+import type { StudentState } from '../../../src-shared/domain/orders';
+import type { Database } from '../../db/connection';
+
+export interface StateOn extends StudentState {
+  studentId: string;
+  effectiveDate: string;
+  orderNo: string | null;
+}
+
+interface HistoryRow {
+  student_id: string;
+  effective_date: string;
+  status: string;
+  group_id: string;
+  course: number;
+  form: string;
+  funding: string;
+  last_name: string;
+  first_name: string;
+  patronymic: string | null;
+  order_no: string | null;
+}
+
+const COLUMNS = 'student_id, effective_date, status, group_id, course, form, funding, last_name, first_name, patronymic, order_no';
+
+function toState(r: HistoryRow): StateOn {
+  return {
+    studentId: r.student_id,
+    effectiveDate: r.effective_date,
+    orderNo: r.order_no,
+    status: r.status as StudentStatus,
+    groupId: r.group_id,
+    course: r.course,
+    form: r.form as StudyForm,
+    funding: r.funding as Funding,
+    lastName: r.last_name,
+    firstName: r.first_name,
+    patronymic: r.patronymic,
+  };
+}
+
+/** One student's state on `date`, or null if they had no status yet (not enrolled). */
+export function studentStateOn(db: Database, studentId: string, date: string): StateOn | null {
+  const row = db.sqlite
+    .prepare(
+      `SELECT ${COLUMNS} FROM student_status_history
+       WHERE student_id = ? AND voided_by_order_id IS NULL AND effective_date <= ?
+       ORDER BY effective_date DESC, rowid DESC LIMIT 1`,
+    )
+    .get(studentId, date) as HistoryRow | undefined;
+  return row ? toState(row) : null;
+}
+
+/** Every student's state on `date`, as one pass over the history (rows applied in order). */
+export function allStatesOn(db: Database, date: string): Map<string, StateOn> {
+  // One seek per student in the covering index of live rows, then one read per chosen row:
+  // far faster than a window function over the whole history.
+  const rows = db.sqlite
+    .prepare(
+      `WITH last AS MATERIALIZED (
+         SELECT (SELECT h2.rowid FROM student_status_history h2
+                 WHERE h2.student_id = s.id AND h2.effective_date <= ? AND h2.voided_by_order_id IS NULL
+                 ORDER BY h2.effective_date DESC, h2.rowid DESC LIMIT 1) AS rid
+         FROM student s)
+       SELECT ${COLUMNS.split(', ').map((c) => `h.${c}`).join(', ')}
+       FROM last JOIN student_status_history h ON h.rowid = last.rid`,
+    )
+    .all(date) as HistoryRow[];
+  return new Map(rows.map((r) => [r.student_id, toState(r)]));
+}

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { FUNDINGS, type Funding } from '../domain/enums';
+import { EXPULSION_REASONS, ORDER_STATES, ORDER_TYPES, type ExpulsionReason, type OrderState, type OrderType, type StudentState } from '../domain/orders';
+import { id, isoDate } from './common';
+import { operation } from './define';
+
+const nameText = z.string().trim().min(1).max(80);
+
+export const orderItemInput = z
+  .object({
+    studentId: id,
+    targetGroupId: id.nullable().optional(),
+    targetCourse: z.number().int().min(1).max(6).nullable().optional(),
+    targetFunding: z.enum(FUNDINGS).nullable().optional(),
+    leaveFrom: isoDate.nullable().optional(),
+    leaveTo: isoDate.nullable().optional(),
+    honours: z.boolean().optional(),
+    newLastName: nameText.nullable().optional(),
+    newFirstName: nameText.nullable().optional(),
+    newPatronymic: z.string().trim().max(80).nullable().optional(),
+  })
+  .strict();
+export type OrderItemInput = z.infer<typeof orderItemInput>;
+
+const orderFields = {
+  effectiveDate: isoDate,
+  reason: z.string().trim().max(2000),
+  expulsionReason: z.enum(EXPULSION_REASONS).nullable().optional(),
+  items: z.array(orderItemInput).max(5000),
+};
+
+export interface StudentStateView extends StudentState {
+  groupName: string;
+}
+
+export interface OrderSummary {
+  id: string;
+  type: OrderType;
+  state: OrderState;
+  number: string | null;
+  orderDate: string | null;
+  effectiveDate: string;
+  reason: string;
+  facultyId: string | null;
+  studentCount: number;
+  createdBy: string | null;
+  signedBy: string | null;
+  cancelsOrderId: string | null;
+  cancelledByOrderId: string | null;
+  version: number;
+}
+
+export interface OrderItemView {
+  id: string;
+  position: number;
+  studentId: string;
+  lastName: string;
+  firstName: string;
+  patronymic: string | null;
+  recordBookNo: string;
+  params: OrderItemInput;
+  /** the state before and after: fixed on signing; for a draft, what signing now would do */
+  before: StudentStateView | null;
+  after: StudentStateView | null;
+  /** for a draft: why signing would refuse this student, in the caller's language */
+  problem: string | null;
+}
+
+export interface OrderDetail extends OrderSummary {
+  expulsionReason: ExpulsionReason | null;
+  cancels: { id: string; number: string | null; orderDate: string | null; type: OrderType } | null;
+  items: OrderItemView[];
+  canEdit: boolean;
+  canSign: boolean;
+}
+
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  base64: string;
+}
+
+export type { Funding };
+
+export const ordersContract = {
+  'orders.list': operation<{ total: number; rows: OrderSummary[] }>()(
+    z.object({
+      state: z.enum(ORDER_STATES).optional(),
+      type: z.enum(ORDER_TYPES).optional(),
+      query: z.string().max(50).optional(),
+      studentId: id.optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+  ),
+  'orders.get': operation<OrderDetail>()(z.object({ id })),
+  'orders.create': operation<OrderDetail>()(
+    z.object({ type: z.enum(ORDER_TYPES), cancelsOrderId: id.nullable().optional(), ...orderFields }).strict(),
+  ),
+  'orders.update': operation<OrderDetail>()(
+    z
+      .object({ id, version: z.number().int().min(1), ...orderFields })
+      .partial({ effectiveDate: true, reason: true, items: true })
+      .strict(),
+  ),
+  'orders.delete': operation<null>()(z.object({ id, version: z.number().int().min(1) })),
+  'orders.sign': operation<OrderDetail>()(z.object({ id, version: z.number().int().min(1), orderDate: isoDate.optional() })),
+  'orders.export': operation<ExportedFile>()(
+    z.object({ id, format: z.enum(['pdf', 'xlsx']), lang: z.enum(['ky', 'ru']) }),
+  ),
+  'students.stateOn': operation<StudentStateView | null>()(z.object({ id, date: isoDate })),
+};

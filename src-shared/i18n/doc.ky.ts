@@ -1,0 +1,88 @@
+/** Wording of printed documents, Kyrgyz (the state language). Keys are those of doc.ru.ts. */
+import type { docRu } from './doc.ru';
+
+export const docKy: Record<keyof typeof docRu, string> = {
+  // "5 беттин 2-бети": the Kyrgyz genitive construction for "page 2 of 5"
+  'doc.page': '{total} беттин {page}-бети',
+  'doc.dateBlank': '«___» ____________ 20___-ж.',
+
+  'doc.form.full_time': 'күндүзгү',
+  'doc.form.evening': 'кечки',
+  'doc.form.correspondence': 'сырттан',
+  'doc.form.distance': 'аралыктан',
+
+  'doc.funding.budget': 'бюджет',
+  'doc.funding.contract': 'келишим',
+
+  'doc.status.applicant': 'абитуриент',
+  'doc.status.active': 'окуп жатат',
+  'doc.status.on_leave': 'академиялык өргүүдө',
+  'doc.status.expelled': 'окуудан чыгарылган',
+  'doc.status.graduated': 'бүтүрүүчү',
+
+  'doc.expulsionReason.own_wish': 'өз каалоосу боюнча',
+  'doc.expulsionReason.academic_failure': 'окуудан үлгүрбөгөндүгү үчүн',
+  'doc.expulsionReason.non_payment': 'окуу акысын төлөө боюнча келишимдин шарттарын аткарбагандыгы үчүн',
+  'doc.expulsionReason.attendance': 'сабактарды жүйөсүз себептер менен системалуу түрдө калтыргандыгы үчүн',
+  'doc.expulsionReason.transfer_out': 'башка жогорку окуу жайына которулушуна байланыштуу',
+
+  'doc.order.title': 'БУЙРУК',
+  'doc.order.sheetName': 'Буйрук',
+  'doc.order.number': '№\u00a0{number}',
+  'doc.order.draft': 'ДОЛБООР',
+  'doc.order.cancelledMark': 'ЖОККО ЧЫГАРЫЛГАН',
+  'doc.order.place': 'Бишкек ш.',
+  'doc.order.operative': 'БУЙРУК КЫЛАМ:',
+  'doc.order.basis': 'Негиз: {reason}',
+  'doc.order.expulsionReason': 'Окуудан чыгаруунун себеби: {reason}.',
+  // мөөрдүн орду: the place of the seal
+  'doc.order.stamp': 'М. О.',
+
+  'doc.order.subject.enrolment': 'Окууга кабыл алуу жөнүндө',
+  'doc.order.subject.promotion': 'Кийинки курска которуу жөнүндө',
+  'doc.order.subject.transfer': 'Которуу жөнүндө',
+  'doc.order.subject.academic_leave': 'Академиялык өргүү берүү жөнүндө',
+  'doc.order.subject.return_from_leave': 'Академиялык өргүүдөн кайтуу жөнүндө',
+  'doc.order.subject.expulsion': 'Окуудан чыгаруу жөнүндө',
+  'doc.order.subject.reinstatement': 'Окууга калыбына келтирүү жөнүндө',
+  'doc.order.subject.graduation': 'Окууну аяктоо жана диплом берүү жөнүндө',
+  'doc.order.subject.name_change': 'Фамилиясын, атын, атасынын атын өзгөртүү жөнүндө',
+  'doc.order.subject.cancellation': '{date}-жылдагы №\u00a0{number} буйругун жокко чыгаруу жөнүндө',
+  'doc.order.subject.cancellationAny': 'Буйрукту жокко чыгаруу жөнүндө',
+
+  'doc.order.action.enrolment': '{date}-жылдан баштап төмөнкү тизмедеги адамдар студенттердин катарына кабыл алынсын:',
+  'doc.order.action.promotion': '{date}-жылдан баштап төмөнкү тизмедеги студенттер кийинки курска которулсун:',
+  'doc.order.action.transfer':
+    '{date}-жылдан баштап төмөнкү студенттер тизмеде көрсөтүлгөндөй которулсун (мурунку жана жаңы маалыматтар тизмеде):',
+  'doc.order.action.academic_leave':
+    '{date}-жылдан баштап төмөнкү студенттерге тизмеде көрсөтүлгөн мөөнөткө академиялык өргүү берилсин:',
+  'doc.order.action.return_from_leave':
+    '{date}-жылдан баштап академиялык өргүүдөн кайткан төмөнкү студенттерге сабактарга катышууга уруксат берилсин:',
+  'doc.order.action.expulsion': '{date}-жылдан баштап төмөнкү тизмедеги студенттер окуудан чыгарылсын:',
+  'doc.order.action.reinstatement': '{date}-жылдан баштап төмөнкү тизмедеги адамдар студенттердин катарына калыбына келтирилсин:',
+  'doc.order.action.graduation':
+    'Окуусун ийгиликтүү аяктаган төмөнкү студенттерге диплом берилсин жана алар {date}-жылдан баштап окууну аяктагандыгына байланыштуу студенттердин катарынан чыгарылсын:',
+  'doc.order.action.name_change':
+    '{date}-жылдан баштап төмөнкү студенттердин фамилиясы (аты, атасынын аты) тизмеде көрсөтүлгөндөй өзгөртүлсүн:',
+  'doc.order.action.cancellation':
+    '{cancelledDate}-жылдагы №\u00a0{number} «{subject}» буйругу {date}-жылдан баштап төмөнкү студенттерге карата жокко чыгарылсын:',
+
+  // Kyrgyz nouns do not change after a numeral; the plural form keeps the catalogs uniform
+  'doc.order.total': '{count, plural, other {Бардыгы: # студент}}',
+  'doc.order.totalHonours': '{count, plural, other {анын ичинде артыкчылыктуу диплом: #}}',
+  'doc.order.honours': 'артыкчылыктуу диплом',
+  'doc.order.leavePeriod': '{from} – {to}',
+
+  'doc.col.no': '№',
+  'doc.col.fullName': 'Фамилиясы, аты, атасынын аты',
+  'doc.col.recordBook': 'Зачеттук китепченин №',
+  'doc.col.group': 'Тобу',
+  'doc.col.specialty': 'Адистиги',
+  'doc.col.course': 'Курсу',
+  'doc.col.form': 'Окуу формасы',
+  'doc.col.funding': 'Каржылоо булагы',
+  'doc.col.status': 'Статусу',
+  'doc.col.leave': 'Өргүүнүн мөөнөтү',
+  'doc.col.newName': 'Жаңы фамилиясы, аты, атасынын аты',
+  'doc.col.note': 'Эскертүү',
+};

@@ -1,0 +1,85 @@
+/**
+ * Wording of printed documents (orders, later grade sheets and certificates), Russian.
+ * The documents pipeline (src-main/documents) owns this file; keys mirror doc.ky.ts and doc.en.ts.
+ * "№" is followed by a no-break space so a line never ends with a bare "№".
+ */
+export const docRu = {
+  'doc.page': 'Страница {page} из {total}',
+  'doc.dateBlank': '«___» ____________ 20___ г.',
+
+  'doc.form.full_time': 'очная',
+  'doc.form.evening': 'вечерняя',
+  'doc.form.correspondence': 'заочная',
+  'doc.form.distance': 'дистанционная',
+
+  'doc.funding.budget': 'бюджет',
+  'doc.funding.contract': 'контракт',
+
+  'doc.status.applicant': 'абитуриент',
+  'doc.status.active': 'обучается',
+  'doc.status.on_leave': 'в академическом отпуске',
+  'doc.status.expelled': 'отчислен(а)',
+  'doc.status.graduated': 'выпускник',
+
+  'doc.expulsionReason.own_wish': 'по собственному желанию',
+  'doc.expulsionReason.academic_failure': 'за академическую неуспеваемость',
+  'doc.expulsionReason.non_payment': 'за невыполнение условий договора об оплате обучения',
+  'doc.expulsionReason.attendance': 'за систематические пропуски занятий без уважительной причины',
+  'doc.expulsionReason.transfer_out': 'в связи с переводом в другое высшее учебное заведение',
+
+  'doc.order.title': 'ПРИКАЗ',
+  'doc.order.sheetName': 'Приказ',
+  'doc.order.number': '№\u00a0{number}',
+  'doc.order.draft': 'ПРОЕКТ',
+  'doc.order.cancelledMark': 'ОТМЕНЁН',
+  'doc.order.place': 'г. Бишкек',
+  'doc.order.operative': 'ПРИКАЗЫВАЮ:',
+  'doc.order.basis': 'Основание: {reason}',
+  'doc.order.expulsionReason': 'Причина отчисления: {reason}.',
+  'doc.order.stamp': 'М. П.',
+
+  'doc.order.subject.enrolment': 'О зачислении',
+  'doc.order.subject.promotion': 'О переводе на следующий курс',
+  'doc.order.subject.transfer': 'О переводе',
+  'doc.order.subject.academic_leave': 'О предоставлении академического отпуска',
+  'doc.order.subject.return_from_leave': 'О выходе из академического отпуска',
+  'doc.order.subject.expulsion': 'Об отчислении',
+  'doc.order.subject.reinstatement': 'О восстановлении',
+  'doc.order.subject.graduation': 'Об окончании обучения и выдаче дипломов',
+  'doc.order.subject.name_change': 'Об изменении фамилии, имени, отчества',
+  'doc.order.subject.cancellation': 'Об отмене приказа №\u00a0{number} от {date}',
+  'doc.order.subject.cancellationAny': 'Об отмене приказа',
+
+  'doc.order.action.enrolment': 'Зачислить с {date} в число студентов согласно списку:',
+  'doc.order.action.promotion': 'Перевести с {date} на следующий курс студентов согласно списку:',
+  'doc.order.action.transfer': 'Перевести с {date} студентов согласно списку (прежние и новые сведения указаны в списке):',
+  'doc.order.action.academic_leave': 'Предоставить с {date} академический отпуск студентам согласно списку на указанные в нём сроки:',
+  'doc.order.action.return_from_leave':
+    'Допустить с {date} к занятиям студентов, вернувшихся из академического отпуска, согласно списку:',
+  'doc.order.action.expulsion': 'Отчислить с {date} студентов согласно списку:',
+  'doc.order.action.reinstatement': 'Восстановить с {date} в число студентов согласно списку:',
+  'doc.order.action.graduation':
+    'Выдать дипломы студентам, успешно завершившим обучение, и отчислить их с {date} в связи с окончанием обучения согласно списку:',
+  'doc.order.action.name_change': 'Изменить с {date} фамилию (имя, отчество) студентов согласно списку:',
+  'doc.order.action.cancellation':
+    'Отменить с {date} приказ №\u00a0{number} от {cancelledDate} «{subject}» в отношении студентов согласно списку:',
+
+  'doc.order.total':
+    '{count, plural, one {Всего: # студент} few {Всего: # студента} many {Всего: # студентов} other {Всего: # студента}}',
+  'doc.order.totalHonours': '{count, plural, other {в том числе с отличием: #}}',
+  'doc.order.honours': 'диплом с отличием',
+  'doc.order.leavePeriod': 'с {from} по {to}',
+
+  'doc.col.no': '№',
+  'doc.col.fullName': 'Фамилия, имя, отчество',
+  'doc.col.recordBook': '№ зачётной книжки',
+  'doc.col.group': 'Группа',
+  'doc.col.specialty': 'Специальность',
+  'doc.col.course': 'Курс',
+  'doc.col.form': 'Форма обучения',
+  'doc.col.funding': 'Основа обучения',
+  'doc.col.status': 'Статус',
+  'doc.col.leave': 'Срок отпуска',
+  'doc.col.newName': 'Новые фамилия, имя, отчество',
+  'doc.col.note': 'Примечание',
+} as const;
