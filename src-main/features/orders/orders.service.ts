@@ -120,6 +120,7 @@ function orderPayload(o: OrderRow, items: ItemRow[]) {
 
 export function createOrdersService(db: Database) {
   function detail(session: SessionUser, id: string, locale: Locale): OrderDetail {
+    requireOrders(session, 'orders.read');
     const order = loadOrder(db, id);
     assertOrderInScope(session, order);
     const items = db.sync.all(itemsQuery(db.kysely, id));
