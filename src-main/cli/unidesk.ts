@@ -1,5 +1,4 @@
 /** The `unidesk` command: batch jobs over the same services the app uses. */
-import { parseArgs } from 'node:util';
 import path from 'node:path';
 import fs from 'node:fs';
 import { openDatabase } from '../db/connection';
@@ -8,21 +7,11 @@ import { generateDemo } from '../features/demo/demo.generator';
 import { APP_VERSION } from '../app/version';
 import { runBrowserHost } from '../host/run-browser-host';
 
-export class UsageError extends Error {}
+import { flags, UsageError, type Command } from './cli-kit';
+import { ordersCommand } from './orders.command';
+import { studentCommand } from './student.command';
 
-interface Command {
-  summary: string;
-  usage: string;
-  run(argv: string[]): Promise<void>;
-}
-
-function flags<T extends Record<string, { type: 'string' | 'boolean' }>>(argv: string[], options: T) {
-  try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-}
+export { UsageError };
 
 function positiveInt(name: string, v: string | boolean | undefined, dflt: number): number {
   if (v === undefined) return dflt;
@@ -70,6 +59,8 @@ const commands: Record<string, Command> = {
       }
     },
   },
+  orders: ordersCommand,
+  student: studentCommand,
   web: {
     summary: 'serve UniDesk in the browser on 127.0.0.1',
     usage: 'unidesk web [--db FILE] [--port N]',
