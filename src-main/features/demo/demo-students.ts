@@ -1,26 +1,42 @@
 /**
- * Students and their status history (DOMAIN.md §2, §4, §8), written with raw prepared
- * statements: 40,000 students and their ~100,000 history rows in a few seconds.
+ * Students, the orders that made their history, and that history (DOMAIN.md §2, §4, §8),
+ * written with raw prepared statements: 40,000 students, their ~100,000 order items and
+ * history rows in a few seconds.
  *
- * The history covers every order from enrolment on: an 'enrolment' on 01.09 of the intake
- * year, a 'promotion' every following 01.09, and the events of 2025-2026 and 2026-2027
- * (academic leave and return, expulsion, graduation). The last row always equals the
- * student's current state: status, group, course (the group's), form and funding.
+ * Every history row comes from a signed order (demo-orders.ts), as if students' HR had
+ * signed them in the app: an enrolment on 01.09 of the intake year, a promotion every
+ * following 01.09, and the events of 2025-2026 and 2026-2027 (academic leave and return,
+ * expulsion, graduation, transfers to the budget or to another group). The last row always
+ * equals the student's current state: status, group, course, form (the group's) and funding.
+ * About 1% of the students are applicants of 2026 with no history yet; two draft orders
+ * (an enrolment of some of them, an expulsion by a dean's office clerk) wait to be signed.
  */
-import type BetterSqlite3 from 'better-sqlite3';
 import type { Funding, StudentStatus, StudyForm } from '../../../src-shared/domain/enums';
-import type { NameParts, Sex } from '../../../src-shared/domain/person';
+import type { ExpulsionReason } from '../../../src-shared/domain/orders';
+import { kyCollator, type NameParts, type Sex } from '../../../src-shared/domain/person';
 import { studentSearchText } from '../students/student-search-text';
-import { addDays, CURRENT_YEAR, dayOfYear, fromDays, GENERATED_AT, stampOf, toDays } from './demo-calendar';
+import { addDays, CURRENT_YEAR, fromDays, stampOf, toDays } from './demo-calendar';
+import {
+  insertDraftOrder,
+  insertSignedOrders,
+  kyDateOf,
+  OrderBook,
+  signedAtOf,
+  type DraftStudent,
+  type ItemPlan,
+  type OrderStudent,
+  type PlannedOrder,
+  type StudentEvent,
+} from './demo-orders';
 import { birthDateForAge, makeName, type Origin, type PinIssuer } from './demo-people';
-import type { DemoContext, GroupRow, Structure } from './demo-structure';
+import type { DemoContext, FacultyRow, GroupRow, Structure } from './demo-structure';
 import { apportion, Rng } from './demo.random';
-
-export type HistoryKind = 'enrolment' | 'promotion' | 'academic_leave' | 'return_from_leave' | 'expulsion' | 'graduation';
 
 /** what happened to a student; the current state follows from it */
 type Fate =
   | 'normal'
+  /** applied for 2026 and not enrolled yet: no history */
+  | 'applicant'
   /** graduated in June 2026, kept in the final-course group of their specialty */
   | 'graduated'
   /** expelled in September 2026 */
@@ -30,30 +46,55 @@ type Fate =
   /** a few months' leave in 2025-2026, back in the same group, then promoted */
   | 'short_leave'
   /** a year's leave in 2025-2026, back on 01.09.2026 into the next cohort's group */
-  | 'repeater';
+  | 'repeater'
+  /** a contract student moved to a vacant budget place on 01.02.2026 */
+  | 'to_budget'
+  /** moved from a parallel group of the specialty (another language or form) */
+  | 'group_change';
 
-interface Order {
-  readonly no: string;
-  readonly date: string;
-}
+/** the share of all students who are 2026 applicants not enrolled yet */
+const APPLICANT_SHARE = 0.01;
+/** a draft's effective date: the first Monday after the snapshot */
+const DRAFT_EFFECTIVE = `${CURRENT_YEAR}-10-05`;
+const DRAFT_ENROLMENT_SIZE = 6;
 
-interface HistoryRow {
-  readonly kind: HistoryKind;
-  readonly effective: string;
-  readonly status: StudentStatus;
+interface PlannedStudent extends OrderStudent {
+  readonly id: string;
+  readonly index: number;
+  readonly name: NameParts;
+  readonly sex: Sex;
+  readonly birthDate: string;
+  readonly pin: string | null;
+  readonly citizenship: string;
+  readonly recordBook: string;
+  readonly baseEducation: 'school' | 'college';
+  readonly admissionYear: number;
+  /** current state: the last event's, or the application's */
   readonly group: GroupRow;
+  readonly status: StudentStatus;
   readonly course: number;
-  readonly order: Order;
+  readonly funding: Funding;
+  readonly flags: readonly [disability: number, orphan: number, targeted: number, dormitory: number, quota: number];
+  readonly createdAt: string;
+  readonly events: StudentEvent[];
 }
 
 export interface StudentsResult {
   readonly students: number;
+  readonly applicants: number;
   readonly historyRows: number;
+  readonly orders: number;
+  readonly ordersByType: Readonly<Record<string, number>>;
+  readonly draftOrders: number;
 }
 
 export interface StudentsOptions {
   readonly total: number;
   readonly pins: PinIssuer;
+  /** students' HR: creates and signs the orders */
+  readonly signerId: string;
+  /** a dean's office clerk who drafts an expulsion for their faculty (none: no such draft) */
+  readonly clerk: { readonly id: string; readonly faculty: FacultyRow } | null;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -64,57 +105,172 @@ function groupWeight(g: GroupRow): number {
   return base * (1 - 0.03 * (g.course - 1)) * (g.specialty.seed.level === 'master' ? 0.5 : 1);
 }
 
-/** Order numbers follow the day of the year ("12-к" early in January, "540-к" in late September). */
-function orderNumber(date: string, offset: number): string {
-  return `${Math.floor(dayOfYear(date) * 1.8) + offset}-к`;
-}
-
-/** The faculty-wide orders: enrolment (late August), promotion (end of August), graduation (late June). */
-function facultyOrder(kind: 'enrolment' | 'promotion' | 'graduation', year: number, g: GroupRow): Order {
-  const fi = g.faculty.index;
-  const date =
-    kind === 'enrolment'
-      ? `${year}-08-${String(22 + fi).padStart(2, '0')}`
-      : kind === 'promotion'
-        ? `${year}-08-${String(26 + fi).padStart(2, '0')}`
-        : `${year}-06-${String(24 + fi).padStart(2, '0')}`;
-  return { no: orderNumber(date, fi), date };
-}
-
-function personalOrder(rng: Rng, effective: string, maxDaysBefore: number): Order {
-  const date = addDays(effective, -rng.int(0, maxDaysBefore));
-  return { no: orderNumber(date, rng.int(0, 9)), date };
-}
-
 function randomDate(rng: Rng, from: string, to: string): string {
   return fromDays(rng.int(toDays(from), toDays(to)));
 }
 
+/** the same day a year later, less one: a year's leave */
+function yearLater(iso: string): string {
+  return addDays(`${Number(iso.slice(0, 4)) + 1}${iso.slice(4)}`, -1);
+}
+
+/** Builds a student's events; each is added to its order once the student exists. */
+class HistoryPlanner {
+  constructor(
+    private readonly rng: Rng,
+    private readonly book: OrderBook,
+  ) {}
+
+  event(order: PlannedOrder, status: StudentStatus, group: GroupRow, course: number, funding: Funding, item: ItemPlan = {}): StudentEvent {
+    return { effective: order.effective, status, group, course, funding, order, item };
+  }
+
+  /** Enrolment, then a promotion every 01.09 after it up to `lastYear`, all in `g`. */
+  pathThrough(g: GroupRow, admissionYear: number, lastYear: number, funding: Funding): StudentEvent[] {
+    const enrolment = this.book.facultyOrder('enrolment', admissionYear, g.faculty);
+    const rows = [this.event(enrolment, 'active', g, 1, funding, { targetGroup: g, targetCourse: 1, targetFunding: funding })];
+    for (let y = admissionYear + 1; y <= lastYear; y++) {
+      rows.push(this.event(this.book.facultyOrder('promotion', y, g.faculty), 'active', g, y - admissionYear + 1, funding));
+    }
+    return rows;
+  }
+
+  leave(g: GroupRow, course: number, funding: Funding, from: string, to: string): StudentEvent {
+    const order = this.book.smallOrder('academic_leave', g.faculty, from, 4);
+    return this.event(order, 'on_leave', g, course, funding, { leaveFrom: from, leaveTo: to });
+  }
+
+  build(
+    g: GroupRow,
+    fate: Fate,
+    admissionYear: number,
+    funding: Funding,
+    older: GroupRow | null,
+    parallel: GroupRow | null,
+  ): StudentEvent[] {
+    const { rng, book } = this;
+    const prev = CURRENT_YEAR - 1;
+    switch (fate) {
+      case 'applicant':
+        return [];
+      case 'normal':
+        return this.pathThrough(g, admissionYear, CURRENT_YEAR, funding);
+      case 'graduated': {
+        const rows = this.pathThrough(g, admissionYear, prev, funding);
+        const order = book.facultyOrder('graduation', CURRENT_YEAR, g.faculty);
+        rows.push(this.event(order, 'graduated', g, g.course, funding, { honours: rng.chance(0.1) }));
+        return rows;
+      }
+      case 'expelled': {
+        const rows = this.pathThrough(g, admissionYear, CURRENT_YEAR, funding);
+        const effective = randomDate(rng, `${CURRENT_YEAR}-09-03`, `${CURRENT_YEAR}-09-29`);
+        const reason = rng.weighted<ExpulsionReason>([
+          ['academic_failure', 35],
+          ['own_wish', 25],
+          ['non_payment', funding === 'contract' ? 25 : 0],
+          ['attendance', 10],
+          ['transfer_out', 5],
+        ]);
+        const order = book.smallOrder('expulsion', g.faculty, effective, 2, reason);
+        rows.push(this.event(order, 'expelled', g, g.course, funding));
+        return rows;
+      }
+      case 'on_leave': {
+        const rows = this.pathThrough(g, admissionYear, CURRENT_YEAR, funding);
+        const from = randomDate(rng, `${CURRENT_YEAR}-09-03`, `${CURRENT_YEAR}-09-29`);
+        rows.push(this.leave(g, g.course, funding, from, yearLater(from)));
+        return rows;
+      }
+      case 'short_leave': {
+        // in 2025-2026 the group was one course lower; the 01.09.2026 promotion follows the return
+        const rows = this.pathThrough(g, admissionYear, prev, funding);
+        const from = randomDate(rng, `${prev}-10-01`, `${CURRENT_YEAR}-02-28`);
+        const back = fromDays(Math.min(toDays(from) + rng.int(60, 150), toDays(`${CURRENT_YEAR}-06-20`)));
+        rows.push(this.leave(g, g.course - 1, funding, from, back));
+        rows.push(this.event(book.smallOrder('return_from_leave', g.faculty, back, 3), 'active', g, g.course - 1, funding));
+        rows.push(this.event(book.facultyOrder('promotion', CURRENT_YEAR, g.faculty), 'active', g, g.course, funding));
+        return rows;
+      }
+      case 'repeater': {
+        // started with the cohort ahead (`older`), left during 2025-2026 at the course `g` is in now
+        const start = older!;
+        const rows = this.pathThrough(start, admissionYear, prev, funding);
+        const from = randomDate(rng, `${prev}-10-01`, `${CURRENT_YEAR}-03-31`);
+        rows.push(this.leave(start, g.course, funding, from, `${CURRENT_YEAR}-08-31`));
+        const order = book.facultyOrder('return_from_leave', CURRENT_YEAR, g.faculty);
+        rows.push(this.event(order, 'active', g, g.course, funding, { targetGroup: g, targetCourse: g.course }));
+        return rows;
+      }
+      case 'to_budget': {
+        const rows = this.pathThrough(g, admissionYear, prev, 'contract');
+        const order = book.facultyOrder('transfer', CURRENT_YEAR, g.faculty);
+        rows.push(this.event(order, 'active', g, g.course - 1, 'budget', { targetFunding: 'budget' }));
+        rows.push(this.event(book.facultyOrder('promotion', CURRENT_YEAR, g.faculty), 'active', g, g.course, 'budget'));
+        return rows;
+      }
+      case 'group_change': {
+        const from = parallel!;
+        if (g.course === 1) {
+          const rows = this.pathThrough(from, admissionYear, CURRENT_YEAR, funding);
+          const effective = randomDate(rng, `${CURRENT_YEAR}-09-07`, `${CURRENT_YEAR}-09-25`);
+          const order = book.smallOrder('transfer', g.faculty, effective, 5);
+          rows.push(this.event(order, 'active', g, 1, funding, { targetGroup: g, targetCourse: 1 }));
+          return rows;
+        }
+        const rows = this.pathThrough(from, admissionYear, prev, funding);
+        const effective = randomDate(rng, `${prev}-10-01`, `${CURRENT_YEAR}-05-31`);
+        const order = book.smallOrder('transfer', g.faculty, effective, 5);
+        rows.push(this.event(order, 'active', g, g.course - 1, funding, { targetGroup: g, targetCourse: g.course - 1 }));
+        rows.push(this.event(book.facultyOrder('promotion', CURRENT_YEAR, g.faculty), 'active', g, g.course, funding));
+        return rows;
+      }
+    }
+  }
+}
+
+/** Ranks students in the Kyrgyz alphabetical order (names come from short lists: rank the distinct parts). */
+function rankNames(students: PlannedStudent[]): void {
+  const rankOf = (values: Iterable<string>) => {
+    const sorted = [...new Set(values)].sort((a, b) => kyCollator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0));
+    return new Map(sorted.map((v, i) => [v, i]));
+  };
+  const last = rankOf(students.map((s) => s.name.lastName));
+  const first = rankOf(students.map((s) => s.name.firstName));
+  const patr = rankOf(students.map((s) => s.name.patronymic ?? ''));
+  const keyed = students.map((s) => ({
+    s,
+    a: last.get(s.name.lastName)!,
+    b: first.get(s.name.firstName)!,
+    c: patr.get(s.name.patronymic ?? '')!,
+  }));
+  keyed.sort((x, y) => x.a - y.a || x.b - y.b || x.c - y.c || x.s.index - y.s.index);
+  keyed.forEach((k, i) => (k.s.nameRank = i));
+}
+
 export function insertStudents(ctx: DemoContext, structure: Structure, opts: StudentsOptions): StudentsResult {
   const rng = new Rng(ctx.seed, 'students');
-  const insStudent = ctx.sqlite.prepare(
-    `INSERT INTO student (id, last_name, first_name, patronymic, sex, birth_date, pin, citizenship, record_book_no,
-       group_id, funding, base_education, admission_year, status, flag_disability, flag_orphan, flag_targeted,
-       flag_dormitory, flag_quota_foreigner, search_text, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insHistory = ctx.sqlite.prepare(
-    `INSERT INTO student_status_history (id, student_id, effective_date, kind, status, group_id, course, form, funding,
-       last_name, first_name, patronymic, order_no, order_date, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const book = new OrderBook(new Rng(ctx.seed, 'orders'));
+  const planner = new HistoryPlanner(rng, book);
 
   // the group a repeater started in: same specialty and form, one course ahead
   const byCourse = new Map<string, GroupRow[]>();
+  // parallel groups: same specialty and course, another language or form (not the English-medium ones)
+  const bySpecialtyCourse = new Map<string, GroupRow[]>();
   for (const g of structure.groups) {
     const key = `${g.specialty.id}|${g.form}|${g.course}`;
     byCourse.set(key, [...(byCourse.get(key) ?? []), g]);
+    if (g.language !== 'en') {
+      const k2 = `${g.specialty.id}|${g.course}`;
+      bySpecialtyCourse.set(k2, [...(bySpecialtyCourse.get(k2) ?? []), g]);
+    }
   }
   const olderGroup = (g: GroupRow): GroupRow | null => {
     const list = byCourse.get(`${g.specialty.id}|${g.form}|${g.course + 1}`);
     if (!list) return null;
     return list.find((o) => o.language === g.language) ?? list[0]!;
   };
+  const parallelGroups = (g: GroupRow): GroupRow[] =>
+    g.language === 'en' ? [] : (bySpecialtyCourse.get(`${g.specialty.id}|${g.course}`) ?? []).filter((o) => o !== g);
 
   const recordBookCounters = new Map<number, number>();
   const recordBookNo = (admissionYear: number): string => {
@@ -123,16 +279,23 @@ export function insertStudents(ctx: DemoContext, structure: Structure, opts: Stu
     return `${String(admissionYear % 100).padStart(2, '0')}-${String(n).padStart(5, '0')}`;
   };
 
-  const counts = apportion(opts.total, structure.groups.map(groupWeight));
-  let done = 0;
-  let historyRows = 0;
+  const weights = structure.groups.map(groupWeight);
+  const counts = apportion(opts.total, weights);
+  // about APPLICANT_SHARE of everybody, all in first-course groups
+  const firstCourseShare =
+    structure.groups.reduce((a, g, i) => a + (g.course === 1 ? weights[i]! : 0), 0) / weights.reduce((a, b) => a + b, 0);
+  const applicantChance = Math.min(1, APPLICANT_SHARE / firstCourseShare);
+
+  const students: PlannedStudent[] = [];
   structure.groups.forEach((g, gi) => {
     const duration = g.specialty.seed.durationYears;
     const older = olderGroup(g);
+    const parallel = parallelGroups(g);
     for (let k = 0; k < counts[gi]!; k++) {
       // ---- fate and admission year
       let fate: Fate = 'normal';
-      if (g.course === duration && rng.chance(0.08)) fate = 'graduated';
+      if (g.course === 1 && rng.chance(applicantChance)) fate = 'applicant';
+      else if (g.course === duration && rng.chance(0.08)) fate = 'graduated';
       else {
         const r = rng.next();
         if (r < 0.025) fate = 'expelled';
@@ -193,145 +356,194 @@ export function insertStudents(ctx: DemoContext, structure: Structure, opts: Stu
       const dormitoryShare = g.form !== 'full_time' ? (g.form === 'evening' ? 0.02 : 0) : foreign ? 0.55 : 0.15;
       const flagDormitory = rng.chance(dormitoryShare) ? 1 : 0;
 
-      // ---- history
-      const history = buildHistory(rng, g, fate, admissionYear, older);
-      const last = history[history.length - 1]!;
+      // ---- transfers: a budget place won after a contract year, or a move from a parallel group
+      let from: GroupRow | null = null;
+      if (fate === 'normal') {
+        if (g.course >= 2 && funding === 'budget' && !foreign && rng.chance(0.06)) fate = 'to_budget';
+        else if (parallel.length > 0 && rng.chance(0.012)) {
+          fate = 'group_change';
+          from = rng.pick(parallel);
+        }
+      }
 
-      const studentId = ctx.ids.next();
-      const recordBook = recordBookNo(admissionYear);
-      const row = { last_name: name.lastName, first_name: name.firstName, patronymic: name.patronymic, pin, record_book_no: recordBook };
-      insStudent.run(
-        studentId,
-        name.lastName,
-        name.firstName,
-        name.patronymic,
+      // ---- history
+      const events = planner.build(g, fate, admissionYear, funding, older, from);
+      const last = events[events.length - 1];
+      const createdAt = last
+        ? stampOf(events[0]!.order.orderDate)
+        : stampOf(randomDate(rng, `${CURRENT_YEAR}-09-10`, `${CURRENT_YEAR}-09-28`));
+      const student: PlannedStudent = {
+        id: ctx.ids.next(),
+        index: students.length,
+        name,
         sex,
         birthDate,
         pin,
         citizenship,
-        recordBook,
-        last.group.id,
-        funding,
-        college ? 'college' : 'school',
+        recordBook: recordBookNo(admissionYear),
+        baseEducation: college ? 'college' : 'school',
         admissionYear,
-        last.status,
-        flagDisability,
-        flagOrphan,
-        flagTargeted,
-        flagDormitory,
-        quota ? 1 : 0,
-        studentSearchText(row),
-        stampOf(history[0]!.order.date),
-        GENERATED_AT,
-      );
-      writeHistory(ctx, insHistory, studentId, history, funding, name);
-      historyRows += history.length;
-      done++;
-      if (opts.onProgress && done % 1000 === 0) opts.onProgress(done, opts.total);
+        group: last?.group ?? g,
+        status: last?.status ?? 'applicant',
+        course: last?.course ?? 1,
+        funding,
+        flags: [flagDisability, flagOrphan, flagTargeted, flagDormitory, quota ? 1 : 0],
+        createdAt,
+        events,
+        nameRank: 0,
+      };
+      for (const event of events) event.order.items.push({ student, event });
+      students.push(student);
     }
   });
-  opts.onProgress?.(done, opts.total);
-  return { students: done, historyRows };
-}
+  rankNames(students);
 
-/** Enrolment, a promotion every 01.09 after it up to `lastYear`, all in `group`. */
-function pathThrough(g: GroupRow, admissionYear: number, lastYear: number): HistoryRow[] {
-  const rows: HistoryRow[] = [
-    {
-      kind: 'enrolment',
-      effective: `${admissionYear}-09-01`,
-      status: 'active',
-      group: g,
-      course: 1,
-      order: facultyOrder('enrolment', admissionYear, g),
-    },
-  ];
-  for (let y = admissionYear + 1; y <= lastYear; y++) {
-    rows.push({
-      kind: 'promotion',
-      effective: `${y}-09-01`,
-      status: 'active',
-      group: g,
-      course: y - admissionYear + 1,
-      order: facultyOrder('promotion', y, g),
-    });
-  }
-  return rows;
-}
-
-function buildHistory(rng: Rng, g: GroupRow, fate: Fate, admissionYear: number, older: GroupRow | null): HistoryRow[] {
-  const prev = CURRENT_YEAR - 1;
-  switch (fate) {
-    case 'normal':
-      return pathThrough(g, admissionYear, CURRENT_YEAR);
-    case 'graduated': {
-      const rows = pathThrough(g, admissionYear, prev);
-      const effective = `${CURRENT_YEAR}-06-30`;
-      rows.push({ kind: 'graduation', effective, status: 'graduated', group: g, course: g.course, order: facultyOrder('graduation', CURRENT_YEAR, g) });
-      return rows;
-    }
-    case 'expelled':
-    case 'on_leave': {
-      const rows = pathThrough(g, admissionYear, CURRENT_YEAR);
-      const effective = randomDate(rng, `${CURRENT_YEAR}-09-03`, `${CURRENT_YEAR}-09-29`);
-      rows.push({
-        kind: fate === 'expelled' ? 'expulsion' : 'academic_leave',
-        effective,
-        status: fate === 'expelled' ? 'expelled' : 'on_leave',
-        group: g,
-        course: g.course,
-        order: personalOrder(rng, effective, fate === 'expelled' ? 2 : 4),
-      });
-      return rows;
-    }
-    case 'short_leave': {
-      // in 2025-2026 the group was one course lower; the 01.09.2026 promotion follows the return
-      const rows = pathThrough(g, admissionYear, prev);
-      const leave = randomDate(rng, `${prev}-10-01`, `${CURRENT_YEAR}-02-28`);
-      const back = fromDays(Math.min(toDays(leave) + rng.int(60, 150), toDays(`${CURRENT_YEAR}-06-20`)));
-      rows.push({ kind: 'academic_leave', effective: leave, status: 'on_leave', group: g, course: g.course - 1, order: personalOrder(rng, leave, 4) });
-      rows.push({ kind: 'return_from_leave', effective: back, status: 'active', group: g, course: g.course - 1, order: personalOrder(rng, back, 3) });
-      rows.push({ kind: 'promotion', effective: `${CURRENT_YEAR}-09-01`, status: 'active', group: g, course: g.course, order: facultyOrder('promotion', CURRENT_YEAR, g) });
-      return rows;
-    }
-    case 'repeater': {
-      // started with the cohort ahead (`older`), left during 2025-2026 at the course `g` is in now
-      const start = older!;
-      const rows = pathThrough(start, admissionYear, prev);
-      const leave = randomDate(rng, `${prev}-10-01`, `${CURRENT_YEAR}-03-31`);
-      rows.push({ kind: 'academic_leave', effective: leave, status: 'on_leave', group: start, course: g.course, order: personalOrder(rng, leave, 4) });
-      const back = `${CURRENT_YEAR}-09-01`;
-      rows.push({ kind: 'return_from_leave', effective: back, status: 'active', group: g, course: g.course, order: personalOrder(rng, back, 6) });
-      return rows;
-    }
-  }
-}
-
-function writeHistory(
-  ctx: DemoContext,
-  ins: BetterSqlite3.Statement,
-  studentId: string,
-  rows: readonly HistoryRow[],
-  funding: Funding,
-  name: NameParts,
-): void {
-  for (const h of rows) {
-    ins.run(
-      ctx.ids.next(),
-      studentId,
-      h.effective,
-      h.kind,
-      h.status,
-      h.group.id,
-      h.course,
-      h.group.form,
-      funding,
-      name.lastName,
-      name.firstName,
-      name.patronymic,
-      h.order.no,
-      h.order.date,
-      stampOf(h.order.date),
+  // ---- students, then the orders and their items, then the history that refers to both
+  const insStudent = ctx.sqlite.prepare(
+    `INSERT INTO student (id, last_name, first_name, patronymic, sex, birth_date, pin, citizenship, record_book_no,
+       group_id, course, funding, base_education, admission_year, status, flag_disability, flag_orphan, flag_targeted,
+       flag_dormitory, flag_quota_foreigner, search_text, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  let done = 0;
+  for (const s of students) {
+    const [disability, orphan, targeted, dormitory, quota] = s.flags;
+    const updatedAt = s.events.length ? signedAtOf(s.events[s.events.length - 1]!.order.orderDate) : s.createdAt;
+    insStudent.run(
+      s.id,
+      s.name.lastName,
+      s.name.firstName,
+      s.name.patronymic,
+      s.sex,
+      s.birthDate,
+      s.pin,
+      s.citizenship,
+      s.recordBook,
+      s.group.id,
+      s.course,
+      s.funding,
+      s.baseEducation,
+      s.admissionYear,
+      s.status,
+      disability,
+      orphan,
+      targeted,
+      dormitory,
+      quota,
+      studentSearchText({
+        last_name: s.name.lastName,
+        first_name: s.name.firstName,
+        patronymic: s.name.patronymic,
+        pin: s.pin,
+        record_book_no: s.recordBook,
+      }),
+      s.createdAt,
+      updatedAt,
     );
+    done++;
+    if (opts.onProgress && done % 1000 === 0) opts.onProgress(done, opts.total);
   }
+
+  const orders = insertSignedOrders(ctx, book, opts.signerId);
+
+  const insHistory = ctx.sqlite.prepare(
+    `INSERT INTO student_status_history (id, student_id, effective_date, kind, status, group_id, course, form, funding,
+       last_name, first_name, patronymic, order_no, order_date, created_at, order_id, order_item_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  let historyRows = 0;
+  for (const s of students) {
+    for (const e of s.events) {
+      const o = e.order;
+      insHistory.run(
+        ctx.ids.next(),
+        s.id,
+        e.effective,
+        o.type,
+        e.status,
+        e.group.id,
+        e.course,
+        e.group.form,
+        e.funding,
+        s.name.lastName,
+        s.name.firstName,
+        s.name.patronymic,
+        o.number!,
+        o.orderDate,
+        signedAtOf(o.orderDate),
+        o.id!,
+        e.itemId!,
+      );
+      historyRows++;
+    }
+  }
+
+  const draftOrders = insertDrafts(ctx, students, opts);
+  opts.onProgress?.(done, opts.total);
+
+  const ordersByType: Record<string, number> = {};
+  for (const o of orders) ordersByType[o.type] = (ordersByType[o.type] ?? 0) + 1;
+  return {
+    students: done,
+    applicants: students.filter((s) => s.status === 'applicant').length,
+    historyRows,
+    orders: orders.length,
+    ordersByType,
+    draftOrders,
+  };
+}
+
+/**
+ * Work in progress the app can sign: students' HR's enrolment of a few late applicants (the
+ * faculty with most of them), and a clerk's expulsion of one or two contract students of
+ * their faculty who have not paid.
+ */
+function insertDrafts(ctx: DemoContext, students: readonly PlannedStudent[], opts: StudentsOptions): number {
+  const rng = new Rng(ctx.seed, 'drafts');
+  const toDraft = (s: PlannedStudent): DraftStudent => ({ id: s.id, group: s.group, funding: s.funding, nameRank: s.nameRank });
+  let drafts = 0;
+
+  const applicants = students.filter((s) => s.status === 'applicant');
+  const perFaculty = new Map<FacultyRow, PlannedStudent[]>();
+  for (const s of applicants) perFaculty.set(s.group.faculty, [...(perFaculty.get(s.group.faculty) ?? []), s]);
+  const [faculty, chosen] = [...perFaculty].sort((a, b) => b[1].length - a[1].length || a[0].index - b[0].index)[0] ?? [];
+  if (faculty && chosen) {
+    insertDraftOrder(ctx, {
+      type: 'enrolment',
+      faculty,
+      effective: DRAFT_EFFECTIVE,
+      reason: `Кабыл алуу комиссиясынын ${kyDateOf(`${CURRENT_YEAR}-09-29`)} №15 протоколу (кошумча кабыл алуу)`,
+      expulsionReason: null,
+      createdBy: opts.signerId,
+      createdAt: `${CURRENT_YEAR}-09-30T10:00:00.000Z`,
+      students: [...chosen].sort((a, b) => a.nameRank - b.nameRank).slice(0, DRAFT_ENROLMENT_SIZE).map(toDraft),
+      item: (s) => ({ targetGroup: s.group, targetFunding: s.funding }),
+    });
+    drafts++;
+  }
+
+  if (opts.clerk) {
+    const own = opts.clerk.faculty;
+    const candidates = students.filter((s) => s.status === 'active' && s.group.faculty === own && s.funding === 'contract' && s.course >= 2);
+    const picked: PlannedStudent[] = [];
+    for (let n = rng.int(1, 2); picked.length < n && picked.length < candidates.length; ) {
+      const s = rng.pick(candidates);
+      if (!picked.includes(s)) picked.push(s);
+    }
+    if (picked.length) {
+      insertDraftOrder(ctx, {
+        type: 'expulsion',
+        faculty: own,
+        effective: DRAFT_EFFECTIVE,
+        reason: `Бухгалтериянын ${kyDateOf(`${CURRENT_YEAR}-09-28`)} маалымкаты: келишим боюнча окуу акысы төлөнгөн эмес`,
+        expulsionReason: 'non_payment',
+        createdBy: opts.clerk.id,
+        createdAt: `${CURRENT_YEAR}-09-30T14:00:00.000Z`,
+        students: picked.map(toDraft),
+        item: () => ({}),
+      });
+      drafts++;
+    }
+  }
+  return drafts;
 }

@@ -118,7 +118,8 @@ describe('generateDemo (3000 students, default seed)', () => {
     const ids = db.sqlite
       .prepare(
         `SELECT id FROM student UNION ALL SELECT id FROM student_status_history UNION ALL SELECT id FROM staff
-         UNION ALL SELECT id FROM student_group UNION ALL SELECT id FROM curriculum_item UNION ALL SELECT id FROM app_user`,
+         UNION ALL SELECT id FROM student_group UNION ALL SELECT id FROM curriculum_item UNION ALL SELECT id FROM app_user
+         UNION ALL SELECT id FROM student_order UNION ALL SELECT id FROM student_order_item`,
       )
       .pluck()
       .all() as string[];
@@ -202,7 +203,7 @@ describe('generateDemo (3000 students, default seed)', () => {
     expect(share((s) => s.funding === 'budget')).toBeGreaterThan(0.25);
     expect(share((s) => s.funding === 'budget')).toBeLessThan(0.45);
     expect(share((s) => s.status === 'active')).toBeGreaterThan(0.85);
-    for (const status of ['on_leave', 'expelled', 'graduated']) expect(share((s) => s.status === status)).toBeGreaterThan(0);
+    for (const status of ['applicant', 'on_leave', 'expelled', 'graduated']) expect(share((s) => s.status === status)).toBeGreaterThan(0);
     expect(share((s) => s.flag_dormitory === 1)).toBeGreaterThan(0.08);
     expect(share((s) => s.flag_dormitory === 1)).toBeLessThan(0.22);
     expect(new Set(students.map((s) => s.record_book_no)).size).toBe(students.length);
@@ -214,13 +215,19 @@ describe('generateDemo (3000 students, default seed)', () => {
         `SELECT s.id FROM student s
          JOIN student_group g ON g.id = s.group_id
          JOIN student_status_history h ON h.id = (
-           SELECT id FROM student_status_history WHERE student_id = s.id ORDER BY effective_date DESC, id DESC LIMIT 1)
+           SELECT id FROM student_status_history WHERE student_id = s.id ORDER BY effective_date DESC, rowid DESC LIMIT 1)
          WHERE h.status <> s.status OR h.group_id <> s.group_id OR h.funding <> s.funding
-            OR h.course <> g.course OR h.form <> g.form OR h.last_name <> s.last_name`,
+            OR h.course <> s.course OR h.course <> g.course OR h.form <> g.form
+            OR h.last_name <> s.last_name OR h.first_name <> s.first_name OR h.patronymic IS NOT s.patronymic`,
       )
       .all();
     expect(mismatches).toEqual([]);
-    expect(count('SELECT count(*) n FROM student s WHERE NOT EXISTS (SELECT 1 FROM student_status_history h WHERE h.student_id = s.id)')).toBe(0);
+    // only applicants have no history yet
+    expect(summary.applicants).toBeGreaterThan(0);
+    expect(
+      count(`SELECT count(*) n FROM student s WHERE NOT EXISTS (SELECT 1 FROM student_status_history h WHERE h.student_id = s.id)`),
+    ).toBe(summary.applicants);
+    expect(count(`SELECT count(*) n FROM student WHERE status = 'applicant'`)).toBe(summary.applicants);
   });
 
   it('starts each history with an enrolment and gives every row an order', () => {
@@ -228,7 +235,7 @@ describe('generateDemo (3000 students, default seed)', () => {
       .prepare(
         `SELECT h.kind, h.course, h.effective_date, s.admission_year FROM student s
          JOIN student_status_history h ON h.id = (
-           SELECT id FROM student_status_history WHERE student_id = s.id ORDER BY effective_date, id LIMIT 1)`,
+           SELECT id FROM student_status_history WHERE student_id = s.id ORDER BY effective_date, rowid LIMIT 1)`,
       )
       .all() as { kind: string; course: number; effective_date: string; admission_year: number }[];
     for (const f of firsts) {
@@ -236,10 +243,12 @@ describe('generateDemo (3000 students, default seed)', () => {
       expect(f.course).toBe(1);
       expect(f.effective_date).toBe(`${f.admission_year}-09-01`);
     }
-    expect(count('SELECT count(*) n FROM student_status_history WHERE order_no IS NULL OR order_date IS NULL OR order_date > effective_date')).toBe(0);
+    expect(
+      count('SELECT count(*) n FROM student_status_history WHERE order_no IS NULL OR order_date IS NULL OR order_id IS NULL OR order_date > effective_date'),
+    ).toBe(0);
     expect(count("SELECT count(*) n FROM student_status_history WHERE effective_date > '2026-10-01'")).toBe(0);
     const kinds = db.sqlite.prepare('SELECT DISTINCT kind FROM student_status_history ORDER BY kind').pluck().all();
-    expect(kinds).toEqual(['academic_leave', 'enrolment', 'expulsion', 'graduation', 'promotion', 'return_from_leave']);
+    expect(kinds).toEqual(['academic_leave', 'enrolment', 'expulsion', 'graduation', 'promotion', 'return_from_leave', 'transfer']);
   });
 
   it('gives staff degrees and titles that fit their positions', () => {
@@ -333,7 +342,7 @@ describe('generateDemo determinism', () => {
     expect(c.staff).not.toEqual(a.staff);
   });
 
-  it('keeps everything but students and history the same whatever the student count', async () => {
+  it('keeps everything but students, their orders and history the same whatever the student count', async () => {
     const [small, other] = await Promise.all([run(42, 50), run(42, 120)]);
     for (const table of ['faculty', 'specialty', 'student_group', 'staff', 'staff_position', 'curriculum_item', 'app_user']) {
       expect(other[table]).toEqual(small[table]);
@@ -355,6 +364,14 @@ describe('generateDemo at design scale', () => {
       expect(summary.students).toBe(40_000);
       expect((db.sqlite.prepare('SELECT count(*) FROM student').pluck().get() as number)).toBe(40_000);
       expect(summary.historyRows).toBeGreaterThan(80_000);
+      expect(summary.applicants).toBeGreaterThan(200);
+      // the big faculty-wide orders and the many small personal ones
+      expect(summary.orders).toBeGreaterThan(1000);
+      const signedItems = db.sqlite
+        .prepare(`SELECT count(*) FROM student_order_item i JOIN student_order o ON o.id = i.order_id WHERE o.state = 'signed'`)
+        .pluck()
+        .get();
+      expect(signedItems).toBe(summary.historyRows);
     } finally {
       await db.close();
     }

@@ -1,12 +1,13 @@
 /**
- * The deterministic demo university: structure, staff, curricula, users and students with
- * their status history, written into an empty database in one transaction.
+ * The deterministic demo university: structure, staff, curricula, users, and students with
+ * the signed orders behind their status history (plus a few drafts), written into an empty
+ * database in one transaction.
  *
  * The same seed and options give the same content byte for byte (only the password hashes
  * differ, because their salts are random): ids are UUIDv7-shaped but drawn from the seed,
  * timestamps come from the scenario date (demo-calendar.ts), never from the clock. Each stage
- * has its own random stream, and students come last, so everything but the students and
- * their history is the same whatever `students` is.
+ * has its own random stream, and students come last, so everything but the students, their
+ * orders and their history is the same whatever `students` is.
  *
  * It writes no audit or outbox rows: the demo is an initial state, not anybody's edit.
  */
@@ -41,6 +42,13 @@ export interface DemoSummary {
   staff: number;
   users: number;
   historyRows: number;
+  /** students with status 'applicant' (no history yet), included in `students` */
+  applicants: number;
+  /** signed orders behind the history */
+  orders: number;
+  ordersByType: Record<string, number>;
+  /** orders left as drafts for the app to sign */
+  draftOrders: number;
 }
 
 export const DEMO_USERS: readonly {
@@ -94,18 +102,21 @@ export async function generateDemo(db: Database, opts: DemoOptions = {}): Promis
     insertCurricula(ctx, structure);
     progress('curricula', 1, 1);
 
-    insertUsers(ctx, structure, hashes);
+    const users = insertUsers(ctx, structure, hashes);
     insertSettings(ctx, seed);
 
     progress('students', 0, students);
+    // students' HR signs every order; the first clerk drafts an expulsion for their faculty
+    const signer = DEMO_USERS.find((u) => u.role === 'students_hr')!;
+    const clerk = DEMO_USERS.find((u) => u.role === 'clerk');
+    const clerkFaculty = structure.faculties.find((f) => f.seed.code === clerk?.facultyCode);
     const result = insertStudents(ctx, structure, {
       total: students,
       pins,
+      signerId: users.get(signer.username)!,
+      clerk: clerk && clerkFaculty ? { id: users.get(clerk.username)!, faculty: clerkFaculty } : null,
       onProgress: (done, total) => progress('students', done, total),
     });
-    // A student's own course is the course of their last history row.
-    ctx.sqlite.exec(`UPDATE student SET course = (SELECT h.course FROM student_status_history h
-      WHERE h.student_id = student.id ORDER BY h.effective_date DESC, h.rowid DESC LIMIT 1)`);
 
     return {
       faculties: structure.faculties.length,
@@ -115,16 +126,22 @@ export async function generateDemo(db: Database, opts: DemoOptions = {}): Promis
       staff: staff.staff,
       users: DEMO_USERS.length,
       historyRows: result.historyRows,
+      applicants: result.applicants,
+      orders: result.orders,
+      ordersByType: result.ordersByType,
+      draftOrders: result.draftOrders,
     };
   });
   return run.immediate();
 }
 
-function insertUsers(ctx: DemoContext, structure: Structure, hashes: readonly string[]): void {
+/** Returns username → id. */
+function insertUsers(ctx: DemoContext, structure: Structure, hashes: readonly string[]): Map<string, string> {
   const ins = ctx.sqlite.prepare(
     `INSERT INTO app_user (id, username, password_hash, role, faculty_id, display_name, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const ids = new Map<string, string>();
   DEMO_USERS.forEach((u, i) => {
     let facultyId: string | null = null;
     if (u.facultyCode) {
@@ -132,8 +149,11 @@ function insertUsers(ctx: DemoContext, structure: Structure, hashes: readonly st
       if (!faculty) throw new Error(`demo data: user ${u.username} names an unknown faculty ${u.facultyCode}`);
       facultyId = faculty.id;
     }
-    ins.run(ctx.ids.next(), u.username, hashes[i]!, u.role, facultyId, u.displayName, GENERATED_AT, GENERATED_AT);
+    const id = ctx.ids.next();
+    ins.run(id, u.username, hashes[i]!, u.role, facultyId, u.displayName, GENERATED_AT, GENERATED_AT);
+    ids.set(u.username, id);
   });
+  return ids;
 }
 
 function insertSettings(ctx: DemoContext, seed: number): void {
