@@ -8,6 +8,7 @@ import './app/shell.css';
 import './features/auth/sign-in.css';
 import './features/students/students.css';
 import './features/audit/audit.css';
+import './features/orders/orders.css';
 
 // first thing: pick the transport and take `#key=…` off the address bar
 initApi();

@@ -7,7 +7,7 @@ import {
   type ResponseOf,
   type SessionUser,
 } from '../../src-shared/contract';
-import { pickLocale, translate, type Locale } from '../../src-shared/i18n';
+import { pickLocale, translate, type Locale, type MessageKey, type MessageValues } from '../../src-shared/i18n';
 import { AppError } from './app-error';
 import { describeIssues, fieldLabel } from './validation';
 import type { AppErrorPayload, FieldProblem } from '../../src-shared/contract';
@@ -42,12 +42,14 @@ export interface Logger {
   error(message: string, err?: unknown): void;
 }
 
-function validationPayload(locale: Locale, fields: FieldProblem[]): AppErrorPayload {
-  return {
-    code: 'validation',
-    message: translate(locale, 'error.validation', { count: fields.length, details: fields.map((f) => f.message).join('; ') }),
-    fields,
-  };
+function validationPayload(
+  locale: Locale,
+  fields: FieldProblem[],
+  key: MessageKey = 'error.validation',
+  values: MessageValues = {},
+): AppErrorPayload {
+  const details = fields.map((f) => f.message).join('; ');
+  return { code: 'validation', message: translate(locale, key, { count: fields.length, details, ...values }), fields };
 }
 
 export type Dispatch = (sessionKey: string, envelope: unknown) => Promise<CallResult<unknown>>;
@@ -65,7 +67,7 @@ export function createDispatcher(handlers: Handlers, sessions: SessionStore, log
         path: f.path,
         message: translate(locale, f.key, { field: fieldLabel(locale, f.path.split('.')), ...f.values }),
       }));
-      if (e.code === 'validation') return { ok: false, error: validationPayload(locale, fields) };
+      if (e.code === 'validation') return { ok: false, error: validationPayload(locale, fields, e.key, e.values) };
       const message = translate(locale, e.key, e.values);
       return { ok: false, error: { code: e.code, message, ...(fields.length ? { fields } : {}) } };
     };

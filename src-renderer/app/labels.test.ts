@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { historyKindMessage, localName } from './labels';
+import { EXPULSION_REASONS, ORDER_STATES, ORDER_TYPES } from '../../src-shared/domain/orders';
+import { catalogs, LOCALES } from '../../src-shared/i18n';
+import { expulsionReasonKey, historyKindMessage, localName, orderStateKey, orderTypeKey } from './labels';
 import { formattingLocale, readStoredLocale } from './locale-store';
 
 describe('labels', () => {
   it('falls back to a generic history kind', () => {
     expect(historyKindMessage('promotion')).toEqual({ id: 'historyKind.promotion' });
     expect(historyKindMessage('something_new')).toEqual({ id: 'historyKind.other', values: { kind: 'something_new' } });
+    // a cancellation order writes its own history entry
+    expect(historyKindMessage('cancellation')).toEqual({ id: 'historyKind.cancellation' });
+  });
+
+  it('names every order type, state and expulsion reason in every language', () => {
+    for (const l of LOCALES) {
+      for (const t of ORDER_TYPES) {
+        expect(catalogs[l][orderTypeKey(t)], `${l} ${t}`).toBeTruthy();
+        expect(catalogs[l][historyKindMessage(t).id], `${l} history ${t}`).toBeTruthy();
+      }
+      for (const s of ORDER_STATES) expect(catalogs[l][orderStateKey(s)]).toBeTruthy();
+      for (const r of EXPULSION_REASONS) expect(catalogs[l][expulsionReasonKey(r)]).toBeTruthy();
+    }
   });
 
   it('picks the name in the UI language', () => {

@@ -4,6 +4,7 @@
  */
 import type { Localized } from '../../src-shared/contract';
 import type { BaseEducation, Funding, StudentFlag, StudentStatus, StudyForm } from '../../src-shared/domain/enums';
+import type { ExpulsionReason, OrderState, OrderType } from '../../src-shared/domain/orders';
 import type { Sex } from '../../src-shared/domain/person';
 import type { Role } from '../../src-shared/domain/roles';
 import type { Locale, MessageKey } from '../../src-shared/i18n';
@@ -15,6 +16,9 @@ export const baseEducationKey = (b: BaseEducation) => `baseEducation.${b}` as co
 export const sexKey = (s: Sex) => `sex.${s}` as const satisfies MessageKey;
 export const flagKey = (f: StudentFlag) => `flag.${f}` as const satisfies MessageKey;
 export const roleKey = (r: Role) => `role.${r}` as const satisfies MessageKey;
+export const orderTypeKey = (t: OrderType) => `orderType.${t}` as const satisfies MessageKey;
+export const orderStateKey = (s: OrderState) => `orderState.${s}` as const satisfies MessageKey;
+export const expulsionReasonKey = (r: ExpulsionReason) => `expulsionReason.${r}` as const satisfies MessageKey;
 
 const HISTORY_KINDS = [
   'enrolment',
@@ -26,6 +30,7 @@ const HISTORY_KINDS = [
   'reinstatement',
   'graduation',
   'name_change',
+  'cancellation',
 ] as const;
 type HistoryKind = (typeof HISTORY_KINDS)[number];
 

@@ -5,7 +5,7 @@
 import { can, type Permission, type Role } from '../../src-shared/domain/roles';
 import type { MessageKey } from '../../src-shared/i18n';
 
-export type SectionId = 'students' | 'audit';
+export type SectionId = 'students' | 'orders' | 'audit';
 
 export interface Section {
   id: SectionId;
@@ -15,6 +15,7 @@ export interface Section {
 
 export const SECTIONS: readonly Section[] = [
   { id: 'students', permission: 'students.read', label: 'nav.students' },
+  { id: 'orders', permission: 'orders.read', label: 'nav.orders' },
   { id: 'audit', permission: 'audit.read', label: 'nav.audit' },
 ];
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { AppInfo, SessionUser } from '../../src-shared/contract';
 import { can } from '../../src-shared/domain/roles';
@@ -10,7 +10,11 @@ import { LanguageSwitch } from './language-switch';
 import { localName, roleKey } from './labels';
 import { useLocale } from './locale-context';
 import { sectionsFor, type SectionId } from './navigation';
+import { OrderLinkContext } from './order-link-context';
 import { ReferenceProvider } from './reference-context';
+
+// the Orders section is loaded on first use: offices without orders never download it
+const OrdersScreen = lazy(() => import('../features/orders/orders-screen').then((m) => ({ default: m.OrdersScreen })));
 
 interface ShellProps {
   info: AppInfo;
@@ -25,6 +29,21 @@ export function Shell({ info, user, onSignedOut }: ShellProps) {
   const sections = sectionsFor(user.role);
   const [active, setActive] = useState<SectionId | null>(sections[0]?.id ?? null);
   const [signingOut, setSigningOut] = useState(false);
+  // an order opened from elsewhere (the student card); a new `visit` starts the section afresh
+  const [orderRequest, setOrderRequest] = useState<string | null>(null);
+  const [visit, setVisit] = useState(0);
+  const canReadOrders = can(user.role, 'orders.read');
+  const openOrder = useCallback((id: string) => {
+    setOrderRequest(id);
+    setVisit((v) => v + 1);
+    setActive('orders');
+  }, []);
+
+  function go(section: SectionId) {
+    setOrderRequest(null);
+    setVisit((v) => v + 1);
+    setActive(section);
+  }
 
   async function signOut() {
     setSigningOut(true);
@@ -67,7 +86,7 @@ export function Shell({ info, user, onSignedOut }: ShellProps) {
                     type="button"
                     className={s.id === active ? 'nav-item nav-item-active' : 'nav-item'}
                     aria-current={s.id === active ? 'page' : undefined}
-                    onClick={() => setActive(s.id)}
+                    onClick={() => go(s.id)}
                     data-testid={`nav-${s.id}`}
                   >
                     <span className={`nav-icon nav-icon-${s.id}`} aria-hidden="true" />
@@ -79,7 +98,20 @@ export function Shell({ info, user, onSignedOut }: ShellProps) {
           </nav>
         ) : null}
         <main className={sections.length > 0 ? 'content' : 'content content-wide'} data-section={active ?? 'home'}>
-          {active === 'students' ? <StudentsScreen user={user} /> : null}
+          <OrderLinkContext.Provider value={canReadOrders ? openOrder : null}>
+            {active === 'students' ? <StudentsScreen user={user} /> : null}
+          </OrderLinkContext.Provider>
+          {active === 'orders' ? (
+            <Suspense
+              fallback={
+                <div className="muted" aria-busy="true">
+                  {intl.formatMessage({ id: 'app.loading' })}
+                </div>
+              }
+            >
+              <OrdersScreen key={visit} user={user} initialOrderId={orderRequest} />
+            </Suspense>
+          ) : null}
           {active === 'audit' ? <AuditScreen /> : null}
           {active === null ? <HomePanel user={user} /> : null}
         </main>

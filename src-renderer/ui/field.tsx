@@ -80,3 +80,40 @@ export function TextField(p: TextFieldProps) {
     </FieldShell>
   );
 }
+
+interface TextAreaFieldProps {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  testId?: string;
+  error?: string | null | undefined;
+  errorName?: string;
+  hint?: string | undefined;
+  placeholder?: string | undefined;
+  maxLength?: number;
+  rows?: number;
+  disabled?: boolean;
+  className?: string;
+}
+
+export function TextAreaField(p: TextAreaFieldProps) {
+  return (
+    <FieldShell label={p.label} error={p.error} errorName={p.errorName} hint={p.hint} className={p.className}>
+      {({ inputId, describedBy }) => (
+        <textarea
+          id={inputId}
+          className="input textarea"
+          value={p.value}
+          onChange={(e) => p.onChange(e.target.value)}
+          placeholder={p.placeholder}
+          maxLength={p.maxLength}
+          rows={p.rows ?? 3}
+          disabled={p.disabled}
+          aria-invalid={p.error ? true : undefined}
+          aria-describedby={describedBy}
+          data-testid={p.testId}
+        />
+      )}
+    </FieldShell>
+  );
+}

@@ -9,7 +9,7 @@ import { ErrorBanner, Notice } from '../../ui/error-banner';
 import { StudentCardView } from './student-card-view';
 import { checkDraft, draftFromCard, placeFieldProblems, type EditDraft, type EditField } from './student-edit';
 import { StudentEditForm } from './student-edit-form';
-import { StudentHistoryTable } from './student-history-table';
+import { StudentTimeline } from './student-timeline';
 
 interface StudentCardPanelProps {
   id: string;
@@ -174,7 +174,7 @@ export function StudentCardPanel({ id, reference, canEdit, onClose, onSaved }: S
             </div>
           ) : null}
           <h3 className="section-title">{intl.formatMessage({ id: 'history.title' })}</h3>
-          <StudentHistoryTable history={card.history} reference={reference} />
+          <StudentTimeline history={card.history} reference={reference} />
         </form>
       ) : null}
     </aside>

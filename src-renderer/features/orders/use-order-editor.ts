@@ -1,0 +1,270 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
+import type { OrderDetail, StudentRow } from '../../../src-shared/contract';
+import { formatDate } from '../../../src-shared/domain/dates';
+import type { OrderType } from '../../../src-shared/domain/orders';
+import { call, isApiError } from '../../api/client';
+import { downloadFile } from '../../ui/file-download';
+import {
+  addStudents,
+  buildOrderFields,
+  draftFromDetail,
+  newDraft,
+  patchItem,
+  type DraftItem,
+  type ItemField,
+  type ItemInputs,
+  type OrderDraft,
+  type OrderField,
+} from './order-draft';
+import {
+  NO_PROBLEMS,
+  placeLocalProblems,
+  placeOrderProblems,
+  withoutItemProblems,
+  withoutOrderProblems,
+  type PlacedOrderProblems,
+} from './order-problems';
+import { takesStudents } from './order-type-params';
+
+/** An order to cancel, as the editor shows it before the cancellation is saved. */
+export interface CancelTarget {
+  id: string;
+  number: string | null;
+  orderDate: string | null;
+  type: OrderType;
+}
+
+export type EditorTarget = { kind: 'existing'; id: string } | { kind: 'new'; type: OrderType; cancels: CancelTarget | null };
+
+export type Busy = null | 'loading' | 'saving' | 'signing' | 'deleting' | 'exporting';
+export type ExportFormat = 'pdf' | 'xlsx';
+export type ExportLang = 'ky' | 'ru';
+
+/** Today in the user's time zone, ISO: the default effective date and order date. */
+export function todayIso(now: Date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+const message = (e: unknown) => (isApiError(e) ? e.message : String(e));
+
+/**
+ * The order editor's state and what it can do: load, save (create or update, with the
+ * version the user saw), sign, delete, export. The server's answer to every save is the
+ * order with its preview, which replaces what the editor shows.
+ */
+export function useOrderEditor(target: EditorTarget, onDeleted: () => void) {
+  const intl = useIntl();
+  const [order, setOrder] = useState<OrderDetail | null>(null);
+  const [draft, setDraftState] = useState<OrderDraft>(() =>
+    target.kind === 'new' ? newDraft(target.type, todayIso(), target.cancels?.id ?? '') : newDraft('promotion', todayIso()),
+  );
+  const [dirty, setDirty] = useState(target.kind === 'new');
+  const [busy, setBusy] = useState<Busy>(target.kind === 'existing' ? 'loading' : null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<PlacedOrderProblems>(NO_PROBLEMS);
+  const [banner, setBanner] = useState<{ message: string; stale: boolean } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [signRefusal, setSignRefusal] = useState<string[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const orderId = order?.id ?? (target.kind === 'existing' ? target.id : null);
+  const itemsRef = useRef<DraftItem[]>(draft.items);
+  itemsRef.current = draft.items;
+
+  const show = useCallback((d: OrderDetail, sent: readonly DraftItem[] = itemsRef.current) => {
+    setOrder(d);
+    setDraftState(draftFromDetail(d, sent));
+    setDirty(false);
+  }, []);
+
+  useEffect(() => {
+    // a new order loads nothing until saved; after that, only on reload
+    if (!orderId || (attempt === 0 && target.kind === 'new')) return;
+    let live = true;
+    setBusy('loading');
+    call('orders.get', { id: orderId }).then(
+      (d) => {
+        if (!live) return;
+        show(d);
+        setLoadError(null);
+        setBusy(null);
+      },
+      (e: unknown) => {
+        if (!live) return;
+        setLoadError(message(e));
+        setBusy(null);
+      },
+    );
+    return () => {
+      live = false;
+    };
+    // not on `orderId`: it changes when a new order is first saved, and that answer is shown already
+  }, [attempt]);
+
+  const reload = useCallback(() => {
+    setBanner(null);
+    setProblems(NO_PROBLEMS);
+    setSignRefusal([]);
+    setAttempt((a) => a + 1);
+  }, []);
+
+  /** Any edit: the preview is now older than what the user sees. */
+  const edit = useCallback((fn: (d: OrderDraft) => OrderDraft) => {
+    setDraftState(fn);
+    setDirty(true);
+    setNotice(null);
+    setSignRefusal([]);
+  }, []);
+
+  const setHeader = useCallback(
+    (patch: Partial<Omit<OrderDraft, 'items'>>) => {
+      edit((d) => ({ ...d, ...patch }));
+      setProblems((p) => withoutOrderProblems(p, Object.keys(patch) as OrderField[]));
+    },
+    [edit],
+  );
+  const updateItem = useCallback(
+    (key: string, patch: Partial<ItemInputs>) => {
+      edit((d) => ({ ...d, items: d.items.map((i) => (i.key === key ? patchItem(i, patch) : i)) }));
+      setProblems((p) => withoutItemProblems(p, key, Object.keys(patch) as ItemField[]));
+    },
+    [edit],
+  );
+  const updateAll = useCallback(
+    (patch: Partial<ItemInputs>) => edit((d) => ({ ...d, items: d.items.map((i) => patchItem(i, patch)) })),
+    [edit],
+  );
+  const removeItem = useCallback((key: string) => edit((d) => ({ ...d, items: d.items.filter((i) => i.key !== key) })), [edit]);
+
+  /** Adds students (by group or one found); returns how many were new and how many already there. */
+  const addRows = useCallback(
+    (rows: readonly StudentRow[], groupName: (groupId: string) => string) => {
+      const r = addStudents(itemsRef.current, rows, groupName);
+      if (r.added > 0) {
+        edit((d) => ({ ...d, items: addStudents(d.items, rows, groupName).items }));
+        setProblems((p) => withoutOrderProblems(p, ['items']));
+      }
+      return { added: r.added, skipped: r.skipped };
+    },
+    [edit],
+  );
+
+  async function save(): Promise<void> {
+    if (busy) return;
+    const sent = draft.items;
+    const { fields, problems: local } = buildOrderFields(draft);
+    setNotice(null);
+    setSignRefusal([]);
+    if (!fields) {
+      setProblems(placeLocalProblems(local, (key) => intl.formatMessage({ id: key })));
+      setBanner({ message: intl.formatMessage({ id: 'orders.fixBeforeSave' }), stale: false });
+      return;
+    }
+    setBusy('saving');
+    setBanner(null);
+    setProblems(NO_PROBLEMS);
+    try {
+      let d: OrderDetail;
+      if (!order) {
+        d = await call('orders.create', {
+          type: draft.type,
+          ...(draft.type === 'cancellation' ? { cancelsOrderId: draft.cancelsOrderId } : {}),
+          ...fields,
+        });
+      } else {
+        const { items, ...rest } = fields;
+        d = await call('orders.update', { id: order.id, version: order.version, ...rest, ...(takesStudents(order.type) ? { items } : {}) });
+      }
+      show(d, sent);
+      setNotice(intl.formatMessage({ id: 'orders.saved' }));
+    } catch (e) {
+      if (isApiError(e)) {
+        setProblems(placeOrderProblems(e.fields, sent.map((i) => i.key)));
+        setBanner({ message: e.message, stale: e.code === 'conflict' });
+      } else setBanner({ message: String(e), stale: false });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function sign(orderDate: string): Promise<boolean> {
+    if (busy || !order) return false;
+    setBusy('signing');
+    setBanner(null);
+    setNotice(null);
+    setSignRefusal([]);
+    const sent = itemsRef.current;
+    try {
+      const d = await call('orders.sign', { id: order.id, version: order.version, orderDate });
+      show(d);
+      setProblems(NO_PROBLEMS);
+      setNotice(intl.formatMessage({ id: 'orders.signedNotice' }, { number: d.number ?? '', date: formatDate(d.orderDate) }));
+      return true;
+    } catch (e) {
+      if (!isApiError(e)) {
+        setBanner({ message: String(e), stale: false });
+        return false;
+      }
+      setBanner({ message: e.code === 'validation' && e.fields.length ? intl.formatMessage({ id: 'orders.signRefused' }) : e.message, stale: e.code === 'conflict' });
+      setSignRefusal(e.fields.map((f) => f.message));
+      setProblems(placeOrderProblems(e.fields, sent.map((i) => i.key)));
+      // the students' state moved on since the preview: show what signing would do now
+      call('orders.get', { id: order.id }).then((d2) => show(d2), () => undefined);
+      return false;
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function remove(): Promise<void> {
+    if (busy || !order) return;
+    setBusy('deleting');
+    setBanner(null);
+    try {
+      await call('orders.delete', { id: order.id, version: order.version });
+      onDeleted();
+    } catch (e) {
+      setBanner({ message: message(e), stale: isApiError(e) && e.code === 'conflict' });
+      setBusy(null);
+    }
+  }
+
+  async function exportFile(format: ExportFormat, lang: ExportLang): Promise<void> {
+    if (busy || !order) return;
+    setBusy('exporting');
+    setBanner(null);
+    try {
+      downloadFile(await call('orders.export', { id: order.id, format, lang }));
+    } catch (e) {
+      setBanner({ message: message(e), stale: false });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return {
+    order,
+    draft,
+    dirty,
+    busy,
+    loadError,
+    problems,
+    banner,
+    notice,
+    signRefusal,
+    dismissBanner: () => setBanner(null),
+    reload,
+    setHeader,
+    updateItem,
+    updateAll,
+    removeItem,
+    addRows,
+    save,
+    sign,
+    remove,
+    exportFile,
+  };
+}
+
+export type OrderEditorState = ReturnType<typeof useOrderEditor>;
