@@ -1,0 +1,94 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ShellPage } from './pages/shell.page';
+import { SignInPage } from './pages/sign-in.page';
+import { StudentsPage } from './pages/students.page';
+import { OrderEditorPage, OrdersPage } from './pages/orders.page';
+import { startApp, type RunningApp } from './support/app';
+
+let app: RunningApp;
+let page: Page;
+let group: { id: string; name: string; faculty_id: string };
+let signedOrderId = '';
+let number = '';
+
+beforeAll(async () => {
+  app = await startApp();
+  page = await app.newPage();
+  // A first-course group of the clerk's faculty whose students are all studying.
+  group = app.query<typeof group>(
+    `SELECT g.id, g.name, g.faculty_id FROM student_group g JOIN app_user u ON u.username = 'clerk' AND u.faculty_id = g.faculty_id
+     WHERE g.course = 1 AND NOT EXISTS (SELECT 1 FROM student s WHERE s.group_id = g.id AND s.status <> 'active')
+       AND EXISTS (SELECT 1 FROM student s WHERE s.group_id = g.id)
+     ORDER BY g.name LIMIT 1`,
+  )[0]!;
+});
+afterAll(() => app?.stop());
+
+describe('students’ HR promotes a group by a signed order', () => {
+  it('drafts the order, sees the preview, signs it and gets a number', async () => {
+    await (await new SignInPage(page).open(app.openUrl)).chooseLanguage('ky');
+    await new SignInPage(page).signIn('studhr', 'unidesk-studhr');
+    await new ShellPage(page).waitUntilSignedIn();
+    const editor = await (await new OrdersPage(page).open()).startNew();
+    await editor.setType('promotion');
+    await editor.setEffectiveDate('20.11.2026');
+    await editor.setReason('Окумуштуулар кеңешинин чечими, №3');
+    await editor.addGroup(group.id);
+    const members = app.query<{ n: number }>(`SELECT count(*) AS n FROM student WHERE group_id = ?`, group.id)[0]!.n;
+    expect(await editor.itemCount()).toBe(members);
+    expect(await editor.save()).toEqual({ total: members, problems: 0 });
+    number = await editor.sign('20.11.2026');
+    signedOrderId = await editor.orderId();
+    expect(number).toMatch(/^\d+-п$/);
+    const after = app.query<{ course: number; n: number }>(`SELECT course, count(*) AS n FROM student WHERE group_id = ? GROUP BY course`, group.id);
+    expect(after).toEqual([{ course: 2, n: members }]);
+  });
+
+  it('shows the change on a promoted student’s timeline, with the order number', async () => {
+    const [s] = app.query<{ id: string; record_book_no: string }>(`SELECT id, record_book_no FROM student WHERE group_id = ? ORDER BY id LIMIT 1`, group.id);
+    const students = await new StudentsPage(page).open();
+    await students.search(s!.record_book_no);
+    await students.openStudent(s!.id);
+    const entry = page.locator(`[data-testid="student-history-row"][data-order-id="${signedOrderId}"]`);
+    await entry.waitFor();
+    expect(await entry.getAttribute('data-kind')).toBe('promotion');
+    expect(await entry.textContent()).toContain(number);
+  });
+
+  it('stays invisible to a dean’s office clerk of another faculty, even by a forged request', async () => {
+    const shell = new ShellPage(page);
+    await shell.signOut();
+    await new SignInPage(page).signIn('clerk2', 'unidesk-clerk2');
+    await shell.waitUntilSignedIn();
+    const orders = await new OrdersPage(page).open();
+    expect(await orders.listedIds()).not.toContain(signedOrderId);
+    const forged = await page.evaluate(async (id) => {
+      const r = await fetch('/api/call', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-unidesk-key': sessionStorage.getItem('unidesk.key') ?? '',
+          'x-unidesk-session': sessionStorage.getItem('unidesk.session') ?? '',
+        },
+        body: JSON.stringify({ op: 'orders.get', payload: { id }, locale: 'ky' }),
+      });
+      return { status: r.status, code: (await r.json()).error?.code };
+    }, signedOrderId);
+    expect(forged).toEqual({ status: 403, code: 'forbidden' });
+  });
+
+  it('lets the clerk of the faculty see it, but not sign drafts', async () => {
+    const shell = new ShellPage(page);
+    await shell.signOut();
+    await new SignInPage(page).signIn('clerk', 'unidesk-clerk');
+    await shell.waitUntilSignedIn();
+    const orders = await new OrdersPage(page).open();
+    expect(await orders.listedIds()).toContain(signedOrderId);
+    const [draft] = app.query<{ id: string }>(`SELECT o.id FROM student_order o JOIN app_user u ON u.id = o.created_by WHERE o.state = 'draft' AND u.username = 'clerk'`);
+    await page.locator(`[data-testid="orders-row"][data-order-id="${draft!.id}"]`).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="order-editor"]')?.getAttribute('data-state') === 'draft');
+    expect(await new OrderEditorPage(page).canSign()).toBe(false);
+    await page.getByTestId('order-sign-hint').waitFor();
+  });
+});
