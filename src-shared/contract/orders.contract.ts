@@ -69,6 +69,8 @@ export interface OrderItemView {
 export interface OrderDetail extends OrderSummary {
   expulsionReason: ExpulsionReason | null;
   cancels: { id: string; number: string | null; orderDate: string | null; type: OrderType } | null;
+  /** the order that cancelled this one, if any */
+  cancelledBy: { id: string; number: string | null; orderDate: string | null; signedBy: string | null } | null;
   items: OrderItemView[];
   canEdit: boolean;
   canSign: boolean;

@@ -55,6 +55,8 @@ export interface StatusHistoryEntry {
   orderId: string | null;
   /** true when a later order cancelled this change: shown, but no longer in force */
   voided: boolean;
+  /** the order that cancelled this change */
+  voidedByOrderId: string | null;
 }
 
 export interface StudentCard extends StudentRow {

@@ -54,8 +54,9 @@ function summary(o: OrderRow, studentCount: number, names: Map<string, string>):
   };
 }
 
+/** People are shown by name on orders, not by login. */
 function userNames(db: Database): Map<string, string> {
-  return new Map(db.sync.all(db.kysely.selectFrom('app_user').select(['id', 'username'])).map((u) => [u.id, u.username]));
+  return new Map(db.sync.all(db.kysely.selectFrom('app_user').select(['id', 'display_name'])).map((u) => [u.id, u.display_name]));
 }
 
 function toItemRows(orderId: string, items: OrderItemInput[]): ItemRow[] {
@@ -164,10 +165,14 @@ export function createOrdersService(db: Database) {
       });
     }
     const cancels = order.cancels_order_id ? db.sync.first(orderQuery(db.kysely, order.cancels_order_id)) : undefined;
+    const cancelledBy = order.cancelled_by_order_id ? db.sync.first(orderQuery(db.kysely, order.cancelled_by_order_id)) : undefined;
     return {
       ...summary(order, items.length, names),
       expulsionReason: order.expulsion_reason as ExpulsionReason | null,
       cancels: cancels ? { id: cancels.id, number: cancels.number, orderDate: cancels.order_date, type: cancels.type as OrderType } : null,
+      cancelledBy: cancelledBy
+        ? { id: cancelledBy.id, number: cancelledBy.number, orderDate: cancelledBy.order_date, signedBy: cancelledBy.signed_by ? (names.get(cancelledBy.signed_by) ?? null) : null }
+        : null,
       items: views,
       canEdit: order.state === 'draft' && can(session.role, 'orders.draft'),
       canSign: order.state === 'draft' && can(session.role, 'orders.sign'),

@@ -160,6 +160,7 @@ export async function loadHistory(db: Kysely<DB>, studentId: string): Promise<St
     kind: h.kind,
     orderId: h.order_id,
     voided: h.voided_by_order_id !== null,
+    voidedByOrderId: h.voided_by_order_id,
   }));
 }
 

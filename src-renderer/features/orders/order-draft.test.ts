@@ -133,6 +133,7 @@ const detail = (items: OrderItemView[]): OrderDetail => ({
   version: 2,
   expulsionReason: null,
   cancels: null,
+  cancelledBy: null,
   items,
   canEdit: true,
   canSign: true,
