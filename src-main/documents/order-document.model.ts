@@ -49,4 +49,6 @@ export interface OrderDocumentInput {
   cancels: { number: string; orderDate: string; type: OrderType } | null;
   items: OrderDocumentItem[];
   signatories: { position: Localized; name: string }[];
+  /** where the order is issued; the catalogs' "Бишкек ш." / "г. Бишкек" when not given */
+  place?: Localized | null;
 }

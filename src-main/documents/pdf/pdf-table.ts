@@ -1,0 +1,93 @@
+/**
+ * The list table every document prints (order lists, grade sheets): DOMAIN.md §3 asks for a
+ * header row repeated on each page and long names that wrap inside their cell.
+ */
+import type { Content, ContentTable, CustomTableLayout, TableCell } from 'pdfmake/interfaces';
+import { CLOSING_ID, LIST_END_ID, TABLE_FONT_SIZE, withId } from './pdf';
+
+/** Headers are a step smaller than the cells: they are long words ("китепченин") in narrow columns. */
+export const HEADER_FONT_SIZE = TABLE_FONT_SIZE - 1;
+
+export type ColumnWidth = number | '*' | 'auto';
+
+export interface ListColumn {
+  header: string;
+  width: ColumnWidth;
+  align?: 'left' | 'center' | 'right';
+}
+
+export interface ListTableSpec {
+  columns: ListColumn[];
+  /** cell texts, one array per row, in column order */
+  rows: string[][];
+  fontSize?: number;
+  headerFontSize?: number;
+}
+
+const PADDING = 3;
+export const CELL_LINE = 0.5;
+/** What a column adds to its content width (pdfmake widths exclude padding and rules). */
+export const CELL_OVERHEAD = 2 * PADDING + CELL_LINE;
+
+/** Thin black rules: a photocopy of a photocopy must still show the grid. */
+const THIN_GRID: CustomTableLayout = {
+  hLineWidth: () => CELL_LINE,
+  vLineWidth: () => CELL_LINE,
+  hLineColor: () => '#000000',
+  vLineColor: () => '#000000',
+  paddingLeft: () => PADDING,
+  paddingRight: () => PADDING,
+  paddingTop: () => 2,
+  paddingBottom: () => 2,
+};
+
+export function listTable(spec: ListTableSpec): ContentTable {
+  const header: TableCell[] = spec.columns.map((c) => ({
+    text: c.header,
+    bold: true,
+    fontSize: spec.headerFontSize ?? HEADER_FONT_SIZE,
+    alignment: 'center',
+    fillColor: '#e8e8e8',
+  }));
+  const body: TableCell[][] = spec.rows.map((row) =>
+    row.map((text, i) => ({ text, alignment: spec.columns[i]?.align ?? 'left' })),
+  );
+  return {
+    fontSize: spec.fontSize ?? TABLE_FONT_SIZE,
+    layout: THIN_GRID,
+    table: {
+      // repeated on every page by pdfmake; keepWithHeaderRows avoids a header alone at a page end
+      headerRows: 1,
+      keepWithHeaderRows: 1,
+      // a student's row is never cut in two across pages
+      dontBreakRows: true,
+      widths: spec.columns.map((c) => c.width),
+      body: [header, ...body],
+    },
+  };
+}
+
+/** Rows moved to the signatures' page when they would otherwise stand alone (see renderKeepingClosing). */
+export const CARRY_ROWS = 3;
+
+/**
+ * The list as one table, or — when carryRows — split so its last rows start a new page with
+ * their own header row, followed there by the closing block.
+ */
+export function listTables(spec: ListTableSpec, carryRows: boolean): Content[] {
+  if (!carryRows || spec.rows.length <= CARRY_ROWS) return [withId(listTable(spec), LIST_END_ID)];
+  const cut = spec.rows.length - CARRY_ROWS;
+  return [
+    listTable({ ...spec, rows: spec.rows.slice(0, cut) }),
+    withId({ ...listTable({ ...spec, rows: spec.rows.slice(cut) }), pageBreak: 'before' }, LIST_END_ID),
+  ];
+}
+
+/**
+ * Totals and signatures: kept on one page. The id sits on a 1 pt line right after the block,
+ * because pdfmake reports the positions of an unbreakable block's insides from before it
+ * moves the block to the next page; the line after it is placed for real.
+ */
+export function closingBlock(stack: Content[]): Content[] {
+  return [{ unbreakable: true, stack }, withId({ text: ' ', fontSize: 1, lineHeight: 1 }, CLOSING_ID)];
+}
