@@ -4,7 +4,7 @@
  */
 import type { Localized } from '../../src-shared/contract';
 import type { BaseEducation, Funding, StudentFlag, StudentStatus, StudyForm } from '../../src-shared/domain/enums';
-import type { ExpulsionReason, OrderState, OrderType } from '../../src-shared/domain/orders';
+import { ORDER_TYPES, type ExpulsionReason, type OrderState, type OrderType } from '../../src-shared/domain/orders';
 import type { Sex } from '../../src-shared/domain/person';
 import type { Role } from '../../src-shared/domain/roles';
 import type { Locale, MessageKey } from '../../src-shared/i18n';
@@ -20,19 +20,9 @@ export const orderTypeKey = (t: OrderType) => `orderType.${t}` as const satisfie
 export const orderStateKey = (s: OrderState) => `orderState.${s}` as const satisfies MessageKey;
 export const expulsionReasonKey = (r: ExpulsionReason) => `expulsionReason.${r}` as const satisfies MessageKey;
 
-const HISTORY_KINDS = [
-  'enrolment',
-  'promotion',
-  'transfer',
-  'academic_leave',
-  'return_from_leave',
-  'expulsion',
-  'reinstatement',
-  'graduation',
-  'name_change',
-  'cancellation',
-] as const;
-type HistoryKind = (typeof HISTORY_KINDS)[number];
+// Every history row is written by an order, so its kind is an order type.
+const HISTORY_KINDS = ORDER_TYPES;
+type HistoryKind = OrderType;
 
 /** The status-history kind is open text in the contract; unknown kinds get a generic label. */
 export function historyKindMessage(kind: string): { id: MessageKey; values?: { kind: string } } {

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Funding, Level, StudentStatus, StudyForm } from '../../../src-shared/domain/enums';
+import type { Level, StudyForm } from '../../../src-shared/domain/enums';
+import { toStudentState } from '../students/student-state.mapper';
 import type { StudentState } from '../../../src-shared/domain/orders';
 import type { Database } from '../../db/connection';
 import type { DB } from '../../db/schema';
@@ -80,16 +81,7 @@ export function loadStudentsNow(db: Database, ids: readonly string[]): Map<strin
         recordBookNo: r.record_book_no,
         version: r.version,
         pin: r.pin,
-        state: {
-          status: r.status as StudentStatus,
-          groupId: r.group_id,
-          course: r.course,
-          form: r.form as StudyForm,
-          funding: r.funding as Funding,
-          lastName: r.last_name,
-          firstName: r.first_name,
-          patronymic: r.patronymic,
-        },
+        state: toStudentState(r),
         lastChange: lastBy.get(r.id) ?? null,
       });
     }

@@ -5,6 +5,7 @@
 import type { Funding, StudentStatus, StudyForm } from '../../../src-shared/domain/enums';
 import type { StudentState } from '../../../src-shared/domain/orders';
 import type { Database } from '../../db/connection';
+import { toStudentState } from '../students/student-state.mapper';
 
 export interface StateOn extends StudentState {
   studentId: string;
@@ -29,19 +30,7 @@ interface HistoryRow {
 const COLUMNS = 'student_id, effective_date, status, group_id, course, form, funding, last_name, first_name, patronymic, order_no';
 
 function toState(r: HistoryRow): StateOn {
-  return {
-    studentId: r.student_id,
-    effectiveDate: r.effective_date,
-    orderNo: r.order_no,
-    status: r.status as StudentStatus,
-    groupId: r.group_id,
-    course: r.course,
-    form: r.form as StudyForm,
-    funding: r.funding as Funding,
-    lastName: r.last_name,
-    firstName: r.first_name,
-    patronymic: r.patronymic,
-  };
+  return { studentId: r.student_id, effectiveDate: r.effective_date, orderNo: r.order_no, ...toStudentState(r) };
 }
 
 /** One student's state on `date`, or null if they had no status yet (not enrolled). */
