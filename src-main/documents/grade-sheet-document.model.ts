@@ -1,0 +1,58 @@
+/**
+ * Everything a grade sheet (ведомость) shows, already resolved from the database (DOMAIN.md §3
+ * "Grade sheet document"). The grade-sheet service builds it; the PDF and xlsx builders lay it out.
+ */
+import type { Localized } from '../../src-shared/contract/common';
+import type { ControlForm, StudyForm } from '../../src-shared/domain/enums';
+
+export type GradeSheetKind = 'main' | 'retake' | 'individual';
+
+export interface GradeSheetPart {
+  /** e.g. "m1", "m2", "exam" */
+  key: string;
+  label: Localized;
+  max: number;
+}
+
+export interface GradeSheetDocumentRow {
+  lastName: string;
+  firstName: string;
+  patronymic: string | null;
+  recordBookNo: string;
+  /** points per part key; null when not entered */
+  parts: Record<string, number | null>;
+  /** "absent" (келген жок / не явился) and "not admitted" (не допущен) are marks, not zeros */
+  mark: 'absent' | 'not_admitted' | null;
+  total: number | null;
+  letter: string | null;
+  /** 5, 4, 3, 2 — or null */
+  traditional: number | null;
+}
+
+export interface GradeSheetDocumentInput {
+  university: Localized;
+  faculty: Localized;
+  /** unique per academic year */
+  number: string;
+  kind: GradeSheetKind;
+  attempt: number;
+  academicYear: string; // "2026-2027"
+  semester: number;
+  course: number;
+  groupName: string;
+  form: StudyForm;
+  specialty: { code: string; name: Localized };
+  discipline: Localized;
+  credits: number;
+  hours: number;
+  controlForm: ControlForm;
+  examiner: string;
+  examDate: string | null; // ISO
+  dean: string;
+  parts: GradeSheetPart[];
+  rows: GradeSheetDocumentRow[];
+  /** blank: names only, printed before the exam */
+  blank: boolean;
+  /** the letter scale in force for this sheet, for the footer counts (e.g. ["A","A-",…,"F"]) */
+  letters: string[];
+}
