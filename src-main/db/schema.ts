@@ -272,6 +272,68 @@ export interface OutboxTable {
   state: Generated<string>;
 }
 
+export interface GradingScaleTable {
+  id: string;
+  from_academic_year_id: string;
+  scale_json: string;
+  created_by: string | null;
+  created_at: string;
+}
+export interface RegistrationTable {
+  id: string;
+  student_id: string;
+  curriculum_item_id: string;
+  academic_year_id: string;
+  term: string;
+  group_id: string;
+  source: string;
+  created_at: string;
+}
+export interface GradeSheetTable {
+  id: string;
+  academic_year_id: string;
+  seq: number;
+  number: string;
+  session_id: string;
+  faculty_id: string;
+  group_id: string;
+  curriculum_item_id: string;
+  kind: string;
+  attempt: number;
+  parent_sheet_id: string | null;
+  examiner_staff_id: string | null;
+  exam_date: string | null;
+  scale_id: string;
+  state: Generated<string>;
+  closed_at: string | null;
+  closed_by: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+export interface GradeTable {
+  id: string;
+  sheet_id: string;
+  student_id: string;
+  position: number;
+  parts_json: Generated<string>;
+  mark: string | null;
+  total: number | null;
+  letter: string | null;
+  version: Generated<number>;
+  updated_at: string;
+  updated_by: string | null;
+}
+export interface GradeEntryExceptionTable {
+  id: string;
+  sheet_id: string;
+  opens_on: string;
+  closes_on: string;
+  reason: string;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface DB {
   settings: SettingsTable;
   university: UniversityTable;
@@ -297,4 +359,9 @@ export interface DB {
   outbox: OutboxTable;
   student_order: StudentOrderTable;
   student_order_item: StudentOrderItemTable;
+  grading_scale: GradingScaleTable;
+  registration: RegistrationTable;
+  grade_sheet: GradeSheetTable;
+  grade: GradeTable;
+  grade_entry_exception: GradeEntryExceptionTable;
 }

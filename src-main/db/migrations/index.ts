@@ -4,6 +4,7 @@ import { m0003Staff } from './0003-staff';
 import { m0004Curricula } from './0004-curricula';
 import { m0005AccountsAuditOutbox } from './0005-accounts-audit-outbox';
 import { m0006Orders } from './0006-orders';
+import { m0007Grades } from './0007-grades';
 import type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -13,6 +14,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0004Curricula,
   m0005AccountsAuditOutbox,
   m0006Orders,
+  m0007Grades,
 ];
 
 /** The schema version this build writes; sync mutations carry it (issue 5). */
