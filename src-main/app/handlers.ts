@@ -10,6 +10,7 @@ import { createOrdersService } from '../features/orders/orders.service';
 import { signOrder } from '../features/orders/order-signing';
 import { exportOrder } from '../features/orders/order-document';
 import { studentStateOnFor } from '../features/orders/student-state.service';
+import { createGradeSheetsService } from '../features/grade-sheets/grade-sheets.service';
 
 function signedIn(ctx: RequestContext): SessionUser {
   // The dispatcher refuses non-public operations without a session; this narrows the type.
@@ -21,6 +22,7 @@ function signedIn(ctx: RequestContext): SessionUser {
 export function createHandlers(db: Database, version: string): Handlers {
   const students = createStudentsService(db);
   const orders = createOrdersService(db);
+  const sheets = createGradeSheetsService(db);
   return {
     'app.info': async () => {
       const u = await db.kysely.selectFrom('university').select(['name_ky', 'name_ru', 'name_en']).executeTakeFirst();
@@ -49,5 +51,12 @@ export function createHandlers(db: Database, version: string): Handlers {
     'orders.sign': async (req, ctx) => signOrder(db, orders, signedIn(ctx), req, ctx.locale),
     'orders.export': async (req, ctx) => exportOrder(db, orders, signedIn(ctx), req),
     'students.stateOn': async (req, ctx) => studentStateOnFor(db, students, signedIn(ctx), req.id, req.date),
+    'registrations.registerGroup': async (req, ctx) => sheets.registerGroup(signedIn(ctx), req),
+    'gradeSheets.generate': async (req, ctx) => sheets.generate(signedIn(ctx), req.sessionId),
+    'gradeSheets.list': async (req, ctx) => sheets.list(signedIn(ctx), req),
+    'gradeSheets.get': async (req, ctx) => sheets.detail(signedIn(ctx), req.id, ctx.locale),
+    'gradeSheets.setGrades': async (req, ctx) => sheets.setGrades(signedIn(ctx), req, ctx.locale),
+    'gradeSheets.close': async (req, ctx) => sheets.close(signedIn(ctx), req, ctx.locale),
+    'gradeSheets.openException': async (req, ctx) => sheets.openException(signedIn(ctx), req, ctx.locale),
   };
 }

@@ -9,6 +9,7 @@ import { referenceContract } from './reference.contract';
 import { sessionContract } from './session.contract';
 import { studentsContract } from './students.contract';
 import { ordersContract } from './orders.contract';
+import { gradeSheetsContract } from './grade-sheets.contract';
 
 export const contract = {
   ...sessionContract,
@@ -16,6 +17,7 @@ export const contract = {
   ...studentsContract,
   ...auditContract,
   ...ordersContract,
+  ...gradeSheetsContract,
 };
 
 export type Contract = typeof contract;
@@ -49,5 +51,6 @@ export type * from './reference.contract';
 export type * from './students.contract';
 export type * from './audit.contract';
 export type * from './orders.contract';
+export type * from './grade-sheets.contract';
 export { orderItemInput } from './orders.contract';
 export { studentSearchRequest, studentUpdateRequest } from './students.contract';

@@ -20,18 +20,21 @@ export type Permission =
   | 'audit.read'
   | 'orders.read'
   | 'orders.draft'
-  | 'orders.sign';
+  | 'orders.sign'
+  | 'grades.read'
+  | 'grades.enter'
+  | 'grades.exception';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   // a clerk drafts orders for their faculty; only students' HR signs them (DOMAIN.md §4)
-  clerk: ['students.read', 'students.write', 'orders.read', 'orders.draft'],
+  clerk: ['students.read', 'students.write', 'orders.read', 'orders.draft', 'grades.read', 'grades.enter'],
   students_hr: ['students.read', 'students.write', 'orders.read', 'orders.draft', 'orders.sign'],
   hr: [],
   planning_finance: [],
   accountant: ['students.read'],
-  registrar: ['students.read', 'orders.read'],
-  teaching: ['students.read'],
-  admin: ['students.read', 'students.write', 'audit.read', 'orders.read'],
+  registrar: ['students.read', 'orders.read', 'grades.read'],
+  teaching: ['students.read', 'grades.read'],
+  admin: ['students.read', 'students.write', 'audit.read', 'orders.read', 'grades.read', 'grades.exception'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -5,7 +5,7 @@
  */
 import { TABLE_FONT_SIZE } from './pdf';
 import { textWidth } from './pdf-metrics';
-import { CELL_LINE, CELL_OVERHEAD, HEADER_FONT_SIZE } from './pdf-table';
+import { CELL_LINE, cellOverhead, HEADER_FONT_SIZE } from './pdf-table';
 
 /** A little over the advances: pdfkit rounds positions, and a cut word is worse than 2 pt. */
 const SAFETY = 1.03;
@@ -33,6 +33,16 @@ export interface ColumnFit {
   floor?: number;
   /** the most a column asks for to keep its cells on one line */
   maxPreferred?: number;
+  /** the least a column gets whatever it holds (a cell to sign or to write a grade in by hand) */
+  min?: number;
+}
+
+/** Font sizes a table is set in, when not the list defaults (TABLE_FONT_SIZE, HEADER_FONT_SIZE). */
+export interface FitSizes {
+  cell?: number;
+  header?: number;
+  /** the table's side padding (ListTableSpec.padding) */
+  padding?: number;
 }
 
 /**
@@ -41,20 +51,22 @@ export interface ColumnFit {
  * then star columns up to their floor; then the others toward one line per cell; the rest
  * goes to the star columns.
  */
-export function fitColumns(header: string[], rows: string[][], fits: ColumnFit[], width: number): number[] | null {
+export function fitColumns(header: string[], rows: string[][], fits: ColumnFit[], width: number, sizes: FitSizes = {}): number[] | null {
   const n = header.length;
+  const cellSize = sizes.cell ?? TABLE_FONT_SIZE;
+  const headerSize = sizes.header ?? HEADER_FONT_SIZE;
   const min = header.map((h, i) => {
-    let m = longestWord(h, HEADER_FONT_SIZE, true);
-    for (const row of rows) m = Math.max(m, longestWord(row[i] ?? '', TABLE_FONT_SIZE, false));
-    return Math.ceil(m + 1);
+    let m = longestWord(h, headerSize, true);
+    for (const row of rows) m = Math.max(m, longestWord(row[i] ?? '', cellSize, false));
+    return Math.ceil(Math.max(m + 1, fits[i]?.min ?? 0));
   });
   const preferred = header.map((_, i) => {
     let p = min[i]!;
-    for (const row of rows) p = Math.max(p, estimateWidth(row[i] ?? '', TABLE_FONT_SIZE));
+    for (const row of rows) p = Math.max(p, estimateWidth(row[i] ?? '', cellSize));
     return Math.min(Math.ceil(p), Math.max(min[i]!, fits[i]?.maxPreferred ?? 140));
   });
   const out = [...min];
-  let rest = width - n * CELL_OVERHEAD - CELL_LINE - min.reduce((a, b) => a + b, 0);
+  let rest = width - n * cellOverhead(sizes.padding) - CELL_LINE - min.reduce((a, b) => a + b, 0);
   if (rest < 0) return null;
 
   const stars = fits.map((f, i) => (f.star ? i : -1)).filter((i) => i >= 0);

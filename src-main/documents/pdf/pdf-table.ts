@@ -16,12 +16,22 @@ export interface ListColumn {
   align?: 'left' | 'center' | 'right';
 }
 
+/**
+ * A body cell: its text, or its text with a span over the next columns (their entries in the
+ * row are then ignored) and a size of its own.
+ */
+export type ListCell = string | { text: string; colSpan?: number; fontSize?: number; align?: ListColumn['align'] };
+
 export interface ListTableSpec {
   columns: ListColumn[];
-  /** cell texts, one array per row, in column order */
-  rows: string[][];
+  /** cells, one array per row, in column order */
+  rows: ListCell[][];
   fontSize?: number;
   headerFontSize?: number;
+  /** the least height of a body row, in points (a blank grade sheet leaves room to write by hand) */
+  minRowHeight?: number;
+  /** left and right cell padding, PADDING unless set (size the columns with the same: cellOverhead) */
+  padding?: number;
 }
 
 const PADDING = 3;
@@ -29,17 +39,48 @@ export const CELL_LINE = 0.5;
 /** What a column adds to its content width (pdfmake widths exclude padding and rules). */
 export const CELL_OVERHEAD = 2 * PADDING + CELL_LINE;
 
+/** The same for a table with another side padding (a dense grade sheet). */
+export function cellOverhead(padding: number = PADDING): number {
+  return 2 * padding + CELL_LINE;
+}
+
 /** Thin black rules: a photocopy of a photocopy must still show the grid. */
-const THIN_GRID: CustomTableLayout = {
-  hLineWidth: () => CELL_LINE,
-  vLineWidth: () => CELL_LINE,
-  hLineColor: () => '#000000',
-  vLineColor: () => '#000000',
-  paddingLeft: () => PADDING,
-  paddingRight: () => PADDING,
-  paddingTop: () => 2,
-  paddingBottom: () => 2,
-};
+function thinGrid(padding: number): CustomTableLayout {
+  return {
+    hLineWidth: () => CELL_LINE,
+    vLineWidth: () => CELL_LINE,
+    hLineColor: () => '#000000',
+    vLineColor: () => '#000000',
+    paddingLeft: () => padding,
+    paddingRight: () => padding,
+    paddingTop: () => 2,
+    paddingBottom: () => 2,
+  };
+}
+
+const THIN_GRID = thinGrid(PADDING);
+
+function bodyRow(row: ListCell[], columns: ListColumn[]): TableCell[] {
+  const out: TableCell[] = [];
+  for (let i = 0; i < row.length; i++) {
+    const cell = row[i]!;
+    if (typeof cell === 'string') {
+      out.push({ text: cell, alignment: columns[i]?.align ?? 'left' });
+      continue;
+    }
+    const span = Math.max(1, Math.min(cell.colSpan ?? 1, row.length - i));
+    out.push({
+      text: cell.text,
+      alignment: cell.align ?? columns[i]?.align ?? 'left',
+      ...(span > 1 ? { colSpan: span } : {}),
+      ...(cell.fontSize ? { fontSize: cell.fontSize } : {}),
+    });
+    // pdfmake wants a placeholder for every column a span covers
+    for (let k = 1; k < span; k++) out.push({});
+    i += span - 1;
+  }
+  return out;
+}
 
 export function listTable(spec: ListTableSpec): ContentTable {
   const header: TableCell[] = spec.columns.map((c) => ({
@@ -49,12 +90,11 @@ export function listTable(spec: ListTableSpec): ContentTable {
     alignment: 'center',
     fillColor: '#e8e8e8',
   }));
-  const body: TableCell[][] = spec.rows.map((row) =>
-    row.map((text, i) => ({ text, alignment: spec.columns[i]?.align ?? 'left' })),
-  );
+  const body: TableCell[][] = spec.rows.map((row) => bodyRow(row, spec.columns));
+  const minRowHeight = spec.minRowHeight;
   return {
     fontSize: spec.fontSize ?? TABLE_FONT_SIZE,
-    layout: THIN_GRID,
+    layout: spec.padding === undefined ? THIN_GRID : thinGrid(spec.padding),
     table: {
       // repeated on every page by pdfmake; keepWithHeaderRows avoids a header alone at a page end
       headerRows: 1,
@@ -62,6 +102,8 @@ export function listTable(spec: ListTableSpec): ContentTable {
       // a student's row is never cut in two across pages
       dontBreakRows: true,
       widths: spec.columns.map((c) => c.width),
+      // a least height, not a fixed one: pdfmake grows a row past it for its content
+      ...(minRowHeight ? { heights: (row: number) => (row === 0 ? 'auto' : minRowHeight) } : {}),
       body: [header, ...body],
     },
   };

@@ -1,0 +1,219 @@
+/**
+ * A grade sheet (ведомость) as PDF, A4 portrait as Kyrgyz universities print it: university,
+ * faculty, the sheet's title and number, its fields, the students' table (its header on every
+ * page), the counts and the signatures (DOMAIN.md §3 "Grade sheet document").
+ */
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { GradeSheetDocumentInput } from '../grade-sheet-document.model';
+import type { DocumentLanguage } from '../order-document.model';
+import { contentWidth, documentDefinition, renderKeepingClosing } from '../pdf/pdf';
+import { fitColumns, type ColumnFit } from '../pdf/pdf-columns';
+import { closingBlock, listTables, type ListCell, type ListColumn } from '../pdf/pdf-table';
+import { gradeSheetContent, MARK_SPAN, type GradeSheetColumn, type GradeSheetContent, type SummaryLine } from './grade-sheet-content';
+
+/**
+ * A sheet has up to eleven columns on a portrait page: the table is set a step smaller than
+ * the order lists, with tighter padding, so that names keep about 130 pt (two lines at most
+ * for almost any name) next to the grade columns.
+ */
+const CELL_SIZE = 9;
+const HEADER_SIZES = [7.5, 7, 6.5];
+const PADDING = 2;
+const NAME_FLOOR = 115;
+/** "3 (канаат.)" on one line; the rest of the row's room goes to the names. */
+const TRADITIONAL_MAX = 54;
+/** Room to sign in, and to write a grade by hand on a blank sheet. */
+const SIGN_MIN = 36;
+const HANDWRITING_MIN = 30;
+/** A blank sheet's rows are tall enough to write in by hand. */
+const BLANK_ROW_HEIGHT = 22;
+const INFO_SIZE = 10;
+const SUMMARY_SIZE = 9;
+/** A 9 pt summary line with its padding and rule. */
+const SUMMARY_HEAD_HEIGHT = 14;
+
+const CENTERED: ReadonlySet<GradeSheetColumn['key']> = new Set(['no', 'recordBook', 'part', 'total', 'letter', 'traditional']);
+
+interface TableLayout {
+  widths: number[];
+  headerSize: number;
+}
+
+/** The cells the widths are measured on: a mark spans three columns, so it does not widen one. */
+function measuredRows(c: GradeSheetContent): string[][] {
+  return c.rows.map((r) => r.texts.map((t, i) => (r.mark && i >= c.markFrom && i < c.markFrom + MARK_SPAN ? '' : t)));
+}
+
+function layoutFor(c: GradeSheetContent): TableLayout {
+  const fits: ColumnFit[] = c.columns.map((col): ColumnFit => {
+    if (col.key === 'fullName') return { star: true, floor: NAME_FLOOR };
+    if (col.key === 'signature') return { min: SIGN_MIN };
+    if (col.key === 'traditional') return { maxPreferred: TRADITIONAL_MAX, ...(c.blank ? { min: HANDWRITING_MIN } : {}) };
+    if (c.blank && col.key !== 'no' && col.key !== 'recordBook') return { min: HANDWRITING_MIN };
+    return {};
+  });
+  const header = c.columns.map((col) => col.header);
+  const rows = measuredRows(c);
+  // long part labels ("Жыйынтыктоочу көзөмөл") get a smaller header before giving up
+  for (const headerSize of HEADER_SIZES) {
+    const widths = fitColumns(header, rows, fits, contentWidth('portrait'), { cell: CELL_SIZE, header: headerSize, padding: PADDING });
+    if (widths) return { widths, headerSize };
+  }
+  throw new Error(`The grade sheet table (${c.columns.length} columns) does not fit an A4 portrait page: the part labels are too long.`);
+}
+
+function header(c: GradeSheetContent): Content[] {
+  const rule: Content = {
+    canvas: [{ type: 'line', x1: 0, y1: 0, x2: contentWidth('portrait'), y2: 0, lineWidth: 1 }],
+    margin: [0, 4, 0, 0],
+  };
+  const field = (f: { label: string; value: string }, colSpan?: number): TableCell => ({
+    text: [{ text: `${f.label}: ` }, { text: f.value, bold: true }],
+    ...(colSpan ? { colSpan } : {}),
+  });
+  const info: TableCell[][] = c.info.map((fields) =>
+    fields.length === 1 ? [field(fields[0]!, 2), {}] : fields.map((f) => field(f)),
+  );
+  return [
+    { text: c.university, bold: true, alignment: 'center', fontSize: 11 },
+    { text: c.faculty, alignment: 'center', fontSize: 10.5, margin: [0, 2, 0, 0] },
+    rule,
+    { text: `${c.title} ${c.numberText}`, bold: true, alignment: 'center', fontSize: 14, characterSpacing: 1, margin: [0, 10, 0, 0] },
+    { text: c.kindText, alignment: 'center', fontSize: 10.5, margin: [0, 2, 0, 8] },
+    {
+      layout: 'noBorders',
+      fontSize: INFO_SIZE,
+      table: { widths: ['*', '*'], body: info },
+      margin: [0, 0, 0, 8],
+    },
+  ];
+}
+
+function studentTables(c: GradeSheetContent, layout: TableLayout, carryRows: boolean): Content[] {
+  const columns: ListColumn[] = c.columns.map((col, i) => ({
+    header: col.header,
+    width: layout.widths[i]!,
+    align: CENTERED.has(col.key) ? 'center' : 'left',
+  }));
+  const rows: ListCell[][] = c.rows.map((r) =>
+    r.texts.map((text, i): ListCell => (r.mark && i === c.markFrom ? { text: r.mark, colSpan: MARK_SPAN, align: 'center' } : text)),
+  );
+  return listTables(
+    {
+      columns,
+      rows,
+      fontSize: CELL_SIZE,
+      headerFontSize: layout.headerSize,
+      padding: PADDING,
+      ...(c.blank ? { minRowHeight: BLANK_ROW_HEIGHT } : {}),
+    },
+    carryRows,
+  );
+}
+
+const GRID = {
+  hLineWidth: () => 0.5,
+  vLineWidth: () => 0.5,
+  paddingLeft: () => 3,
+  paddingRight: () => 3,
+  paddingTop: () => 1.5,
+  paddingBottom: () => 1.5,
+};
+
+/** "label | count" lines; on a blank sheet the count cells are left empty, tall enough to write in. */
+function countTable(head: [string, string] | null, lines: SummaryLine[], blank: boolean): Content {
+  const headRows: TableCell[][] = head ? [[{ text: head[0], bold: true }, { text: head[1], bold: true, alignment: 'center' }]] : [];
+  return {
+    layout: GRID,
+    fontSize: SUMMARY_SIZE,
+    // a table without a header row starts a header row lower, so the two tables' lines meet
+    margin: [0, head ? 0 : SUMMARY_HEAD_HEIGHT, 0, 0],
+    table: {
+      widths: ['*', 42],
+      body: [
+        ...headRows,
+        ...lines.map((l): TableCell[] => [
+          { text: l.label, margin: blank ? [0, 2, 0, 2] : [0, 0, 0, 0] },
+          { text: l.text, alignment: 'center' },
+        ]),
+      ],
+    },
+  };
+}
+
+/** The letters in a row, their counts under them; a long scale takes several rows. */
+function lettersTable(c: GradeSheetContent): Content {
+  const letters = c.summary.letters;
+  const perRow = 12;
+  const body: TableCell[][] = [];
+  for (let from = 0; from < Math.max(letters.length, 1); from += perRow) {
+    const chunk = letters.slice(from, from + perRow);
+    const pad = Array.from({ length: perRow - chunk.length }, (): TableCell => ({ text: '' }));
+    body.push([{ text: c.summary.lettersTitle, bold: true }, ...chunk.map((l): TableCell => ({ text: l.label, bold: true, alignment: 'center' })), ...pad]);
+    body.push([{ text: c.summary.countTitle }, ...chunk.map((l): TableCell => ({ text: l.text, alignment: 'center', margin: c.blank ? [0, 3, 0, 3] : [0, 0, 0, 0] })), ...pad]);
+  }
+  return {
+    layout: GRID,
+    fontSize: SUMMARY_SIZE,
+    margin: [0, 6, 0, 0],
+    table: { widths: ['auto', ...Array.from({ length: perRow }, () => '*' as const)], body },
+  };
+}
+
+function signatures(c: GradeSheetContent): Content {
+  const body: TableCell[][] = [];
+  for (const s of c.signatories) {
+    body.push([
+      { text: s.role, bold: true, margin: [0, 12, 0, 0] },
+      { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 85, y2: 0, lineWidth: 0.5 }], margin: [0, 24, 0, 0] },
+      // initials and surname stay on one line
+      { text: s.name, noWrap: true, margin: [4, 12, 0, 0] },
+      { text: `${c.dateLabel}: ${c.dateBlank}`, noWrap: true, fontSize: 9, margin: [0, 13, 0, 0] },
+    ]);
+    body.push([{ text: '' }, { text: c.signatureHint, fontSize: 7, alignment: 'center' }, { text: '' }, { text: '' }]);
+  }
+  return {
+    layout: 'noBorders',
+    fontSize: INFO_SIZE,
+    margin: [0, 6, 0, 0],
+    table: { widths: ['*', 90, 'auto', 'auto'], body },
+  };
+}
+
+/** Counts and signatures: one block that never breaks across pages. */
+function closing(c: GradeSheetContent): Content[] {
+  return closingBlock([
+    {
+      margin: [0, 10, 0, 0],
+      columnGap: 12,
+      columns: [
+        countTable([c.summary.gradesTitle, c.summary.countTitle], c.summary.grades, c.blank),
+        countTable(null, c.summary.others, c.blank),
+      ],
+    },
+    lettersTable(c),
+    signatures(c),
+  ]);
+}
+
+function definition(c: GradeSheetContent, lang: DocumentLanguage, layout: TableLayout, carryRows: boolean): TDocumentDefinitions {
+  const content: Content[] = [...header(c), ...studentTables(c, layout, carryRows), ...closing(c)];
+  return documentDefinition(content, {
+    lang,
+    title: c.fileTitle,
+    subject: c.subject,
+    footerNote: c.footerNote,
+  });
+}
+
+/** The pdfmake definition of the sheet (one layout; renderGradeSheetPdf may move rows, see there). */
+export function gradeSheetPdfDefinition(input: GradeSheetDocumentInput, lang: DocumentLanguage): TDocumentDefinitions {
+  const c = gradeSheetContent(input, lang);
+  return definition(c, lang, layoutFor(c), false);
+}
+
+export function renderGradeSheetPdf(input: GradeSheetDocumentInput, lang: DocumentLanguage): Promise<Buffer> {
+  const c = gradeSheetContent(input, lang);
+  const layout = layoutFor(c);
+  return renderKeepingClosing((carryRows) => definition(c, lang, layout, carryRows));
+}

@@ -1,0 +1,139 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/connection';
+import { AppError } from '../../host/app-error';
+import { createFixtureDb, IDS, USERS } from '../../testing/fixture';
+import { createGradeSheetsService } from './grade-sheets.service';
+
+const T = '2026-09-01T00:00:00Z';
+let db: Database;
+let clock = '2026-12-20';
+let sheets: ReturnType<typeof createGradeSheetsService>;
+
+beforeEach(async () => {
+  db = await createFixtureDb();
+  db.sqlite.exec(`
+    INSERT INTO discipline (id, name_ky, name_ru, name_en, updated_at) VALUES ('d1', 'Микроэкономика', 'Микроэкономика', 'Microeconomics', '${T}'), ('d2', 'Кыргыз тили', 'Кыргызский язык', 'Kyrgyz', '${T}');
+    INSERT INTO curriculum (id, specialty_id, intake_year, form, updated_at) VALUES ('c', '${IDS.specEcon}', 2026, 'full_time', '${T}');
+    INSERT INTO curriculum_item (id, curriculum_id, discipline_id, semester, credits, hours, control_form, updated_at)
+      VALUES ('ci1', 'c', 'd1', 1, 5, 150, 'exam', '${T}'), ('ci2', 'c', 'd2', 1, 3, 90, 'exam', '${T}'), ('ci3', 'c', 'd1', 2, 5, 150, 'exam', '${T}');
+    INSERT INTO academic_year (id, starts_on, ends_on) VALUES ('2026-2027', '2026-09-01', '2027-08-31');
+    INSERT INTO academic_session (id, academic_year_id, faculty_id, term, starts_on, ends_on, entry_opens_on, entry_closes_on, updated_at)
+      VALUES ('00000000-0000-7000-8000-00000000e001', '2026-2027', '${IDS.facEcon}', 'autumn', '2026-12-20', '2027-01-20', '2026-12-15', '2027-01-31', '${T}');
+  `);
+  clock = '2026-12-20';
+  sheets = createGradeSheetsService(db, () => clock);
+});
+afterEach(() => db.close());
+
+const SESSION = '00000000-0000-7000-8000-00000000e001';
+const count = (sql: string) => (db.sqlite.prepare(`SELECT count(*) AS n FROM ${sql}`).get() as { n: number }).n;
+function refusal(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(AppError);
+    return e as AppError;
+  }
+  throw new Error('expected a refusal');
+}
+function prepared() {
+  sheets.registerGroup(USERS.clerkEcon, { groupId: IDS.groupEcon1, academicYearId: '2026-2027', term: 'autumn' });
+  const { sheets: made } = sheets.generate(USERS.clerkEcon, SESSION);
+  return made.find((s) => s.discipline.ru === 'Микроэкономика')!;
+}
+
+describe('from curriculum to grade sheets', () => {
+  it('registers a group to its semester’s disciplines once', () => {
+    expect(sheets.registerGroup(USERS.clerkEcon, { groupId: IDS.groupEcon1, academicYearId: '2026-2027', term: 'autumn' })).toEqual({ added: 4, alreadyRegistered: 0 });
+    expect(sheets.registerGroup(USERS.clerkEcon, { groupId: IDS.groupEcon1, academicYearId: '2026-2027', term: 'autumn' })).toEqual({ added: 0, alreadyRegistered: 4 });
+    expect(refusal(() => sheets.registerGroup(USERS.clerkLaw, { groupId: IDS.groupEcon1, academicYearId: '2026-2027', term: 'autumn' })).code).toBe('forbidden');
+  });
+
+  it('generates one numbered sheet per group and discipline, students in Kyrgyz order, with the default scale', () => {
+    sheets.registerGroup(USERS.clerkEcon, { groupId: IDS.groupEcon1, academicYearId: '2026-2027', term: 'autumn' });
+    const r = sheets.generate(USERS.clerkEcon, SESSION);
+    expect(r.created).toBe(2);
+    expect(r.sheets.map((s) => s.number)).toEqual(['26-00001', '26-00002']);
+    expect(sheets.generate(USERS.clerkEcon, SESSION).created).toBe(0);
+    const d = sheets.detail(USERS.clerkEcon, r.sheets[0]!.id, 'ru');
+    expect(d.rows.map((x) => x.lastName)).toEqual(['Асанова', 'Жеңишбеков']);
+    expect(d.parts.map((p) => `${p.key}/${p.max}`)).toEqual(['m1/30', 'm2/30', 'exam/40']);
+    expect(d.entryOpen).toBe(true);
+  });
+});
+
+describe('entering grades', () => {
+  it('saves valid points with total and letter, and marks the sheet filled when complete', () => {
+    const s = prepared();
+    const d = sheets.setGrades(USERS.clerkEcon, { id: s.id, cells: [
+      { studentId: IDS.studentAigerim, parts: { m1: 28, m2: 27, exam: 40 } },
+      { studentId: IDS.studentNurlan, mark: 'absent', parts: { m1: 20, m2: 15 } },
+    ] }, 'ru');
+    expect(d.rows.map((r) => [r.lastName, r.total, r.letter, r.traditional, r.status])).toEqual([
+      ['Асанова', 95, 'A', 5, 'graded'],
+      ['Жеңишбеков', null, null, null, 'absent'],
+    ]);
+    expect(d.state).toBe('filled');
+    expect(count(`audit_log WHERE action = 'grade.set'`)).toBe(2);
+    expect(count(`outbox WHERE name = 'grade.set'`)).toBe(2);
+  });
+
+  it('refuses bad cells naming row, student and column, and saves none of the batch', () => {
+    const s = prepared();
+    const e = refusal(() => sheets.setGrades(USERS.clerkEcon, { id: s.id, cells: [
+      { studentId: IDS.studentAigerim, parts: { m1: 25, m2: 25, exam: 30 } },
+      { studentId: IDS.studentNurlan, parts: { m1: 31 } },
+      { studentId: IDS.studentOmur, parts: { m1: 10 } },
+    ] }, 'ru'));
+    expect(e.key).toBe('error.sheet.cells');
+    expect(e.fields.map((f) => [f.path, f.values?.row, f.values?.name, f.values?.column])).toEqual([
+      ['cells.1.m1', 2, 'Жеңишбеков Нурлан Маратович', 'Модуль 1'],
+      ['cells.2.studentId', 3, IDS.studentOmur, '—'],
+    ]);
+    expect(count(`grade WHERE total IS NOT NULL`)).toBe(0);
+    expect(count(`audit_log WHERE action = 'grade.set'`)).toBe(0);
+  });
+
+  it('refuses exam points for a student below the admission threshold', () => {
+    const s = prepared();
+    const e = refusal(() => sheets.setGrades(USERS.clerkEcon, { id: s.id, cells: [{ studentId: IDS.studentAigerim, parts: { m1: 10, m2: 10, exam: 35 } }] }, 'ru'));
+    expect(e.fields[0]).toMatchObject({ path: 'cells.0.exam' });
+  });
+
+  it('accepts entry only inside the window, unless an admin opened an exception', () => {
+    const s = prepared();
+    clock = '2027-02-10';
+    const e = refusal(() => sheets.setGrades(USERS.clerkEcon, { id: s.id, cells: [{ studentId: IDS.studentAigerim, parts: { m1: 20 } }] }, 'ru'));
+    expect(e.key).toBe('error.sheet.windowClosed');
+    expect(e.values).toEqual({ opens: '15.12.2026', closes: '31.01.2027' });
+    expect(refusal(() => sheets.openException(USERS.clerkEcon, { id: s.id, opensOn: '2027-02-09', closesOn: '2027-02-11', reason: 'больничный экзаменатора' }, 'ru')).code).toBe('forbidden');
+    sheets.openException(USERS.admin, { id: s.id, opensOn: '2027-02-09', closesOn: '2027-02-11', reason: 'больничный экзаменатора' }, 'ru');
+    expect(sheets.setGrades(USERS.clerkEcon, { id: s.id, cells: [{ studentId: IDS.studentAigerim, parts: { m1: 20 } }] }, 'ru').rows[0]!.parts.m1).toBe(20);
+    expect(count(`audit_log WHERE action = 'gradeSheet.exception'`)).toBe(1);
+  });
+});
+
+describe('closing and changes after closing', () => {
+  it('closes only a complete sheet; then a change needs a reason and a document, audited old → new', () => {
+    const s = prepared();
+    sheets.setGrades(USERS.clerkEcon, { id: s.id, cells: [{ studentId: IDS.studentAigerim, parts: { m1: 28, m2: 27, exam: 30 } }] }, 'ru');
+    let d = sheets.detail(USERS.clerkEcon, s.id, 'ru');
+    expect(refusal(() => sheets.close(USERS.clerkEcon, { id: s.id, version: d.version }, 'ru')).key).toBe('error.sheet.incomplete');
+    d = sheets.setGrades(USERS.clerkEcon, { id: s.id, cells: [{ studentId: IDS.studentNurlan, mark: 'absent' }] }, 'ru');
+    d = sheets.close(USERS.clerkEcon, { id: s.id, version: d.version }, 'ru');
+    expect(d.state).toBe('closed');
+    expect(refusal(() => sheets.setGrades(USERS.clerkEcon, { id: s.id, cells: [{ studentId: IDS.studentAigerim, parts: { exam: 35 } }] }, 'ru')).key).toBe('error.sheet.closedNeedsReason');
+    clock = '2027-03-01';
+    d = sheets.setGrades(USERS.clerkEcon, { id: s.id, cells: [{ studentId: IDS.studentAigerim, parts: { exam: 35 } }], reason: 'ошибка при переносе', documentNo: 'акт №4' }, 'ru');
+    expect(d.rows[0]).toMatchObject({ total: 90, letter: 'A-' });
+    const audit = db.sqlite.prepare(`SELECT old_json, new_json FROM audit_log WHERE action = 'grade.changeClosed'`).get() as { old_json: string; new_json: string };
+    expect(JSON.parse(audit.old_json).total).toBe(85);
+    expect(JSON.parse(audit.new_json)).toMatchObject({ total: 90, reason: 'ошибка при переносе', documentNo: 'акт №4' });
+  });
+
+  it('keeps another faculty’s clerk out', () => {
+    const s = prepared();
+    expect(refusal(() => sheets.detail(USERS.clerkLaw, s.id, 'ru')).code).toBe('forbidden');
+    expect(sheets.list(USERS.clerkLaw, {}).rows).toEqual([]);
+  });
+});

@@ -1,0 +1,322 @@
+import { uuidv7 } from 'uuidv7';
+import type { GradeCellInput, GradeRowView, GradeSheetDetail, GradeSheetSummary, ParsedRequestOf, SessionUser } from '../../../src-shared/contract';
+import type { ControlForm } from '../../../src-shared/domain/enums';
+import { formatDate } from '../../../src-shared/domain/dates';
+import { gradeRow, type GradingScale, type RowProblem } from '../../../src-shared/domain/grading';
+import { compareNames, fullName } from '../../../src-shared/domain/person';
+import { can } from '../../../src-shared/domain/roles';
+import { translate, type Locale, type MessageKey, type MessageValues } from '../../../src-shared/i18n';
+import type { Database } from '../../db/connection';
+import { AppError, forbidden } from '../../host/app-error';
+import { withWrite } from '../write-transaction';
+import { entryOpen } from './entry-window';
+import { scaleById, scaleForYear } from './grading-scale.repository';
+import { gradesOfSheetQuery, sheetSummaryQuery, type SheetRow } from './grade-sheets.repository';
+
+type Permission = 'grades.read' | 'grades.enter' | 'grades.exception';
+const today = () => new Date().toISOString().slice(0, 10);
+
+function requireGrades(session: SessionUser, p: Permission): void {
+  if (!can(session.role, p)) throw forbidden();
+}
+function assertFaculty(session: SessionUser, facultyId: string, key: MessageKey = 'error.sheet.scope'): void {
+  if (session.role === 'clerk' && session.facultyId !== facultyId) throw forbidden(key);
+}
+
+const PROBLEM_KEYS: Record<RowProblem['code'], MessageKey> = {
+  notInteger: 'grade.rule.notInteger',
+  negative: 'grade.rule.negative',
+  aboveMax: 'grade.rule.aboveMax',
+  examWithoutAdmission: 'grade.rule.examWithoutAdmission',
+  markWithPoints: 'grade.rule.markWithPoints',
+  markContradictsAdmission: 'grade.rule.markContradictsAdmission',
+  unknownPart: 'grade.rule.unknownPart',
+};
+
+function problemRef(p: RowProblem): { msg: MessageKey; values: MessageValues } {
+  return { msg: PROBLEM_KEYS[p.code], values: { max: p.max ?? null, threshold: p.threshold ?? null } };
+}
+
+export function createGradeSheetsService(db: Database, clock: () => string = today) {
+  function loadSheet(id: string): SheetRow {
+    const s = db.sync.first(db.kysely.selectFrom('grade_sheet').selectAll().where('id', '=', id));
+    if (!s) throw new AppError('not_found', 'error.sheet.notFound');
+    return s;
+  }
+
+  function windowOf(sheet: SheetRow) {
+    const session = db.sync.first(db.kysely.selectFrom('academic_session').select(['entry_opens_on', 'entry_closes_on']).where('id', '=', sheet.session_id))!;
+    const exceptions = db.sync
+      .all(db.kysely.selectFrom('grade_entry_exception').select(['opens_on', 'closes_on']).where('sheet_id', '=', sheet.id))
+      .map((e) => ({ opensOn: e.opens_on, closesOn: e.closes_on }));
+    const window = { opensOn: session.entry_opens_on, closesOn: session.entry_closes_on };
+    return { window, open: entryOpen(clock(), window, exceptions) };
+  }
+
+  function toSummaryRow(r: SheetRow & { group_name: string; name_ky: string; name_ru: string; name_en: string; control_form: string; credits: number; students: number | null; graded: number | null }): GradeSheetSummary {
+    return {
+      id: r.id,
+      number: r.number,
+      kind: r.kind as GradeSheetSummary['kind'],
+      attempt: r.attempt,
+      state: r.state as GradeSheetSummary['state'],
+      groupId: r.group_id,
+      groupName: r.group_name,
+      discipline: { ky: r.name_ky, ru: r.name_ru, en: r.name_en },
+      controlForm: r.control_form as ControlForm,
+      credits: r.credits,
+      students: Number(r.students ?? 0),
+      graded: Number(r.graded ?? 0),
+      version: r.version,
+    };
+  }
+
+  function detail(session: SessionUser, id: string, locale: Locale): GradeSheetDetail {
+    requireGrades(session, 'grades.read');
+    const sheet = loadSheet(id);
+    assertFaculty(session, sheet.faculty_id);
+    const head = db.sync.first(sheetSummaryQuery(db.kysely).where('gs.id', '=', id))!;
+    const scale = scaleById(db, sheet.scale_id);
+    const { window, open } = windowOf(sheet);
+    const rows: GradeRowView[] = db.sync.all(gradesOfSheetQuery(db.kysely, id)).map((g) => {
+      const parts = JSON.parse(g.parts_json) as Record<string, number | null>;
+      const r = gradeRow(scale, { parts, mark: g.mark as 'absent' | 'not_admitted' | null });
+      return {
+        studentId: g.student_id,
+        position: g.position,
+        lastName: g.last_name,
+        firstName: g.first_name,
+        patronymic: g.patronymic,
+        recordBookNo: g.record_book_no,
+        parts,
+        mark: g.mark as GradeRowView['mark'],
+        total: r.total,
+        letter: r.band?.letter ?? null,
+        traditional: r.band?.traditional ?? null,
+        status: r.status,
+        problems: r.problems.map((p) => {
+          const ref = problemRef(p);
+          return translate(locale, ref.msg, ref.values);
+        }),
+        version: g.version,
+      };
+    });
+    return {
+      ...toSummaryRow(head),
+      academicYearId: sheet.academic_year_id,
+      semester: head.semester,
+      parts: scale.parts.map((p) => ({ key: p.key, max: p.max, kind: p.kind, label: p.label })),
+      admissionThreshold: scale.admissionThreshold,
+      entryOpen: open,
+      entryWindow: window,
+      rows,
+    };
+  }
+
+  return {
+    detail,
+
+    /** Registers a group's studying students to every discipline of its semester (AVN 33). */
+    registerGroup(session: SessionUser, req: ParsedRequestOf<'registrations.registerGroup'>) {
+      requireGrades(session, 'grades.enter');
+      const group = db.sync.first(db.kysely.selectFrom('student_group').selectAll().where('id', '=', req.groupId));
+      if (!group) throw new AppError('not_found', 'error.sheet.notFound');
+      assertFaculty(session, group.faculty_id, 'error.sheet.groupScope');
+      const semester = (group.course - 1) * 2 + (req.term === 'autumn' ? 1 : 2);
+      const curriculum = db.sync.first(
+        db.kysely.selectFrom('curriculum').select('id').where('specialty_id', '=', group.specialty_id).where('intake_year', '=', group.intake_year).where('form', '=', group.form),
+      );
+      if (!curriculum) throw new AppError('conflict', 'error.sheet.noCurriculum', { group: group.name, year: group.intake_year });
+      const items = db.sync.all(db.kysely.selectFrom('curriculum_item').select('id').where('curriculum_id', '=', curriculum.id).where('semester', '=', semester));
+      const students = db.sync.all(db.kysely.selectFrom('student').select('id').where('group_id', '=', group.id).where('status', '=', 'active'));
+      return withWrite(db, session, (w) => {
+        let added = 0;
+        let already = 0;
+        for (const s of students) {
+          for (const it of items) {
+            const exists = w.sql.first(
+              w.q.selectFrom('registration').select('id').where('student_id', '=', s.id).where('curriculum_item_id', '=', it.id).where('academic_year_id', '=', req.academicYearId),
+            );
+            if (exists) {
+              already++;
+              continue;
+            }
+            const row = { id: uuidv7(), student_id: s.id, curriculum_item_id: it.id, academic_year_id: req.academicYearId, term: req.term, group_id: group.id, source: 'group', created_at: w.now };
+            w.sql.run(w.q.insertInto('registration').values(row));
+            w.outbox({ name: 'registration.add', entity: 'registration', entityId: row.id, payload: row, baseVersion: null });
+            added++;
+          }
+        }
+        w.audit({ action: 'registration.group', entity: 'student_group', entityId: group.id, oldValue: null, newValue: { academicYearId: req.academicYearId, term: req.term, semester, added } });
+        return { added, alreadyRegistered: already };
+      });
+    },
+
+    /** One main sheet per group × discipline of the session, from the registrations, numbered per year. */
+    generate(session: SessionUser, sessionId: string): { created: number; sheets: GradeSheetSummary[] } {
+      requireGrades(session, 'grades.enter');
+      const ses = db.sync.first(db.kysely.selectFrom('academic_session').selectAll().where('id', '=', sessionId));
+      if (!ses) throw new AppError('not_found', 'error.sheet.noSession');
+      if (ses.faculty_id) assertFaculty(session, ses.faculty_id);
+      let offerings = db.kysely
+        .selectFrom('registration as r')
+        .innerJoin('student_group as g', 'g.id', 'r.group_id')
+        .select(['r.group_id', 'r.curriculum_item_id', 'g.faculty_id'])
+        .distinct()
+        .where('r.academic_year_id', '=', ses.academic_year_id)
+        .where('r.term', '=', ses.term);
+      if (ses.faculty_id) offerings = offerings.where('g.faculty_id', '=', ses.faculty_id);
+      const created = withWrite(db, session, (w) => {
+        const scale = scaleForYear(db, ses.academic_year_id, w.now);
+        let seq = (w.sql.first(w.q.selectFrom('grade_sheet').select((eb) => eb.fn.max('seq').as('m')).where('academic_year_id', '=', ses.academic_year_id))?.m ?? 0);
+        const ids: string[] = [];
+        for (const o of w.sql.all(offerings)) {
+          const exists = w.sql.first(
+            w.q.selectFrom('grade_sheet').select('id').where('group_id', '=', o.group_id).where('curriculum_item_id', '=', o.curriculum_item_id).where('academic_year_id', '=', ses.academic_year_id).where('kind', '=', 'main'),
+          );
+          if (exists) continue;
+          seq++;
+          const id = uuidv7();
+          const sheet = {
+            id, academic_year_id: ses.academic_year_id, seq, number: `${ses.academic_year_id.slice(2, 4)}-${String(seq).padStart(5, '0')}`,
+            session_id: ses.id, faculty_id: o.faculty_id, group_id: o.group_id, curriculum_item_id: o.curriculum_item_id, kind: 'main', attempt: 1,
+            parent_sheet_id: null, examiner_staff_id: null, exam_date: null, scale_id: scale.id, state: 'open', closed_at: null, closed_by: null,
+            version: 1, created_at: w.now, updated_at: w.now,
+          };
+          w.sql.run(w.q.insertInto('grade_sheet').values(sheet));
+          const students = w.sql
+            .all(
+              w.q
+                .selectFrom('registration as r')
+                .innerJoin('student as s', 's.id', 'r.student_id')
+                .select(['s.id', 's.last_name', 's.first_name', 's.patronymic'])
+                .where('r.group_id', '=', o.group_id)
+                .where('r.curriculum_item_id', '=', o.curriculum_item_id)
+                .where('r.academic_year_id', '=', ses.academic_year_id),
+            )
+            .map((s) => ({ id: s.id, lastName: s.last_name, firstName: s.first_name, patronymic: s.patronymic }))
+            .sort(compareNames);
+          students.forEach((s, i) =>
+            w.sql.run(w.q.insertInto('grade').values({ id: uuidv7(), sheet_id: id, student_id: s.id, position: i + 1, parts_json: '{}', mark: null, total: null, letter: null, version: 1, updated_at: w.now, updated_by: null })),
+          );
+          w.outbox({ name: 'gradeSheet.create', entity: 'grade_sheet', entityId: id, payload: { sheet, students: students.map((s) => s.id) }, baseVersion: null });
+          ids.push(id);
+        }
+        w.audit({ action: 'gradeSheet.generate', entity: 'academic_session', entityId: ses.id, oldValue: null, newValue: { created: ids.length } });
+        return ids;
+      });
+      const sheets = created.length
+        ? db.sync.all(sheetSummaryQuery(db.kysely).where('gs.id', 'in', created).orderBy('gs.seq')).map(toSummaryRow)
+        : [];
+      return { created: created.length, sheets };
+    },
+
+    list(session: SessionUser, req: ParsedRequestOf<'gradeSheets.list'>): { rows: GradeSheetSummary[] } {
+      requireGrades(session, 'grades.read');
+      let q = sheetSummaryQuery(db.kysely).orderBy('gs.seq');
+      if (session.role === 'clerk') q = q.where('gs.faculty_id', '=', session.facultyId ?? '');
+      if (req.sessionId) q = q.where('gs.session_id', '=', req.sessionId);
+      if (req.groupId) q = q.where('gs.group_id', '=', req.groupId);
+      if (req.state) q = q.where('gs.state', '=', req.state);
+      return { rows: db.sync.all(q).map(toSummaryRow) };
+    },
+
+    /**
+     * Saves a batch of cells (typed, pasted or imported) all or nothing: inside the entry
+     * window, every cell valid under the sheet's scale; a closed sheet only with a reason and
+     * a document number, each change audited with old and new values.
+     */
+    setGrades(session: SessionUser, req: ParsedRequestOf<'gradeSheets.setGrades'>, locale: Locale): GradeSheetDetail {
+      requireGrades(session, 'grades.enter');
+      const sheet = loadSheet(req.id);
+      assertFaculty(session, sheet.faculty_id);
+      const closed = sheet.state === 'closed';
+      if (closed && (!req.reason || !req.documentNo)) throw new AppError('conflict', 'error.sheet.closedNeedsReason');
+      const { window, open } = windowOf(sheet);
+      if (!open && !closed) throw new AppError('conflict', 'error.sheet.windowClosed', { opens: formatDate(window.opensOn), closes: formatDate(window.closesOn) });
+      const scale: GradingScale = scaleById(db, sheet.scale_id);
+      const current = new Map(db.sync.all(gradesOfSheetQuery(db.kysely, sheet.id)).map((g) => [g.student_id, g]));
+      const problems: { path: string; key: MessageKey; values?: MessageValues }[] = [];
+      const labelOf = (part: string) => scale.parts.find((p) => p.key === part)?.label[locale === 'en' ? 'en' : locale] ?? translate(locale, 'grade.column.mark');
+      const next = req.cells.map((cell: GradeCellInput, i) => {
+        const g = current.get(cell.studentId);
+        if (!g) {
+          problems.push({ path: `cells.${i}.studentId`, key: 'grade.problem', values: { row: i + 1, name: cell.studentId, column: '—', problem: { msg: 'grade.rule.notOnSheet' } } });
+          return null;
+        }
+        const parts = { ...(JSON.parse(g.parts_json) as Record<string, number | null>), ...(cell.parts ?? {}) };
+        const mark = cell.mark === undefined ? (g.mark as 'absent' | 'not_admitted' | null) : cell.mark;
+        const r = gradeRow(scale, { parts, mark });
+        const name = fullName({ lastName: g.last_name, firstName: g.first_name, patronymic: g.patronymic });
+        for (const p of r.problems) {
+          problems.push({ path: `cells.${i}.${p.part}`, key: 'grade.problem', values: { row: g.position, name, column: labelOf(p.part), problem: problemRef(p) } });
+        }
+        return { g, parts, mark, r };
+      });
+      if (problems.length) throw new AppError('validation', 'error.sheet.cells', {}, problems);
+      withWrite(db, session, (w) => {
+        for (const n of next) {
+          if (!n) continue;
+          const oldValue = { parts: JSON.parse(n.g.parts_json), mark: n.g.mark, total: n.g.total };
+          const newValue = { parts: n.parts, mark: n.mark, total: n.r.total };
+          if (JSON.stringify(oldValue) === JSON.stringify(newValue)) continue;
+          w.sql.run(
+            w.q
+              .updateTable('grade')
+              .set({ parts_json: JSON.stringify(n.parts), mark: n.mark, total: n.r.total, letter: n.r.band?.letter ?? null, version: n.g.version + 1, updated_at: w.now, updated_by: session.id })
+              .where('id', '=', n.g.id),
+          );
+          w.audit({
+            action: closed ? 'grade.changeClosed' : 'grade.set',
+            entity: 'grade',
+            entityId: n.g.id,
+            oldValue,
+            newValue: closed ? { ...newValue, reason: req.reason, documentNo: req.documentNo } : newValue,
+          });
+          w.outbox({ name: 'grade.set', entity: 'grade', entityId: n.g.id, payload: { sheetId: sheet.id, studentId: n.g.student_id, ...newValue }, baseVersion: n.g.version });
+        }
+        if (!closed) {
+          const all = w.sql.all(w.q.selectFrom('grade').select(['total', 'mark']).where('sheet_id', '=', sheet.id));
+          const state = all.every((g) => g.total !== null || g.mark !== null) ? 'filled' : 'open';
+          if (state !== sheet.state) w.sql.run(w.q.updateTable('grade_sheet').set({ state, version: sheet.version + 1, updated_at: w.now }).where('id', '=', sheet.id));
+        }
+      });
+      return detail(session, sheet.id, locale);
+    },
+
+    /** Closing locks the sheet: every student must have a total or a mark. */
+    close(session: SessionUser, req: ParsedRequestOf<'gradeSheets.close'>, locale: Locale): GradeSheetDetail {
+      requireGrades(session, 'grades.enter');
+      const sheet = loadSheet(req.id);
+      assertFaculty(session, sheet.faculty_id);
+      if (sheet.state === 'closed') throw new AppError('conflict', 'error.sheet.alreadyClosed');
+      if (sheet.version !== req.version) throw new AppError('conflict', 'error.conflict.staleVersion');
+      const missing = db.sync.all(db.kysely.selectFrom('grade').select('id').where('sheet_id', '=', sheet.id).where('total', 'is', null).where('mark', 'is', null)).length;
+      if (missing) throw new AppError('conflict', 'error.sheet.incomplete', { count: missing });
+      withWrite(db, session, (w) => {
+        w.sql.run(w.q.updateTable('grade_sheet').set({ state: 'closed', closed_at: w.now, closed_by: session.id, version: sheet.version + 1, updated_at: w.now }).where('id', '=', sheet.id));
+        w.audit({ action: 'gradeSheet.close', entity: 'grade_sheet', entityId: sheet.id, oldValue: { state: sheet.state }, newValue: { state: 'closed' } });
+        w.outbox({ name: 'gradeSheet.close', entity: 'grade_sheet', entityId: sheet.id, payload: { id: sheet.id }, baseVersion: sheet.version });
+      });
+      return detail(session, sheet.id, locale);
+    },
+
+    /** An admin opens entry for one sheet outside the calendar window, with a reason (audited). */
+    openException(session: SessionUser, req: ParsedRequestOf<'gradeSheets.openException'>, locale: Locale): GradeSheetDetail {
+      requireGrades(session, 'grades.exception');
+      const sheet = loadSheet(req.id);
+      if (req.closesOn < req.opensOn) {
+        throw new AppError('validation', 'error.validation', {}, [{ path: 'closesOn', key: 'field.date' }]);
+      }
+      withWrite(db, session, (w) => {
+        const row = { id: uuidv7(), sheet_id: sheet.id, opens_on: req.opensOn, closes_on: req.closesOn, reason: req.reason, created_by: session.id, created_at: w.now };
+        w.sql.run(w.q.insertInto('grade_entry_exception').values(row));
+        w.audit({ action: 'gradeSheet.exception', entity: 'grade_sheet', entityId: sheet.id, oldValue: null, newValue: row });
+        w.outbox({ name: 'gradeSheet.exception', entity: 'grade_entry_exception', entityId: row.id, payload: row, baseVersion: null });
+      });
+      return detail(session, sheet.id, locale);
+    },
+  };
+}
+
+export type GradeSheetsService = ReturnType<typeof createGradeSheetsService>;

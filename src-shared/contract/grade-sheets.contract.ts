@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import type { ControlForm } from '../domain/enums';
+import type { GradeStatus } from '../domain/grading';
+import { id, isoDate, type Localized } from './common';
+import { operation } from './define';
+
+const points = z.number().int().min(0).max(100).nullable();
+export const gradeCellInput = z
+  .object({
+    studentId: id,
+    /** points per part key of the sheet's scale; null clears a part */
+    parts: z.record(z.string().max(20), points).optional(),
+    mark: z.enum(['absent', 'not_admitted']).nullable().optional(),
+  })
+  .strict();
+export type GradeCellInput = z.infer<typeof gradeCellInput>;
+
+export interface GradeSheetSummary {
+  id: string;
+  number: string;
+  kind: 'main' | 'retake' | 'individual';
+  attempt: number;
+  state: 'open' | 'filled' | 'closed';
+  groupId: string;
+  groupName: string;
+  discipline: Localized;
+  controlForm: ControlForm;
+  credits: number;
+  students: number;
+  graded: number;
+  version: number;
+}
+
+export interface GradeRowView {
+  studentId: string;
+  position: number;
+  lastName: string;
+  firstName: string;
+  patronymic: string | null;
+  recordBookNo: string;
+  parts: Record<string, number | null>;
+  mark: 'absent' | 'not_admitted' | null;
+  total: number | null;
+  letter: string | null;
+  traditional: number | null;
+  status: GradeStatus;
+  /** why the row cannot be graded yet, in the caller's language */
+  problems: string[];
+  version: number;
+}
+
+export interface GradeSheetDetail extends GradeSheetSummary {
+  academicYearId: string;
+  semester: number;
+  parts: { key: string; max: number; kind: 'current' | 'final'; label: Localized }[];
+  admissionThreshold: number;
+  entryOpen: boolean;
+  entryWindow: { opensOn: string; closesOn: string };
+  rows: GradeRowView[];
+}
+
+export const gradeSheetsContract = {
+  'registrations.registerGroup': operation<{ added: number; alreadyRegistered: number }>()(
+    z.object({ groupId: id, academicYearId: z.string().regex(/^\d{4}-\d{4}$/), term: z.enum(['autumn', 'spring']) }),
+  ),
+  'gradeSheets.generate': operation<{ created: number; sheets: GradeSheetSummary[] }>()(z.object({ sessionId: id })),
+  'gradeSheets.list': operation<{ rows: GradeSheetSummary[] }>()(
+    z.object({ sessionId: id.optional(), groupId: id.optional(), state: z.enum(['open', 'filled', 'closed']).optional() }),
+  ),
+  'gradeSheets.get': operation<GradeSheetDetail>()(z.object({ id })),
+  'gradeSheets.setGrades': operation<GradeSheetDetail>()(
+    z.object({
+      id,
+      cells: z.array(gradeCellInput).min(1).max(500),
+      /** only for a closed sheet: why, and the order or act that allows it */
+      reason: z.string().trim().min(1).max(500).optional(),
+      documentNo: z.string().trim().min(1).max(50).optional(),
+    }),
+  ),
+  'gradeSheets.close': operation<GradeSheetDetail>()(z.object({ id, version: z.number().int().min(1) })),
+  'gradeSheets.openException': operation<GradeSheetDetail>()(
+    z.object({ id, opensOn: isoDate, closesOn: isoDate, reason: z.string().trim().min(1).max(500) }),
+  ),
+};
