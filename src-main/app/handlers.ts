@@ -11,6 +11,7 @@ import { signOrder } from '../features/orders/order-signing';
 import { exportOrder } from '../features/orders/order-document';
 import { studentStateOnFor } from '../features/orders/student-state.service';
 import { createGradeSheetsService } from '../features/grade-sheets/grade-sheets.service';
+import { createRetakes } from '../features/grade-sheets/grade-sheet-retakes';
 
 function signedIn(ctx: RequestContext): SessionUser {
   // The dispatcher refuses non-public operations without a session; this narrows the type.
@@ -23,6 +24,7 @@ export function createHandlers(db: Database, version: string): Handlers {
   const students = createStudentsService(db);
   const orders = createOrdersService(db);
   const sheets = createGradeSheetsService(db);
+  const retakes = createRetakes(db, sheets);
   return {
     'app.info': async () => {
       const u = await db.kysely.selectFrom('university').select(['name_ky', 'name_ru', 'name_en']).executeTakeFirst();
@@ -58,5 +60,8 @@ export function createHandlers(db: Database, version: string): Handlers {
     'gradeSheets.setGrades': async (req, ctx) => sheets.setGrades(signedIn(ctx), req, ctx.locale),
     'gradeSheets.close': async (req, ctx) => sheets.close(signedIn(ctx), req, ctx.locale),
     'gradeSheets.openException': async (req, ctx) => sheets.openException(signedIn(ctx), req, ctx.locale),
+    'gradeSheets.sessions': async (_req, ctx) => sheets.sessions(signedIn(ctx)),
+    'gradeSheets.retakeCandidates': async (req, ctx) => retakes.candidates(signedIn(ctx), req.sessionId),
+    'gradeSheets.createRetake': async (req, ctx) => retakes.create(signedIn(ctx), req, ctx.locale),
   };
 }

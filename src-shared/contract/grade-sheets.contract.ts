@@ -59,7 +59,36 @@ export interface GradeSheetDetail extends GradeSheetSummary {
   rows: GradeRowView[];
 }
 
+export interface AcademicSessionView {
+  id: string;
+  academicYearId: string;
+  term: 'autumn' | 'spring' | 'summer';
+  facultyId: string | null;
+  startsOn: string;
+  endsOn: string;
+  entryOpensOn: string;
+  entryClosesOn: string;
+}
+
+export interface RetakeCandidate {
+  sheetId: string;
+  sheetNumber: string;
+  studentId: string;
+  lastName: string;
+  firstName: string;
+  patronymic: string | null;
+  attempt: number;
+  /** why a retake: FX, absent or not admitted */
+  reason: 'fx' | 'absent' | 'not_admitted';
+  allowed: boolean;
+}
+
 export const gradeSheetsContract = {
+  'gradeSheets.sessions': operation<{ rows: AcademicSessionView[] }>()(z.object({})),
+  'gradeSheets.retakeCandidates': operation<{ rows: RetakeCandidate[] }>()(z.object({ sessionId: id })),
+  'gradeSheets.createRetake': operation<GradeSheetDetail>()(
+    z.object({ parentSheetId: id, studentIds: z.array(id).min(1).max(500), kind: z.enum(['retake', 'individual']).default('retake') }),
+  ),
   'registrations.registerGroup': operation<{ added: number; alreadyRegistered: number }>()(
     z.object({ groupId: id, academicYearId: z.string().regex(/^\d{4}-\d{4}$/), term: z.enum(['autumn', 'spring']) }),
   ),

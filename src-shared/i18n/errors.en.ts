@@ -127,4 +127,5 @@ export const errorsEn: Record<keyof typeof errorsRu, string> = {
   'grade.rule.markContradictsAdmission': 'the mark contradicts the current-control points (admission threshold {threshold})',
   'grade.rule.unknownPart': 'the sheet’s scale has no such part',
   'grade.column.mark': 'Mark',
+  'retake.notAllowed': '{name}: no retake allowed (passed, F means repeating the discipline, attempts used up, or the sheet is not closed)',
 };

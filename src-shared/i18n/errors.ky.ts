@@ -127,4 +127,5 @@ export const errorsKy: Record<keyof typeof errorsRu, string> = {
   'grade.rule.markContradictsAdmission': 'белги учурдагы көзөмөлдүн упайына каршы келет (жиберүү чеги {threshold})',
   'grade.rule.unknownPart': 'бул ведомосттун шкаласында мындай бөлүк жок',
   'grade.column.mark': 'Белги',
+  'retake.notAllowed': '{name}: кайра тапшырууга болбойт (баа алынган, F — сабак кайра окулат, аракеттер бүткөн же ведомость жабыла элек)',
 };

@@ -126,4 +126,5 @@ export const errorsRu = {
   'grade.rule.markContradictsAdmission': 'отметка противоречит баллам текущего контроля (порог допуска {threshold})',
   'grade.rule.unknownPart': 'в шкале этой ведомости нет такой части',
   'grade.column.mark': 'Отметка',
+  'retake.notAllowed': '{name}: пересдача не положена (оценка сдана, оценка F — дисциплина повторяется, исчерпан лимит попыток или ведомость ещё не закрыта)',
 } as const;

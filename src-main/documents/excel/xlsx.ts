@@ -102,7 +102,7 @@ function totalWidth(ws: ExcelJS.Worksheet): number {
  * unit (the width of "0" in Calibri 11) holds about 0.9 of a Cyrillic letter of Times New
  * Roman 11, fewer as the font grows. Too tall is harmless; too short cuts a line off.
  */
-function wrappedHeight(text: string, widthUnits: number, size: number): number {
+export function wrappedHeight(text: string, widthUnits: number, size: number): number {
   const perLine = Math.max(1, Math.floor((widthUnits * 0.9 * 11) / size));
   const lines = text.split('\n').reduce((n, p) => n + Math.max(1, Math.ceil(p.length / perLine)), 0);
   return Math.ceil(lines * size * 1.3 + 4);

@@ -29,8 +29,6 @@ const HANDWRITING_MIN = 30;
 const BLANK_ROW_HEIGHT = 22;
 const INFO_SIZE = 10;
 const SUMMARY_SIZE = 9;
-/** A 9 pt summary line with its padding and rule. */
-const SUMMARY_HEAD_HEIGHT = 14;
 
 const CENTERED: ReadonlySet<GradeSheetColumn['key']> = new Set(['no', 'recordBook', 'part', 'total', 'letter', 'traditional']);
 
@@ -122,12 +120,16 @@ const GRID = {
 
 /** "label | count" lines; on a blank sheet the count cells are left empty, tall enough to write in. */
 function countTable(head: [string, string] | null, lines: SummaryLine[], blank: boolean): Content {
-  const headRows: TableCell[][] = head ? [[{ text: head[0], bold: true }, { text: head[1], bold: true, alignment: 'center' }]] : [];
+  // without a title, an empty unruled header row keeps the lines level with the titled table's
+  const none: [boolean, boolean, boolean, boolean] = [false, false, false, false];
+  const headRows: TableCell[][] = [
+    head
+      ? [{ text: head[0], bold: true }, { text: head[1], bold: true, alignment: 'center' }]
+      : [{ text: ' ', border: none }, { text: ' ', border: none }],
+  ];
   return {
     layout: GRID,
     fontSize: SUMMARY_SIZE,
-    // a table without a header row starts a header row lower, so the two tables' lines meet
-    margin: [0, head ? 0 : SUMMARY_HEAD_HEIGHT, 0, 0],
     table: {
       widths: ['*', 42],
       body: [

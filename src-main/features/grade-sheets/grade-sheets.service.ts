@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import type { GradeCellInput, GradeRowView, GradeSheetDetail, GradeSheetSummary, ParsedRequestOf, SessionUser } from '../../../src-shared/contract';
+import type { AcademicSessionView, GradeCellInput, GradeRowView, GradeSheetDetail, GradeSheetSummary, ParsedRequestOf, SessionUser } from '../../../src-shared/contract';
 import type { ControlForm } from '../../../src-shared/domain/enums';
 import { formatDate } from '../../../src-shared/domain/dates';
 import { gradeRow, type GradingScale, type RowProblem } from '../../../src-shared/domain/grading';
@@ -209,6 +209,25 @@ export function createGradeSheetsService(db: Database, clock: () => string = tod
         ? db.sync.all(sheetSummaryQuery(db.kysely).where('gs.id', 'in', created).orderBy('gs.seq')).map(toSummaryRow)
         : [];
       return { created: created.length, sheets };
+    },
+
+    /** Exam sessions of the caller's scope, newest first, for choosing where to work. */
+    sessions(session: SessionUser): { rows: AcademicSessionView[] } {
+      requireGrades(session, 'grades.read');
+      let q = db.kysely.selectFrom('academic_session').selectAll().orderBy('starts_on', 'desc');
+      if (session.role === 'clerk') q = q.where('faculty_id', '=', session.facultyId ?? '');
+      return {
+        rows: db.sync.all(q).map((r) => ({
+          id: r.id,
+          academicYearId: r.academic_year_id,
+          term: r.term as AcademicSessionView['term'],
+          facultyId: r.faculty_id,
+          startsOn: r.starts_on,
+          endsOn: r.ends_on,
+          entryOpensOn: r.entry_opens_on,
+          entryClosesOn: r.entry_closes_on,
+        })),
+      };
     },
 
     list(session: SessionUser, req: ParsedRequestOf<'gradeSheets.list'>): { rows: GradeSheetSummary[] } {
