@@ -166,7 +166,7 @@ function insertCalendar(ctx: DemoContext, faculties: readonly FacultyRow[]): voi
     const yearId = `${y}-${y + 1}`;
     insYear.run(yearId, `${y}-09-01`, `${y + 1}-08-31`);
     for (const f of faculties) {
-      insSession.run(ctx.ids.next(), yearId, f.id, 'autumn', `${y}-12-20`, `${y + 1}-01-20`, `${y}-12-15`, `${y + 1}-01-31`, GENERATED_AT);
+      insSession.run(ctx.ids.next(), yearId, f.id, 'autumn', `${y}-12-20`, `${y + 1}-01-20`, `${y}-11-01`, `${y + 1}-01-31`, GENERATED_AT);
       insSession.run(ctx.ids.next(), yearId, f.id, 'spring', `${y + 1}-05-20`, `${y + 1}-06-30`, `${y + 1}-05-15`, `${y + 1}-07-10`, GENERATED_AT);
     }
   }

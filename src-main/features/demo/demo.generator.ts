@@ -20,6 +20,7 @@ import { PinIssuer } from './demo-people';
 import { insertStaff } from './demo-staff';
 import { insertStructure, type DemoContext, type Structure } from './demo-structure';
 import { insertStudents } from './demo-students';
+import { insertRegistrations } from './demo-registrations';
 import { DEMO_USERS as USERS } from './demo-users.data';
 import { IdFactory } from './demo.random';
 
@@ -49,6 +50,8 @@ export interface DemoSummary {
   ordersByType: Record<string, number>;
   /** orders left as drafts for the app to sign */
   draftOrders: number;
+  /** registrations of the current autumn semester */
+  registrations: number;
 }
 
 export const DEMO_USERS: readonly {
@@ -117,6 +120,9 @@ export async function generateDemo(db: Database, opts: DemoOptions = {}): Promis
       clerk: clerk && clerkFaculty ? { id: users.get(clerk.username)!, faculty: clerkFaculty } : null,
       onProgress: (done, total) => progress('students', done, total),
     });
+    progress('registrations', 0, 1);
+    const registrations = insertRegistrations(ctx, '2026-2027');
+    progress('registrations', 1, 1);
 
     return {
       faculties: structure.faculties.length,
@@ -130,6 +136,7 @@ export async function generateDemo(db: Database, opts: DemoOptions = {}): Promis
       orders: result.orders,
       ordersByType: result.ordersByType,
       draftOrders: result.draftOrders,
+      registrations,
     };
   });
   return run.immediate();
