@@ -12,6 +12,7 @@ import { exportOrder } from '../features/orders/order-document';
 import { studentStateOnFor } from '../features/orders/student-state.service';
 import { createGradeSheetsService } from '../features/grade-sheets/grade-sheets.service';
 import { createRetakes } from '../features/grade-sheets/grade-sheet-retakes';
+import { exportGradeSheet } from '../features/grade-sheets/grade-sheet-document';
 
 function signedIn(ctx: RequestContext): SessionUser {
   // The dispatcher refuses non-public operations without a session; this narrows the type.
@@ -60,6 +61,7 @@ export function createHandlers(db: Database, version: string): Handlers {
     'gradeSheets.setGrades': async (req, ctx) => sheets.setGrades(signedIn(ctx), req, ctx.locale),
     'gradeSheets.close': async (req, ctx) => sheets.close(signedIn(ctx), req, ctx.locale),
     'gradeSheets.openException': async (req, ctx) => sheets.openException(signedIn(ctx), req, ctx.locale),
+    'gradeSheets.export': async (req, ctx) => exportGradeSheet(db, sheets, signedIn(ctx), req),
     'gradeSheets.sessions': async (_req, ctx) => sheets.sessions(signedIn(ctx)),
     'gradeSheets.retakeCandidates': async (req, ctx) => retakes.candidates(signedIn(ctx), req.sessionId),
     'gradeSheets.createRetake': async (req, ctx) => retakes.create(signedIn(ctx), req, ctx.locale),

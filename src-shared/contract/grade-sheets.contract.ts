@@ -84,6 +84,9 @@ export interface RetakeCandidate {
 }
 
 export const gradeSheetsContract = {
+  'gradeSheets.export': operation<import('./orders.contract').ExportedFile>()(
+    z.object({ id, format: z.enum(['pdf', 'xlsx']), lang: z.enum(['ky', 'ru']), blank: z.boolean().default(false) }),
+  ),
   'gradeSheets.sessions': operation<{ rows: AcademicSessionView[] }>()(z.object({})),
   'gradeSheets.retakeCandidates': operation<{ rows: RetakeCandidate[] }>()(z.object({ sessionId: id })),
   'gradeSheets.createRetake': operation<GradeSheetDetail>()(

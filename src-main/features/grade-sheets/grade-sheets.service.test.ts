@@ -1,46 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/connection';
-import { AppError } from '../../host/app-error';
-import { createFixtureDb, IDS, USERS } from '../../testing/fixture';
+import { IDS, USERS } from '../../testing/fixture';
+import { refusal, SESSION, sheetsFixture } from './grade-sheets.test-kit';
 import { createGradeSheetsService } from './grade-sheets.service';
 
-const T = '2026-09-01T00:00:00Z';
 let db: Database;
-let clock = '2026-12-20';
 let sheets: ReturnType<typeof createGradeSheetsService>;
-
+let clockRef: { today: string };
+type Fixture = Awaited<ReturnType<typeof sheetsFixture>>;
+let prepared: Fixture['prepared'];
+let count: Fixture['count'];
 beforeEach(async () => {
-  db = await createFixtureDb();
-  db.sqlite.exec(`
-    INSERT INTO discipline (id, name_ky, name_ru, name_en, updated_at) VALUES ('d1', 'Микроэкономика', 'Микроэкономика', 'Microeconomics', '${T}'), ('d2', 'Кыргыз тили', 'Кыргызский язык', 'Kyrgyz', '${T}');
-    INSERT INTO curriculum (id, specialty_id, intake_year, form, updated_at) VALUES ('c', '${IDS.specEcon}', 2026, 'full_time', '${T}');
-    INSERT INTO curriculum_item (id, curriculum_id, discipline_id, semester, credits, hours, control_form, updated_at)
-      VALUES ('ci1', 'c', 'd1', 1, 5, 150, 'exam', '${T}'), ('ci2', 'c', 'd2', 1, 3, 90, 'exam', '${T}'), ('ci3', 'c', 'd1', 2, 5, 150, 'exam', '${T}');
-    INSERT INTO academic_year (id, starts_on, ends_on) VALUES ('2026-2027', '2026-09-01', '2027-08-31');
-    INSERT INTO academic_session (id, academic_year_id, faculty_id, term, starts_on, ends_on, entry_opens_on, entry_closes_on, updated_at)
-      VALUES ('00000000-0000-7000-8000-00000000e001', '2026-2027', '${IDS.facEcon}', 'autumn', '2026-12-20', '2027-01-20', '2026-12-15', '2027-01-31', '${T}');
-  `);
-  clock = '2026-12-20';
-  sheets = createGradeSheetsService(db, () => clock);
+  const f = await sheetsFixture();
+  ({ db, sheets, prepared, count } = f);
+  clockRef = f.clock;
 });
 afterEach(() => db.close());
-
-const SESSION = '00000000-0000-7000-8000-00000000e001';
-const count = (sql: string) => (db.sqlite.prepare(`SELECT count(*) AS n FROM ${sql}`).get() as { n: number }).n;
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    return e as AppError;
-  }
-  throw new Error('expected a refusal');
-}
-function prepared() {
-  sheets.registerGroup(USERS.clerkEcon, { groupId: IDS.groupEcon1, academicYearId: '2026-2027', term: 'autumn' });
-  const { sheets: made } = sheets.generate(USERS.clerkEcon, SESSION);
-  return made.find((s) => s.discipline.ru === 'Микроэкономика')!;
-}
 
 describe('from curriculum to grade sheets', () => {
   it('registers a group to its semester’s disciplines once', () => {
@@ -102,7 +77,7 @@ describe('entering grades', () => {
 
   it('accepts entry only inside the window, unless an admin opened an exception', () => {
     const s = prepared();
-    clock = '2027-02-10';
+    clockRef.today = '2027-02-10';
     const e = refusal(() => sheets.setGrades(USERS.clerkEcon, { id: s.id, cells: [{ studentId: IDS.studentAigerim, parts: { m1: 20 } }] }, 'ru'));
     expect(e.key).toBe('error.sheet.windowClosed');
     expect(e.values).toEqual({ opens: '15.12.2026', closes: '31.01.2027' });
@@ -123,7 +98,7 @@ describe('closing and changes after closing', () => {
     d = sheets.close(USERS.clerkEcon, { id: s.id, version: d.version }, 'ru');
     expect(d.state).toBe('closed');
     expect(refusal(() => sheets.setGrades(USERS.clerkEcon, { id: s.id, cells: [{ studentId: IDS.studentAigerim, parts: { exam: 35 } }] }, 'ru')).key).toBe('error.sheet.closedNeedsReason');
-    clock = '2027-03-01';
+    clockRef.today = '2027-03-01';
     d = sheets.setGrades(USERS.clerkEcon, { id: s.id, cells: [{ studentId: IDS.studentAigerim, parts: { exam: 35 } }], reason: 'ошибка при переносе', documentNo: 'акт №4' }, 'ru');
     expect(d.rows[0]).toMatchObject({ total: 90, letter: 'A-' });
     const audit = db.sqlite.prepare(`SELECT old_json, new_json FROM audit_log WHERE action = 'grade.changeClosed'`).get() as { old_json: string; new_json: string };

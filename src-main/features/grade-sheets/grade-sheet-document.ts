@@ -1,0 +1,96 @@
+import type { ExportedFile, GradeSheetDetail, SessionUser } from '../../../src-shared/contract';
+import type { Localized } from '../../../src-shared/contract/common';
+import type { StudyForm } from '../../../src-shared/domain/enums';
+import { shortName } from '../../../src-shared/domain/person';
+import type { Database } from '../../db/connection';
+import type { GradeSheetDocumentInput } from '../../documents/grade-sheet-document.model';
+import type { DocumentLanguage } from '../../documents/order-document.model';
+import { renderGradeSheetPdf } from '../../documents/grade-sheet/grade-sheet.pdf';
+import { renderGradeSheetXlsx } from '../../documents/grade-sheet/grade-sheet.xlsx';
+import { scaleById } from './grading-scale.repository';
+import type { GradeSheetsService } from './grade-sheets.service';
+
+const loc = (r: { name_ky: string; name_ru: string; name_en: string }): Localized => ({ ky: r.name_ky, ru: r.name_ru, en: r.name_en });
+
+/** Resolves a sheet into what its document shows (DOMAIN.md §3 "Grade sheet document"). */
+export function gradeSheetDocumentInput(db: Database, sheet: GradeSheetDetail, blank: boolean): GradeSheetDocumentInput {
+  const k = db.kysely;
+  const row = db.sync.first(
+    k
+      .selectFrom('grade_sheet as gs')
+      .innerJoin('student_group as g', 'g.id', 'gs.group_id')
+      .innerJoin('specialty as sp', 'sp.id', 'g.specialty_id')
+      .innerJoin('faculty as f', 'f.id', 'gs.faculty_id')
+      .innerJoin('curriculum_item as ci', 'ci.id', 'gs.curriculum_item_id')
+      .leftJoin('staff as ex', 'ex.id', 'gs.examiner_staff_id')
+      .select([
+        'g.form', 'g.course', 'sp.code', 'sp.name_ky as sp_ky', 'sp.name_ru as sp_ru', 'sp.name_en as sp_en',
+        'f.id as faculty_id', 'f.name_ky as f_ky', 'f.name_ru as f_ru', 'f.name_en as f_en', 'ci.hours', 'gs.exam_date', 'gs.scale_id',
+        'ex.last_name as ex_last', 'ex.first_name as ex_first', 'ex.patronymic as ex_patronymic',
+      ])
+      .where('gs.id', '=', sheet.id),
+  )!;
+  const university = db.sync.first(k.selectFrom('university').select(['name_ky', 'name_ru', 'name_en']))!;
+  // The faculty's dean signs the sheet; the position comes from the staff records.
+  const dean = db.sync.first(
+    k
+      .selectFrom('staff_position as p')
+      .innerJoin('position as pos', 'pos.id', 'p.position_id')
+      .innerJoin('staff as st', 'st.id', 'p.staff_id')
+      .select(['st.last_name', 'st.first_name', 'st.patronymic'])
+      .where('pos.category', '=', 'dean')
+      .where('p.faculty_id', '=', row.faculty_id)
+      .where('p.end_date', 'is', null),
+  );
+  const scale = scaleById(db, row.scale_id);
+  return {
+    university: loc(university),
+    faculty: { ky: row.f_ky, ru: row.f_ru, en: row.f_en },
+    number: sheet.number,
+    kind: sheet.kind,
+    attempt: sheet.attempt,
+    academicYear: sheet.academicYearId,
+    semester: sheet.semester,
+    course: row.course,
+    groupName: sheet.groupName,
+    form: row.form as StudyForm,
+    specialty: { code: row.code, name: { ky: row.sp_ky, ru: row.sp_ru, en: row.sp_en } },
+    discipline: sheet.discipline,
+    credits: sheet.credits,
+    hours: row.hours,
+    controlForm: sheet.controlForm,
+    examiner: row.ex_last ? shortName({ lastName: row.ex_last, firstName: row.ex_first ?? '', patronymic: row.ex_patronymic }) : '',
+    examDate: row.exam_date,
+    dean: dean ? shortName({ lastName: dean.last_name, firstName: dean.first_name, patronymic: dean.patronymic }) : '',
+    parts: sheet.parts.map((p) => ({ key: p.key, label: p.label, max: p.max })),
+    rows: sheet.rows.map((r) => ({
+      lastName: r.lastName,
+      firstName: r.firstName,
+      patronymic: r.patronymic,
+      recordBookNo: r.recordBookNo,
+      parts: blank ? {} : r.parts,
+      mark: blank ? null : r.mark,
+      total: blank ? null : r.total,
+      letter: blank ? null : r.letter,
+      traditional: blank ? null : r.traditional,
+    })),
+    blank,
+    letters: scale.bands.map((b) => b.letter),
+  };
+}
+
+export async function exportGradeSheet(
+  db: Database,
+  sheets: GradeSheetsService,
+  session: SessionUser,
+  req: { id: string; format: 'pdf' | 'xlsx'; lang: DocumentLanguage; blank: boolean },
+): Promise<ExportedFile> {
+  const sheet = sheets.detail(session, req.id, req.lang);
+  const input = gradeSheetDocumentInput(db, sheet, req.blank);
+  const buffer = req.format === 'pdf' ? await renderGradeSheetPdf(input, req.lang) : await renderGradeSheetXlsx(input, req.lang);
+  return {
+    fileName: `sheet-${sheet.number}-${sheet.groupName}${req.blank ? '-blank' : ''}-${req.lang}.${req.format}`.replace(/[^\p{L}\p{N}._-]/gu, '_'),
+    mimeType: req.format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    base64: buffer.toString('base64'),
+  };
+}

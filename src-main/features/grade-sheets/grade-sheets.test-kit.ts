@@ -1,0 +1,41 @@
+/** The tests' small exam session: the fixture university plus a curriculum, a year and an open session. */
+import { expect } from 'vitest';
+import type { Database } from '../../db/connection';
+import { AppError } from '../../host/app-error';
+import { createFixtureDb, IDS, USERS } from '../../testing/fixture';
+import { createGradeSheetsService } from './grade-sheets.service';
+
+const T = '2026-09-01T00:00:00Z';
+export const SESSION = '00000000-0000-7000-8000-00000000e001';
+
+export async function sheetsFixture() {
+  const db: Database = await createFixtureDb();
+  db.sqlite.exec(`
+    INSERT INTO discipline (id, name_ky, name_ru, name_en, updated_at) VALUES ('d1', 'Микроэкономика', 'Микроэкономика', 'Microeconomics', '${T}'), ('d2', 'Кыргыз тили', 'Кыргызский язык', 'Kyrgyz', '${T}');
+    INSERT INTO curriculum (id, specialty_id, intake_year, form, updated_at) VALUES ('c', '${IDS.specEcon}', 2026, 'full_time', '${T}');
+    INSERT INTO curriculum_item (id, curriculum_id, discipline_id, semester, credits, hours, control_form, updated_at)
+      VALUES ('ci1', 'c', 'd1', 1, 5, 150, 'exam', '${T}'), ('ci2', 'c', 'd2', 1, 3, 90, 'exam', '${T}'), ('ci3', 'c', 'd1', 2, 5, 150, 'exam', '${T}');
+    INSERT INTO academic_year (id, starts_on, ends_on) VALUES ('2026-2027', '2026-09-01', '2027-08-31');
+    INSERT INTO academic_session (id, academic_year_id, faculty_id, term, starts_on, ends_on, entry_opens_on, entry_closes_on, updated_at)
+      VALUES ('${SESSION}', '2026-2027', '${IDS.facEcon}', 'autumn', '2026-12-20', '2027-01-20', '2026-12-15', '2027-01-31', '${T}');
+  `);
+  const clock = { today: '2026-12-20' };
+  const sheets = createGradeSheetsService(db, () => clock.today);
+  /** Registers ЭК-1-26 for the autumn and returns its Microeconomics sheet. */
+  const prepared = () => {
+    sheets.registerGroup(USERS.clerkEcon, { groupId: IDS.groupEcon1, academicYearId: '2026-2027', term: 'autumn' });
+    return sheets.generate(USERS.clerkEcon, SESSION).sheets.find((s) => s.discipline.ru === 'Микроэкономика')!;
+  };
+  const count = (sql: string) => (db.sqlite.prepare(`SELECT count(*) AS n FROM ${sql}`).get() as { n: number }).n;
+  return { db, sheets, clock, prepared, count };
+}
+
+export function refusal(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(AppError);
+    return e as AppError;
+  }
+  throw new Error('expected a refusal');
+}
