@@ -7,14 +7,11 @@ import { createRetakes } from './grade-sheet-retakes';
 
 let db: Database;
 let sheets: ReturnType<typeof createGradeSheetsService>;
-let clockRef: { today: string };
 type Fixture = Awaited<ReturnType<typeof sheetsFixture>>;
 let prepared: Fixture['prepared'];
-let count: Fixture['count'];
 beforeEach(async () => {
   const f = await sheetsFixture();
-  ({ db, sheets, prepared, count } = f);
-  clockRef = f.clock;
+  ({ db, sheets, prepared } = f);
 });
 afterEach(() => db.close());
 

@@ -12,7 +12,7 @@ import type { GradeSheetDetail } from '../../../src-shared/contract';
 import { fullName } from '../../../src-shared/domain/person';
 import { translate, type MessageKey, type MessageValues } from '../../../src-shared/i18n';
 import { addPrintSheet, addTable, addTitleRow, createWorkbook, toBuffer } from '../../documents/excel/xlsx';
-import { COL, markWord, partColumnKey, writeIdentification } from './teacher-excel-layout';
+import { COL, markWord, partColumnKey, partHeader, writeIdentification } from './teacher-excel-layout';
 
 export type TeacherWorkbookLanguage = 'ky' | 'ru';
 
@@ -62,7 +62,7 @@ export async function exportTeacherWorkbook(detail: GradeSheetDetail, lang: Teac
     t('doc.col.no'),
     t('doc.col.fullName'),
     t('doc.sheet.col.recordBook'),
-    ...parts.map((p) => t('teacherXlsx.col.part', { label: p.label[lang], max: p.max })),
+    ...parts.map((p) => partHeader(lang, p)),
     markHeader,
     t('teacherXlsx.col.total'),
   ];
@@ -132,6 +132,7 @@ export async function exportTeacherWorkbook(detail: GradeSheetDetail, lang: Teac
     sheetId: detail.id,
     sheetNumber: detail.number,
     parts: parts.map((p) => p.key),
+    lang,
     roster: detail.rows.map((r) => ({ studentId: r.studentId, mark: r.mark, parts: parts.map((p) => r.parts[p.key] ?? null) })),
   });
   return toBuffer(wb);

@@ -47,16 +47,18 @@ export interface Identification {
   sheetId: string;
   sheetNumber: string;
   parts: string[];
+  /** the language the file was written in: the import words problems about columns in it */
+  lang: 'ky' | 'ru';
   roster: RosterEntry[];
 }
 
 function checksum(id: Identification): string {
-  const canonical = JSON.stringify([IDENT_VERSION, id.sheetId, id.sheetNumber, id.parts, id.roster.map((r) => [r.studentId, r.mark, r.parts])]);
+  const canonical = JSON.stringify([IDENT_VERSION, id.sheetId, id.sheetNumber, id.parts, id.lang, id.roster.map((r) => [r.studentId, r.mark, r.parts])]);
   return createHash('sha256').update(canonical).digest('hex').slice(0, 32);
 }
 
-/** Layout of IDENT_SHEET: A1 format, then key/value rows, then the roster from ROSTER_ROW. */
-const ROSTER_HEADER_ROW = 7;
+/** Layout of IDENT_SHEET: A1 format and version, key/value rows 2–6, the roster under its header row. */
+const ROSTER_HEADER_ROW = 8;
 
 export function writeIdentification(wb: ExcelJS.Workbook, id: Identification): void {
   const ws = wb.addWorksheet(IDENT_SHEET, { state: 'veryHidden' });
@@ -64,6 +66,7 @@ export function writeIdentification(wb: ExcelJS.Workbook, id: Identification): v
   ws.addRow(['sheetId', id.sheetId]);
   ws.addRow(['sheetNumber', id.sheetNumber]);
   ws.addRow(['parts', ...id.parts]);
+  ws.addRow(['lang', id.lang]);
   ws.addRow(['checksum', checksum(id)]);
   ws.addRow([]);
   ws.addRow(['studentId', 'mark', ...id.parts]);
@@ -81,8 +84,9 @@ export function readIdentification(wb: ExcelJS.Workbook): IdentificationResult {
   const field = (row: number, name: string) => (cellText(ws.getCell(row, 1)) === name ? cellText(ws.getCell(row, 2)) : null);
   const sheetId = field(2, 'sheetId');
   const sheetNumber = field(3, 'sheetNumber');
-  const sum = field(5, 'checksum');
-  if (!sheetId || !UUID_RE.test(sheetId) || !sheetNumber || !sum || cellText(ws.getCell(4, 1)) !== 'parts') return garbled;
+  const lang = field(5, 'lang');
+  const sum = field(6, 'checksum');
+  if ((lang !== 'ky' && lang !== 'ru') || !sheetId || !UUID_RE.test(sheetId) || !sheetNumber || !sum || cellText(ws.getCell(4, 1)) !== 'parts') return garbled;
   const parts = textsFrom(ws.getRow(4), 2);
   if (parts.length === 0 || parts.some((p) => p === '')) return garbled;
   const header = textsFrom(ws.getRow(ROSTER_HEADER_ROW), 1);
@@ -101,7 +105,7 @@ export function readIdentification(wb: ExcelJS.Workbook): IdentificationResult {
     if (!UUID_RE.test(studentId) || mark === undefined || points.some((p) => p === undefined)) return garbled;
     roster.push({ studentId, mark, parts: points as (number | null)[] });
   }
-  const id: Identification = { sheetId, sheetNumber, parts, roster };
+  const id: Identification = { sheetId, sheetNumber, parts, lang, roster };
   return checksum(id) === sum ? { ok: true, id } : garbled;
 }
 
@@ -148,4 +152,9 @@ export function parseMark(text: string): GradeMark | null | undefined {
     }
   }
   return undefined;
+}
+
+/** Column headers as the file prints them, "Модуль 1 (30)". */
+export function partHeader(lang: 'ky' | 'ru', part: { label: { ky: string; ru: string }; max: number }): string {
+  return translate(lang, 'teacherXlsx.col.part', { label: part.label[lang], max: part.max });
 }
