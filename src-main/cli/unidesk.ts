@@ -10,6 +10,7 @@ import { runBrowserHost } from '../host/run-browser-host';
 import { flags, UsageError, type Command } from './cli-kit';
 import { ordersCommand } from './orders.command';
 import { studentCommand } from './student.command';
+import { gradesheetCommand } from './gradesheet.command';
 
 export { UsageError };
 
@@ -46,9 +47,9 @@ const commands: Record<string, Command> = {
         const summary = await generateDemo(db, {
           seed,
           students,
-          onProgress: (stage, done, total) => process.stderr.write(`\r${stage}: ${done}/${total}   `),
+          onProgress: (stage, done, total) => process.stderr.isTTY && process.stderr.write(`\r${stage}: ${done}/${total}   `),
         });
-        process.stderr.write('\n');
+        if (process.stderr.isTTY) process.stderr.write('\n');
         console.log(
           `Demo university written to ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
             `${summary.faculties} faculties, ${summary.specialties} specialties, ${summary.groups} groups, ` +
@@ -61,6 +62,7 @@ const commands: Record<string, Command> = {
   },
   orders: ordersCommand,
   student: studentCommand,
+  gradesheet: gradesheetCommand,
   web: {
     summary: 'serve UniDesk in the browser on 127.0.0.1',
     usage: 'unidesk web [--db FILE] [--port N]',
