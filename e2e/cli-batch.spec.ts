@@ -6,6 +6,11 @@ import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { BatchCancelled, exportBatch } from '../src-main/features/grade-sheets/batch-export';
 import BetterSqlite3 from 'better-sqlite3';
+import ExcelJS from 'exceljs';
+import { openDatabase } from '../src-main/db/connection';
+import { createGradeSheetsService } from '../src-main/features/grade-sheets/grade-sheets.service';
+import { BATCH_READER } from '../src-main/features/grade-sheets/batch-render';
+import { exportTeacherWorkbook } from '../src-main/features/grade-sheets/teacher-excel';
 
 const root = path.resolve(__dirname, '..');
 const cli = path.join(root, 'dist', 'cli', 'unidesk.cjs');
@@ -33,6 +38,40 @@ describe('a faculty session’s sheets in one go', () => {
     const pdf = path.join(dir, 'one.pdf');
     run('gradesheet', 'export', '--sheet', sheets[0]!.number, '--format', 'pdf', '--lang', 'ky', '--blank', '--out', pdf);
     expect(execFileSync('pdftotext', ['-layout', pdf, '-']).toString('utf8')).toContain(sheets[0]!.number);
+  });
+
+  it('imports a teacher-filled workbook: a dry run lists problems, a good file is applied', async () => {
+    // the demo's entry window is real calendar data; open it wide so the test does not depend on today's date
+    new BetterSqlite3(db).exec(`UPDATE academic_session SET entry_opens_on = '2000-01-01', entry_closes_on = '2999-12-31'`);
+    const dbh = openDatabase(db);
+    const service = createGradeSheetsService(dbh);
+    const sheet = service.list(BATCH_READER, {}).rows[0]!;
+    const detail = service.detail(BATCH_READER, sheet.id, 'ru');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await exportTeacherWorkbook(detail, 'ru'));
+    await dbh.close();
+    const ws = wb.worksheets.find((w) => w.state === 'visible')!;
+    const header = ws.getRow([...Array(ws.rowCount).keys()].map((i) => i + 1).find((r) => String(ws.getRow(r).getCell(2).value ?? '').length > 0 && ws.getRow(r + 1).getCell(2).value === `${detail.rows[0]!.lastName} ${detail.rows[0]!.firstName}${detail.rows[0]!.patronymic ? ` ${detail.rows[0]!.patronymic}` : ''}`)!);
+    const first = ws.getRow(header.number + 1);
+    first.getCell(4).value = 31; // module 1 is out of 30
+    const bad = path.join(dir, 'bad.xlsx');
+    await wb.xlsx.writeFile(bad);
+    let failed = '';
+    try {
+      run('gradesheet', 'import', '--sheet', sheet.number, bad, '--dry-run');
+    } catch (e) {
+      failed = String((e as { stderr: string }).stderr);
+    }
+    expect(failed).toMatch(/1 problems; nothing was imported/);
+    first.getCell(4).value = 25;
+    first.getCell(5).value = 26;
+    first.getCell(6).value = 30;
+    const good = path.join(dir, 'good.xlsx');
+    await wb.xlsx.writeFile(good);
+    expect(run('gradesheet', 'import', '--sheet', sheet.number, good, '--dry-run')).toMatch(/^1 rows would change/);
+    expect(run('gradesheet', 'import', '--sheet', sheet.number, good, '--user', 'clerk2')).toMatch(/^1 rows imported/);
+    const total = new BetterSqlite3(db, { readonly: true }).prepare(`SELECT total FROM grade WHERE sheet_id = ? AND position = 1`).pluck().get(sheet.id);
+    expect(total).toBe(81);
   });
 
   it('leaves nothing behind when cancelled', async () => {

@@ -13,6 +13,7 @@ import { studentStateOnFor } from '../features/orders/student-state.service';
 import { createGradeSheetsService } from '../features/grade-sheets/grade-sheets.service';
 import { createRetakes } from '../features/grade-sheets/grade-sheet-retakes';
 import { exportGradeSheet } from '../features/grade-sheets/grade-sheet-document';
+import { createTeacherExcel } from '../features/grade-sheets/teacher-excel.handlers';
 
 function signedIn(ctx: RequestContext): SessionUser {
   // The dispatcher refuses non-public operations without a session; this narrows the type.
@@ -26,6 +27,7 @@ export function createHandlers(db: Database, version: string): Handlers {
   const orders = createOrdersService(db);
   const sheets = createGradeSheetsService(db);
   const retakes = createRetakes(db, sheets);
+  const teacherExcel = createTeacherExcel(db, sheets);
   return {
     'app.info': async () => {
       const u = await db.kysely.selectFrom('university').select(['name_ky', 'name_ru', 'name_en']).executeTakeFirst();
@@ -62,6 +64,8 @@ export function createHandlers(db: Database, version: string): Handlers {
     'gradeSheets.close': async (req, ctx) => sheets.close(signedIn(ctx), req, ctx.locale),
     'gradeSheets.openException': async (req, ctx) => sheets.openException(signedIn(ctx), req, ctx.locale),
     'gradeSheets.export': async (req, ctx) => exportGradeSheet(db, sheets, signedIn(ctx), req),
+    'gradeSheets.exportTeacher': async (req, ctx) => teacherExcel.exportFile(signedIn(ctx), req),
+    'gradeSheets.importTeacher': async (req, ctx) => teacherExcel.importFile(signedIn(ctx), req, ctx.locale),
     'gradeSheets.sessions': async (_req, ctx) => sheets.sessions(signedIn(ctx)),
     'gradeSheets.retakeCandidates': async (req, ctx) => retakes.candidates(signedIn(ctx), req.sessionId),
     'gradeSheets.createRetake': async (req, ctx) => retakes.create(signedIn(ctx), req, ctx.locale),

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { parseArgs } from 'node:util';
 import path from 'node:path';
 import type { Database } from '../db/connection';
 import { resolveDbFile } from '../db/data-dir';
@@ -6,6 +7,7 @@ import { exportBatch } from '../features/grade-sheets/batch-export';
 import { BATCH_READER } from '../features/grade-sheets/batch-render';
 import { exportGradeSheet } from '../features/grade-sheets/grade-sheet-document';
 import { createGradeSheetsService } from '../features/grade-sheets/grade-sheets.service';
+import { applyTeacherImport, describeImportProblem, previewTeacherImportOf } from '../features/grade-sheets/teacher-excel';
 import type { SessionUser } from '../../src-shared/contract';
 import type { Role } from '../../src-shared/domain/roles';
 import { flags, oneOf, UsageError, withDb, type Command } from './cli-kit';
@@ -91,6 +93,40 @@ const sub: Record<string, Command> = {
         fs.writeFileSync(`${out}.part`, Buffer.from(f.base64, 'base64'));
         fs.renameSync(`${out}.part`, out);
         console.log(`wrote ${out}`);
+      });
+    },
+  },
+  import: {
+    summary: 'read a teacher-filled xlsx back into a sheet (all or nothing)',
+    usage: 'unidesk gradesheet import --sheet NUMBER FILE.xlsx [--dry-run] --user USERNAME [--reason TEXT --document NO] [--db FILE]',
+    async run(argv) {
+      let parsed;
+      try {
+        parsed = parseArgs({
+          args: argv,
+          options: { db: { type: 'string' }, sheet: { type: 'string' }, user: { type: 'string' }, 'dry-run': { type: 'boolean' }, reason: { type: 'string' }, document: { type: 'string' } },
+          allowPositionals: true,
+          strict: true,
+        });
+      } catch (e) {
+        throw new UsageError((e as Error).message);
+      }
+      const v = parsed.values;
+      const file = parsed.positionals[0];
+      if (!v.sheet) throw new UsageError('--sheet NUMBER is required');
+      if (!file) throw new UsageError('the xlsx file to import is required');
+      const xlsx = fs.readFileSync(path.resolve(file));
+      await withDb(v.db, async (db) => {
+        const session = v['dry-run'] && !v.user ? BATCH_READER : userSession(db, v.user);
+        const sheets = createGradeSheetsService(db);
+        const id = findSheet(db, v.sheet!);
+        const deps = { db, sheets };
+        const preview = await previewTeacherImportOf(deps, session, id, xlsx, 'ru');
+        for (const p of preview.problems) console.error(`${p.row ?? '—'}\t${p.studentName ?? ''}\t${p.column}\t${p.value}\t${describeImportProblem('ru', p)}`);
+        if (preview.problems.length) throw new Error(`${preview.problems.length} problems; nothing was imported`);
+        if (v['dry-run']) return console.log(`${preview.cells.length} rows would change, ${preview.unchanged} unchanged (dry run: nothing saved)`);
+        const r = await applyTeacherImport(deps, session, { id, xlsx, reason: v.reason, documentNo: v.document }, 'ru');
+        console.log(`${r.preview.cells.length} rows imported into ${r.detail.number}`);
       });
     },
   },

@@ -83,9 +83,40 @@ export interface RetakeCandidate {
   allowed: boolean;
 }
 
+export interface TeacherImportProblem {
+  /** the row number as Excel shows it; null for a problem with the whole file */
+  row: number | null;
+  studentName: string | null;
+  column: string;
+  value: string;
+  /** the reason, in the caller's language */
+  message: string;
+}
+
+export interface TeacherImportResult {
+  sheetMatches: boolean;
+  /** rows that would change (preview) or did change (apply) */
+  changes: number;
+  unchanged: number;
+  problems: TeacherImportProblem[];
+  applied: boolean;
+  sheet: GradeSheetDetail;
+}
+
 export const gradeSheetsContract = {
   'gradeSheets.export': operation<import('./orders.contract').ExportedFile>()(
     z.object({ id, format: z.enum(['pdf', 'xlsx']), lang: z.enum(['ky', 'ru']), blank: z.boolean().default(false) }),
+  ),
+  'gradeSheets.exportTeacher': operation<import('./orders.contract').ExportedFile>()(z.object({ id, lang: z.enum(['ky', 'ru']) })),
+  'gradeSheets.importTeacher': operation<TeacherImportResult>()(
+    z.object({
+      id,
+      /** the xlsx file, base64; at most ~700 kB so the request stays under 1 MB */
+      base64: z.string().min(1).max(960_000),
+      apply: z.boolean(),
+      reason: z.string().trim().min(1).max(500).optional(),
+      documentNo: z.string().trim().min(1).max(50).optional(),
+    }),
   ),
   'gradeSheets.sessions': operation<{ rows: AcademicSessionView[] }>()(z.object({})),
   'gradeSheets.retakeCandidates': operation<{ rows: RetakeCandidate[] }>()(z.object({ sessionId: id })),

@@ -16,7 +16,7 @@ import { COL, markWord, partColumnKey, partHeader, writeIdentification } from '.
 
 export type TeacherWorkbookLanguage = 'ky' | 'ru';
 
-const WIDTH = { no: 5, name: 34, recordBook: 13, part: 11, mark: 15, total: 9 };
+const WIDTH = { no: 5, name: 34, recordBook: 13, part: 11, mark: 15, total: 10 };
 const GRADE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF9DB' } };
 
 function colLetter(n: number): string {

@@ -5,8 +5,9 @@ import { translate, type Locale } from '../../../src-shared/i18n';
 import { errorsRu } from '../../../src-shared/i18n/errors.ru';
 import type { Database } from '../../db/connection';
 import { AppError } from '../../host/app-error';
-import { createFixtureDb, IDS, USERS } from '../../testing/fixture';
-import { createGradeSheetsService } from './grade-sheets.service';
+import { IDS, USERS } from '../../testing/fixture';
+import type { GradeSheetsService } from './grade-sheets.service';
+import { sheetsFixture } from './grade-sheets.test-kit';
 import {
   applyTeacherImport,
   describeImportProblem,
@@ -18,35 +19,24 @@ import {
 } from './teacher-excel';
 import { IDENT_SHEET } from './teacher-excel-layout';
 
-const T = '2026-09-01T00:00:00Z';
-const SESSION = '00000000-0000-7000-8000-00000000e001';
 let db: Database;
-let clock = '2026-12-20';
-let sheets: ReturnType<typeof createGradeSheetsService>;
+let clock: { today: string };
+let sheets: GradeSheetsService;
+let count: (sql: string) => number;
+let kitPrepared: () => GradeSheetSummary;
 
 beforeEach(async () => {
-  db = await createFixtureDb();
-  db.sqlite.exec(`
-    INSERT INTO discipline (id, name_ky, name_ru, name_en, updated_at) VALUES ('d1', 'Микроэкономика', 'Микроэкономика', 'Microeconomics', '${T}'), ('d2', 'Кыргыз тили', 'Кыргызский язык', 'Kyrgyz', '${T}');
-    INSERT INTO curriculum (id, specialty_id, intake_year, form, updated_at) VALUES ('c', '${IDS.specEcon}', 2026, 'full_time', '${T}');
-    INSERT INTO curriculum_item (id, curriculum_id, discipline_id, semester, credits, hours, control_form, updated_at)
-      VALUES ('ci1', 'c', 'd1', 1, 5, 150, 'exam', '${T}'), ('ci2', 'c', 'd2', 1, 3, 90, 'exam', '${T}');
-    INSERT INTO academic_year (id, starts_on, ends_on) VALUES ('2026-2027', '2026-09-01', '2027-08-31');
-    INSERT INTO academic_session (id, academic_year_id, faculty_id, term, starts_on, ends_on, entry_opens_on, entry_closes_on, updated_at)
-      VALUES ('${SESSION}', '2026-2027', '${IDS.facEcon}', 'autumn', '2026-12-20', '2027-01-20', '2026-12-15', '2027-01-31', '${T}');
-  `);
-  clock = '2026-12-20';
-  sheets = createGradeSheetsService(db, () => clock);
+  ({ db, sheets, clock, count, prepared: kitPrepared } = await sheetsFixture());
 });
 afterEach(() => db.close());
 
 const clerk = USERS.clerkEcon;
 const deps = () => ({ db, sheets });
 
+/** ЭК-1-26's Microeconomics sheet (26-00001) and its Kyrgyz sheet (26-00002), both students on each. */
 function prepared(): { micro: GradeSheetSummary; kyrgyz: GradeSheetSummary } {
-  sheets.registerGroup(clerk, { groupId: IDS.groupEcon1, academicYearId: '2026-2027', term: 'autumn' });
-  const { sheets: made } = sheets.generate(clerk, SESSION);
-  return { micro: made.find((s) => s.discipline.ru === 'Микроэкономика')!, kyrgyz: made.find((s) => s.discipline.ru === 'Кыргызский язык')! };
+  const micro = kitPrepared();
+  return { micro, kyrgyz: sheets.list(clerk, {}).rows.find((s) => s.discipline.ru === 'Кыргызский язык')! };
 }
 
 const detailOf = (id: string) => sheets.detail(clerk, id, 'ru');
@@ -82,7 +72,6 @@ function grid(wb: ExcelJS.Workbook) {
 }
 
 const gradesTable = () => db.sqlite.prepare(`SELECT student_id, sheet_id, parts_json, mark, total, letter, version FROM grade ORDER BY sheet_id, student_id`).all();
-const count = (sql: string) => (db.sqlite.prepare(`SELECT count(*) AS n FROM ${sql}`).get() as { n: number }).n;
 const problemsOf = (p: ImportPreview) => p.problems.map((x) => [x.row, x.studentName, x.column, x.value, x.reason.key, x.reason.values]);
 
 async function refusal(fn: () => Promise<unknown>): Promise<AppError> {
@@ -114,8 +103,9 @@ describe('the teacher’s workbook', () => {
     expect(a.getCell(col('Отметка')).dataValidation).toMatchObject({ type: 'list', formulae: ['"не явился,не допущен"'] });
     expect(a.getCell(col('Экзамен (40)')).dataValidation).toMatchObject({ type: 'whole', formulae: [0, 40] });
     // protected without a password: names locked, grades open
-    expect(ws.sheetProtection).toMatchObject({ sheet: true });
-    expect(ws.sheetProtection).not.toHaveProperty('hashValue');
+    const protection = (ws as unknown as { sheetProtection: Record<string, unknown> }).sheetProtection;
+    expect(protection).toMatchObject({ sheet: true });
+    expect(protection).not.toHaveProperty('hashValue');
     expect(a.getCell(2).protection?.locked).not.toBe(false);
     expect(a.getCell(col('Модуль 2 (30)')).protection).toMatchObject({ locked: false });
     expect(a.getCell(col('Отметка')).protection).toMatchObject({ locked: false });
@@ -356,7 +346,7 @@ describe('importing the filled workbook', () => {
     const wb = await exported(micro.id);
     grid(wb).set('Асанова', 'Модуль 1 (30)', 20);
     const file = await bytes(wb);
-    clock = '2027-02-10';
+    clock.today = '2027-02-10';
     const e = await refusal(() => applyTeacherImport(deps(), clerk, { id: micro.id, xlsx: file }, 'ru'));
     expect(e.key).toBe('error.sheet.windowClosed');
     expect(count(`grade WHERE parts_json != '{}'`)).toBe(0);
