@@ -48,7 +48,7 @@ describe('a faculty session’s sheets in one go', () => {
     const sheet = service.list(BATCH_READER, {}).rows[0]!;
     const detail = service.detail(BATCH_READER, sheet.id, 'ru');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await exportTeacherWorkbook(detail, 'ru'));
+    await wb.xlsx.load((await exportTeacherWorkbook(detail, 'ru')) as unknown as ArrayBuffer);
     await dbh.close();
     const ws = wb.worksheets.find((w) => w.state === 'visible')!;
     const header = ws.getRow([...Array(ws.rowCount).keys()].map((i) => i + 1).find((r) => String(ws.getRow(r).getCell(2).value ?? '').length > 0 && ws.getRow(r + 1).getCell(2).value === `${detail.rows[0]!.lastName} ${detail.rows[0]!.firstName}${detail.rows[0]!.patronymic ? ` ${detail.rows[0]!.patronymic}` : ''}`)!);

@@ -144,7 +144,8 @@ export function addBlankRow(ws: ExcelJS.Worksheet, height = 8): ExcelJS.Row {
 
 export interface SheetTableSpec {
   header: string[];
-  rows: (string | number)[][];
+  /** null leaves a cell empty (still bordered) */
+  rows: (string | number | null)[][];
   align?: ('left' | 'center' | 'right')[];
   size?: number;
 }

@@ -101,9 +101,22 @@ function titleKey(input: GradeSheetDocumentInput): MessageKey {
   }
 }
 
+/** Intl formatters are slow to build and a batch prints thousands of sheets: one per language and style. */
+const formatters = new Map<string, Intl.NumberFormat>();
+function numberFormat(lang: DocumentLanguage, decimals: 'points' | 'average'): Intl.NumberFormat {
+  const key = `${lang}:${decimals}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const digits = decimals === 'points' ? { maximumFractionDigits: 2 } : { minimumFractionDigits: 1, maximumFractionDigits: 1 };
+    f = new Intl.NumberFormat(lang, { ...digits, useGrouping: false });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** Points as a clerk writes them: "27", "27,5" (comma decimals in Kyrgyz and Russian). */
 export function formatPoints(n: number, lang: DocumentLanguage): string {
-  return new Intl.NumberFormat(lang, { maximumFractionDigits: 2, useGrouping: false }).format(n);
+  return numberFormat(lang, 'points').format(n);
 }
 
 /** Average of the totals to one decimal, half away from zero: 78.45 → 78.5. */
@@ -170,7 +183,7 @@ function summaryOf(input: GradeSheetDocumentInput, lang: DocumentLanguage): Grad
       line(t('doc.sheet.sum.notAdmitted'), count((r) => r.mark === 'not_admitted', input.rows)),
       // how many names the sheet holds is known before the exam: printed on a blank too
       line(t('doc.sheet.sum.students'), input.rows.length),
-      line(t('doc.sheet.sum.average'), average, average === null ? '' : new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false }).format(average)),
+      line(t('doc.sheet.sum.average'), average, average === null ? '' : numberFormat(lang, 'average').format(average)),
     ],
     letters: letters.map((l) => line(l, count((r) => r.letter === l))),
   };

@@ -65,9 +65,8 @@ export function markOf(i: number): GradeSheetDocumentRow['mark'] {
   return null;
 }
 
-function row(i: number, blank: boolean): GradeSheetDocumentRow {
+function row(i: number): GradeSheetDocumentRow {
   const base = { ...nameOf(i), recordBookNo: `24-${String(1000 + i).padStart(5, '0')}` };
-  if (blank) return { ...base, parts: {}, mark: null, total: null, letter: null, traditional: null };
   const mark = markOf(i);
   // a half point now and then: points are not always whole
   const m1 = i % 9 === 3 ? 27.5 : 10 + ((i * 7) % 21);
@@ -78,8 +77,11 @@ function row(i: number, blank: boolean): GradeSheetDocumentRow {
   return { ...base, parts: { m1, m2, exam }, mark: null, total, ...gradeOf(total) };
 }
 
+/**
+ * The rows always carry points and marks, also with `blank: true`: a blank sheet must print
+ * none of them, whatever the input holds.
+ */
 export function sampleSheet(count = 25, overrides: Partial<GradeSheetDocumentInput> = {}): GradeSheetDocumentInput {
-  const blank = overrides.blank ?? false;
   return {
     university: {
       ky: 'Ж. Баласагын атындагы Кыргыз улуттук университети',
@@ -104,8 +106,8 @@ export function sampleSheet(count = 25, overrides: Partial<GradeSheetDocumentInp
     examDate: '2027-01-15',
     dean: 'Ч. Ө. Үсөнов',
     parts: PARTS,
-    rows: Array.from({ length: count }, (_, i) => row(i, blank)),
-    blank,
+    rows: Array.from({ length: count }, (_, i) => row(i)),
+    blank: false,
     letters: LETTERS,
     ...overrides,
   };

@@ -6,20 +6,26 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { GradeSheetDocumentInput } from '../grade-sheet-document.model';
 import type { DocumentLanguage } from '../order-document.model';
-import { contentWidth, documentDefinition, renderKeepingClosing } from '../pdf/pdf';
+import { contentWidth, documentDefinition, renderKeepingClosing, type Orientation } from '../pdf/pdf';
 import { fitColumns, type ColumnFit } from '../pdf/pdf-columns';
 import { closingBlock, listTables, type ListCell, type ListColumn } from '../pdf/pdf-table';
 import { gradeSheetContent, MARK_SPAN, type GradeSheetColumn, type GradeSheetContent, type SummaryLine } from './grade-sheet-content';
 
 /**
- * A sheet has up to eleven columns on a portrait page: the table is set a step smaller than
- * the order lists, with tighter padding, so that names keep about 130 pt (two lines at most
- * for almost any name) next to the grade columns.
+ * Ten columns (three parts) on a portrait page: the table is set a step smaller than the
+ * order lists, with tighter padding, so that names keep 115 pt or more (two lines for almost
+ * any name) next to the grade columns. More parts, or long part labels, step the sizes down.
  */
-const CELL_SIZE = 9;
-const HEADER_SIZES = [7.5, 7, 6.5];
+const SIZES: { cell: number; header: number }[] = [
+  { cell: 9, header: 7.5 },
+  { cell: 9, header: 7 },
+  { cell: 8, header: 7 },
+  { cell: 8, header: 6.5 },
+];
 const PADDING = 2;
 const NAME_FLOOR = 115;
+/** Narrower than this, names would take three or four lines: a smaller size is better. */
+const NAME_ENOUGH = 90;
 /** "3 (канаат.)" on one line; the rest of the row's room goes to the names. */
 const TRADITIONAL_MAX = 54;
 /** Room to sign in, and to write a grade by hand on a blank sheet. */
@@ -33,7 +39,9 @@ const SUMMARY_SIZE = 9;
 const CENTERED: ReadonlySet<GradeSheetColumn['key']> = new Set(['no', 'recordBook', 'part', 'total', 'letter', 'traditional']);
 
 interface TableLayout {
+  orientation: Orientation;
   widths: number[];
+  cellSize: number;
   headerSize: number;
 }
 
@@ -52,17 +60,25 @@ function layoutFor(c: GradeSheetContent): TableLayout {
   });
   const header = c.columns.map((col) => col.header);
   const rows = measuredRows(c);
-  // long part labels ("Жыйынтыктоочу көзөмөл") get a smaller header before giving up
-  for (const headerSize of HEADER_SIZES) {
-    const widths = fitColumns(header, rows, fits, contentWidth('portrait'), { cell: CELL_SIZE, header: headerSize, padding: PADDING });
-    if (widths) return { widths, headerSize };
+  const name = c.columns.findIndex((col) => col.key === 'fullName');
+  // A4 portrait as sheets are printed; landscape only when many parts with long labels leave no other way
+  for (const orientation of ['portrait', 'landscape'] as const) {
+    let fallback: TableLayout | null = null;
+    for (const size of SIZES) {
+      const widths = fitColumns(header, rows, fits, contentWidth(orientation), { ...size, padding: PADDING });
+      if (!widths) continue;
+      const layout = { orientation, widths, cellSize: size.cell, headerSize: size.header };
+      if (widths[name]! >= NAME_ENOUGH) return layout;
+      fallback ??= layout;
+    }
+    if (fallback) return fallback;
   }
-  throw new Error(`The grade sheet table (${c.columns.length} columns) does not fit an A4 portrait page: the part labels are too long.`);
+  throw new Error(`The grade sheet table (${c.columns.length} columns) does not fit an A4 page even in landscape: too many parts, or part labels too long.`);
 }
 
-function header(c: GradeSheetContent): Content[] {
+function header(c: GradeSheetContent, orientation: Orientation): Content[] {
   const rule: Content = {
-    canvas: [{ type: 'line', x1: 0, y1: 0, x2: contentWidth('portrait'), y2: 0, lineWidth: 1 }],
+    canvas: [{ type: 'line', x1: 0, y1: 0, x2: contentWidth(orientation), y2: 0, lineWidth: 1 }],
     margin: [0, 4, 0, 0],
   };
   const field = (f: { label: string; value: string }, colSpan?: number): TableCell => ({
@@ -100,7 +116,7 @@ function studentTables(c: GradeSheetContent, layout: TableLayout, carryRows: boo
     {
       columns,
       rows,
-      fontSize: CELL_SIZE,
+      fontSize: layout.cellSize,
       headerFontSize: layout.headerSize,
       padding: PADDING,
       ...(c.blank ? { minRowHeight: BLANK_ROW_HEIGHT } : {}),
@@ -167,18 +183,22 @@ function signatures(c: GradeSheetContent): Content {
   for (const s of c.signatories) {
     body.push([
       { text: s.role, bold: true, margin: [0, 12, 0, 0] },
-      { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 85, y2: 0, lineWidth: 0.5 }], margin: [0, 24, 0, 0] },
+      { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 110, y2: 0, lineWidth: 0.5 }], margin: [0, 24, 0, 0] },
       // initials and surname stay on one line
-      { text: s.name, noWrap: true, margin: [4, 12, 0, 0] },
-      { text: `${c.dateLabel}: ${c.dateBlank}`, noWrap: true, fontSize: 9, margin: [0, 13, 0, 0] },
+      { text: s.name, noWrap: true, margin: [6, 12, 0, 0] },
     ]);
-    body.push([{ text: '' }, { text: c.signatureHint, fontSize: 7, alignment: 'center' }, { text: '' }, { text: '' }]);
+    // what goes on the line, and the date of signing under the name
+    body.push([
+      { text: '' },
+      { text: c.signatureHint, fontSize: 7, alignment: 'center' },
+      { text: `${c.dateLabel}: ${c.dateBlank}`, noWrap: true, fontSize: 9, margin: [6, 2, 0, 0] },
+    ]);
   }
   return {
     layout: 'noBorders',
     fontSize: INFO_SIZE,
     margin: [0, 6, 0, 0],
-    table: { widths: ['*', 90, 'auto', 'auto'], body },
+    table: { widths: ['*', 115, 'auto'], body },
   };
 }
 
@@ -199,9 +219,10 @@ function closing(c: GradeSheetContent): Content[] {
 }
 
 function definition(c: GradeSheetContent, lang: DocumentLanguage, layout: TableLayout, carryRows: boolean): TDocumentDefinitions {
-  const content: Content[] = [...header(c), ...studentTables(c, layout, carryRows), ...closing(c)];
+  const content: Content[] = [...header(c, layout.orientation), ...studentTables(c, layout, carryRows), ...closing(c)];
   return documentDefinition(content, {
     lang,
+    orientation: layout.orientation,
     title: c.fileTitle,
     subject: c.subject,
     footerNote: c.footerNote,

@@ -142,7 +142,8 @@ export async function renderGradeSheetXlsx(input: GradeSheetDocumentInput, lang:
 
   const range = addTable(ws, {
     header: c.columns.map((col) => col.header),
-    rows: c.rows.map((r) => r.values),
+    // nothing written is an empty cell, not an empty string
+    rows: c.rows.map((r) => r.values.map((v) => (v === '' ? null : v))),
     align: c.columns.map((col) => (CENTERED.has(col.key) ? 'center' : 'left')),
     size: TABLE_SIZE,
   });

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { translate } from '../../../src-shared/i18n';
+import type { GradeSheetDocumentRow } from '../grade-sheet-document.model';
+import { averageOf, gradeSheetContent, traditionalText } from './grade-sheet-content';
+import { LETTERS, LONG_NAME, sampleSheet } from './grade-sheet-sample.fixture';
+
+const col = (c: ReturnType<typeof gradeSheetContent>, key: string) => c.columns.findIndex((x) => x.key === key);
+
+function student(lastName: string, over: Partial<GradeSheetDocumentRow> = {}): GradeSheetDocumentRow {
+  return { lastName, firstName: 'Азамат', patronymic: null, recordBookNo: lastName, parts: {}, mark: null, total: null, letter: null, traditional: null, ...over };
+}
+
+describe('grade sheet content', () => {
+  it('has №, name, record book, one column per part with its maximum, total of the maxima, letter, grade, signature', () => {
+    const ky = gradeSheetContent(sampleSheet(3), 'ky');
+    expect(ky.columns.map((c) => c.header)).toEqual([
+      '№',
+      'Фамилиясы, аты, атасынын аты',
+      'Зачеттук китепче №',
+      '1-модуль (30)',
+      '2-модуль (30)',
+      'Экзамен (40)',
+      'Жалпы балл (100)',
+      'Тамга',
+      'Салттуу баа',
+      'Колу',
+    ]);
+    const parts = [
+      { key: 'cur', label: { ky: 'Учурдагы', ru: 'Текущий', en: 'Current' }, max: 60 },
+      { key: 'fin', label: { ky: 'Жыйынтык', ru: 'Итоговый', en: 'Final' }, max: 40 },
+    ];
+    const ru = gradeSheetContent(sampleSheet(0, { parts }), 'ru');
+    expect(ru.columns.slice(3, 6).map((c) => c.header)).toEqual(['Текущий (60)', 'Итоговый (40)', 'Всего баллов (100)']);
+  });
+
+  it('lists in the Kyrgyz alphabet (ө after о, ү after у), numbered, names whole from their parts', () => {
+    const rows = ['Үсөнов', 'Усенов', 'Өмүров', 'Орозов', 'Ңаамат', 'Ноорузов'].map((n) => student(n));
+    rows.push({ ...student('Жеңишбеков'), firstName: 'Үмөтбек', patronymic: 'Асан уулу' });
+    const c = gradeSheetContent(sampleSheet(0, { rows }), 'ky');
+    expect(c.rows.map((r) => r.texts[1])).toEqual([
+      'Жеңишбеков Үмөтбек Асан уулу',
+      'Ноорузов Азамат',
+      'Ңаамат Азамат',
+      'Орозов Азамат',
+      'Өмүров Азамат',
+      'Усенов Азамат',
+      'Үсөнов Азамат',
+    ]);
+    expect(c.rows.map((r) => r.values[0])).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('prints points with a decimal comma and keeps numbers as numbers for the xlsx', () => {
+    const rows = [student('Асанов', { parts: { m1: 27.5, m2: 30, exam: 40 }, total: 97.5, letter: 'A', traditional: 5 })];
+    const c = gradeSheetContent(sampleSheet(0, { rows }), 'ru');
+    const r = c.rows[0]!;
+    expect(r.texts.slice(3)).toEqual(['27,5', '30', '40', '97,5', 'A', '5 (отл.)', '']);
+    expect(r.values.slice(3, 7)).toEqual([27.5, 30, 40, 97.5]);
+  });
+
+  it('writes a mark in the total cell instead of numbers, keeps the entered parts, and counts marks apart from grades', () => {
+    const rows = [
+      student('Асанов', { parts: { m1: 20, m2: 18, exam: null }, mark: 'absent', traditional: 2, letter: 'F' }),
+      student('Бакиев', { parts: { m1: 5, m2: 4, exam: null }, mark: 'not_admitted', total: 9 }),
+      student('Сыдыков', { parts: { m1: 25, m2: 25, exam: 30 }, total: 80, letter: 'B', traditional: 4 }),
+    ];
+    for (const lang of ['ky', 'ru'] as const) {
+      const c = gradeSheetContent(sampleSheet(0, { rows }), lang);
+      const total = col(c, 'total');
+      expect(c.markFrom).toBe(total);
+      expect(c.rows[0]!.texts.slice(3, total + 3)).toEqual(['20', '18', '', translate(lang, 'doc.sheet.mark.absent'), '', '']);
+      expect(c.rows[1]!.texts[total]).toBe(translate(lang, 'doc.sheet.mark.not_admitted'));
+      expect(c.rows[1]!.mark).toBe(translate(lang, 'doc.sheet.mark.not_admitted'));
+      const s = c.summary;
+      expect(s.grades.map((g) => g.value)).toEqual([0, 1, 0, 0]);
+      expect(s.others.map((o) => o.text)).toEqual(['1', '1', '3', '80,0']);
+      expect(s.letters.find((l) => l.label === 'F')!.value).toBe(0);
+      expect(s.letters.find((l) => l.label === 'B')!.value).toBe(1);
+    }
+    expect(gradeSheetContent(sampleSheet(0, { rows }), 'ky').rows[0]!.texts[6]).toBe('келген жок');
+    expect(gradeSheetContent(sampleSheet(0, { rows }), 'ru').rows[1]!.texts[6]).toBe('не допущен');
+  });
+
+  it('counts the sample: 3 absent, 2 not admitted, grades and letters adding up to the rows, average of the totals', () => {
+    const input = sampleSheet(25);
+    const c = gradeSheetContent(input, 'ky');
+    const graded = input.rows.filter((r) => !r.mark);
+    const [absent, notAdmitted, students, average] = c.summary.others;
+    expect(absent!.value).toBe(3);
+    expect(notAdmitted!.value).toBe(2);
+    expect(students!.value).toBe(25);
+    expect(c.summary.grades.map((g) => g.value)).toEqual([5, 4, 3, 2].map((g) => graded.filter((r) => r.traditional === g).length));
+    expect(c.summary.grades.reduce((a, g) => a + g.value!, 0)).toBe(20);
+    expect(c.summary.letters.map((l) => l.label)).toEqual(LETTERS);
+    expect(c.summary.letters.reduce((a, l) => a + l.value!, 0)).toBe(20);
+    const totals = graded.map((r) => r.total!);
+    expect(average!.value).toBeCloseTo(totals.reduce((a, b) => a + b, 0) / totals.length, 1);
+    expect(average!.text).toMatch(/^\d+,\d$/);
+    expect(c.summary.grades[2]!.label).toBe('3 (канааттандырарлык)');
+  });
+
+  it('leaves a blank sheet with names and record-book numbers only, and its counts empty', () => {
+    const c = gradeSheetContent(sampleSheet(25, { blank: true }), 'ru');
+    expect(c.rows).toHaveLength(25);
+    for (const r of c.rows) {
+      expect(r.texts[1]).not.toBe('');
+      expect(r.texts[2]).toMatch(/^24-0\d{4}$/);
+      expect(r.texts.slice(3)).toEqual(Array(7).fill(''));
+      expect(r.mark).toBeNull();
+    }
+    expect(c.rows.map((r) => r.texts[1])).toContain([LONG_NAME.lastName, LONG_NAME.firstName, LONG_NAME.patronymic].join(' '));
+    expect([...c.summary.grades, ...c.summary.letters].every((l) => l.value === null && l.text === '')).toBe(true);
+    expect(c.summary.others.map((o) => o.text)).toEqual(['', '', '25', '']);
+  });
+
+  it('titles the sheet by control form and says the kind with the attempt', () => {
+    expect(gradeSheetContent(sampleSheet(1), 'ky').title).toBe('ЭКЗАМЕНДИК ВЕДОМОСТЬ');
+    expect(gradeSheetContent(sampleSheet(1, { controlForm: 'credit' }), 'ru').title).toBe('ЗАЧЁТНАЯ ВЕДОМОСТЬ');
+    expect(gradeSheetContent(sampleSheet(1, { controlForm: 'practice' }), 'ky').title).toBe('ВЕДОМОСТЬ');
+    expect(gradeSheetContent(sampleSheet(1), 'ru').numberText).toBe('№\u00a00457');
+    expect(gradeSheetContent(sampleSheet(1, { kind: 'retake', attempt: 2 }), 'ky').kindText).toBe('кайра тапшыруу, 2-аракет');
+    expect(gradeSheetContent(sampleSheet(1, { kind: 'retake', attempt: 2 }), 'ru').kindText).toBe('пересдача, попытка 2');
+    expect(gradeSheetContent(sampleSheet(1, { kind: 'individual', attempt: 3 }), 'ky').kindText).toBe('жеке багыттама, 3-аракет');
+    expect(gradeSheetContent(sampleSheet(1, { kind: 'individual', attempt: 3 }), 'ru').kindText).toContain('направление');
+  });
+
+  it('shows the header fields: date DD.MM.YYYY or a line to fill in, credits and hours, control form', () => {
+    const fields = (c: ReturnType<typeof gradeSheetContent>) => new Map(c.info.flat().map((f) => [f.label, f.value]));
+    const ru = fields(gradeSheetContent(sampleSheet(1, { controlForm: 'graded_credit' }), 'ru'));
+    expect(ru.get('Дата сдачи')).toBe('15.01.2027');
+    expect(ru.get('Объём')).toBe('5 кредитов, 150 ч.');
+    expect(ru.get('Форма контроля')).toBe('дифференцированный зачёт');
+    expect(ru.get('Специальность')).toBe('580100 Экономика');
+    expect(ru.get('Учебный год')).toBe('2026-2027');
+    const ky = fields(gradeSheetContent(sampleSheet(1, { examDate: null }), 'ky'));
+    expect(ky.get('Тапшыруу күнү')).toBe(translate('ky', 'doc.dateBlank'));
+    expect(ky.get('Окуу формасы')).toBe('күндүзгү');
+    expect(ky.get('Окутуучу (экзаменатор)')).toBe('Т. Б. Сүйүнбаева');
+  });
+
+  it('words the traditional grade and rounds the average half up', () => {
+    expect([5, 4, 3, 2].map((g) => traditionalText(g, 'ky'))).toEqual(['5 (эң жакшы)', '4 (жакшы)', '3 (канаат.)', '2 (канаат. эмес)']);
+    expect([5, 4, 3, 2].map((g) => traditionalText(g, 'ru'))).toEqual(['5 (отл.)', '4 (хор.)', '3 (удовл.)', '2 (неуд.)']);
+    expect(traditionalText(null, 'ru')).toBe('');
+    expect(averageOf([78, 79])).toBe(78.5);
+    expect(averageOf([78.45])).toBe(78.5);
+    expect(averageOf([60, 61, 61])).toBe(60.7);
+    expect(averageOf([])).toBeNull();
+  });
+});
