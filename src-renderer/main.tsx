@@ -9,6 +9,7 @@ import './features/auth/sign-in.css';
 import './features/students/students.css';
 import './features/audit/audit.css';
 import './features/orders/orders.css';
+import './features/grades/grades.css';
 
 // first thing: pick the transport and take `#key=…` off the address bar
 initApi();

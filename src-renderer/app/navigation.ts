@@ -5,7 +5,7 @@
 import { can, type Permission, type Role } from '../../src-shared/domain/roles';
 import type { MessageKey } from '../../src-shared/i18n';
 
-export type SectionId = 'students' | 'orders' | 'audit';
+export type SectionId = 'students' | 'orders' | 'grades' | 'audit';
 
 export interface Section {
   id: SectionId;
@@ -16,6 +16,7 @@ export interface Section {
 export const SECTIONS: readonly Section[] = [
   { id: 'students', permission: 'students.read', label: 'nav.students' },
   { id: 'orders', permission: 'orders.read', label: 'nav.orders' },
+  { id: 'grades', permission: 'grades.read', label: 'nav.grades' },
   { id: 'audit', permission: 'audit.read', label: 'nav.audit' },
 ];
 

@@ -15,6 +15,8 @@ import { ReferenceProvider } from './reference-context';
 
 // the Orders section is loaded on first use: offices without orders never download it
 const OrdersScreen = lazy(() => import('../features/orders/orders-screen').then((m) => ({ default: m.OrdersScreen })));
+// and so is Grade sheets: only the offices that keep grades need the grid
+const GradesScreen = lazy(() => import('../features/grades/grades-screen').then((m) => ({ default: m.GradesScreen })));
 
 interface ShellProps {
   info: AppInfo;
@@ -110,6 +112,17 @@ export function Shell({ info, user, onSignedOut }: ShellProps) {
               }
             >
               <OrdersScreen key={visit} user={user} initialOrderId={orderRequest} />
+            </Suspense>
+          ) : null}
+          {active === 'grades' ? (
+            <Suspense
+              fallback={
+                <div className="muted" aria-busy="true">
+                  {intl.formatMessage({ id: 'app.loading' })}
+                </div>
+              }
+            >
+              <GradesScreen key={visit} user={user} />
             </Suspense>
           ) : null}
           {active === 'audit' ? <AuditScreen /> : null}

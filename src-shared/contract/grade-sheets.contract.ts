@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ControlForm } from '../domain/enums';
-import type { GradeStatus } from '../domain/grading';
+import type { GradeBand, GradeStatus } from '../domain/grading';
 import { id, isoDate, type Localized } from './common';
 import { operation } from './define';
 
@@ -53,6 +53,8 @@ export interface GradeSheetDetail extends GradeSheetSummary {
   academicYearId: string;
   semester: number;
   parts: { key: string; max: number; kind: 'current' | 'final'; label: Localized }[];
+  /** the sheet's scale version: points → letter → GPA → traditional grade */
+  bands: GradeBand[];
   admissionThreshold: number;
   entryOpen: boolean;
   entryWindow: { opensOn: string; closesOn: string };

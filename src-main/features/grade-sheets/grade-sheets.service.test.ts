@@ -106,6 +106,19 @@ describe('closing and changes after closing', () => {
     expect(JSON.parse(audit.new_json)).toMatchObject({ total: 90, reason: 'ошибка при переносе', documentNo: 'акт №4' });
   });
 
+  it('counts a student not admitted by the points alone as a result, with the threshold in the message', () => {
+    const s = prepared();
+    let d = sheets.setGrades(USERS.clerkEcon, { id: s.id, cells: [
+      { studentId: IDS.studentAigerim, parts: { m1: 10, m2: 10 } },
+      { studentId: IDS.studentNurlan, parts: { m1: 30, m2: 30, exam: 40 } },
+    ] }, 'ru');
+    expect(d.state).toBe('filled');
+    d = sheets.close(USERS.clerkEcon, { id: s.id, version: d.version }, 'ru');
+    expect(d.rows[0]!.status).toBe('not_admitted');
+    const e = refusal(() => sheets.setGrades(USERS.clerkEcon, { id: s.id, cells: [{ studentId: IDS.studentAigerim, parts: { exam: 20 } }], reason: 'x', documentNo: '1' }, 'ru'));
+    expect(e.fields[0]!.values?.problem).toMatchObject({ values: { threshold: 30 } });
+  });
+
   it('keeps another faculty’s clerk out', () => {
     const s = prepared();
     expect(refusal(() => sheets.detail(USERS.clerkLaw, s.id, 'ru')).code).toBe('forbidden');

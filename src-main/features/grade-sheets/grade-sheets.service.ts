@@ -33,8 +33,13 @@ const PROBLEM_KEYS: Record<RowProblem['code'], MessageKey> = {
   unknownPart: 'grade.rule.unknownPart',
 };
 
-function problemRef(p: RowProblem): { msg: MessageKey; values: MessageValues } {
-  return { msg: PROBLEM_KEYS[p.code], values: { max: p.max ?? null, threshold: p.threshold ?? null } };
+function problemRef(p: RowProblem, scale: GradingScale): { msg: MessageKey; values: MessageValues } {
+  return { msg: PROBLEM_KEYS[p.code], values: { max: p.max ?? null, threshold: p.threshold ?? scale.admissionThreshold } };
+}
+
+/** A row is final when it has a result: graded, absent, or not admitted (typed or by its points). */
+function isFinal(scale: GradingScale, g: { parts_json: string; mark: string | null }): boolean {
+  return gradeRow(scale, { parts: JSON.parse(g.parts_json), mark: g.mark as 'absent' | 'not_admitted' | null }).status !== 'incomplete';
 }
 
 export function createGradeSheetsService(db: Database, clock: () => string = today) {
@@ -95,7 +100,7 @@ export function createGradeSheetsService(db: Database, clock: () => string = tod
         traditional: r.band?.traditional ?? null,
         status: r.status,
         problems: r.problems.map((p) => {
-          const ref = problemRef(p);
+          const ref = problemRef(p, scale);
           return translate(locale, ref.msg, ref.values);
         }),
         version: g.version,
@@ -106,6 +111,7 @@ export function createGradeSheetsService(db: Database, clock: () => string = tod
       academicYearId: sheet.academic_year_id,
       semester: head.semester,
       parts: scale.parts.map((p) => ({ key: p.key, max: p.max, kind: p.kind, label: p.label })),
+      bands: scale.bands.map((b) => ({ ...b })),
       admissionThreshold: scale.admissionThreshold,
       entryOpen: open,
       entryWindow: window,
@@ -268,7 +274,7 @@ export function createGradeSheetsService(db: Database, clock: () => string = tod
         const r = gradeRow(scale, { parts, mark });
         const name = fullName({ lastName: g.last_name, firstName: g.first_name, patronymic: g.patronymic });
         for (const p of r.problems) {
-          problems.push({ path: `cells.${i}.${p.part}`, key: 'grade.problem', values: { row: g.position, name, column: labelOf(p.part), problem: problemRef(p) } });
+          problems.push({ path: `cells.${i}.${p.part}`, key: 'grade.problem', values: { row: g.position, name, column: labelOf(p.part), problem: problemRef(p, scale) } });
         }
         return { g, parts, mark, r };
       });
@@ -295,8 +301,8 @@ export function createGradeSheetsService(db: Database, clock: () => string = tod
           w.outbox({ name: 'grade.set', entity: 'grade', entityId: n.g.id, payload: { sheetId: sheet.id, studentId: n.g.student_id, ...newValue }, baseVersion: n.g.version });
         }
         if (!closed) {
-          const all = w.sql.all(w.q.selectFrom('grade').select(['total', 'mark']).where('sheet_id', '=', sheet.id));
-          const state = all.every((g) => g.total !== null || g.mark !== null) ? 'filled' : 'open';
+          const all = w.sql.all(w.q.selectFrom('grade').select(['parts_json', 'mark']).where('sheet_id', '=', sheet.id));
+          const state = all.every((g) => isFinal(scale, g)) ? 'filled' : 'open';
           if (state !== sheet.state) w.sql.run(w.q.updateTable('grade_sheet').set({ state, version: sheet.version + 1, updated_at: w.now }).where('id', '=', sheet.id));
         }
       });
@@ -310,7 +316,8 @@ export function createGradeSheetsService(db: Database, clock: () => string = tod
       assertFaculty(session, sheet.faculty_id);
       if (sheet.state === 'closed') throw new AppError('conflict', 'error.sheet.alreadyClosed');
       if (sheet.version !== req.version) throw new AppError('conflict', 'error.conflict.staleVersion');
-      const missing = db.sync.all(db.kysely.selectFrom('grade').select('id').where('sheet_id', '=', sheet.id).where('total', 'is', null).where('mark', 'is', null)).length;
+      const scale = scaleById(db, sheet.scale_id);
+      const missing = db.sync.all(db.kysely.selectFrom('grade').select(['parts_json', 'mark']).where('sheet_id', '=', sheet.id)).filter((g) => !isFinal(scale, g)).length;
       if (missing) throw new AppError('conflict', 'error.sheet.incomplete', { count: missing });
       withWrite(db, session, (w) => {
         w.sql.run(w.q.updateTable('grade_sheet').set({ state: 'closed', closed_at: w.now, closed_by: session.id, version: sheet.version + 1, updated_at: w.now }).where('id', '=', sheet.id));
