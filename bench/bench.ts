@@ -15,6 +15,7 @@ import { createOrdersService } from '../src-main/features/orders/orders.service'
 import { signOrder } from '../src-main/features/orders/order-signing';
 import type { SessionUser } from '../src-shared/contract';
 import type { Role } from '../src-shared/domain/roles';
+import { gradeSheetsBench } from './grade-sheets.bench';
 
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 40000);
 const ROUNDS = 30;
@@ -135,6 +136,10 @@ async function main() {
   });
 
   await db.close();
+
+  // Grade sheets to paper, beside LibreOffice (issue 4): BENCH_SHEETS=0 skips it.
+  const sheetCount = Number(process.env.BENCH_SHEETS ?? 1000);
+  if (sheetCount > 0) rows.push(...(await gradeSheetsBench(dir, sheetCount)));
   fs.rmSync(dir, { recursive: true, force: true });
 
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;

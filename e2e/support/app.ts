@@ -31,10 +31,11 @@ export interface RunningApp {
 }
 
 /** Starts `node dist/main/web.cjs` on a private copy of the demo database and a headless Chromium. */
-export async function startApp(): Promise<RunningApp> {
+export async function startApp(opts: { prepareDb?: (file: string) => void } = {}): Promise<RunningApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'unidesk-e2e-run-'));
   const dbFile = path.join(dir, 'unidesk.sqlite');
   fs.copyFileSync(inject('demoDb'), dbFile);
+  opts.prepareDb?.(dbFile);
   const host: ChildProcess = spawn(process.execPath, [path.join(root, 'dist', 'main', 'web.cjs'), '--db', dbFile, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,0 +1,70 @@
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs';
+import type { Page } from 'playwright-core';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GradesPage } from './pages/grades.page';
+import { ShellPage } from './pages/shell.page';
+import { SignInPage } from './pages/sign-in.page';
+import { startApp, type RunningApp } from './support/app';
+
+let app: RunningApp;
+let page: Page;
+
+beforeAll(async () => {
+  app = await startApp({
+    // the demo's entry window is calendar data; open it so the test does not depend on today's date
+    prepareDb: (file) => new BetterSqlite3(file).exec(`UPDATE academic_session SET entry_opens_on = '2000-01-01', entry_closes_on = '2999-12-31'`),
+  });
+  page = await app.newPage();
+});
+afterAll(() => app?.stop());
+
+describe('a dean’s office clerk takes a sheet from blank to a signed PDF', () => {
+  it('fills a sheet by keyboard and by pasting from Excel, closes it, and prints it', async () => {
+    await (await new SignInPage(page).open(app.openUrl)).chooseLanguage('ky');
+    await new SignInPage(page).signIn('clerk', 'unidesk-clerk');
+    await new ShellPage(page).waitUntilSignedIn();
+    const [session] = app.query<{ id: string }>(
+      `SELECT s.id FROM academic_session s JOIN app_user u ON u.username = 'clerk' AND u.faculty_id = s.faculty_id WHERE s.academic_year_id = '2026-2027' AND s.term = 'autumn'`,
+    );
+    const grades = await new GradesPage(page).open();
+    await grades.chooseSession(session!.id);
+    await grades.generate();
+    // a sheet whose students include Kyrgyz letters in their names
+    const [sheet] = app.query<{ id: string; n: number }>(
+      `SELECT gs.id, count(*) AS n FROM grade_sheet gs JOIN grade g ON g.sheet_id = gs.id JOIN student s ON s.id = g.student_id
+       WHERE gs.session_id = ? GROUP BY gs.id
+       HAVING sum(s.last_name LIKE '%ү%' OR s.last_name LIKE '%ө%' OR s.last_name LIKE '%ң%') > 0 AND count(*) BETWEEN 5 AND 40
+       ORDER BY gs.seq LIMIT 1`,
+      session!.id,
+    );
+    const n = sheet!.n;
+    const grid = await grades.openSheet(sheet!.id);
+    await grid.typeRow(0, ['25', '26', '30']);
+    const block = Array.from({ length: n - 1 }, (_, i) => (i === n - 2 ? '20\t20\t\ta' : '20\t25\t15')).join('\r\n') + '\r\n';
+    await grid.paste(1, 'm1', block);
+    await grid.waitSaved();
+    const totals = app.query<{ total: number | null; mark: string | null }>(`SELECT total, mark FROM grade WHERE sheet_id = ? ORDER BY position`, sheet!.id);
+    expect(totals[0]).toEqual({ total: 81, mark: null });
+    expect(totals.slice(1, -1).every((t) => t.total === 60)).toBe(true);
+    expect(totals.at(-1)).toEqual({ total: null, mark: 'absent' });
+
+    await grid.closeSheet();
+    const pdf = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'unidesk-e2e-pdf-')), 'sheet.pdf');
+    await grid.download('grade-export-pdf-ky', pdf);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString('utf8');
+    const names = app.query<{ last_name: string }>(`SELECT s.last_name FROM grade g JOIN student s ON s.id = g.student_id WHERE g.sheet_id = ?`, sheet!.id);
+    for (const { last_name } of names) expect(text).toContain(last_name);
+    expect(text).toContain('81');
+    expect(text).toContain('келген жок');
+    // the footer counts: one 4, the pasted 3s, one absent, and the average of the graded
+    expect(text).toMatch(/4 \(жакшы\)\s+1\b/);
+    expect(text).toMatch(new RegExp(`3 \\(канааттандырарлык\\)\\s+${n - 2}\\b`));
+    expect(text).toMatch(/Келген жок\s+1\b/);
+    const average = ((81 + 60 * (n - 2)) / (n - 1)).toFixed(1).replace('.', ',');
+    expect(text).toMatch(new RegExp(`Орточо балл\\s+${average}`));
+  });
+});
