@@ -5,7 +5,7 @@
 import type { Funding, StudentStatus, StudyForm } from '../../../src-shared/domain/enums';
 import type { StudentState } from '../../../src-shared/domain/orders';
 import type { Database } from '../../db/connection';
-import { toStudentState } from '../students/student-state.mapper';
+import { toStudentState, type StateColumns } from '../students/student-state.mapper';
 
 export interface StateOn extends StudentState {
   studentId: string;
@@ -13,17 +13,9 @@ export interface StateOn extends StudentState {
   orderNo: string | null;
 }
 
-interface HistoryRow {
+interface HistoryRow extends StateColumns {
   student_id: string;
   effective_date: string;
-  status: string;
-  group_id: string;
-  course: number;
-  form: string;
-  funding: string;
-  last_name: string;
-  first_name: string;
-  patronymic: string | null;
   order_no: string | null;
 }
 
