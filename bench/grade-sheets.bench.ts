@@ -5,7 +5,6 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../src-main/db/connection';
 import { generateDemo } from '../src-main/features/demo/demo.generator';
@@ -81,11 +80,4 @@ export async function gradeSheetsBench(dir: string, sheetsWanted: number): Promi
     rows.push({ scenario: 'LibreOffice comparison', figure: 'not run', note: 'install Debian package libreoffice-calc-nogui to compare' });
   }
   return rows;
-}
-
-if (require.main === module) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'unidesk-bench-sheets-'));
-  gradeSheetsBench(dir, Number(process.env.BENCH_SHEETS ?? 1000))
-    .then((rows) => console.log(rows.map((r) => `| ${r.scenario} | ${r.figure} | ${r.note} |`).join('\n')))
-    .finally(() => fs.rmSync(dir, { recursive: true, force: true }));
 }

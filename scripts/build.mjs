@@ -18,7 +18,6 @@ const nodeEntries = {
   'electron/main': 'src-main/electron/main.ts',
   'electron/preload': 'src-main/electron/preload.ts',
   'bench/bench': 'bench/bench.ts',
-  'bench/grade-sheets': 'bench/grade-sheets.bench.ts',
   'workers/grade-sheet-batch': 'src-main/features/grade-sheets/batch-export.worker.ts',
 };
 
