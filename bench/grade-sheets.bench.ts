@@ -74,7 +74,7 @@ export async function gradeSheetsBench(dir: string, sheetsWanted: number): Promi
     rows.push({
       scenario: `LibreOffice headless: the same ${files.length} xlsx → PDF`,
       figure: `${loSeconds.toFixed(1)} s`,
-      note: `${soffice.stdout.trim().split('\n')[0]}; UniDesk PDF is ${(loSeconds / pdfSeconds).toFixed(1)}× faster`,
+      note: `${soffice.stdout.trim().split('\n')[0]}; UniDesk PDF time ÷ LibreOffice time = ${(pdfSeconds / loSeconds).toFixed(2)}`,
     });
   } else {
     rows.push({ scenario: 'LibreOffice comparison', figure: 'not run', note: 'install Debian package libreoffice-calc-nogui to compare' });
