@@ -26,14 +26,13 @@ interface Attempt {
 }
 
 /** Every attempt of every student at each discipline offering that the session's sheets cover. */
-function attemptsOf(db: Database, where: { sessionId?: string; parentSheetId?: string }): Map<string, Attempt[]> {
-  let q = db.kysely
+function attemptsOf(db: Database, sessionId: string): Map<string, Attempt[]> {
+  const q = db.kysely
     .selectFrom('grade as gr')
     .innerJoin('grade_sheet as gs', 'gs.id', 'gr.sheet_id')
     .innerJoin('student as s', 's.id', 'gr.student_id')
     .select(['gs.id as sheet_id', 'gs.number', 'gs.attempt', 'gs.state', 'gs.scale_id', 'gs.curriculum_item_id', 'gs.academic_year_id', 'gs.group_id', 'gs.faculty_id', 'gs.session_id', 'gr.student_id', 's.last_name', 's.first_name', 's.patronymic', 'gr.parts_json', 'gr.mark']);
-  if (where.sessionId) q = q.where('gs.session_id', '=', where.sessionId);
-  const rows = db.sync.all(q);
+  const rows = db.sync.all(q.where('gs.session_id', '=', sessionId));
   const by = new Map<string, Attempt[]>();
   for (const r of rows) {
     // an offering for a student: the same discipline of the curriculum in the same year
@@ -95,7 +94,7 @@ export function createRetakes(db: Database, sheets: GradeSheetsService) {
       if (!can(session.role, 'grades.read')) throw forbidden();
       sessionScope(session, sessionId);
       const rows: RetakeCandidate[] = [];
-      for (const attempts of attemptsOf(db, { sessionId }).values()) {
+      for (const attempts of attemptsOf(db, sessionId).values()) {
         const c = candidateOf(attempts, scales);
         if (c) rows.push(c);
       }
@@ -108,7 +107,7 @@ export function createRetakes(db: Database, sheets: GradeSheetsService) {
       const parent = db.sync.first(db.kysely.selectFrom('grade_sheet').selectAll().where('id', '=', req.parentSheetId));
       if (!parent) throw new AppError('not_found', 'error.sheet.notFound');
       if (session.role === 'clerk' && parent.faculty_id !== session.facultyId) throw forbidden('error.sheet.scope');
-      const attempts = attemptsOf(db, { sessionId: parent.session_id });
+      const attempts = attemptsOf(db, parent.session_id);
       const problems: { path: string; key: MessageKey; values?: MessageValues }[] = [];
       const chosen = req.studentIds.map((studentId, i) => {
         const list = attempts.get(`${studentId}|${parent.curriculum_item_id}|${parent.academic_year_id}`);

@@ -8,7 +8,7 @@ import { translate, type Locale, type MessageKey, type MessageValues } from '../
 import type { Database } from '../../db/connection';
 import { AppError, forbidden } from '../../host/app-error';
 import { withWrite, type WriteScope } from '../write-transaction';
-import { evaluateItems, itemParams, paramsView } from './order-preview';
+import { evaluateItems, itemParams, paramsView, withGroupName } from './order-preview';
 import { groupsQuery, itemsQuery, loadStudentsNow, orderQuery, toGroupMap, type ItemRow, type OrderRow } from './orders.repository';
 
 type CreateRequest = ParsedRequestOf<'orders.create'>;
@@ -126,7 +126,6 @@ export function createOrdersService(db: Database) {
     assertOrderInScope(session, order);
     const items = db.sync.all(itemsQuery(db.kysely, id));
     const names = userNames(db);
-    const studentInfo = loadStudentsNow(db, items.map((i) => i.student_id));
     let views: OrderDetail['items'];
     if (order.state === 'draft' && order.type !== 'cancellation') {
       const { outcomes } = evaluateItems(db, order.type as Exclude<OrderType, 'cancellation'>, order.effective_date, items);
@@ -144,18 +143,20 @@ export function createOrdersService(db: Database) {
         problem: o.problem ? translate(locale, o.problem.key, o.problem.values) : null,
       }));
     } else {
+      // signed (or cancellation) orders show the states fixed at signing, not today's
       const groups = toGroupMap(db.sync.all(groupsQuery(db.kysely)));
+      const studentInfo = loadStudentsNow(db, items.map((i) => i.student_id));
       views = items.map((i) => {
         const s = studentInfo.get(i.student_id);
-        const before = i.before_json ? JSON.parse(i.before_json) : s ? { ...s.state, groupName: groups.get(s.state.groupId)?.name ?? '' } : null;
-        const names = before ?? s?.state;
+        const before = i.before_json ? JSON.parse(i.before_json) : s ? withGroupName(s.state, groups) : null;
+        const person = before ?? s?.state;
         return {
           id: i.id,
           position: i.position,
           studentId: i.student_id,
-          lastName: names?.lastName ?? '',
-          firstName: names?.firstName ?? '',
-          patronymic: names?.patronymic ?? null,
+          lastName: person?.lastName ?? '',
+          firstName: person?.firstName ?? '',
+          patronymic: person?.patronymic ?? null,
           recordBookNo: s?.recordBookNo ?? '',
           params: paramsView(itemParams(i), i.student_id),
           before,
