@@ -19,7 +19,7 @@ export const consoleLogger: Logger = {
  * Main's services, whatever hosts them (Electron, the browser host, tests): the replica, the
  * handlers and the dispatcher. An empty replica becomes the demo university on first launch.
  */
-export async function createApp(opts: { dbFile: string; log?: Logger; demoIfEmpty?: boolean }): Promise<UniDeskApp> {
+export async function createApp(opts: { dbFile: string; log?: Logger; demoIfEmpty?: boolean; exportsDir?: string }): Promise<UniDeskApp> {
   const db = openDatabase(opts.dbFile);
   try {
     if (opts.demoIfEmpty ?? true) {
@@ -30,6 +30,6 @@ export async function createApp(opts: { dbFile: string; log?: Logger; demoIfEmpt
     await db.close();
     throw e;
   }
-  const dispatch = createDispatcher(createHandlers(db, APP_VERSION), memorySessionStore(), opts.log ?? consoleLogger);
+  const dispatch = createDispatcher(createHandlers(db, APP_VERSION, { exportsDir: opts.exportsDir }), memorySessionStore(), opts.log ?? consoleLogger);
   return { dbFile: opts.dbFile, db, dispatch, close: () => db.close() };
 }

@@ -58,6 +58,10 @@ export interface GradeSheetDetail extends GradeSheetSummary {
   admissionThreshold: number;
   entryOpen: boolean;
   entryWindow: { opensOn: string; closesOn: string };
+  /** an admin's openings of entry for this sheet alone, outside the session's window */
+  exceptions: { opensOn: string; closesOn: string; reason: string }[];
+  examiner: { staffId: string; name: string } | null;
+  examDate: string | null;
   rows: GradeRowView[];
 }
 

@@ -3,7 +3,7 @@ import type { AcademicSessionView, GradeCellInput, GradeRowView, GradeSheetDetai
 import type { ControlForm } from '../../../src-shared/domain/enums';
 import { formatDate } from '../../../src-shared/domain/dates';
 import { gradeRow, type GradingScale, type RowProblem } from '../../../src-shared/domain/grading';
-import { compareNames, fullName } from '../../../src-shared/domain/person';
+import { compareNames, fullName, shortName } from '../../../src-shared/domain/person';
 import { can } from '../../../src-shared/domain/roles';
 import { translate, type Locale, type MessageKey, type MessageValues } from '../../../src-shared/i18n';
 import type { Database } from '../../db/connection';
@@ -52,10 +52,10 @@ export function createGradeSheetsService(db: Database, clock: () => string = tod
   function windowOf(sheet: SheetRow) {
     const session = db.sync.first(db.kysely.selectFrom('academic_session').select(['entry_opens_on', 'entry_closes_on']).where('id', '=', sheet.session_id))!;
     const exceptions = db.sync
-      .all(db.kysely.selectFrom('grade_entry_exception').select(['opens_on', 'closes_on']).where('sheet_id', '=', sheet.id))
-      .map((e) => ({ opensOn: e.opens_on, closesOn: e.closes_on }));
+      .all(db.kysely.selectFrom('grade_entry_exception').select(['opens_on', 'closes_on', 'reason']).where('sheet_id', '=', sheet.id).orderBy('created_at'))
+      .map((e) => ({ opensOn: e.opens_on, closesOn: e.closes_on, reason: e.reason }));
     const window = { opensOn: session.entry_opens_on, closesOn: session.entry_closes_on };
-    return { window, open: entryOpen(clock(), window, exceptions) };
+    return { window, exceptions, open: entryOpen(clock(), window, exceptions) };
   }
 
   function toSummaryRow(r: SheetRow & { group_name: string; name_ky: string; name_ru: string; name_en: string; control_form: string; credits: number; students: number | null; graded: number | null }): GradeSheetSummary {
@@ -82,7 +82,10 @@ export function createGradeSheetsService(db: Database, clock: () => string = tod
     assertFaculty(session, sheet.faculty_id);
     const head = db.sync.first(sheetSummaryQuery(db.kysely).where('gs.id', '=', id))!;
     const scale = scaleById(db, sheet.scale_id);
-    const { window, open } = windowOf(sheet);
+    const { window, exceptions, open } = windowOf(sheet);
+    const examiner = sheet.examiner_staff_id
+      ? db.sync.first(db.kysely.selectFrom('staff').select(['id', 'last_name', 'first_name', 'patronymic']).where('id', '=', sheet.examiner_staff_id))
+      : undefined;
     const rows: GradeRowView[] = db.sync.all(gradesOfSheetQuery(db.kysely, id)).map((g) => {
       const parts = JSON.parse(g.parts_json) as Record<string, number | null>;
       const r = gradeRow(scale, { parts, mark: g.mark as 'absent' | 'not_admitted' | null });
@@ -115,6 +118,9 @@ export function createGradeSheetsService(db: Database, clock: () => string = tod
       admissionThreshold: scale.admissionThreshold,
       entryOpen: open,
       entryWindow: window,
+      exceptions,
+      examiner: examiner ? { staffId: examiner.id, name: shortName({ lastName: examiner.last_name, firstName: examiner.first_name, patronymic: examiner.patronymic }) } : null,
+      examDate: sheet.exam_date,
       rows,
     };
   }

@@ -43,6 +43,9 @@ export function testSheet(patch: Partial<GradeSheetDetail> = {}): GradeSheetDeta
     admissionThreshold: 30,
     entryOpen: true,
     entryWindow: { opensOn: '2026-01-05', closesOn: '2026-01-25' },
+    exceptions: [],
+    examiner: null,
+    examDate: null,
     rows: [testRow('s1', 1, { m1: 20 }), testRow('s2', 2), testRow('s3', 3)],
     ...patch,
   };

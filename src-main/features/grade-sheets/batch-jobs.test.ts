@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BatchJobView } from '../../../src-shared/contract';
+import { USERS } from '../../testing/fixture';
+import { createBatchJobs } from './batch-jobs';
+import { refusal, SESSION, sheetsFixture } from './grade-sheets.test-kit';
+
+// A stand-in for the rendering worker: same messages, a file per sheet, slow enough to cancel.
+const FAKE_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+(async () => {
+  for (const id of workerData.job.sheetIds) {
+    await new Promise((r) => setTimeout(r, workerData.job.blank ? 200 : 5));
+    const data = new TextEncoder().encode('sheet ' + id);
+    parentPort.postMessage({ type: 'file', name: id + '.' + workerData.job.format, data });
+  }
+  parentPort.postMessage({ type: 'done' });
+})();
+`;
+
+let dir: string;
+let f: Awaited<ReturnType<typeof sheetsFixture>>;
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'unidesk-batch-jobs-'));
+  fs.writeFileSync(path.join(dir, 'worker.cjs'), FAKE_WORKER);
+  f = await sheetsFixture();
+});
+afterEach(async () => {
+  await f.db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function until(read: () => BatchJobView, states: BatchJobView['state'][]): Promise<BatchJobView> {
+  for (let i = 0; i < 200; i++) {
+    const v = read();
+    if (states.includes(v.state)) return v;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('job did not finish');
+}
+
+describe('session print jobs', () => {
+  it('prints every sheet of the session into a ZIP named after the faculty and session, reporting progress', async () => {
+    f.prepared();
+    const jobs = createBatchJobs(f.db, f.sheets, { exportsDir: path.join(dir, 'out'), workerFile: path.join(dir, 'worker.cjs') });
+    const started = jobs.start(USERS.clerkEcon, { sessionId: SESSION, format: 'pdf', lang: 'ky', blank: false, zip: true });
+    expect(started).toMatchObject({ state: 'running', total: 2, done: 0 });
+    expect(path.basename(started.out)).toMatch(/^ECON-2026-2027-autumn-pdf-ky\.zip$/);
+    expect(fs.existsSync(started.out)).toBe(false);
+    const done = await until(() => jobs.status(USERS.clerkEcon, started.id), ['done', 'failed']);
+    expect(done).toMatchObject({ state: 'done', done: 2, total: 2 });
+    expect(fs.statSync(done.out).size).toBeGreaterThan(0);
+    // another user cannot see (or cancel) it
+    expect(refusal(() => jobs.status(USERS.admin, started.id)).key).toBe('error.batch.notFound');
+    // a second print of the same session does not overwrite the first
+    const again = jobs.start(USERS.clerkEcon, { sessionId: SESSION, format: 'pdf', lang: 'ky', blank: false, zip: true });
+    expect(path.basename(again.out)).toBe('ECON-2026-2027-autumn-pdf-ky-2.zip');
+    await until(() => jobs.status(USERS.clerkEcon, again.id), ['done', 'failed']);
+  });
+
+  it('cancels, leaving nothing behind; refuses an empty session, a second job at once, and another faculty', async () => {
+    const jobs = createBatchJobs(f.db, f.sheets, { exportsDir: path.join(dir, 'out'), workerFile: path.join(dir, 'worker.cjs') });
+    expect(refusal(() => jobs.start(USERS.clerkEcon, { sessionId: SESSION, format: 'pdf', lang: 'ru', blank: true, zip: false })).key).toBe('error.batch.empty');
+    f.prepared();
+    expect(refusal(() => jobs.start(USERS.clerkLaw, { sessionId: SESSION, format: 'pdf', lang: 'ru', blank: true, zip: false })).code).toBe('forbidden');
+    const job = jobs.start(USERS.clerkEcon, { sessionId: SESSION, format: 'pdf', lang: 'ru', blank: true, zip: false });
+    expect(refusal(() => jobs.start(USERS.clerkEcon, { sessionId: SESSION, format: 'xlsx', lang: 'ru', blank: true, zip: false })).key).toBe('error.batch.busy');
+    expect(jobs.cancel(USERS.clerkEcon, job.id).state).toBe('cancelled');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(jobs.status(USERS.clerkEcon, job.id).state).toBe('cancelled');
+    expect(fs.readdirSync(path.join(dir, 'out'))).toEqual([]);
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * Printing a whole session from the app: a job per request, rendered in worker threads (see
+ * batch-export.ts) while the screen polls its progress. Jobs live in main's memory only —
+ * they write files, not data, and a restarted app simply starts the print again.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { uuidv7 } from 'uuidv7';
+import type { BatchJobView, ParsedRequestOf, SessionUser } from '../../../src-shared/contract';
+import { can } from '../../../src-shared/domain/roles';
+import type { Database } from '../../db/connection';
+import { AppError, forbidden } from '../../host/app-error';
+import { BatchCancelled, exportBatch } from './batch-export';
+import type { GradeSheetsService } from './grade-sheets.service';
+
+interface Job {
+  view: BatchJobView;
+  owner: string;
+  controller: AbortController;
+}
+
+/** Where prints go unless told otherwise: a folder the user finds among their documents. */
+export function defaultExportsDir(): string {
+  return process.env.UNIDESK_EXPORTS_DIR ?? path.join(os.homedir(), 'Documents', 'UniDesk');
+}
+
+/** Every bundle that hosts main (dist/main, dist/electron, dist/cli) sits next to dist/workers. */
+const WORKER_FILE = path.join(__dirname, '..', 'workers', 'grade-sheet-batch.cjs');
+
+/** "ЭФ-2026-2027-autumn-pdf-ky-blank.zip", and "-2", "-3"… when a print of the same name exists. */
+function freeName(dir: string, base: string, ext: string): string {
+  for (let i = 1; ; i++) {
+    const name = `${base}${i === 1 ? '' : `-${i}`}${ext}`;
+    if (!fs.existsSync(path.join(dir, name))) return path.join(dir, name);
+  }
+}
+
+export function createBatchJobs(db: Database, sheets: GradeSheetsService, opts: { exportsDir?: string; workerFile?: string } = {}) {
+  const exportsDir = opts.exportsDir ?? defaultExportsDir();
+  const jobs = new Map<string, Job>();
+
+  function own(session: SessionUser, id: string): Job {
+    const job = jobs.get(id);
+    // another user's job is as good as absent: its file names say which faculty printed what
+    if (!job || job.owner !== session.id) throw new AppError('not_found', 'error.batch.notFound');
+    return job;
+  }
+
+  return {
+    start(session: SessionUser, req: ParsedRequestOf<'gradeSheets.batchStart'>): BatchJobView {
+      if (!can(session.role, 'grades.read')) throw forbidden();
+      const ses = db.sync.first(
+        db.kysely
+          .selectFrom('academic_session as s')
+          .leftJoin('faculty as f', 'f.id', 's.faculty_id')
+          .select(['s.id', 's.academic_year_id', 's.term', 's.faculty_id', 'f.code'])
+          .where('s.id', '=', req.sessionId),
+      );
+      if (!ses) throw new AppError('not_found', 'error.sheet.noSession');
+      if (session.role === 'clerk' && ses.faculty_id !== session.facultyId) throw forbidden('error.sheet.scope');
+      // the list applies the caller's scope, so a job never prints a sheet its user could not open
+      const sheetIds = sheets.list(session, { sessionId: ses.id }).rows.map((r) => r.id);
+      if (sheetIds.length === 0) throw new AppError('conflict', 'error.batch.empty');
+      if ([...jobs.values()].some((j) => j.owner === session.id && j.view.state === 'running')) throw new AppError('conflict', 'error.batch.busy');
+      fs.mkdirSync(exportsDir, { recursive: true });
+      const base = [ses.code ?? 'all', ses.academic_year_id, ses.term, req.format, req.lang, req.blank ? 'blank' : '']
+        .filter(Boolean)
+        .join('-')
+        .replace(/[^\p{L}\p{N}._-]/gu, '_');
+      const out = freeName(exportsDir, base, req.zip ? '.zip' : '');
+      const view: BatchJobView = { id: uuidv7(), state: 'running', done: 0, total: sheetIds.length, out, error: null, startedAt: new Date().toISOString(), seconds: null };
+      const job: Job = { view, owner: session.id, controller: new AbortController() };
+      jobs.set(view.id, job);
+      const started = Date.now();
+      exportBatch({
+        dbFile: db.file,
+        workerFile: opts.workerFile ?? WORKER_FILE,
+        sheetIds,
+        format: req.format,
+        lang: req.lang,
+        blank: req.blank,
+        out,
+        signal: job.controller.signal,
+        onProgress: (p) => (view.done = p.done),
+      }).then(
+        () => Object.assign(view, { state: 'done', seconds: (Date.now() - started) / 1000 }),
+        (e: unknown) =>
+          Object.assign(view, e instanceof BatchCancelled ? { state: 'cancelled' } : { state: 'failed', error: e instanceof Error ? e.message : String(e) }),
+      );
+      return { ...view };
+    },
+
+    status(session: SessionUser, id: string): BatchJobView {
+      return { ...own(session, id).view };
+    },
+
+    cancel(session: SessionUser, id: string): BatchJobView {
+      const job = own(session, id);
+      if (job.view.state === 'running') {
+        job.controller.abort();
+        job.view.state = 'cancelled';
+      }
+      return { ...job.view };
+    },
+  };
+}
