@@ -10,6 +10,8 @@ import './features/students/students.css';
 import './features/audit/audit.css';
 import './features/orders/orders.css';
 import './features/grades/grades.css';
+import './features/curricula/curricula.css';
+import './features/grading-scale/grading-scale.css';
 
 // first thing: pick the transport and take `#key=…` off the address bar
 initApi();

@@ -6,11 +6,11 @@ import { sectionsFor } from './navigation';
 
 describe('role navigation', () => {
   it('shows only what the role may do', () => {
-    expect(sectionsFor('admin').map((s) => s.id)).toEqual(['students', 'orders', 'grades', 'audit']);
-    expect(sectionsFor('clerk').map((s) => s.id)).toEqual(['students', 'orders', 'grades']);
+    expect(sectionsFor('admin').map((s) => s.id)).toEqual(['students', 'orders', 'grades', 'curricula', 'gradingScale', 'audit']);
+    expect(sectionsFor('clerk').map((s) => s.id)).toEqual(['students', 'orders', 'grades', 'curricula']);
     expect(sectionsFor('students_hr').map((s) => s.id)).toEqual(['students', 'orders']);
-    expect(sectionsFor('registrar').map((s) => s.id)).toEqual(['students', 'orders', 'grades']);
-    expect(sectionsFor('teaching').map((s) => s.id)).toEqual(['students', 'grades']);
+    expect(sectionsFor('registrar').map((s) => s.id)).toEqual(['students', 'orders', 'grades', 'curricula']);
+    expect(sectionsFor('teaching').map((s) => s.id)).toEqual(['students', 'grades', 'curricula']);
     expect(sectionsFor('accountant').map((s) => s.id)).toEqual(['students']);
     expect(sectionsFor('hr')).toEqual([]);
     expect(sectionsFor('planning_finance')).toEqual([]);

@@ -17,6 +17,10 @@ import { ReferenceProvider } from './reference-context';
 const OrdersScreen = lazy(() => import('../features/orders/orders-screen').then((m) => ({ default: m.OrdersScreen })));
 // and so is Grade sheets: only the offices that keep grades need the grid
 const GradesScreen = lazy(() => import('../features/grades/grades-screen').then((m) => ({ default: m.GradesScreen })));
+// and Curricula: the teaching department's editor, read elsewhere now and then
+const CurriculaScreen = lazy(() => import('../features/curricula/curricula-screen').then((m) => ({ default: m.CurriculaScreen })));
+// and the grading scale: only the administrator edits it, once a year or so
+const GradingScaleScreen = lazy(() => import('../features/grading-scale/grading-scale-screen').then((m) => ({ default: m.GradingScaleScreen })));
 
 interface ShellProps {
   info: AppInfo;
@@ -123,6 +127,28 @@ export function Shell({ info, user, onSignedOut }: ShellProps) {
               }
             >
               <GradesScreen key={visit} user={user} />
+            </Suspense>
+          ) : null}
+          {active === 'curricula' ? (
+            <Suspense
+              fallback={
+                <div className="muted" aria-busy="true">
+                  {intl.formatMessage({ id: 'app.loading' })}
+                </div>
+              }
+            >
+              <CurriculaScreen key={visit} user={user} />
+            </Suspense>
+          ) : null}
+          {active === 'gradingScale' ? (
+            <Suspense
+              fallback={
+                <div className="muted" aria-busy="true">
+                  {intl.formatMessage({ id: 'app.loading' })}
+                </div>
+              }
+            >
+              <GradingScaleScreen key={visit} />
             </Suspense>
           ) : null}
           {active === 'audit' ? <AuditScreen /> : null}
