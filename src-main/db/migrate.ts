@@ -19,10 +19,20 @@ export function migrate(db: BetterSqlite3.Database, migrations: readonly Migrati
   const applied: number[] = [];
   for (const m of migrations) {
     if (m.version <= current) continue;
-    db.transaction(() => {
-      db.exec(m.up);
-      db.pragma(`user_version = ${m.version}`);
-    })();
+    const fkOff = m.rebuildsTables === true && db.pragma('foreign_keys', { simple: true }) === 1;
+    if (fkOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(m.up);
+        if (m.rebuildsTables) {
+          const broken = db.pragma('foreign_key_check') as unknown[];
+          if (broken.length) throw new Error(`migration ${m.version} would break ${broken.length} foreign keys`);
+        }
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    } finally {
+      if (fkOff) db.pragma('foreign_keys = ON');
+    }
     applied.push(m.version);
   }
   return applied;

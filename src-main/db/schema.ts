@@ -275,6 +275,7 @@ export interface OutboxTable {
 export interface GradingScaleTable {
   id: string;
   from_academic_year_id: string;
+  version: Generated<number>;
   scale_json: string;
   created_by: string | null;
   created_at: string;
