@@ -23,6 +23,8 @@ export interface RunningApp {
   openUrl: string;
   origin: string;
   dbFile: string;
+  /** where the host writes session prints */
+  exportsDir: string;
   browser: Browser;
   newPage(): Promise<Page>;
   /** read-only look at the replica, to pick test data without hard-coding the generator's output */
@@ -38,6 +40,8 @@ export async function startApp(opts: { prepareDb?: (file: string) => void } = {}
   opts.prepareDb?.(dbFile);
   const host: ChildProcess = spawn(process.execPath, [path.join(root, 'dist', 'main', 'web.cjs'), '--db', dbFile, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    // session prints land in the run's own folder, never in the tester's Documents
+    env: { ...process.env, UNIDESK_EXPORTS_DIR: path.join(dir, 'exports') },
   });
   let stderr = '';
   host.stderr!.on('data', (d) => (stderr += String(d)));
@@ -56,6 +60,7 @@ export async function startApp(opts: { prepareDb?: (file: string) => void } = {}
     openUrl,
     origin: new URL(openUrl).origin,
     dbFile,
+    exportsDir: path.join(dir, 'exports'),
     browser,
     async newPage() {
       const context = await browser.newContext({ viewport: { width: 1366, height: 860 } });

@@ -5,6 +5,7 @@ import { AppError } from '../host/app-error';
 import { listAudit } from '../features/audit/audit.service';
 import { signIn } from '../features/auth/session.service';
 import { referenceScope } from '../features/reference/reference.service';
+import { createCurriculaService } from '../features/curricula/curricula.service';
 import { createStudentsService } from '../features/students/students.service';
 import { createOrdersService } from '../features/orders/orders.service';
 import { signOrder } from '../features/orders/order-signing';
@@ -14,6 +15,10 @@ import { createGradeSheetsService } from '../features/grade-sheets/grade-sheets.
 import { createRetakes } from '../features/grade-sheets/grade-sheet-retakes';
 import { exportGradeSheet } from '../features/grade-sheets/grade-sheet-document';
 import { createTeacherExcel } from '../features/grade-sheets/teacher-excel.handlers';
+import { createRegistrations } from '../features/grade-sheets/registrations.service';
+import { createExaminers } from '../features/grade-sheets/grade-sheet-examiner';
+import { createBatchJobs } from '../features/grade-sheets/batch-jobs';
+import { createGradingScaleService } from '../features/grade-sheets/grading-scale.service';
 
 function signedIn(ctx: RequestContext): SessionUser {
   // The dispatcher refuses non-public operations without a session; this narrows the type.
@@ -22,12 +27,17 @@ function signedIn(ctx: RequestContext): SessionUser {
 }
 
 /** Operation name → service call. Handlers are thin: rules live in the feature services. */
-export function createHandlers(db: Database, version: string): Handlers {
+export function createHandlers(db: Database, version: string, opts: { exportsDir?: string } = {}): Handlers {
   const students = createStudentsService(db);
   const orders = createOrdersService(db);
+  const curricula = createCurriculaService(db);
   const sheets = createGradeSheetsService(db);
   const retakes = createRetakes(db, sheets);
   const teacherExcel = createTeacherExcel(db, sheets);
+  const registrations = createRegistrations(db);
+  const examiners = createExaminers(db, sheets);
+  const batches = createBatchJobs(db, sheets, opts);
+  const gradingScale = createGradingScaleService(db);
   return {
     'app.info': async () => {
       const u = await db.kysely.selectFrom('university').select(['name_ky', 'name_ru', 'name_en']).executeTakeFirst();
@@ -44,6 +54,13 @@ export function createHandlers(db: Database, version: string): Handlers {
       return null;
     },
     'reference.scope': async (_req, ctx) => referenceScope(db, signedIn(ctx)),
+    'curricula.list': async (req, ctx) => curricula.list(signedIn(ctx), req),
+    'curricula.get': async (req, ctx) => curricula.get(signedIn(ctx), req.id),
+    'curricula.create': async (req, ctx) => curricula.create(signedIn(ctx), req),
+    'curricula.setItem': async (req, ctx) => curricula.setItem(signedIn(ctx), req, ctx.locale),
+    'curricula.removeItem': async (req, ctx) => curricula.removeItem(signedIn(ctx), req, ctx.locale),
+    'disciplines.search': async (req, ctx) => curricula.searchDisciplines(signedIn(ctx), req, ctx.locale),
+    'disciplines.create': async (req, ctx) => curricula.createDiscipline(signedIn(ctx), req),
     'students.search': async (req, ctx) => students.search(signedIn(ctx), req),
     'students.get': async (req, ctx) => students.get(signedIn(ctx), req.id),
     'students.update': async (req, ctx) => students.update(signedIn(ctx), req),
@@ -69,5 +86,16 @@ export function createHandlers(db: Database, version: string): Handlers {
     'gradeSheets.sessions': async (_req, ctx) => sheets.sessions(signedIn(ctx)),
     'gradeSheets.retakeCandidates': async (req, ctx) => retakes.candidates(signedIn(ctx), req.sessionId),
     'gradeSheets.createRetake': async (req, ctx) => retakes.create(signedIn(ctx), req, ctx.locale),
+    'registrations.ofStudent': async (req, ctx) => registrations.view(signedIn(ctx), req),
+    'registrations.add': async (req, ctx) => registrations.add(signedIn(ctx), req),
+    'registrations.remove': async (req, ctx) => registrations.remove(signedIn(ctx), req),
+    'gradeSheets.examiners': async (req, ctx) => examiners.options(signedIn(ctx), req.id),
+    'gradeSheets.setExaminer': async (req, ctx) => examiners.set(signedIn(ctx), req, ctx.locale),
+    'gradeSheets.batchStart': async (req, ctx) => batches.start(signedIn(ctx), req),
+    'gradeSheets.batchStatus': async (req, ctx) => batches.status(signedIn(ctx), req.jobId),
+    'gradeSheets.batchCancel': async (req, ctx) => batches.cancel(signedIn(ctx), req.jobId),
+    'gradingScale.list': async (_req, ctx) => gradingScale.list(signedIn(ctx)),
+    'gradingScale.get': async (req, ctx) => gradingScale.get(signedIn(ctx), req),
+    'gradingScale.save': async (req, ctx) => gradingScale.save(signedIn(ctx), req),
   };
 }

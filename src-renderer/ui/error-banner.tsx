@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 
 interface ErrorBannerProps {
@@ -35,10 +36,11 @@ export function ErrorBanner({ message, onRetry, onDismiss, testId }: ErrorBanner
 }
 
 /** A quiet confirmation ("saved"); `role=status` so screen readers read it without interrupting. */
-export function Notice({ message, testId }: { message: string; testId: string }) {
+export function Notice({ message, testId, children }: { message: string; testId: string; children?: ReactNode }) {
   return (
     <div className="banner banner-ok" role="status" data-testid={testId}>
       <span className="banner-text">{message}</span>
+      {children}
     </div>
   );
 }

@@ -5,19 +5,25 @@
  */
 import type { z } from 'zod';
 import { auditContract } from './audit.contract';
+import { curriculaContract } from './curricula.contract';
 import { referenceContract } from './reference.contract';
 import { sessionContract } from './session.contract';
 import { studentsContract } from './students.contract';
 import { ordersContract } from './orders.contract';
 import { gradeSheetsContract } from './grade-sheets.contract';
+import { gradeSessionContract } from './grade-session.contract';
+import { gradingScaleContract } from './grading-scale.contract';
 
 export const contract = {
   ...sessionContract,
   ...referenceContract,
+  ...curriculaContract,
   ...studentsContract,
   ...auditContract,
   ...ordersContract,
   ...gradeSheetsContract,
+  ...gradeSessionContract,
+  ...gradingScaleContract,
 };
 
 export type Contract = typeof contract;
@@ -48,9 +54,12 @@ export * from './errors';
 export * from './common';
 export type * from './session.contract';
 export type * from './reference.contract';
+export type * from './curricula.contract';
 export type * from './students.contract';
 export type * from './audit.contract';
 export type * from './orders.contract';
 export type * from './grade-sheets.contract';
+export type * from './grade-session.contract';
+export type * from './grading-scale.contract';
 export { orderItemInput } from './orders.contract';
 export { studentSearchRequest, studentUpdateRequest } from './students.contract';

@@ -23,18 +23,23 @@ export type Permission =
   | 'orders.sign'
   | 'grades.read'
   | 'grades.enter'
-  | 'grades.exception';
+  | 'grades.exception'
+  | 'curricula.read'
+  | 'curricula.edit'
+  | 'grades.scale';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   // a clerk drafts orders for their faculty; only students' HR signs them (DOMAIN.md §4)
-  clerk: ['students.read', 'students.write', 'orders.read', 'orders.draft', 'grades.read', 'grades.enter'],
+  clerk: ['students.read', 'students.write', 'orders.read', 'orders.draft', 'grades.read', 'grades.enter', 'curricula.read'],
   students_hr: ['students.read', 'students.write', 'orders.read', 'orders.draft', 'orders.sign'],
   hr: [],
   planning_finance: [],
   accountant: ['students.read'],
-  registrar: ['students.read', 'orders.read', 'grades.read'],
-  teaching: ['students.read', 'grades.read'],
-  admin: ['students.read', 'students.write', 'audit.read', 'orders.read', 'grades.read', 'grades.exception'],
+  registrar: ['students.read', 'orders.read', 'grades.read', 'curricula.read'],
+  // the teaching department keeps the curricula (DOMAIN.md §1); the other offices only read them
+  teaching: ['students.read', 'grades.read', 'curricula.read', 'curricula.edit'],
+  // the grading scale is university-wide data (DOMAIN.md §3): the administrator keeps it
+  admin: ['students.read', 'students.write', 'audit.read', 'orders.read', 'grades.read', 'grades.exception', 'curricula.read', 'grades.scale'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -3,12 +3,21 @@
  * messages with the same catalogs the renderer uses, so a message reads the same everywhere.
  */
 import { IntlMessageFormat } from 'intl-messageformat';
+import { curriculaEn } from './curricula.en';
+import { curriculaKy } from './curricula.ky';
+import { curriculaRu } from './curricula.ru';
 import { docEn } from './doc.en';
 import { docKy } from './doc.ky';
 import { docRu } from './doc.ru';
 import { errorsEn } from './errors.en';
 import { errorsKy } from './errors.ky';
 import { errorsRu } from './errors.ru';
+import { gradeSessionEn } from './grade-session.en';
+import { gradeSessionKy } from './grade-session.ky';
+import { gradeSessionRu } from './grade-session.ru';
+import { gradingScaleEn } from './grading-scale.en';
+import { gradingScaleKy } from './grading-scale.ky';
+import { gradingScaleRu } from './grading-scale.ru';
 import { uiEn } from './ui.en';
 import { uiKy } from './ui.ky';
 import { uiRu } from './ui.ru';
@@ -17,13 +26,13 @@ export const LOCALES = ['ky', 'ru', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'ky';
 
-export type MessageKey = keyof typeof errorsRu | keyof typeof uiRu | keyof typeof docRu;
+export type MessageKey = keyof typeof errorsRu | keyof typeof uiRu | keyof typeof docRu | keyof typeof curriculaRu | keyof typeof gradingScaleRu | keyof typeof gradeSessionRu;
 export type Catalog = Record<MessageKey, string>;
 
 export const catalogs: Record<Locale, Catalog> = {
-  ky: { ...errorsKy, ...uiKy, ...docKy },
-  ru: { ...errorsRu, ...uiRu, ...docRu },
-  en: { ...errorsEn, ...uiEn, ...docEn },
+  ky: { ...errorsKy, ...uiKy, ...docKy, ...curriculaKy, ...gradingScaleKy, ...gradeSessionKy },
+  ru: { ...errorsRu, ...uiRu, ...docRu, ...curriculaRu, ...gradingScaleRu, ...gradeSessionRu },
+  en: { ...errorsEn, ...uiEn, ...docEn, ...curriculaEn, ...gradingScaleEn, ...gradeSessionEn },
 };
 
 export function pickLocale(value: unknown): Locale {

@@ -5,6 +5,8 @@ import { m0004Curricula } from './0004-curricula';
 import { m0005AccountsAuditOutbox } from './0005-accounts-audit-outbox';
 import { m0006Orders } from './0006-orders';
 import { m0007Grades } from './0007-grades';
+import { m0008CurriculumItemUsage } from './0008-curriculum-item-usage';
+import { m0009GradingScaleVersions } from './0009-grading-scale-versions';
 import type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -15,6 +17,8 @@ export const MIGRATIONS: readonly Migration[] = [
   m0005AccountsAuditOutbox,
   m0006Orders,
   m0007Grades,
+  m0008CurriculumItemUsage,
+  m0009GradingScaleVersions,
 ];
 
 /** The schema version this build writes; sync mutations carry it (issue 5). */

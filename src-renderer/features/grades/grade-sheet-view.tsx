@@ -15,6 +15,9 @@ import type { GradeSaver } from './grade-saver';
 import { GradeSheetActions } from './grade-sheet-actions';
 import { controlFormKey, sheetStateKey } from './grade-labels';
 import { useGradeSheet, useGradeSheetLoader } from './use-grade-sheet';
+import { EntryExceptionPanel } from './entry-exception-panel';
+import { SheetExaminerPanel } from './sheet-examiner-panel';
+import { TeacherExcelPanel } from './teacher-excel-panel';
 
 interface GradeSheetViewProps {
   id: string;
@@ -133,6 +136,11 @@ function GradeSheetEditor({ saver, user }: { saver: GradeSaver; user: SessionUse
         onAuth={(a) => saver.setAuth(a)}
         onError={setError}
       />
+      <div className="grade-panels">
+        <SheetExaminerPanel detail={detail} canEdit={canEnter} onSaved={(d) => saver.setDetail(d)} onError={setError} />
+        <TeacherExcelPanel detail={detail} canEnter={canEnter} unsaved={unsentRows > 0 || snap.saving} auth={snap.auth} onApplied={(d) => saver.setDetail(d)} onError={setError} />
+        <EntryExceptionPanel detail={detail} canOpen={can(user.role, 'grades.exception')} onOpened={(d) => saver.setDetail(d)} onError={setError} />
+      </div>
       {canEnter && (!readOnly || unsentRows > 0 || snap.status.kind === 'error') ? (
         <GradeSaveStatus
           status={snap.status}

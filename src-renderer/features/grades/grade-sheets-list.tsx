@@ -1,16 +1,15 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useIntl } from 'react-intl';
 import type { AcademicSessionView, GradeSheetSummary } from '../../../src-shared/contract';
-import { formatDate } from '../../../src-shared/domain/dates';
 import type { MessageKey } from '../../../src-shared/i18n';
-import { call, isApiError } from '../../api/client';
+import { call } from '../../api/client';
 import { localName } from '../../app/labels';
 import { useLocale } from '../../app/locale-context';
 import type { ReferenceIndex } from '../../app/reference-index';
 import { ErrorBanner, Notice } from '../../ui/error-banner';
 import { SelectField } from '../../ui/select';
 import { controlFormKey, sheetKindKey, sheetStateKey, termKey } from './grade-labels';
-import { pickSession, sortSessions } from './grade-sessions';
+import { errorText, type Load } from './use-grade-sessions';
 
 const SHEET_STATES: readonly GradeSheetSummary['state'][] = ['open', 'filled', 'closed'];
 const HEADERS: readonly MessageKey[] = [
@@ -26,20 +25,15 @@ const HEADERS: readonly MessageKey[] = [
 interface GradeSheetsListProps {
   reference: ReferenceIndex;
   canEnter: boolean;
-  sessionId: string;
-  onSession(id: string): void;
+  session: AcademicSessionView;
   onOpen(id: string): void;
 }
 
-type Load<T> = { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'ready'; data: T };
-const message = (e: unknown) => (isApiError(e) ? e.message : String(e));
-
 /** The sheets of a session; the clerk registers groups for it and generates its sheets. */
-export function GradeSheetsList({ reference, canEnter, sessionId, onSession, onOpen }: GradeSheetsListProps) {
+export function GradeSheetsList({ reference, canEnter, session, onOpen }: GradeSheetsListProps) {
   const intl = useIntl();
   const { locale } = useLocale();
   const t = (id: MessageKey, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
-  const [sessions, setSessions] = useState<Load<AcademicSessionView[]>>({ phase: 'loading' });
   const [sheets, setSheets] = useState<Load<GradeSheetSummary[]>>({ phase: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const [groupId, setGroupId] = useState('');
@@ -51,50 +45,20 @@ export function GradeSheetsList({ reference, canEnter, sessionId, onSession, onO
 
   useEffect(() => {
     let live = true;
-    call('gradeSheets.sessions', {}).then(
-      (r) => {
-        if (!live) return;
-        setSessions({ phase: 'ready', data: sortSessions(r.rows) });
-        if (!r.rows.some((s) => s.id === sessionId)) onSession(pickSession(r.rows)?.id ?? '');
-      },
-      (e: unknown) => live && setSessions({ phase: 'error', message: message(e) }),
-    );
-    return () => {
-      live = false;
-    };
-    // the session chosen earlier is kept when it still exists; only a reload asks again
-  }, [attempt]);
-
-  useEffect(() => {
-    if (!sessionId) return;
-    let live = true;
     setSheets({ phase: 'loading' });
-    call('gradeSheets.list', { sessionId }).then(
+    call('gradeSheets.list', { sessionId: session.id }).then(
       (r) => live && setSheets({ phase: 'ready', data: r.rows }),
-      (e: unknown) => live && setSheets({ phase: 'error', message: message(e) }),
+      (e: unknown) => live && setSheets({ phase: 'error', message: errorText(e) }),
     );
     return () => {
       live = false;
     };
-  }, [sessionId, attempt]);
+  }, [session.id, attempt]);
 
-  const session = sessions.phase === 'ready' ? sessions.data.find((s) => s.id === sessionId) : undefined;
-  // the faculty is worth naming only when the list has more than one
-  const manyFaculties = sessions.phase === 'ready' && new Set(sessions.data.map((s) => s.facultyId)).size > 1;
-  const sessionLabel = (s: AcademicSessionView) => {
-    const values = {
-      year: s.academicYearId,
-      term: t(termKey(s.term)),
-      opens: formatDate(s.entryOpensOn),
-      closes: formatDate(s.entryClosesOn),
-      faculty: manyFaculties && s.facultyId ? localName(reference.faculty.get(s.facultyId)?.name, locale) : '',
-    };
-    return t(values.faculty ? 'grades.sessionOptionFaculty' : 'grades.sessionOption', values);
-  };
   const groups = reference.scope.groups
-    .filter((g) => !session?.facultyId || g.facultyId === session.facultyId)
+    .filter((g) => !session.facultyId || g.facultyId === session.facultyId)
     .sort((a, b) => a.name.localeCompare(b.name, locale));
-  const registrable = session && session.term !== 'summer' ? session : null;
+  const registrable = session.term !== 'summer' ? session : null;
   const all = sheets.phase === 'ready' ? sheets.data : [];
   const sheetGroups = [...new Map(all.map((s) => [s.groupId, s.groupName])).entries()].sort((a, b) => a[1].localeCompare(b[1], locale));
   const shown = all.filter((s) => (!filterGroup || s.groupId === filterGroup) && (!filterState || s.state === filterState));
@@ -110,14 +74,13 @@ export function GradeSheetsList({ reference, canEnter, sessionId, onSession, onO
       const group = reference.group.get(groupId)?.name ?? '';
       setNotice(t('grades.registered', { group, added: r.added, already: r.alreadyRegistered }));
     } catch (e) {
-      setError(message(e));
+      setError(errorText(e));
     } finally {
       setBusy(null);
     }
   }
 
   async function generate() {
-    if (!session) return;
     setBusy('generating');
     setError(null);
     setNotice(null);
@@ -126,7 +89,7 @@ export function GradeSheetsList({ reference, canEnter, sessionId, onSession, onO
       setNotice(t('grades.generated', { count: r.created }));
       setAttempt((a) => a + 1);
     } catch (e) {
-      setError(message(e));
+      setError(errorText(e));
     } finally {
       setBusy(null);
     }
@@ -141,21 +104,8 @@ export function GradeSheetsList({ reference, canEnter, sessionId, onSession, onO
 
   return (
     <div className="grades-list">
-      <div className="page-head">
-        <h1 className="page-title">{t('grades.title')}</h1>
-      </div>
-      {sessions.phase === 'error' ? <ErrorBanner message={sessions.message} onRetry={() => setAttempt((a) => a + 1)} /> : null}
-      <div className="filters grades-filters">
-        <SelectField
-          label={t('grades.session')}
-          value={sessionId}
-          onChange={onSession}
-          options={sessions.phase === 'ready' ? sessions.data.map((s) => ({ value: s.id, label: sessionLabel(s) })) : []}
-          testId="grades-session"
-          className="grades-session"
-          disabled={sessions.phase !== 'ready' || sessions.data.length === 0}
-        />
-        {canEnter && session ? (
+      {canEnter ? (
+        <div className="filters grades-filters">
           <div className="grades-register" role="group" aria-label={t('grades.registerTitle')}>
             <SelectField
               label={t('grades.registerGroup', { term: t(termKey(session.term)) })}
@@ -180,17 +130,12 @@ export function GradeSheetsList({ reference, canEnter, sessionId, onSession, onO
               {t(busy === 'generating' ? 'grades.generating' : 'grades.generate')}
             </button>
           </div>
-        ) : null}
-      </div>
+        </div>
+      ) : null}
       {notice ? <Notice message={notice} testId="grades-notice" /> : null}
       {error ? <ErrorBanner message={error} onDismiss={() => setError(null)} testId="grades-error" /> : null}
-      {sessions.phase === 'ready' && sessions.data.length === 0 ? (
-        <p className="empty-state" data-testid="grades-no-sessions">
-          {t('grades.noSessions')}
-        </p>
-      ) : null}
-      {session && sheets.phase === 'error' ? <ErrorBanner message={sheets.message} onRetry={() => setAttempt((a) => a + 1)} /> : null}
-      {session && all.length > 0 ? (
+      {sheets.phase === 'error' ? <ErrorBanner message={sheets.message} onRetry={() => setAttempt((a) => a + 1)} /> : null}
+      {all.length > 0 ? (
         <div className="filters grades-filters">
           <SelectField
             label={t('grades.filterGroup')}
@@ -210,17 +155,15 @@ export function GradeSheetsList({ reference, canEnter, sessionId, onSession, onO
           />
         </div>
       ) : null}
-      {session ? (
-        <div className="count-line" aria-live="polite" data-testid="grades-count" data-total={sheets.phase === 'ready' ? shown.length : ''}>
-          {sheets.phase === 'ready' ? t('grades.count', { count: shown.length }) : t('app.loading')}
-        </div>
-      ) : null}
-      {session && sheets.phase === 'ready' && sheets.data.length === 0 ? (
+      <div className="count-line" aria-live="polite" data-testid="grades-count" data-total={sheets.phase === 'ready' ? shown.length : ''}>
+        {sheets.phase === 'ready' ? t('grades.count', { count: shown.length }) : t('app.loading')}
+      </div>
+      {sheets.phase === 'ready' && sheets.data.length === 0 ? (
         <p className="empty-state" data-testid="grades-empty">
           {t(canEnter ? 'grades.emptyEnter' : 'grades.empty')}
         </p>
       ) : null}
-      {session && sheets.phase === 'ready' && shown.length > 0 ? (
+      {sheets.phase === 'ready' && shown.length > 0 ? (
         <div className="table-wrap">
           <table className="table grades-table" data-testid="grades-table">
             <thead>
