@@ -1,0 +1,194 @@
+/**
+ * The sync protocol between a device's replica and the central server (docs/sync.md). Both
+ * sides validate every message with these schemas; nothing here touches a database.
+ *
+ * A device pushes its outbox grouped by local transaction: the named mutations (what the user
+ * did, for authorization and the person reading a conflict) and the row changes that
+ * transaction made (captured by triggers, so no write can forget to sync). The server applies
+ * each transaction atomically and idempotently, then pulls hand back a change log.
+ */
+import { z } from 'zod';
+
+/** The protocol's own version: the server accepts this and the previous one. */
+export const PROTOCOL_VERSION = 1;
+
+/** Limits both sides enforce: a push stays a few hundred mutations and under ~1 MB. */
+export const MAX_PUSH_MUTATIONS = 500;
+export const MAX_PUSH_BYTES = 1_000_000;
+export const MAX_PULL_LIMIT = 5_000;
+
+const json = z.record(z.string(), z.unknown());
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+
+/** One row written by a local transaction. `values` is the whole row after; `old` the row before. */
+export const rowChange = z.object({
+  table: z.string().regex(/^[a-z_]{1,40}$/),
+  id: z.string().min(1).max(100),
+  op: z.enum(['insert', 'update', 'delete']),
+  values: json.nullable(),
+  old: json.nullable(),
+});
+export type RowChange = z.infer<typeof rowChange>;
+
+export const pushedMutation = z.object({
+  /** the device's outbox sequence: increasing, without gaps */
+  seq: z.number().int().min(1),
+  mutationId: uuid,
+  name: z.string().regex(/^[a-zA-Z_]+\.[a-zA-Z_]+$/).max(60),
+  entity: z.string().max(40),
+  entityId: z.string().max(100),
+  baseVersion: z.number().int().nullable(),
+  userId: z.string().max(100).nullable(),
+  /** the replica's schema (migration) version the change was made with */
+  schemaVersion: z.number().int().min(1),
+  createdAt: z.string().max(40),
+  payload: z.unknown(),
+});
+export type PushedMutation = z.infer<typeof pushedMutation>;
+
+export const pushedTransaction = z.object({
+  txId: uuid,
+  mutations: z.array(pushedMutation).min(1).max(MAX_PUSH_MUTATIONS),
+  rows: z.array(rowChange).max(20_000),
+});
+export type PushedTransaction = z.infer<typeof pushedTransaction>;
+
+export const pushRequest = z.object({
+  protocol: z.number().int(),
+  transactions: z.array(pushedTransaction).min(1).max(MAX_PUSH_MUTATIONS),
+});
+export type PushRequest = z.infer<typeof pushRequest>;
+
+export type MutationStatus = 'applied' | 'rejected' | 'conflict';
+
+export interface ConflictView {
+  id: string;
+  table: string;
+  rowId: string;
+  /** the fields that differ: the server's value and the device's */
+  fields: { field: string; server: unknown; device: unknown }[];
+  /** who changed the server's value last, and when (the change log's device and user) */
+  serverChangedBy: string | null;
+  serverChangedAt: string | null;
+}
+
+export interface MutationResult {
+  seq: number;
+  mutationId: string;
+  status: MutationStatus;
+  /** why it was rejected or what conflicts, for the person who resolves it */
+  code?: string;
+  message?: string;
+  conflicts?: ConflictView[];
+}
+
+export interface PushResponse {
+  results: MutationResult[];
+  /** the last outbox seq the server has applied for this device (its idempotency mark) */
+  lastSeq: number;
+  /** set when the batch started after a gap: the device must resend from lastSeq + 1 */
+  gapAt?: number;
+  /**
+   * For rows of rejected or conflicting transactions: the server's row as it stands (null
+   * values: the server has none), so the device can put its replica back in step while the
+   * person decides. The device keeps its own values in its "Needs attention" list.
+   */
+  restore: PulledChange[];
+}
+
+export const pullRequest = z.object({
+  protocol: z.number().int(),
+  /** the last change-log position applied; "0" for the start */
+  cursor: z.string().regex(/^\d{1,20}$/),
+  limit: z.number().int().min(1).max(MAX_PULL_LIMIT).default(1000),
+});
+export type PullRequest = z.infer<typeof pullRequest>;
+
+export interface PulledChange {
+  table: string;
+  id: string;
+  op: 'upsert' | 'delete';
+  /** the whole row as the server holds it now (null for a delete) */
+  values: Record<string, unknown> | null;
+}
+
+export interface PullResponse {
+  changes: PulledChange[];
+  /** apply the page, then store this cursor in the same local transaction */
+  cursor: string;
+  hasMore: boolean;
+}
+
+export const bootstrapRequest = z.object({
+  protocol: z.number().int(),
+  table: z.string().regex(/^[a-z_]{1,40}$/),
+  /** rows of the table after this id, in id order; "" for the first page */
+  after: z.string().max(100),
+  limit: z.number().int().min(1).max(MAX_PULL_LIMIT).default(2000),
+});
+
+export interface BootstrapPage {
+  table: string;
+  rows: Record<string, unknown>[];
+  /** the last id of the page, for the next request; null when the table is done */
+  next: string | null;
+  /** the change-log position the snapshot is consistent with: pull from here afterwards */
+  cursor: string;
+}
+
+/** What a device may see and push: a dean's office its faculty, accounting contract students, HR its staff. */
+export const deviceScope = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all') }),
+  z.object({ kind: z.literal('faculty'), facultyId: z.string().min(1) }),
+  z.object({ kind: z.literal('contract') }),
+  z.object({ kind: z.literal('hr') }),
+]);
+export type DeviceScope = z.infer<typeof deviceScope>;
+
+export const enrolRequest = z.object({
+  protocol: z.number().int(),
+  username: z.string().min(1).max(100),
+  password: z.string().min(1).max(200),
+  deviceName: z.string().trim().min(1).max(100),
+  /** the role the device works as (its office): main authorizes every pushed mutation against it */
+  role: z.string().min(1).max(40),
+  scope: deviceScope,
+});
+export type EnrolRequest = z.infer<typeof enrolRequest>;
+
+export interface EnrolResponse {
+  deviceId: string;
+  token: string;
+  scope: DeviceScope;
+  role: string;
+}
+
+export const heartbeatRequest = z.object({
+  protocol: z.number().int(),
+  pending: z.number().int().min(0),
+  oldestPendingAt: z.string().max(40).nullable(),
+  appVersion: z.string().max(40),
+  lastError: z.string().max(500).nullable(),
+});
+export type HeartbeatRequest = z.infer<typeof heartbeatRequest>;
+
+export interface DeviceView {
+  id: string;
+  name: string;
+  role: string;
+  scope: DeviceScope;
+  enrolledAt: string;
+  enrolledBy: string;
+  revokedAt: string | null;
+  lastSeenAt: string | null;
+  pending: number;
+  oldestPendingAt: string | null;
+  lastSeq: number;
+  lastError: string | null;
+}
+
+/** Every error the server answers with: a code the client maps to the user's language, and English text for logs. */
+export interface ServerError {
+  error: string;
+  message: string;
+}
