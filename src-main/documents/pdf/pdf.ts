@@ -7,6 +7,8 @@ import path from 'node:path';
 import pdfmake from 'pdfmake';
 import type { Content, Node, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { translate, type Locale } from '../../../src-shared/i18n';
+import { installContentBuffer } from './pdf-content-buffer';
+import { installFontCache } from './pdf-font-cache';
 import { FONT_SANS, FONT_SERIF, fontFiles, fontsDir } from './pdf-fonts';
 
 /** Points in one millimetre (PDF units are 1/72 inch). */
@@ -37,6 +39,7 @@ let registeredDir: string | null = null;
 
 /** Registers the fonts once per folder (pdfmake keeps them in a module-wide dictionary). */
 function ensureFonts(): void {
+  installFontCache();
   const dir = fontsDir();
   if (registeredDir === dir) return;
   pdfmake.setFonts(fontFiles(dir));
@@ -100,6 +103,7 @@ export function documentDefinition(content: Content, opts: PageOptions): TDocume
 /** Lays out and encodes a document; the fonts are embedded (subset) in the result. */
 export async function render(docDefinition: TDocumentDefinitions): Promise<Buffer> {
   ensureFonts();
+  installContentBuffer();
   // pdfmake writes its defaults into the definition (and annotates the content nodes, so a
   // definition is rendered once): the shallow copy keeps the caller's top level as built
   const doc = pdfmake.createPdf({ ...docDefinition });
@@ -115,21 +119,30 @@ export function withId<T extends Content>(node: T, id: string): T {
   return Object.assign(node as object, { id }) as T;
 }
 
+/** Thrown from the layout hook: the first layout needs its rows carried, so it is not drawn. */
+class CarryRows extends Error {}
+
 /**
  * Renders build(false); if the closing block (signatures) would start a page with no list
  * rows on it, renders build(true), in which the document carries its last rows over to that
  * page. A signature page with nothing of the list on it could be stapled to any list.
  */
 export async function renderKeepingClosing(build: (carryRows: boolean) => TDocumentDefinitions): Promise<Buffer> {
-  const seen = { listEnd: 0, closing: 0 };
-  const first = build(false);
-  const buffer = await render({
-    ...first,
-    pageBreakBefore: (node: Node) => {
-      if (node.id === LIST_END_ID) seen.listEnd = Math.max(...node.pageNumbers);
-      if (node.id === CLOSING_ID) seen.closing = node.pageNumbers[0] ?? 0;
-      return false;
-    },
-  });
-  return seen.closing > seen.listEnd ? render(build(true)) : buffer;
+  let listEnd = 0;
+  try {
+    return await render({
+      ...build(false),
+      // pdfmake calls this after the layout, before drawing anything, for each node in
+      // document order (the list before the closing block): stopping there spares drawing
+      // and encoding a document that would be thrown away
+      pageBreakBefore: (node: Node) => {
+        if (node.id === LIST_END_ID) listEnd = Math.max(...node.pageNumbers);
+        if (node.id === CLOSING_ID && (node.pageNumbers[0] ?? 0) > listEnd) throw new CarryRows();
+        return false;
+      },
+    });
+  } catch (e) {
+    if (!(e instanceof CarryRows)) throw e;
+  }
+  return render(build(true));
 }
