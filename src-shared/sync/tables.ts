@@ -36,12 +36,11 @@ export interface SyncTable {
   contractColumn?: string;
 }
 
-/** In dependency order: a parent before the rows that point at it (bootstrap and pull apply in this order). */
+/**
+ * Every synced table has a text `id` key. (Countries, study forms and roles are not here:
+ * each replica gets them from its migrations.) In dependency order: a parent before the rows that point at it (bootstrap and pull apply in this order). */
 export const SYNC_TABLES: readonly SyncTable[] = [
   { name: 'university', policy: 'reference', scope: { kind: 'university' } },
-  { name: 'country', policy: 'reference', scope: { kind: 'university' } },
-  { name: 'study_form', policy: 'reference', scope: { kind: 'university' } },
-  { name: 'role', policy: 'reference', scope: { kind: 'university' } },
   { name: 'faculty', policy: 'reference', scope: { kind: 'university' } },
   { name: 'chair', policy: 'reference', scope: { kind: 'university' } },
   { name: 'specialty', policy: 'reference', scope: { kind: 'university' } },
