@@ -272,6 +272,55 @@ export interface OutboxTable {
   state: Generated<string>;
 }
 
+export interface SyncControlTable {
+  id: number;
+  capture: Generated<number>;
+}
+export interface SyncStateTable {
+  id: number;
+  server_url: string;
+  device_id: string;
+  device_name: string;
+  token: string;
+  role: string;
+  scope_json: string;
+  baseline_seq: number;
+  cursor: Generated<string>;
+  bootstrapped: Generated<number>;
+  enrolled_at: string;
+  last_success_at: string | null;
+  last_attempt_at: string | null;
+  last_error: string | null;
+  failures: Generated<number>;
+  next_attempt_at: string | null;
+}
+export interface SyncChangeTable {
+  seq: Generated<number>;
+  tx_id: string | null;
+  table_name: string;
+  row_id: string;
+  op: string;
+  values_json: string | null;
+  old_json: string | null;
+}
+export interface SyncIssueTable {
+  id: string;
+  kind: string;
+  outbox_seq: number;
+  mutation_name: string;
+  user_id: string | null;
+  table_name: string | null;
+  row_id: string | null;
+  code: string | null;
+  message: string | null;
+  device_json: string | null;
+  server_json: string | null;
+  created_at: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
+  resolution: string | null;
+}
+
 export interface GradingScaleTable {
   id: string;
   from_academic_year_id: string;
@@ -365,4 +414,8 @@ export interface DB {
   grade_sheet: GradeSheetTable;
   grade: GradeTable;
   grade_entry_exception: GradeEntryExceptionTable;
+  sync_control: SyncControlTable;
+  sync_state: SyncStateTable;
+  sync_change: SyncChangeTable;
+  sync_issue: SyncIssueTable;
 }

@@ -7,6 +7,7 @@ import { m0006Orders } from './0006-orders';
 import { m0007Grades } from './0007-grades';
 import { m0008CurriculumItemUsage } from './0008-curriculum-item-usage';
 import { m0009GradingScaleVersions } from './0009-grading-scale-versions';
+import { m0010Sync } from './0010-sync';
 import type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0007Grades,
   m0008CurriculumItemUsage,
   m0009GradingScaleVersions,
+  m0010Sync,
 ];
 
 /** The schema version this build writes; sync mutations carry it (issue 5). */
