@@ -5,7 +5,7 @@ import type { Database } from '../db/connection';
 import type { DB } from '../db/schema';
 import type { SyncQueries } from '../db/sync-query';
 import { writeAudit, type AuditInput } from './audit/audit.writer';
-import { enqueueMutation, type MutationInput } from './sync/outbox.writer';
+import { claimCapturedRows, enqueueMutation, type MutationInput } from './sync/outbox.writer';
 
 export interface WriteScope {
   /** builds queries; run them with `sql` so they join this transaction */
@@ -31,14 +31,20 @@ export function withWrite<T>(
 ): T {
   return db.sqlite.transaction(() => {
     const at = { txId: uuidv7(), now: clock().toISOString(), userId: actor.id };
-    return fn({
+    let mutations = 0;
+    const result = fn({
       q: db.kysely,
       sql: db.sync,
       txId: at.txId,
       now: at.now,
       actor,
       audit: (e) => writeAudit(db, at, e),
-      outbox: (m) => enqueueMutation(db, at, m),
+      outbox: (m) => {
+        mutations++;
+        enqueueMutation(db, at, m);
+      },
     });
+    claimCapturedRows(db, at.txId, mutations);
+    return result;
   })();
 }

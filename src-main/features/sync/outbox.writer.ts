@@ -29,3 +29,13 @@ export function enqueueMutation(db: Database, at: { txId: string; now: string; u
     }),
   );
 }
+
+/**
+ * Ties the rows this transaction wrote (captured by the sync triggers while the device is
+ * enrolled) to the transaction, so a push carries them with its mutations. A synced write
+ * without a named mutation would never reach the server: refuse it here, loudly, in tests.
+ */
+export function claimCapturedRows(db: Database, txId: string, mutations: number): void {
+  const claimed = db.sqlite.prepare('UPDATE sync_change SET tx_id = ? WHERE tx_id IS NULL').run(txId).changes;
+  if (claimed > 0 && mutations === 0) throw new Error('a write to synced tables without an outbox mutation would never reach the server');
+}

@@ -1,0 +1,177 @@
+/**
+ * The device side of sync (docs/sync.md): enrolment, one run (push, then pull, then a
+ * heartbeat), and the background loop with exponential backoff and jitter. Everything it
+ * needs to resume lives in the replica, so a restart simply carries on.
+ */
+import { enrolRequest, type DeviceScope, type EnrolResponse } from '../../../src-shared/sync/protocol';
+import type { Database } from '../../db/connection';
+import { APP_VERSION } from '../../app/version';
+import { bootstrap, pullAll, type PullOutcome } from './sync-pull';
+import { createSyncHttp, SyncHttpError, type SyncHttp } from './sync-http';
+import { pushAll, type PushOutcome } from './sync-push';
+import { pendingSummary, readSyncState, recordAttempt } from './sync-state.repository';
+
+export interface EnrolOptions {
+  serverUrl: string;
+  username: string;
+  password: string;
+  deviceName: string;
+  role: string;
+  scope: DeviceScope;
+  /** replace an earlier enrolment of this replica */
+  force?: boolean;
+  onProgress?: (table: string, rows: number) => void;
+  http?: SyncHttp;
+}
+
+export class SyncNotEnrolled extends Error {
+  constructor() {
+    super('this replica is not enrolled with a server: run `unidesk sync enrol` first');
+  }
+}
+
+/**
+ * Enrols the replica as a device and loads its scope's snapshot. What the replica changed
+ * before (the demo, an import) stays out of sync: the server's snapshot replaces it.
+ */
+export async function enrol(db: Database, opts: EnrolOptions): Promise<{ deviceId: string; rows: number }> {
+  if (readSyncState(db) && !opts.force) throw new Error('this replica is already enrolled; use --force to enrol it again');
+  const body = enrolRequest.omit({ protocol: true }).parse({
+    username: opts.username,
+    password: opts.password,
+    deviceName: opts.deviceName,
+    role: opts.role,
+    scope: opts.scope,
+  });
+  const http = opts.http ?? createSyncHttp(opts.serverUrl);
+  const res = await http.post<EnrolResponse>('/v1/enrol', body);
+  const baseline = (db.sqlite.prepare('SELECT coalesce(max(seq), 0) FROM outbox').pluck().get() as number) ?? 0;
+  db.sqlite.transaction(() => {
+    db.sqlite.prepare('DELETE FROM sync_state').run();
+    db.sqlite.prepare('DELETE FROM sync_change').run();
+    db.sqlite
+      .prepare(
+        `INSERT INTO sync_state (id, server_url, device_id, device_name, token, role, scope_json, baseline_seq, enrolled_at)
+         VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(opts.serverUrl.replace(/\/+$/, ''), res.deviceId, opts.deviceName, res.token, res.role, JSON.stringify(res.scope), baseline, new Date().toISOString());
+    db.sqlite.prepare('UPDATE sync_control SET capture = 1 WHERE id = 1').run();
+  })();
+  const rows = await bootstrap(db, http, readSyncState(db)!, 2000, opts.onProgress);
+  return { deviceId: res.deviceId, rows };
+}
+
+export interface RunResult {
+  push: PushOutcome;
+  pull: PullOutcome;
+  pending: number;
+}
+
+/** One sync: finish an interrupted bootstrap, push everything, pull everything, report in. */
+export async function syncOnce(db: Database, http?: SyncHttp): Promise<RunResult> {
+  let state = readSyncState(db);
+  if (!state) throw new SyncNotEnrolled();
+  const client = http ?? createSyncHttp(state.serverUrl);
+  const at = new Date().toISOString();
+  try {
+    if (!state.bootstrapped) {
+      await bootstrap(db, client, state);
+      state = readSyncState(db)!;
+    }
+    const push = await pushAll(db, client, state);
+    const pull = await pullAll(db, client, readSyncState(db)!);
+    recordAttempt(db, at, { ok: true });
+    const pending = pendingSummary(db, state.baselineSeq);
+    await heartbeat(db, client).catch(() => undefined);
+    if (push.gap) throw new SyncHttpError('server_behind', 'the server is missing changes it had confirmed (was it restored from a backup?): ask IT before going on', null);
+    return { push, pull, pending: pending.count };
+  } catch (e) {
+    const err = e instanceof SyncHttpError ? e : new SyncHttpError('internal', e instanceof Error ? e.message : String(e), null);
+    recordAttempt(db, at, { ok: false, error: `${err.code}: ${err.message}`, nextAttemptAt: nextAttempt(readSyncState(db)?.failures ?? 0, err) });
+    await heartbeat(db, client).catch(() => undefined);
+    throw err;
+  }
+}
+
+async function heartbeat(db: Database, http: SyncHttp): Promise<void> {
+  const state = readSyncState(db);
+  if (!state) return;
+  const p = pendingSummary(db, state.baselineSeq);
+  await http.post('/v1/heartbeat', { pending: p.count, oldestPendingAt: p.oldestAt, appVersion: APP_VERSION, lastError: state.lastError }, { token: state.token });
+}
+
+const BASE_DELAY_MS = 5_000;
+const MAX_DELAY_MS = 10 * 60_000;
+
+/**
+ * When to try again: 5 s, 10 s, 20 s … up to 10 minutes, each spread by ±50% so a hundred
+ * offices coming back online after an outage do not all knock at the same second. A
+ * refusal that waiting cannot fix (a revoked device, an app too old) waits the longest.
+ */
+export function nextAttempt(failures: number, err: SyncHttpError, now = Date.now(), random = Math.random): string {
+  const base = err.transient ? Math.min(BASE_DELAY_MS * 2 ** failures, MAX_DELAY_MS) : MAX_DELAY_MS;
+  return new Date(now + base * (0.5 + random())).toISOString();
+}
+
+export interface SyncLoop {
+  /** ask for a run soon (after a change); never waits for it */
+  poke(): void;
+  /** run now and report (the "Sync now" button, the CLI) */
+  runNow(): Promise<RunResult>;
+  running(): boolean;
+  stop(): void;
+}
+
+/**
+ * Runs sync in the background: after local changes (a short debounce) and every `intervalMs`,
+ * never two at once, honouring the backoff recorded after failures. Network waits are async
+ * and each SQLite step is a short transaction, so the UI stays responsive.
+ */
+export function startSyncLoop(db: Database, opts: { intervalMs?: number; tickMs?: number; onRun?: (r: RunResult | Error) => void } = {}): SyncLoop {
+  const interval = opts.intervalMs ?? 3 * 60_000;
+  let current: Promise<RunResult> | null = null;
+  let poked = false;
+  let stopped = false;
+
+  const run = (): Promise<RunResult> => {
+    if (current) return current;
+    poked = false;
+    current = syncOnce(db)
+      .then((r) => {
+        opts.onRun?.(r);
+        return r;
+      })
+      .catch((e: Error) => {
+        opts.onRun?.(e);
+        throw e;
+      })
+      .finally(() => {
+        current = null;
+      });
+    return current;
+  };
+
+  const tick = () => {
+    if (stopped || current) return;
+    const state = readSyncState(db);
+    if (!state) return;
+    const now = Date.now();
+    if (state.nextAttemptAt && Date.parse(state.nextAttemptAt) > now) return;
+    const since = state.lastAttemptAt ? now - Date.parse(state.lastAttemptAt) : Infinity;
+    const pending = poked || pendingSummary(db, state.baselineSeq).count > 0;
+    if (since >= interval || pending) run().catch(() => undefined);
+  };
+  const timer = setInterval(tick, opts.tickMs ?? 2_000);
+  timer.unref();
+  return {
+    poke: () => {
+      poked = true;
+    },
+    runNow: run,
+    running: () => current !== null,
+    stop: () => {
+      stopped = true;
+      clearInterval(timer);
+    },
+  };
+}

@@ -1,0 +1,176 @@
+/**
+ * Push: the outbox since enrolment, grouped by local transaction, in batches of at most
+ * MAX_PUSH_MUTATIONS mutations / ~MAX_PUSH_BYTES, oldest first. Nothing is marked before the
+ * server answers, so a push cut short (a killed app, a dropped connection after the server
+ * committed) is simply sent again — the server answers a repeat from its record, once.
+ */
+import { uuidv7 } from 'uuidv7';
+import {
+  MAX_PUSH_BYTES,
+  MAX_PUSH_MUTATIONS,
+  type MutationResult,
+  type PushedTransaction,
+  type PushResponse,
+  type RowChange,
+} from '../../../src-shared/sync/protocol';
+import type { Database } from '../../db/connection';
+import { withServerRows } from './sync-apply';
+import type { SyncHttp } from './sync-http';
+import type { SyncState } from './sync-state.repository';
+
+interface OutboxRow {
+  seq: number;
+  mutation_id: string;
+  tx_id: string;
+  name: string;
+  entity: string;
+  entity_id: string;
+  payload_json: string;
+  base_version: number | null;
+  user_id: string | null;
+  schema_version: number;
+  created_at: string;
+}
+
+interface ChangeRow {
+  table_name: string;
+  row_id: string;
+  op: 'insert' | 'update' | 'delete';
+  values_json: string | null;
+  old_json: string | null;
+}
+
+/** An update sends the fields it changed (and the version it was based on) as `old`, not the whole row twice. */
+function rowChangeOf(c: ChangeRow): RowChange {
+  const values = c.values_json ? (JSON.parse(c.values_json) as Record<string, unknown>) : null;
+  let old = c.old_json ? (JSON.parse(c.old_json) as Record<string, unknown>) : null;
+  if (c.op === 'update' && values && old) {
+    const changed: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(old)) if (v !== values[k] || k === 'version') changed[k] = v;
+    old = changed;
+  }
+  return { table: c.table_name, id: c.row_id, op: c.op, values, old };
+}
+
+export interface PushBatch {
+  transactions: PushedTransaction[];
+  bytes: number;
+}
+
+/** The next batch to send, or null when the outbox is empty. */
+export function nextBatch(db: Database, state: SyncState): PushBatch | null {
+  const outbox = db.sqlite
+    .prepare(`SELECT * FROM outbox WHERE seq > ? AND state IN ('pending', 'sent') ORDER BY seq LIMIT ?`)
+    .all(state.baselineSeq, MAX_PUSH_MUTATIONS) as OutboxRow[];
+  if (outbox.length === 0) return null;
+  const changes = db.sqlite.prepare('SELECT table_name, row_id, op, values_json, old_json FROM sync_change WHERE tx_id = ? ORDER BY seq');
+  const txs: PushedTransaction[] = [];
+  let bytes = 0;
+  let i = 0;
+  while (i < outbox.length) {
+    const txId = outbox[i]!.tx_id;
+    const members: OutboxRow[] = [];
+    while (i < outbox.length && outbox[i]!.tx_id === txId) members.push(outbox[i++]!);
+    // a transaction cut by the LIMIT goes whole in the next batch (unless it is alone: then it is all there is)
+    if (i === outbox.length && outbox.length === MAX_PUSH_MUTATIONS && txs.length > 0) break;
+    const tx: PushedTransaction = {
+      txId,
+      mutations: members.map((m) => ({
+        seq: m.seq - state.baselineSeq,
+        mutationId: m.mutation_id,
+        name: m.name,
+        entity: m.entity,
+        entityId: m.entity_id,
+        baseVersion: m.base_version,
+        userId: m.user_id,
+        schemaVersion: m.schema_version,
+        createdAt: m.created_at,
+        payload: JSON.parse(m.payload_json),
+      })),
+      rows: (changes.all(txId) as ChangeRow[]).map(rowChangeOf),
+    };
+    const size = JSON.stringify(tx).length;
+    // one transaction larger than a batch still goes, alone: it cannot be split without losing atomicity
+    if (txs.length > 0 && bytes + size > MAX_PUSH_BYTES) break;
+    txs.push(tx);
+    bytes += size;
+  }
+  return { transactions: txs, bytes };
+}
+
+export interface PushOutcome {
+  applied: number;
+  rejected: number;
+  conflicts: number;
+  /** the server's mark is behind this device's: it lost applied changes (restored from a backup?) */
+  gap: boolean;
+}
+
+/** Records the server's answers, the "Needs attention" entries and the restored rows — one SQLite transaction. */
+export function applyPushResponse(db: Database, state: SyncState, batch: PushBatch, res: PushResponse): PushOutcome {
+  const bySeq = new Map<number, MutationResult>(res.results.map((r) => [r.seq, r]));
+  const outcome: PushOutcome = { applied: 0, rejected: 0, conflicts: 0, gap: res.gapAt !== undefined };
+  withServerRows(db, (writer) => {
+    const setState = db.sqlite.prepare('UPDATE outbox SET state = ? WHERE seq = ?');
+    const dropChanges = db.sqlite.prepare('DELETE FROM sync_change WHERE tx_id = ?');
+    const issue = db.sqlite.prepare(
+      `INSERT INTO sync_issue (id, kind, outbox_seq, mutation_name, user_id, table_name, row_id, code, message, device_json, server_json, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const now = new Date().toISOString();
+    for (const tx of batch.transactions) {
+      const answers = tx.mutations.map((m) => bySeq.get(m.seq));
+      // answered only in part or not at all (after a gap): the whole transaction goes again later
+      if (answers.some((a) => !a)) continue;
+      tx.mutations.forEach((m, k) => {
+        const a = answers[k]!;
+        setState.run(a.status, m.seq + state.baselineSeq);
+        if (a.status === 'applied') {
+          outcome.applied++;
+          return;
+        }
+        if (a.status === 'rejected') outcome.rejected++;
+        else outcome.conflicts++;
+        const own = tx.rows.filter((r) => r.table === m.entity && r.id === m.entityId);
+        issue.run(
+          uuidv7(),
+          a.status,
+          m.seq + state.baselineSeq,
+          m.name,
+          m.userId,
+          m.entity,
+          m.entityId,
+          a.code ?? null,
+          a.message ?? null,
+          JSON.stringify(own.length ? own : tx.rows),
+          a.conflicts ? JSON.stringify(a.conflicts) : null,
+          now,
+        );
+      });
+      dropChanges.run(tx.txId);
+    }
+    // the server's rows for what it refused or kept: the replica follows the server until a person decides
+    for (const r of res.restore) writer.apply(r, { respectPending: true });
+  });
+  return outcome;
+}
+
+export async function pushAll(db: Database, http: SyncHttp, state: SyncState): Promise<PushOutcome> {
+  const total: PushOutcome = { applied: 0, rejected: 0, conflicts: 0, gap: false };
+  for (let round = 0; round < 10_000; round++) {
+    const batch = nextBatch(db, state);
+    if (!batch) break;
+    const res = await http.post<PushResponse>('/v1/push', { transactions: batch.transactions }, { token: state.token });
+    const o = applyPushResponse(db, state, batch, res);
+    total.applied += o.applied;
+    total.rejected += o.rejected;
+    total.conflicts += o.conflicts;
+    if (o.gap) {
+      total.gap = true;
+      break;
+    }
+    // an answer that acknowledged nothing would send the same batch forever
+    if (o.applied + o.rejected + o.conflicts === 0) break;
+  }
+  return total;
+}
