@@ -2,6 +2,13 @@ import { openDatabase, type Database } from '../db/connection';
 import { createDispatcher, memorySessionStore, type Dispatch, type Logger } from '../host/dispatcher';
 import { generateDemo } from '../features/demo/demo.generator';
 import { createHandlers } from './handlers';
+import { startSyncLoop } from '../features/sync/sync-engine';
+
+/** UNIDESK_SYNC_INTERVAL_S shortens the background period (tests, a lab); the default is three minutes. */
+function syncIntervalFromEnv(): number | undefined {
+  const s = Number(process.env.UNIDESK_SYNC_INTERVAL_S);
+  return Number.isFinite(s) && s > 0 ? s * 1000 : undefined;
+}
 import { APP_VERSION } from './version';
 
 export interface UniDeskApp {
@@ -19,7 +26,7 @@ export const consoleLogger: Logger = {
  * Main's services, whatever hosts them (Electron, the browser host, tests): the replica, the
  * handlers and the dispatcher. An empty replica becomes the demo university on first launch.
  */
-export async function createApp(opts: { dbFile: string; log?: Logger; demoIfEmpty?: boolean; exportsDir?: string }): Promise<UniDeskApp> {
+export async function createApp(opts: { dbFile: string; log?: Logger; demoIfEmpty?: boolean; exportsDir?: string; syncIntervalMs?: number }): Promise<UniDeskApp> {
   const db = openDatabase(opts.dbFile);
   try {
     if (opts.demoIfEmpty ?? true) {
@@ -30,6 +37,16 @@ export async function createApp(opts: { dbFile: string; log?: Logger; demoIfEmpt
     await db.close();
     throw e;
   }
-  const dispatch = createDispatcher(createHandlers(db, APP_VERSION, { exportsDir: opts.exportsDir }), memorySessionStore(), opts.log ?? consoleLogger);
-  return { dbFile: opts.dbFile, db, dispatch, close: () => db.close() };
+  // sync runs in the background whenever the replica is enrolled (it checks, cheaply, every few seconds)
+  const syncLoop = startSyncLoop(db, { intervalMs: opts.syncIntervalMs ?? syncIntervalFromEnv() });
+  const dispatch = createDispatcher(createHandlers(db, APP_VERSION, { exportsDir: opts.exportsDir, syncLoop }), memorySessionStore(), opts.log ?? consoleLogger);
+  return {
+    dbFile: opts.dbFile,
+    db,
+    dispatch,
+    close: () => {
+      syncLoop.stop();
+      return db.close();
+    },
+  };
 }

@@ -18,6 +18,8 @@ import { createTeacherExcel } from '../features/grade-sheets/teacher-excel.handl
 import { createRegistrations } from '../features/grade-sheets/registrations.service';
 import { createExaminers } from '../features/grade-sheets/grade-sheet-examiner';
 import { createBatchJobs } from '../features/grade-sheets/batch-jobs';
+import { createSyncService } from '../features/sync/sync.service';
+import type { SyncLoop } from '../features/sync/sync-engine';
 import { createGradingScaleService } from '../features/grade-sheets/grading-scale.service';
 
 function signedIn(ctx: RequestContext): SessionUser {
@@ -27,7 +29,7 @@ function signedIn(ctx: RequestContext): SessionUser {
 }
 
 /** Operation name → service call. Handlers are thin: rules live in the feature services. */
-export function createHandlers(db: Database, version: string, opts: { exportsDir?: string } = {}): Handlers {
+export function createHandlers(db: Database, version: string, opts: { exportsDir?: string; syncLoop?: SyncLoop | null } = {}): Handlers {
   const students = createStudentsService(db);
   const orders = createOrdersService(db);
   const curricula = createCurriculaService(db);
@@ -37,6 +39,7 @@ export function createHandlers(db: Database, version: string, opts: { exportsDir
   const registrations = createRegistrations(db);
   const examiners = createExaminers(db, sheets);
   const batches = createBatchJobs(db, sheets, opts);
+  const sync = createSyncService(db, opts.syncLoop ?? null);
   const gradingScale = createGradingScaleService(db);
   return {
     'app.info': async () => {
@@ -94,6 +97,10 @@ export function createHandlers(db: Database, version: string, opts: { exportsDir
     'gradeSheets.batchStart': async (req, ctx) => batches.start(signedIn(ctx), req),
     'gradeSheets.batchStatus': async (req, ctx) => batches.status(signedIn(ctx), req.jobId),
     'gradeSheets.batchCancel': async (req, ctx) => batches.cancel(signedIn(ctx), req.jobId),
+    'sync.status': async (_req, ctx) => sync.status(signedIn(ctx), ctx.locale),
+    'sync.now': async (_req, ctx) => sync.now(signedIn(ctx), ctx.locale),
+    'sync.issues': async (_req, ctx) => sync.issues(signedIn(ctx), ctx.locale),
+    'sync.resolve': async (req, ctx) => sync.resolve(signedIn(ctx), req, ctx.locale),
     'gradingScale.list': async (_req, ctx) => gradingScale.list(signedIn(ctx)),
     'gradingScale.get': async (req, ctx) => gradingScale.get(signedIn(ctx), req),
     'gradingScale.save': async (req, ctx) => gradingScale.save(signedIn(ctx), req),

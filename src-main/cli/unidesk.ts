@@ -11,6 +11,7 @@ import { flags, UsageError, type Command } from './cli-kit';
 import { ordersCommand } from './orders.command';
 import { studentCommand } from './student.command';
 import { gradesheetCommand } from './gradesheet.command';
+import { syncCommand } from './sync.command';
 
 export { UsageError };
 
@@ -63,6 +64,7 @@ const commands: Record<string, Command> = {
   orders: ordersCommand,
   student: studentCommand,
   gradesheet: gradesheetCommand,
+  sync: syncCommand,
   web: {
     summary: 'serve UniDesk in the browser on 127.0.0.1',
     usage: 'unidesk web [--db FILE] [--port N]',

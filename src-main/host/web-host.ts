@@ -24,6 +24,7 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   internal: 500,
+  unavailable: 503,
 };
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   'conflict',
   'bad_request',
   'internal',
+  /** a service main depends on (the central server) cannot be reached now; nothing changed */
+  'unavailable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

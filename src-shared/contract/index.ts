@@ -12,6 +12,7 @@ import { studentsContract } from './students.contract';
 import { ordersContract } from './orders.contract';
 import { gradeSheetsContract } from './grade-sheets.contract';
 import { gradeSessionContract } from './grade-session.contract';
+import { syncContract } from './sync.contract';
 import { gradingScaleContract } from './grading-scale.contract';
 
 export const contract = {
@@ -23,6 +24,7 @@ export const contract = {
   ...ordersContract,
   ...gradeSheetsContract,
   ...gradeSessionContract,
+  ...syncContract,
   ...gradingScaleContract,
 };
 
@@ -60,6 +62,7 @@ export type * from './audit.contract';
 export type * from './orders.contract';
 export type * from './grade-sheets.contract';
 export type * from './grade-session.contract';
+export type * from './sync.contract';
 export type * from './grading-scale.contract';
 export { orderItemInput } from './orders.contract';
 export { studentSearchRequest, studentUpdateRequest } from './students.contract';

@@ -18,6 +18,9 @@ import { gradeSessionRu } from './grade-session.ru';
 import { gradingScaleEn } from './grading-scale.en';
 import { gradingScaleKy } from './grading-scale.ky';
 import { gradingScaleRu } from './grading-scale.ru';
+import { syncEn } from './sync.en';
+import { syncKy } from './sync.ky';
+import { syncRu } from './sync.ru';
 import { uiEn } from './ui.en';
 import { uiKy } from './ui.ky';
 import { uiRu } from './ui.ru';
@@ -26,13 +29,13 @@ export const LOCALES = ['ky', 'ru', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'ky';
 
-export type MessageKey = keyof typeof errorsRu | keyof typeof uiRu | keyof typeof docRu | keyof typeof curriculaRu | keyof typeof gradingScaleRu | keyof typeof gradeSessionRu;
+export type MessageKey = keyof typeof errorsRu | keyof typeof uiRu | keyof typeof docRu | keyof typeof curriculaRu | keyof typeof gradingScaleRu | keyof typeof gradeSessionRu | keyof typeof syncRu;
 export type Catalog = Record<MessageKey, string>;
 
 export const catalogs: Record<Locale, Catalog> = {
-  ky: { ...errorsKy, ...uiKy, ...docKy, ...curriculaKy, ...gradingScaleKy, ...gradeSessionKy },
-  ru: { ...errorsRu, ...uiRu, ...docRu, ...curriculaRu, ...gradingScaleRu, ...gradeSessionRu },
-  en: { ...errorsEn, ...uiEn, ...docEn, ...curriculaEn, ...gradingScaleEn, ...gradeSessionEn },
+  ky: { ...errorsKy, ...uiKy, ...docKy, ...curriculaKy, ...gradingScaleKy, ...gradeSessionKy, ...syncKy },
+  ru: { ...errorsRu, ...uiRu, ...docRu, ...curriculaRu, ...gradingScaleRu, ...gradeSessionRu, ...syncRu },
+  en: { ...errorsEn, ...uiEn, ...docEn, ...curriculaEn, ...gradingScaleEn, ...gradeSessionEn, ...syncEn },
 };
 
 export function pickLocale(value: unknown): Locale {

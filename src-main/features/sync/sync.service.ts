@@ -1,0 +1,182 @@
+/** What the sync panel asks for: status, a run now, the "Needs attention" list and its resolution. */
+import type { SessionUser, SyncIssueView, SyncRunView, SyncStatusView } from '../../../src-shared/contract';
+import { shortName } from '../../../src-shared/domain/person';
+import { can } from '../../../src-shared/domain/roles';
+import { translate, type Locale, type MessageKey } from '../../../src-shared/i18n';
+import type { ConflictView, RowChange } from '../../../src-shared/sync/protocol';
+import { MUTATION_RULES } from '../../../src-shared/sync/tables';
+import type { Database } from '../../db/connection';
+import { AppError, forbidden } from '../../host/app-error';
+import { withWrite } from '../write-transaction';
+import type { SyncLoop } from './sync-engine';
+import { SyncNotEnrolled } from './sync-engine';
+import { SyncHttpError } from './sync-http';
+import { pendingSummary, readSyncState } from './sync-state.repository';
+
+const REASONS: Record<string, MessageKey> = {
+  stale: 'sync.reason.stale',
+  update_required: 'sync.reason.updateRequired',
+  forbidden: 'sync.reason.forbidden',
+  out_of_scope: 'sync.reason.forbidden',
+  conflict: 'sync.reason.conflict',
+};
+const ERRORS: Record<string, MessageKey> = {
+  network: 'sync.error.network',
+  timeout: 'sync.error.network',
+  unauthenticated: 'sync.error.revoked',
+  device_revoked: 'sync.error.revoked',
+  update_required: 'sync.reason.updateRequired',
+  server_behind: 'sync.error.serverBehind',
+};
+
+interface IssueRow {
+  id: string;
+  kind: string;
+  mutation_name: string;
+  table_name: string | null;
+  row_id: string | null;
+  code: string | null;
+  message: string | null;
+  device_json: string | null;
+  server_json: string | null;
+  created_at: string;
+}
+
+const show = (v: unknown): string => {
+  if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'string' && v.startsWith('{')) {
+    try {
+      const o = JSON.parse(v) as Record<string, unknown>;
+      return Object.entries(o).map(([k, x]) => `${k}: ${x ?? '—'}`).join(', ') || '—';
+    } catch {
+      return v;
+    }
+  }
+  return String(v);
+};
+
+export function createSyncService(db: Database, loop: SyncLoop | null) {
+  function subject(row: IssueRow, locale: Locale): string {
+    const table = row.table_name ?? '';
+    if (table === 'grade' && row.row_id) {
+      const g = db.sqlite
+        .prepare(
+          `SELECT s.last_name, s.first_name, s.patronymic, gs.number, d.name_ky, d.name_ru, d.name_en FROM grade g
+           JOIN student s ON s.id = g.student_id JOIN grade_sheet gs ON gs.id = g.sheet_id
+           JOIN curriculum_item ci ON ci.id = gs.curriculum_item_id JOIN discipline d ON d.id = ci.discipline_id WHERE g.id = ?`,
+        )
+        .get(row.row_id) as Record<string, string | null> | undefined;
+      if (g) {
+        const name = shortName({ lastName: g.last_name!, firstName: g.first_name!, patronymic: g.patronymic ?? null });
+        return translate(locale, 'sync.subject.grade', { name, number: g.number!, discipline: g[`name_${locale}`] ?? g.name_ru! });
+      }
+    }
+    if (table === 'student' && row.row_id) {
+      const s = db.sqlite.prepare('SELECT last_name, first_name, patronymic FROM student WHERE id = ?').get(row.row_id) as Record<string, string | null> | undefined;
+      if (s) return translate(locale, 'sync.subject.student', { name: shortName({ lastName: s.last_name!, firstName: s.first_name!, patronymic: s.patronymic ?? null }) });
+    }
+    return translate(locale, 'sync.subject.other', { name: row.mutation_name, id: row.row_id ?? '' });
+  }
+
+  function view(row: IssueRow, locale: Locale): SyncIssueView {
+    const device = (row.device_json ? JSON.parse(row.device_json) : []) as RowChange[];
+    const conflicts = (row.server_json ? JSON.parse(row.server_json) : []) as ConflictView[];
+    let fields: SyncIssueView['fields'];
+    if (conflicts.length) {
+      fields = conflicts.flatMap((c) => c.fields.map((f) => ({ field: f.field, device: show(f.device), server: show(f.server) })));
+    } else {
+      // a refusal: what this device wanted against what the replica now holds again (the server's row)
+      fields = device.flatMap((r) => {
+        const current = r.table && r.id ? (db.sqlite.prepare(`SELECT * FROM ${r.table} WHERE id = ?`).get(r.id) as Record<string, unknown> | undefined) : undefined;
+        return Object.keys(r.old ?? r.values ?? {})
+          .filter((f) => f !== 'version' && f !== 'updated_at' && (r.values?.[f] ?? null) !== (r.old?.[f] ?? null))
+          .map((f) => ({ field: f, device: show(r.values?.[f]), server: show(current?.[f]) }));
+      });
+    }
+    const key = REASONS[row.kind === 'conflict' ? 'conflict' : (row.code ?? '')];
+    return {
+      id: row.id,
+      kind: row.kind === 'conflict' ? 'conflict' : 'rejected',
+      subject: subject(row, locale),
+      reason: key ? translate(locale, key) : (row.message ?? row.code ?? ''),
+      fields,
+      serverChangedBy: conflicts[0]?.serverChangedBy ?? null,
+      serverChangedAt: conflicts[0]?.serverChangedAt ?? null,
+      createdAt: row.created_at,
+      canKeepMine: row.kind === 'conflict' && row.table_name === 'grade',
+    };
+  }
+
+  const openIssues = (): IssueRow[] => db.sqlite.prepare('SELECT * FROM sync_issue WHERE resolved_at IS NULL ORDER BY created_at').all() as IssueRow[];
+
+  function localizedError(raw: string | null, locale: Locale, serverUrl: string | null): string | null {
+    if (!raw) return null;
+    const code = raw.split(':', 1)[0]!;
+    const key = ERRORS[code];
+    return key ? translate(locale, key, { url: serverUrl ?? '' }) : translate(locale, 'sync.error.other', { detail: raw });
+  }
+
+  return {
+    status(_session: SessionUser, locale: Locale): SyncStatusView {
+      const s = readSyncState(db);
+      const p = s ? pendingSummary(db, s.baselineSeq) : { count: 0, oldestAt: null };
+      return {
+        enrolled: s !== null,
+        serverUrl: s?.serverUrl ?? null,
+        deviceName: s?.deviceName ?? null,
+        pending: p.count,
+        oldestPendingAt: p.oldestAt,
+        lastSuccessAt: s?.lastSuccessAt ?? null,
+        lastAttemptAt: s?.lastAttemptAt ?? null,
+        lastError: localizedError(s?.lastError ?? null, locale, s?.serverUrl ?? null),
+        nextAttemptAt: s?.nextAttemptAt ?? null,
+        running: loop?.running() ?? false,
+        attention: (db.sqlite.prepare('SELECT count(*) FROM sync_issue WHERE resolved_at IS NULL').pluck().get() as number) ?? 0,
+      };
+    },
+
+    async now(_session: SessionUser, locale: Locale): Promise<SyncRunView> {
+      if (!loop) throw new AppError('conflict', 'sync.error.notEnrolled');
+      try {
+        const r = await loop.runNow();
+        return { applied: r.push.applied, rejected: r.push.rejected, conflicts: r.push.conflicts, pulled: r.pull.applied, pending: r.pending };
+      } catch (e) {
+        if (e instanceof SyncNotEnrolled) throw new AppError('conflict', 'sync.error.notEnrolled');
+        if (e instanceof SyncHttpError) throw new AppError('unavailable', 'sync.error.other', { detail: localizedError(`${e.code}: ${e.message}`, locale, readSyncState(db)?.serverUrl ?? null) ?? '' });
+        throw e;
+      }
+    },
+
+    issues(_session: SessionUser, locale: Locale): { rows: SyncIssueView[] } {
+      return { rows: openIssues().map((r) => view(r, locale)) };
+    },
+
+    /** "Theirs"/"dismissed" closes the entry (the replica already holds the server's row); "mine" re-applies a grade as a new change. */
+    resolve(session: SessionUser, req: { issueId: string; choice: 'mine' | 'theirs' | 'dismissed' }, locale: Locale): { rows: SyncIssueView[] } {
+      const row = db.sqlite.prepare('SELECT * FROM sync_issue WHERE id = ? AND resolved_at IS NULL').get(req.issueId) as IssueRow | undefined;
+      if (!row) throw new AppError('not_found', 'sync.error.issueGone');
+      const rule = MUTATION_RULES[row.mutation_name];
+      if (!rule || !can(session.role, rule.permission)) throw forbidden();
+      withWrite(db, session, (w) => {
+        if (req.choice === 'mine') {
+          if (row.kind !== 'conflict' || row.table_name !== 'grade' || !row.row_id) throw new AppError('conflict', 'sync.error.cannotKeepMine');
+          const mine = ((row.device_json ? JSON.parse(row.device_json) : []) as RowChange[]).find((r) => r.table === 'grade' && r.id === row.row_id)?.values;
+          const current = w.sql.first(w.q.selectFrom('grade').selectAll().where('id', '=', row.row_id));
+          if (!mine || !current) throw new AppError('conflict', 'sync.error.cannotKeepMine');
+          w.sql.run(
+            w.q
+              .updateTable('grade')
+              .set({ parts_json: String(mine.parts_json ?? '{}'), mark: (mine.mark as string | null) ?? null, total: (mine.total as number | null) ?? null, letter: (mine.letter as string | null) ?? null, version: current.version + 1, updated_at: w.now, updated_by: session.id })
+              .where('id', '=', current.id),
+          );
+          w.audit({ action: 'sync.keepMine', entity: 'grade', entityId: current.id, oldValue: { parts: current.parts_json, mark: current.mark, total: current.total }, newValue: { parts: mine.parts_json, mark: mine.mark, total: mine.total } });
+          w.outbox({ name: 'sync.resolve', entity: 'grade', entityId: current.id, payload: { issueId: row.id }, baseVersion: current.version });
+        } else {
+          w.audit({ action: 'sync.resolve', entity: row.table_name ?? 'sync_issue', entityId: row.row_id ?? row.id, oldValue: null, newValue: { issue: row.id, choice: req.choice } });
+        }
+        w.sql.run(w.q.updateTable('sync_issue').set({ resolved_at: w.now, resolved_by: session.id, resolution: req.choice }).where('id', '=', row.id));
+      });
+      return { rows: openIssues().map((r) => view(r, locale)) };
+    },
+  };
+}

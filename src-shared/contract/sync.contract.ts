@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { id } from './common';
+import { operation } from './define';
+
+export interface SyncStatusView {
+  enrolled: boolean;
+  serverUrl: string | null;
+  deviceName: string | null;
+  /** local changes the server has not confirmed yet, and the oldest one's time */
+  pending: number;
+  oldestPendingAt: string | null;
+  lastSuccessAt: string | null;
+  lastAttemptAt: string | null;
+  /** the last failure in the caller's language, while it is unresolved */
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  running: boolean;
+  /** rejected and conflicting changes waiting for a person */
+  attention: number;
+}
+
+export interface SyncIssueView {
+  id: string;
+  kind: 'rejected' | 'conflict';
+  /** what the change was about, e.g. "Grade: Асанова А. — sheet 26-00012, Microeconomics" */
+  subject: string;
+  /** why, in the caller's language */
+  reason: string;
+  /** per field: what this device wanted and what the server holds */
+  fields: { field: string; device: string; server: string }[];
+  serverChangedBy: string | null;
+  serverChangedAt: string | null;
+  createdAt: string;
+  /** "keep mine" is offered where re-applying this device's value is meaningful (grades) */
+  canKeepMine: boolean;
+}
+
+export interface SyncRunView {
+  applied: number;
+  rejected: number;
+  conflicts: number;
+  pulled: number;
+  pending: number;
+}
+
+export const syncContract = {
+  'sync.status': operation<SyncStatusView>()(z.object({})),
+  'sync.now': operation<SyncRunView>()(z.object({})),
+  'sync.issues': operation<{ rows: SyncIssueView[] }>()(z.object({})),
+  'sync.resolve': operation<{ rows: SyncIssueView[] }>()(z.object({ issueId: id, choice: z.enum(['mine', 'theirs', 'dismissed']) })),
+};
