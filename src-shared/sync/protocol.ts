@@ -172,6 +172,12 @@ export const heartbeatRequest = z.object({
 });
 export type HeartbeatRequest = z.infer<typeof heartbeatRequest>;
 
+export interface HeartbeatResponse {
+  /** the last outbox seq the server has applied for this device */
+  lastSeq: number;
+  serverTime: string;
+}
+
 export interface DeviceView {
   id: string;
   name: string;
