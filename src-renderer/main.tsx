@@ -12,6 +12,7 @@ import './features/orders/orders.css';
 import './features/grades/grades.css';
 import './features/curricula/curricula.css';
 import './features/grading-scale/grading-scale.css';
+import './features/sync/sync.css';
 
 // first thing: pick the transport and take `#key=…` off the address bar
 initApi();

@@ -6,14 +6,14 @@ import { sectionsFor } from './navigation';
 
 describe('role navigation', () => {
   it('shows only what the role may do', () => {
-    expect(sectionsFor('admin').map((s) => s.id)).toEqual(['students', 'orders', 'grades', 'curricula', 'gradingScale', 'audit']);
-    expect(sectionsFor('clerk').map((s) => s.id)).toEqual(['students', 'orders', 'grades', 'curricula']);
-    expect(sectionsFor('students_hr').map((s) => s.id)).toEqual(['students', 'orders']);
-    expect(sectionsFor('registrar').map((s) => s.id)).toEqual(['students', 'orders', 'grades', 'curricula']);
-    expect(sectionsFor('teaching').map((s) => s.id)).toEqual(['students', 'grades', 'curricula']);
-    expect(sectionsFor('accountant').map((s) => s.id)).toEqual(['students']);
-    expect(sectionsFor('hr')).toEqual([]);
-    expect(sectionsFor('planning_finance')).toEqual([]);
+    expect(sectionsFor('admin').map((s) => s.id)).toEqual(['students', 'orders', 'grades', 'curricula', 'gradingScale', 'audit', 'sync']);
+    expect(sectionsFor('clerk').map((s) => s.id)).toEqual(['students', 'orders', 'grades', 'curricula', 'sync']);
+    expect(sectionsFor('students_hr').map((s) => s.id)).toEqual(['students', 'orders', 'sync']);
+    expect(sectionsFor('registrar').map((s) => s.id)).toEqual(['students', 'orders', 'grades', 'curricula', 'sync']);
+    expect(sectionsFor('teaching').map((s) => s.id)).toEqual(['students', 'grades', 'curricula', 'sync']);
+    expect(sectionsFor('accountant').map((s) => s.id)).toEqual(['students', 'sync']);
+    expect(sectionsFor('hr').map((s) => s.id)).toEqual(['sync']);
+    expect(sectionsFor('planning_finance').map((s) => s.id)).toEqual(['sync']);
   });
 
   it('has a label for every role in every language', () => {

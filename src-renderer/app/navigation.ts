@@ -5,7 +5,7 @@
 import { can, type Permission, type Role } from '../../src-shared/domain/roles';
 import type { MessageKey } from '../../src-shared/i18n';
 
-export type SectionId = 'students' | 'orders' | 'grades' | 'curricula' | 'gradingScale' | 'audit';
+export type SectionId = 'students' | 'orders' | 'grades' | 'curricula' | 'gradingScale' | 'audit' | 'sync';
 
 export interface Section {
   id: SectionId;
@@ -20,6 +20,7 @@ export const SECTIONS: readonly Section[] = [
   { id: 'curricula', permission: 'curricula.read', label: 'nav.curricula' },
   { id: 'gradingScale', permission: 'grades.scale', label: 'nav.gradingScale' },
   { id: 'audit', permission: 'audit.read', label: 'nav.audit' },
+  { id: 'sync', permission: 'sync.view', label: 'nav.sync' },
 ];
 
 export function sectionsFor(role: Role): Section[] {

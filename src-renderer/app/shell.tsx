@@ -12,6 +12,7 @@ import { useLocale } from './locale-context';
 import { sectionsFor, type SectionId } from './navigation';
 import { OrderLinkContext } from './order-link-context';
 import { ReferenceProvider } from './reference-context';
+import { SyncScreen } from '../features/sync/sync-screen';
 
 // the Orders section is loaded on first use: offices without orders never download it
 const OrdersScreen = lazy(() => import('../features/orders/orders-screen').then((m) => ({ default: m.OrdersScreen })));
@@ -152,6 +153,7 @@ export function Shell({ info, user, onSignedOut }: ShellProps) {
             </Suspense>
           ) : null}
           {active === 'audit' ? <AuditScreen /> : null}
+          {active === 'sync' ? <SyncScreen /> : null}
           {active === null ? <HomePanel user={user} /> : null}
         </main>
       </div>

@@ -26,20 +26,22 @@ export type Permission =
   | 'grades.exception'
   | 'curricula.read'
   | 'curricula.edit'
-  | 'grades.scale';
+  | 'grades.scale'
+  /** every office sees how its workstation syncs with the server */
+  | 'sync.view';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   // a clerk drafts orders for their faculty; only students' HR signs them (DOMAIN.md §4)
-  clerk: ['students.read', 'students.write', 'orders.read', 'orders.draft', 'grades.read', 'grades.enter', 'curricula.read'],
-  students_hr: ['students.read', 'students.write', 'orders.read', 'orders.draft', 'orders.sign'],
-  hr: [],
-  planning_finance: [],
-  accountant: ['students.read'],
-  registrar: ['students.read', 'orders.read', 'grades.read', 'curricula.read'],
+  clerk: ['students.read', 'students.write', 'orders.read', 'orders.draft', 'grades.read', 'grades.enter', 'curricula.read', 'sync.view'],
+  students_hr: ['students.read', 'students.write', 'orders.read', 'orders.draft', 'orders.sign', 'sync.view'],
+  hr: ['sync.view'],
+  planning_finance: ['sync.view'],
+  accountant: ['students.read', 'sync.view'],
+  registrar: ['students.read', 'orders.read', 'grades.read', 'curricula.read', 'sync.view'],
   // the teaching department keeps the curricula (DOMAIN.md §1); the other offices only read them
-  teaching: ['students.read', 'grades.read', 'curricula.read', 'curricula.edit'],
+  teaching: ['students.read', 'grades.read', 'curricula.read', 'curricula.edit', 'sync.view'],
   // the grading scale is university-wide data (DOMAIN.md §3): the administrator keeps it
-  admin: ['students.read', 'students.write', 'audit.read', 'orders.read', 'grades.read', 'grades.exception', 'curricula.read', 'grades.scale'],
+  admin: ['students.read', 'students.write', 'audit.read', 'orders.read', 'grades.read', 'grades.exception', 'curricula.read', 'grades.scale', 'sync.view'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -117,7 +117,8 @@ export function createSyncService(db: Database, loop: SyncLoop | null) {
   }
 
   return {
-    status(_session: SessionUser, locale: Locale): SyncStatusView {
+    status(session: SessionUser, locale: Locale): SyncStatusView {
+      if (!can(session.role, 'sync.view')) throw forbidden();
       const s = readSyncState(db);
       const p = s ? pendingSummary(db, s.baselineSeq) : { count: 0, oldestAt: null };
       return {
@@ -135,7 +136,8 @@ export function createSyncService(db: Database, loop: SyncLoop | null) {
       };
     },
 
-    async now(_session: SessionUser, locale: Locale): Promise<SyncRunView> {
+    async now(session: SessionUser, locale: Locale): Promise<SyncRunView> {
+      if (!can(session.role, 'sync.view')) throw forbidden();
       if (!loop) throw new AppError('conflict', 'sync.error.notEnrolled');
       try {
         const r = await loop.runNow();
@@ -147,7 +149,8 @@ export function createSyncService(db: Database, loop: SyncLoop | null) {
       }
     },
 
-    issues(_session: SessionUser, locale: Locale): { rows: SyncIssueView[] } {
+    issues(session: SessionUser, locale: Locale): { rows: SyncIssueView[] } {
+      if (!can(session.role, 'sync.view')) throw forbidden();
       return { rows: openIssues().map((r) => view(r, locale)) };
     },
 
