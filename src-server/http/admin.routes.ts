@@ -1,0 +1,33 @@
+/** The administrator's endpoints (HTTP Basic, a server_user with role admin) and the health check. */
+import { sql } from 'kysely';
+import type { FastifyInstance } from 'fastify';
+import type { DeviceView } from '../../src-shared/sync/protocol';
+import type { ServerKysely } from '../db/connection';
+import { listDevices, revokeDevice } from '../devices/device.repository';
+import { requireAdmin } from './auth.hooks';
+import { HttpError } from './http-errors';
+
+export function adminRoutes(app: FastifyInstance, db: ServerKysely): void {
+  app.get('/v1/devices', async (req): Promise<{ devices: DeviceView[] }> => {
+    await requireAdmin(db, req);
+    return { devices: await listDevices(db) };
+  });
+
+  app.post<{ Params: { id: string } }>('/v1/devices/:id/revoke', async (req): Promise<{ device: DeviceView }> => {
+    await requireAdmin(db, req);
+    const device = await revokeDevice(db, req.params.id);
+    if (!device) throw new HttpError(404, 'not_found', `no device ${req.params.id}`);
+    return { device };
+  });
+
+  // a load balancer's probe: healthy only when the database answers
+  app.get('/health', async (req, reply) => {
+    try {
+      await sql`SELECT 1`.execute(db);
+      return { ok: true };
+    } catch (e) {
+      req.log.error(e);
+      return reply.code(503).send({ error: 'db_unavailable', message: 'the database does not answer' });
+    }
+  });
+}

@@ -1,0 +1,88 @@
+/** The device endpoints: enrol (admin credentials in the body), then push, pull, bootstrap, heartbeat by token. */
+import type { FastifyInstance } from 'fastify';
+import { roleNeedsFaculty, ROLES, type Role } from '../../src-shared/domain/roles';
+import {
+  bootstrapRequest,
+  enrolRequest,
+  heartbeatRequest,
+  MAX_PUSH_MUTATIONS,
+  PROTOCOL_VERSION,
+  pullRequest,
+  pushRequest,
+  type EnrolResponse,
+  type HeartbeatResponse,
+} from '../../src-shared/sync/protocol';
+import { checkAdmin } from '../auth/server-user.repository';
+import type { ServerKysely } from '../db/connection';
+import { enrolDevice, recordHeartbeat, touchDevice } from '../devices/device.repository';
+import { bootstrapPage, pull, UnknownTable } from '../sync/pull.service';
+import { BadPush, DeviceRevoked, pushBatch } from '../sync/push.service';
+import { requireDevice } from './auth.hooks';
+import { HttpError, parseBody } from './http-errors';
+
+/** The server speaks this protocol and the previous one (protocol.ts). */
+function checkProtocol(v: number): void {
+  if (v < PROTOCOL_VERSION - 1) throw new HttpError(426, 'update_required', `this UniDesk speaks sync protocol ${v}; the server needs ${PROTOCOL_VERSION - 1} or newer. Update the app.`);
+  if (v > PROTOCOL_VERSION) throw new HttpError(400, 'server_outdated', `this UniDesk speaks sync protocol ${v}; the server knows up to ${PROTOCOL_VERSION}. Ask IT to update the server.`);
+}
+
+export function syncRoutes(app: FastifyInstance, db: ServerKysely): void {
+  app.post('/v1/enrol', async (req, reply): Promise<EnrolResponse> => {
+    const body = parseBody(enrolRequest, req.body);
+    checkProtocol(body.protocol);
+    if (!ROLES.includes(body.role as Role)) throw new HttpError(400, 'bad_request', `role: unknown role "${body.role}"`);
+    if (roleNeedsFaculty(body.role as Role) && body.scope.kind !== 'faculty') throw new HttpError(400, 'bad_request', `scope: a ${body.role} device works for one faculty`);
+    const admin = await checkAdmin(db, body.username, body.password);
+    if (!admin.ok && admin.reason === 'forbidden') throw new HttpError(403, 'forbidden', 'only a server administrator can enrol a device');
+    if (!admin.ok) throw new HttpError(401, 'invalid_credentials', 'wrong username or password');
+    const d = await enrolDevice(db, { name: body.deviceName, role: body.role, scope: body.scope, enrolledBy: admin.username });
+    reply.code(201);
+    return { deviceId: d.id, token: d.token, scope: body.scope, role: body.role };
+  });
+
+  app.post('/v1/push', async (req) => {
+    const device = await requireDevice(db, req);
+    const body = parseBody(pushRequest, req.body);
+    checkProtocol(body.protocol);
+    const total = body.transactions.reduce((n, t) => n + t.mutations.length, 0);
+    if (body.transactions.length > 1 && total > MAX_PUSH_MUTATIONS) {
+      throw new HttpError(400, 'bad_request', `transactions: at most ${MAX_PUSH_MUTATIONS} mutations in one push (got ${total})`);
+    }
+    try {
+      return await pushBatch(db, device, body);
+    } catch (e) {
+      if (e instanceof BadPush) throw new HttpError(400, 'bad_request', e.message);
+      if (e instanceof DeviceRevoked) throw new HttpError(401, 'device_revoked', 'this device was revoked by the administrator; enrol it again to sync');
+      throw e;
+    }
+  });
+
+  app.post('/v1/pull', async (req) => {
+    const device = await requireDevice(db, req);
+    const body = parseBody(pullRequest, req.body);
+    checkProtocol(body.protocol);
+    const page = await pull(db, device.scope, body.cursor, body.limit);
+    await touchDevice(db, device.id);
+    return page;
+  });
+
+  app.post('/v1/bootstrap', async (req) => {
+    const device = await requireDevice(db, req);
+    const body = parseBody(bootstrapRequest, req.body);
+    checkProtocol(body.protocol);
+    try {
+      return await bootstrapPage(db, device.scope, body.table, body.after, body.limit);
+    } catch (e) {
+      if (e instanceof UnknownTable) throw new HttpError(400, 'bad_request', `table: "${body.table}" is not synced`);
+      throw e;
+    }
+  });
+
+  app.post('/v1/heartbeat', async (req): Promise<HeartbeatResponse> => {
+    const device = await requireDevice(db, req);
+    const body = parseBody(heartbeatRequest, req.body);
+    checkProtocol(body.protocol);
+    const view = await recordHeartbeat(db, device.id, body);
+    return { lastSeq: view.lastSeq, serverTime: new Date().toISOString() };
+  });
+}

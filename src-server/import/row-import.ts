@@ -1,0 +1,77 @@
+/**
+ * Loads rows straight into the store as the university's starting data (no change log: a
+ * device's bootstrap snapshot carries them). Tables go in SYNC_TABLES order so a `via` row
+ * finds its parent's faculty among rows already loaded.
+ */
+import { sql, type Insertable } from 'kysely';
+import { syncTable } from '../../src-shared/sync/tables';
+import type { ServerKysely } from '../db/connection';
+import type { SyncRowTable } from '../db/schema';
+import { PUSH_LOCK } from '../sync/push.service';
+import { tagsOf, type Row, type RowTags } from '../sync/scope';
+
+export interface ImportProblem {
+  table: string;
+  id: string;
+  problem: string;
+}
+
+const CHUNK = 500;
+
+/** The key of a replica row: `id`, or `code` for the few code-keyed reference tables. */
+export const rowKey = (r: Row): string | undefined => {
+  const k = r.id ?? r.code;
+  return typeof k === 'string' || typeof k === 'number' ? String(k) : undefined;
+};
+
+/** Upserts one table's rows; rows whose parent is missing are skipped and reported. */
+export async function importTableRows(db: ServerKysely, table: string, rows: readonly Row[]): Promise<{ imported: number; problems: ImportProblem[] }> {
+  const t = syncTable(table);
+  if (!t) throw new Error(`${table} is not a synced table`);
+  const problems: ImportProblem[] = [];
+  let imported = 0;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    const parentIds = t.scope.kind === 'via' ? [...new Set(chunk.map((r) => r[(t.scope as { column: string }).column]).filter((v): v is string => typeof v === 'string'))] : [];
+    const parents = new Map<string, RowTags>();
+    if (t.scope.kind === 'via' && parentIds.length > 0) {
+      const found = await db.selectFrom('sync_row').select(['id', 'faculty_id', 'contract']).where('tbl', '=', t.scope.table).where('id', 'in', parentIds).execute();
+      for (const p of found) parents.set(p.id, { facultyId: p.faculty_id, contract: p.contract });
+    }
+    const values: Insertable<SyncRowTable>[] = [];
+    for (const r of chunk) {
+      const id = rowKey(r);
+      if (id === undefined) {
+        problems.push({ table, id: '?', problem: 'no id' });
+        continue;
+      }
+      const tags = await tagsOf(t, r, async (_t, pid) => parents.get(pid));
+      if (!tags) {
+        problems.push({ table, id, problem: 'its parent row is missing' });
+        continue;
+      }
+      const version = typeof r.version === 'number' ? r.version : 1;
+      values.push({ tbl: table, id, data: JSON.stringify(r), version, faculty_id: tags.facultyId, contract: tags.contract, change_seq: 0 });
+    }
+    if (values.length === 0) continue;
+    await db.transaction().execute(async (trx) => {
+      // the same lock as pushes: an import never interleaves with a device's transaction
+      await sql`SELECT pg_advisory_xact_lock(${PUSH_LOCK})`.execute(trx);
+      await trx
+        .insertInto('sync_row')
+        .values(values)
+        .onConflict((oc) =>
+          oc.columns(['tbl', 'id']).doUpdateSet((eb) => ({
+            data: eb.ref('excluded.data'),
+            version: eb.ref('excluded.version'),
+            faculty_id: eb.ref('excluded.faculty_id'),
+            contract: eb.ref('excluded.contract'),
+            deleted: false,
+          })),
+        )
+        .execute();
+    });
+    imported += values.length;
+  }
+  return { imported, problems };
+}

@@ -1,0 +1,59 @@
+/**
+ * Pull and bootstrap (docs/sync.md). Pull pages through the change log in seq order — safe
+ * because pushes commit in seq order (push.service.ts) — showing each device only its scope.
+ * Bootstrap hands out one table's visible rows in id order with the change-log position the
+ * snapshot is consistent with.
+ */
+import { sql } from 'kysely';
+import type { DeviceScope, PulledChange, PullResponse, BootstrapPage } from '../../src-shared/sync/protocol';
+import { syncTable } from '../../src-shared/sync/tables';
+import type { ServerKysely } from '../db/connection';
+import { scopeCondition, type Row } from './scope';
+
+export class UnknownTable extends Error {}
+
+export async function pull(db: ServerKysely, scope: DeviceScope, cursor: string, limit: number): Promise<PullResponse> {
+  // one snapshot for the high-water mark and the page, so rows between them are not skipped
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const top = await trx.selectFrom('change_log').select(sql<string>`coalesce(max(seq), 0)::text`.as('top')).executeTakeFirstOrThrow();
+      const rows = await trx
+        .selectFrom('change_log')
+        .select([sql<string>`seq::text`.as('seq'), 'tbl', 'id', 'op', 'data'])
+        .where(sql<boolean>`seq > ${cursor}::bigint`)
+        .where(sql<boolean>`seq <= ${top.top}::bigint`)
+        .where(scopeCondition(scope))
+        .orderBy('seq')
+        .limit(limit)
+        .execute();
+      const changes: PulledChange[] = rows.map((r) => ({ table: r.tbl, id: r.id, op: r.op, values: r.op === 'delete' ? null : (r.data as Row) }));
+      if (rows.length === limit) return { changes, cursor: rows[rows.length - 1]!.seq, hasMore: true };
+      // a short page read everything up to the top: rows this device may not see move the cursor too
+      const next = BigInt(top.top) > BigInt(cursor) ? top.top : cursor;
+      return { changes, cursor: next, hasMore: false };
+    });
+}
+
+export async function bootstrapPage(db: ServerKysely, scope: DeviceScope, table: string, after: string, limit: number): Promise<BootstrapPage> {
+  if (!syncTable(table)) throw new UnknownTable(table);
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const top = await trx.selectFrom('change_log').select(sql<string>`coalesce(max(seq), 0)::text`.as('top')).executeTakeFirstOrThrow();
+      const rows = await trx
+        .selectFrom('sync_row')
+        .select(['id', 'data'])
+        .where('tbl', '=', table)
+        .where('deleted', '=', false)
+        .where('id', '>', after)
+        .where(scopeCondition(scope))
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      const next = rows.length === limit ? rows[rows.length - 1]!.id : null;
+      return { table, rows: rows.map((r) => r.data as Row), next, cursor: top.top };
+    });
+}

@@ -1,0 +1,278 @@
+/**
+ * Push (issue 5, docs/sync.md): a batch of a device's local transactions, applied in ONE
+ * PostgreSQL transaction, each local transaction atomically behind its own savepoint.
+ *
+ * - The transaction first takes a constant advisory lock, so pushes from every server
+ *   instance run one at a time: change_log.seq order is then commit order and a pull cursor
+ *   can never pass a row that commits later with a smaller seq.
+ * - The device's last applied seq moves in the same transaction as the rows, so a batch
+ *   delivered twice is answered from device_mutation and applied once.
+ * - A refused local transaction is rolled back to its savepoint and answered; the ones after
+ *   it still apply (a rejected mutation never blocks the queue).
+ */
+import { randomUUID } from 'node:crypto';
+import { sql, type Transaction } from 'kysely';
+import { can, ROLES, type Role } from '../../src-shared/domain/roles';
+import type { ConflictView, MutationResult, PulledChange, PushRequest, PushResponse, PushedTransaction } from '../../src-shared/sync/protocol';
+import { MUTATION_RULES, SYNC_TABLES, syncTable } from '../../src-shared/sync/tables';
+import type { ServerSchema } from '../db/schema';
+import type { Device } from '../devices/device.repository';
+import { checkShape, decide, netChanges, nextVersion, Refusal, type NetChange } from './row-rules';
+import { asPulled, lastChangedBy, loadRow, writeRow } from './row-store.repository';
+import { schemaVersionProblem } from './schema-version';
+import { inScope, tagsOf, type Row, type RowTags } from './scope';
+import type { ServerKysely } from '../db/connection';
+
+/** The push lock's key ("unid" + 2): one constant for every instance on the database. */
+export const PUSH_LOCK = 0x756e6964_02;
+
+type Trx = Transaction<ServerSchema>;
+
+/** The request itself is wrong (not one transaction of it): the whole push is answered 400. */
+export class BadPush extends Error {}
+
+/** The device was revoked while its push waited for the lock. */
+export class DeviceRevoked extends Error {}
+
+interface TxOutcome {
+  results: MutationResult[];
+  restore: PulledChange[];
+}
+
+export async function pushBatch(db: ServerKysely, device: Device, req: PushRequest): Promise<PushResponse> {
+  checkSeqs(req);
+  return db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(${PUSH_LOCK})`.execute(trx);
+    const d = await trx.selectFrom('device').select(['last_seq', 'revoked_at']).where('id', '=', device.id).forUpdate().executeTakeFirst();
+    if (!d || d.revoked_at !== null) throw new DeviceRevoked();
+    let lastSeq = Number(d.last_seq);
+    const results: MutationResult[] = [];
+    const restore: PulledChange[] = [];
+    let gapAt: number | undefined;
+    for (const tx of req.transactions) {
+      const first = tx.mutations[0]!.seq;
+      const last = tx.mutations[tx.mutations.length - 1]!.seq;
+      let outcome: TxOutcome;
+      if (last <= lastSeq) {
+        outcome = await answeredBefore(trx, device, tx);
+      } else if (first <= lastSeq) {
+        throw new BadPush(`transaction ${tx.txId} starts at seq ${first}, inside what the server already applied (up to ${lastSeq})`);
+      } else if (first !== lastSeq + 1) {
+        gapAt = lastSeq + 1;
+        break;
+      } else {
+        outcome = await applyTransaction(trx, device, tx);
+        lastSeq = last;
+      }
+      results.push(...outcome.results);
+      restore.push(...outcome.restore);
+    }
+    await trx.updateTable('device').set({ last_seq: lastSeq, last_seen_at: new Date() }).where('id', '=', device.id).execute();
+    return { results, lastSeq, restore, ...(gapAt !== undefined ? { gapAt } : {}) };
+  });
+}
+
+/** Seqs increase by one inside a local transaction and from one transaction to the next. */
+function checkSeqs(req: PushRequest): void {
+  let prev: number | undefined;
+  for (const tx of req.transactions) {
+    for (const m of tx.mutations) {
+      if (prev !== undefined && m.seq <= prev) throw new BadPush(`transactions: seq ${m.seq} does not follow ${prev}`);
+      if (prev !== undefined && m.seq !== prev + 1 && m !== tx.mutations[0]) throw new BadPush(`transaction ${tx.txId}: seqs must be consecutive`);
+      prev = m.seq;
+    }
+  }
+}
+
+/** A local transaction the server already answered: the same answer again, with the rows as they stand now. */
+async function answeredBefore(trx: Trx, device: Device, tx: PushedTransaction): Promise<TxOutcome> {
+  const seqs = tx.mutations.map((m) => m.seq);
+  const rows = await trx.selectFrom('device_mutation').selectAll().where('device_id', '=', device.id).where('seq', 'in', seqs).execute();
+  const bySeq = new Map(rows.map((r) => [Number(r.seq), r]));
+  const results = tx.mutations.map((m): MutationResult => {
+    const r = bySeq.get(m.seq);
+    if (!r) return { seq: m.seq, mutationId: m.mutationId, status: 'applied', code: 'duplicate', message: 'already applied' };
+    return {
+      seq: m.seq,
+      mutationId: r.mutation_id,
+      status: r.status,
+      ...(r.code !== null ? { code: r.code } : {}),
+      ...(r.message !== null ? { message: r.message } : {}),
+      ...(r.conflicts !== null ? { conflicts: r.conflicts as ConflictView[] } : {}),
+    };
+  });
+  const needsRestore = results.some((r) => r.status !== 'applied');
+  return { results, restore: needsRestore ? await restoreRows(trx, device, tx) : [] };
+}
+
+async function applyTransaction(trx: Trx, device: Device, tx: PushedTransaction): Promise<TxOutcome> {
+  await sql`SAVEPOINT local_tx`.execute(trx);
+  let conflicts: { change: NetChange; view: ConflictView }[];
+  try {
+    conflicts = await applyRows(trx, device, tx);
+    await sql`RELEASE SAVEPOINT local_tx`.execute(trx);
+  } catch (e) {
+    const refusal = asRefusal(e);
+    if (!refusal) throw e;
+    await sql`ROLLBACK TO SAVEPOINT local_tx`.execute(trx);
+    const results = tx.mutations.map((m): MutationResult => ({ seq: m.seq, mutationId: m.mutationId, status: 'rejected', code: refusal.code, message: refusal.message }));
+    await recordAnswers(trx, device, results);
+    return { results, restore: await restoreRows(trx, device, tx) };
+  }
+  const results = resultsWithConflicts(tx, conflicts);
+  await recordAnswers(trx, device, results);
+  return { results, restore: conflicts.length > 0 ? await restoreRows(trx, device, tx) : [] };
+}
+
+/**
+ * A refusal, or a database error the same data would cause again (bad data 22xxx, a broken
+ * constraint 23xxx): refusing the transaction keeps one bad row from blocking the queue.
+ * Anything else (a lost connection) fails the push, and the device simply retries.
+ */
+function asRefusal(e: unknown): Refusal | undefined {
+  if (e instanceof Refusal) return e;
+  const code = (e as { code?: unknown })?.code;
+  if (typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code)) return new Refusal('invalid_row', `the server could not store this change: ${(e as Error).message}`);
+  return undefined;
+}
+
+/** Re-validates and applies one local transaction's rows; returns the conflicts it recorded. */
+async function applyRows(trx: Trx, device: Device, tx: PushedTransaction): Promise<{ change: NetChange; view: ConflictView }[]> {
+  const role = ROLES.includes(device.role as Role) ? (device.role as Role) : undefined;
+  const allowed = new Set<string>();
+  for (const m of tx.mutations) {
+    const version = schemaVersionProblem(m.schemaVersion);
+    if (version) throw new Refusal(version.code, version.message);
+    const rule = MUTATION_RULES[m.name];
+    if (!rule) throw new Refusal('unknown_mutation', `the server does not know the change "${m.name}"`);
+    if (!role || !can(role, rule.permission)) throw new Refusal('forbidden', `this device works as "${device.role}", which may not make "${m.name}"`);
+    for (const t of rule.tables) allowed.add(t);
+  }
+  for (const c of tx.rows) {
+    if (!allowed.has(c.table) || !syncTable(c.table)) throw new Refusal('table_not_allowed', `"${tx.mutations.map((m) => m.name).join(', ')}" may not change ${c.table}`);
+    checkShape(c);
+  }
+  // parents before the rows that point at them, so a `via` row finds a parent inserted in this transaction
+  const order = new Map(SYNC_TABLES.map((t, i) => [t.name, i]));
+  const changes = netChanges(tx.rows).sort((a, b) => order.get(a.table)! - order.get(b.table)!);
+  const userId = tx.mutations[0]!.userId;
+  const origin = { deviceId: device.id, userId, txId: tx.txId };
+  const parentTags = async (table: string, id: string): Promise<RowTags | undefined> => {
+    const p = await loadRow(trx, table, id);
+    return p && !p.deleted ? p : undefined;
+  };
+  const conflicts: { change: NetChange; view: ConflictView }[] = [];
+  for (const n of changes) {
+    const table = syncTable(n.table)!;
+    const stored = await loadRow(trx, n.table, n.id);
+    const live = stored && !stored.deleted ? stored : undefined;
+    const outOfScope = () => new Refusal('out_of_scope', `${n.table} ${n.id} is outside what this device may change`);
+    if (live && !inScope(device.scope, live)) throw outOfScope();
+    if (n.values) {
+      const tags = await tagsOf(table, n.values, parentTags);
+      if (!tags) throw new Refusal('unknown_parent', `${n.table} ${n.id} points at a row the server does not have`);
+      if (!inScope(device.scope, tags)) throw outOfScope();
+    }
+    if (stored?.deleted && n.op !== 'delete') {
+      // an append row's id comes back only when the same row is delivered again
+      if (table.policy === 'append' && n.op === 'insert') continue;
+      throw new Refusal('stale', `${n.table} ${n.id} was deleted on another device`);
+    }
+    const decision = decide(table.policy, n, live);
+    if (decision.kind === 'noop') continue;
+    if (decision.kind === 'conflict') {
+      conflicts.push({ change: n, view: await recordConflict(trx, device, tx, n, live!, decision.fields) });
+      continue;
+    }
+    if (decision.kind === 'delete') {
+      await writeRow(trx, { table: n.table, id: n.id, data: null, version: live!.version + 1, tags: live!, before: live, origin });
+      continue;
+    }
+    const version = nextVersion(live, decision.data);
+    const data: Row = 'version' in decision.data ? { ...decision.data, version } : decision.data;
+    const tags = (await tagsOf(table, data, parentTags))!;
+    await writeRow(trx, { table: n.table, id: n.id, data, version, tags, before: stored, origin });
+  }
+  return conflicts;
+}
+
+async function recordConflict(
+  trx: Trx,
+  device: Device,
+  tx: PushedTransaction,
+  n: NetChange,
+  server: { data: Row; version: number; changeSeq: number },
+  fields: ConflictView['fields'],
+): Promise<ConflictView> {
+  const id = randomUUID();
+  const mutation = tx.mutations.find((m) => m.entity === n.table && m.entityId === n.id) ?? tx.mutations[0]!;
+  const oldVersion = n.old?.version;
+  await trx
+    .insertInto('conflict')
+    .values({
+      id,
+      tbl: n.table,
+      row_id: n.id,
+      device_id: device.id,
+      user_id: mutation.userId,
+      mutation_name: mutation.name,
+      base_version: typeof oldVersion === 'number' ? oldVersion : null,
+      server_version: server.version,
+      server_values: JSON.stringify(server.data),
+      device_values: n.values === null ? null : JSON.stringify(n.values),
+    })
+    .execute();
+  const by = await lastChangedBy(trx, server.changeSeq);
+  return { id, table: n.table, rowId: n.id, fields, serverChangedBy: by.by, serverChangedAt: by.at };
+}
+
+/** Each conflict goes to the mutation about its row (else the transaction's first); the others applied. */
+function resultsWithConflicts(tx: PushedTransaction, conflicts: { change: NetChange; view: ConflictView }[]): MutationResult[] {
+  const byMutation = new Map<string, ConflictView[]>();
+  for (const c of conflicts) {
+    const m = tx.mutations.find((x) => x.entity === c.change.table && x.entityId === c.change.id) ?? tx.mutations[0]!;
+    byMutation.set(m.mutationId, [...(byMutation.get(m.mutationId) ?? []), c.view]);
+  }
+  return tx.mutations.map((m): MutationResult => {
+    const views = byMutation.get(m.mutationId);
+    if (!views) return { seq: m.seq, mutationId: m.mutationId, status: 'applied' };
+    return {
+      seq: m.seq,
+      mutationId: m.mutationId,
+      status: 'conflict',
+      code: 'conflict',
+      message: `changed on another device meanwhile: ${views.flatMap((v) => v.fields.map((f) => f.field)).join(', ')}`,
+      conflicts: views,
+    };
+  });
+}
+
+async function recordAnswers(trx: Trx, device: Device, results: MutationResult[]): Promise<void> {
+  await trx
+    .insertInto('device_mutation')
+    .values(
+      results.map((r) => ({
+        device_id: device.id,
+        seq: r.seq,
+        mutation_id: r.mutationId,
+        status: r.status,
+        code: r.code ?? null,
+        message: r.message ?? null,
+        conflicts: r.conflicts ? JSON.stringify(r.conflicts) : null,
+      })),
+    )
+    .execute();
+}
+
+/** The server's current rows for a transaction that did not apply as sent, as far as the device may see them. */
+async function restoreRows(trx: Trx, device: Device, tx: PushedTransaction): Promise<PulledChange[]> {
+  const seen = new Set<string>();
+  const out: PulledChange[] = [];
+  for (const c of tx.rows) {
+    const key = `${c.table}\u0000${c.id}`;
+    if (seen.has(key) || !syncTable(c.table)) continue;
+    seen.add(key);
+    out.push(asPulled(c.table, c.id, await loadRow(trx, c.table, c.id), (t) => inScope(device.scope, t)));
+  }
+  return out;
+}
