@@ -19,6 +19,7 @@ const nodeEntries = {
   'electron/preload': 'src-main/electron/preload.ts',
   'bench/bench': 'bench/bench.ts',
   'workers/grade-sheet-batch': 'src-main/features/grade-sheets/batch-export.worker.ts',
+  'server/server': 'src-server/server.main.ts',
 };
 
 async function buildNode() {
@@ -34,7 +35,7 @@ async function buildNode() {
     target: 'node20',
     format: 'cjs',
     sourcemap: 'linked',
-    external: ['better-sqlite3', 'electron', 'electron-updater', 'playwright-core', 'vite', 'esbuild'],
+    external: ['better-sqlite3', 'electron', 'electron-updater', 'playwright-core', 'vite', 'esbuild', '@electric-sql/pglite', 'pg'],
     define: { __UNIDESK_VERSION__: JSON.stringify(pkg.version) },
     logLevel: 'warning',
   });

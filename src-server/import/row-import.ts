@@ -18,11 +18,8 @@ export interface ImportProblem {
 
 const CHUNK = 500;
 
-/** The key of a replica row: `id`, or `code` for the few code-keyed reference tables. */
-export const rowKey = (r: Row): string | undefined => {
-  const k = r.id ?? r.code;
-  return typeof k === 'string' || typeof k === 'number' ? String(k) : undefined;
-};
+/** A replica row's key: every synced table is keyed by a text `id` (tables.ts). */
+const rowKey = (r: Row): string | undefined => (typeof r.id === 'string' && r.id !== '' ? r.id : undefined);
 
 /** Upserts one table's rows; rows whose parent is missing are skipped and reported. */
 export async function importTableRows(db: ServerKysely, table: string, rows: readonly Row[]): Promise<{ imported: number; problems: ImportProblem[] }> {

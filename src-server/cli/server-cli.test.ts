@@ -1,0 +1,93 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ServerDb } from '../db/connection';
+import { OPEN_TIMEOUT_MS, TEST_BACKENDS, truncateAll } from '../test/server-test-kit';
+import { F1, F2, T0 } from '../test/sync-test-kit';
+import { runServerCli, UsageError, type CliIo } from './server-cli';
+
+/** A device replica with a few synced tables (the real one has them all; missing ones are reported) and some that never sync. */
+function makeReplica(file: string): void {
+  const r = new Database(file);
+  r.exec(`
+    CREATE TABLE country (code TEXT PRIMARY KEY, name_en TEXT NOT NULL);
+    CREATE TABLE faculty (id TEXT PRIMARY KEY, code TEXT, version INTEGER NOT NULL, updated_at TEXT);
+    CREATE TABLE student_group (id TEXT PRIMARY KEY, faculty_id TEXT, name TEXT, version INTEGER NOT NULL);
+    CREATE TABLE student (id TEXT PRIMARY KEY, group_id TEXT, funding TEXT, last_name TEXT, version INTEGER NOT NULL);
+    CREATE TABLE audit_log (id TEXT PRIMARY KEY, action TEXT);
+    INSERT INTO country VALUES ('KG', 'Kyrgyzstan');
+    INSERT INTO faculty VALUES ('${F1}', 'ECON', 1, '${T0}'), ('${F2}', 'LAW', 3, '${T0}');
+    INSERT INTO student_group VALUES ('g1', '${F1}', 'ЭК-1-25', 1), ('g2', '${F2}', 'ЮР-1-25', 1);
+    INSERT INTO student VALUES ('s1', 'g1', 'budget', 'Асанов', 1), ('s2', 'g2', 'contract', 'Үсөнова', 2), ('s3', 'gone', 'budget', 'Жок', 1);
+    INSERT INTO audit_log VALUES ('a1', 'login');
+  `);
+  r.close();
+}
+
+describe.each(TEST_BACKENDS)('unidesk-server command ($name)', (backend) => {
+  let db: ServerDb;
+  let dir: string;
+  let lines: string[];
+  let io: CliIo;
+  beforeAll(async () => {
+    db = await backend.open();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'unidesk-server-cli-'));
+  }, OPEN_TIMEOUT_MS);
+  afterAll(async () => {
+    await db?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  beforeEach(async () => {
+    await truncateAll(db);
+    lines = [];
+    io = { out: (l) => lines.push(l), env: {}, open: async () => ({ ...db, close: async () => {} }) };
+  });
+
+  it('bootstraps an admin, and sets a new password when run again', async () => {
+    await runServerCli(['admin', 'create', '--username', 'it', '--password', 'long enough secret'], io);
+    await runServerCli(['admin', 'create', '--username', 'it', '--password', 'another long secret'], io);
+    expect(lines).toEqual(['admin it created', 'admin it updated']);
+    const users = await db.kysely.selectFrom('server_user').select(['username', 'role']).execute();
+    expect(users).toEqual([{ username: 'it', role: 'admin' }]);
+    await expect(runServerCli(['admin', 'create', '--username', 'it', '--password', 'short'], io)).rejects.toThrow(/at least 10/);
+  });
+
+  it('imports a replica with each row’s faculty and contract flag, and reports what it skipped', async () => {
+    const file = path.join(dir, 'replica.sqlite');
+    makeReplica(file);
+    await runServerCli(['import-replica', '--replica', file], io);
+    expect(lines).toContain('student: 2');
+    expect(lines).toContain('skipped student s3: its parent row is missing');
+    expect(lines.find((l) => l.startsWith('not in the replica:'))).toMatch(/grade_sheet/);
+    expect(lines[lines.length - 1]).toBe('imported 6 rows');
+    const rows = await db.kysely.selectFrom('sync_row').select(['tbl', 'id', 'faculty_id', 'contract', 'version']).orderBy('tbl').orderBy('id').execute();
+    expect(rows).toEqual([
+      { tbl: 'faculty', id: F1, faculty_id: null, contract: false, version: 1 },
+      { tbl: 'faculty', id: F2, faculty_id: null, contract: false, version: 3 },
+      { tbl: 'student', id: 's1', faculty_id: F1, contract: false, version: 1 },
+      { tbl: 'student', id: 's2', faculty_id: F2, contract: true, version: 2 },
+      { tbl: 'student_group', id: 'g1', faculty_id: F1, contract: false, version: 1 },
+      { tbl: 'student_group', id: 'g2', faculty_id: F2, contract: false, version: 1 },
+    ]);
+    expect(await db.kysely.selectFrom('change_log').select('seq').execute()).toEqual([]);
+    await expect(runServerCli(['import-replica', '--replica', path.join(dir, 'none.sqlite')], io)).rejects.toThrow(/no replica at/);
+  });
+
+  it('lists devices, serves HTTP on a port, and refuses unknown commands and options', async () => {
+    await runServerCli(['devices'], io);
+    expect(lines).toEqual(['no devices enrolled']);
+    const running = await runServerCli(['serve', '--port', '0'], io);
+    try {
+      const res = await fetch(`${running!.url}/health`);
+      expect([res.status, await res.json()]).toEqual([200, { ok: true }]);
+      expect(lines[1]).toMatch(/^unidesk-server: listening on http:\/\/127\.0\.0\.1:\d+/);
+    } finally {
+      await running!.close();
+    }
+    await expect(runServerCli(['frobnicate'], io)).rejects.toThrow(UsageError);
+    await expect(runServerCli(['serve', '--prot', '1'], io)).rejects.toThrow(/Unknown option '--prot'/);
+    await expect(runServerCli(['devices', '--data', dir, '--database-url', 'postgres://x'], io)).rejects.toThrow(/not both/);
+  });
+});

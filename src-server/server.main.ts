@@ -1,0 +1,32 @@
+/** `unidesk-server`: the central sync server's command line (src-server/cli/server-cli.ts). */
+import { runServerCli, UsageError } from './cli/server-cli';
+
+async function main(): Promise<void> {
+  const io = { out: (line: string) => console.log(line), env: process.env };
+  const running = await runServerCli(process.argv.slice(2), io);
+  if (!running) return;
+  // stop accepting, finish what is in flight, close the database: a push is never cut mid-commit by us
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`unidesk-server: ${signal}, stopping`);
+    running.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((e: unknown) => {
+  if (e instanceof UsageError) {
+    console.error(e.message);
+    process.exit(2);
+  }
+  // one line: the cause, not a stack (a wrong URL, a data folder in use, a port taken)
+  const text = e instanceof Error ? e.message : String(e);
+  console.error(`unidesk-server: ${text.split('\n')[0]}`);
+  process.exit(1);
+});
