@@ -6,8 +6,8 @@
 start_test_postgres() {
   if ! ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then
     echo "ci: installing postgresql"
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+    ${SUDO:-} apt-get update -qq
+    ${SUDO:-} env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null
   fi
   PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
   PG_TMP="$(mktemp -d /tmp/unidesk-pg.XXXXXX)"
