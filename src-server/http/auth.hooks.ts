@@ -5,6 +5,9 @@ import type { ServerKysely } from '../db/connection';
 import { deviceByToken, type Device } from '../devices/device.repository';
 import { HttpError } from './http-errors';
 
+/** Requests a minute per client address on the endpoints that check an administrator's password. */
+export const ADMIN_RATE_LIMIT = { max: 30, timeWindow: 60_000 };
+
 export function bearerToken(req: FastifyRequest): string | undefined {
   const h = req.headers.authorization;
   const m = typeof h === 'string' ? /^Bearer\s+(\S+)$/i.exec(h) : null;

@@ -4,6 +4,7 @@ import { PROTOCOL_VERSION } from '../../src-shared/sync/protocol';
 import type { ServerDb } from '../db/connection';
 import { OPEN_TIMEOUT_MS, TEST_BACKENDS, truncateAll } from '../test/server-test-kit';
 import { ADMIN, basicAuth, createAdmin, enrol, F1 } from '../test/sync-test-kit';
+import { ADMIN_RATE_LIMIT } from './auth.hooks';
 import { buildServerApp } from './server-app';
 
 describe.each(TEST_BACKENDS)('server endpoints: enrolment, tokens, admin, limits ($name)', (backend) => {
@@ -110,6 +111,10 @@ describe.each(TEST_BACKENDS)('server endpoints: enrolment, tokens, admin, limits
       expect(other.statusCode).toBe(401);
       const limited = await small.inject({ method: 'POST', url: '/v1/pull', headers: { authorization: 'Bearer udt_y' }, payload: { protocol: 1, cursor: '0' } });
       expect(limited.json()).toMatchObject({ error: 'rate_limited' });
+      // password checks have their own, tighter limit per address
+      const guesses: number[] = [];
+      for (let i = 0; i <= ADMIN_RATE_LIMIT.max; i++) guesses.push((await small.inject({ method: 'GET', url: '/v1/devices', headers: { authorization: basicAuth(ADMIN.username, `guess${i}`) } })).statusCode);
+      expect(guesses.slice(-2)).toEqual([401, 429]);
     } finally {
       await small.close();
     }

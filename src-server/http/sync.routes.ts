@@ -17,7 +17,7 @@ import type { ServerKysely } from '../db/connection';
 import { enrolDevice, recordHeartbeat, touchDevice } from '../devices/device.repository';
 import { bootstrapPage, pull, UnknownTable } from '../sync/pull.service';
 import { BadPush, DeviceRevoked, pushBatch } from '../sync/push.service';
-import { requireDevice } from './auth.hooks';
+import { ADMIN_RATE_LIMIT, requireDevice } from './auth.hooks';
 import { HttpError, parseBody } from './http-errors';
 
 /** The server speaks this protocol and the previous one (protocol.ts). */
@@ -27,7 +27,8 @@ function checkProtocol(v: number): void {
 }
 
 export function syncRoutes(app: FastifyInstance, db: ServerKysely): void {
-  app.post('/v1/enrol', async (req, reply): Promise<EnrolResponse> => {
+  // admin credentials are checked here: a tight limit per address keeps password guessing slow
+  app.post('/v1/enrol', { config: { rateLimit: ADMIN_RATE_LIMIT } }, async (req, reply): Promise<EnrolResponse> => {
     const body = parseBody(enrolRequest, req.body);
     checkProtocol(body.protocol);
     if (!ROLES.includes(body.role as Role)) throw new HttpError(400, 'bad_request', `role: unknown role "${body.role}"`);
