@@ -137,6 +137,12 @@ describe.each(TEST_BACKENDS)('push ($name)', (backend) => {
     // the same value from a stale base is no conflict
     const [mc, rowC] = setMark('A');
     expect((await b.push([b.tx([mc], [rowC])])).results[0]!.status).toBe('applied');
+    // the dean's office keeps B's value: a resolve against the server's version applies and settles the conflict
+    const current = { ...grade('gr1', 'sh1', 'A'), version: 2 };
+    const resolve = await b.push([b.tx([{ name: 'sync.resolve', entity: 'grade', entityId: 'gr1', baseVersion: 2 }], [update('grade', current, { mark: 'B' })])]);
+    expect(resolve.results[0]!.status).toBe('applied');
+    expect(await storedData(db.kysely, 'grade', 'gr1')).toMatchObject({ mark: 'B', version: 3 });
+    expect((await db.kysely.selectFrom('conflict').select('resolved_at').executeTakeFirstOrThrow()).resolved_at).not.toBeNull();
   });
 
   it('merges different fields of a student changed on two devices, and the later push wins the same field', async () => {

@@ -162,6 +162,7 @@ async function applyRows(trx: Trx, device: Device, tx: PushedTransaction): Promi
     return p && !p.deleted ? p : undefined;
   };
   const conflicts: { change: NetChange; view: ConflictView }[] = [];
+  const resolves = tx.mutations.some((m) => m.name === 'sync.resolve');
   for (const n of changes) {
     const table = syncTable(n.table)!;
     const stored = await loadRow(trx, n.table, n.id);
@@ -192,6 +193,8 @@ async function applyRows(trx: Trx, device: Device, tx: PushedTransaction): Promi
     const data: Row = 'version' in decision.data ? { ...decision.data, version } : decision.data;
     const tags = (await tagsOf(table, data, parentTags))!;
     await writeRow(trx, { table: n.table, id: n.id, data, version, tags, before: stored, origin });
+    // a person's "keep mine" from the Needs attention list settles the conflicts recorded on that row
+    if (resolves) await trx.updateTable('conflict').set({ resolved_at: new Date() }).where('tbl', '=', n.table).where('row_id', '=', n.id).where('resolved_at', 'is', null).execute();
   }
   return conflicts;
 }
