@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../src-shared/sync/protocol';
@@ -99,7 +100,7 @@ describe.each(TEST_BACKENDS)('server endpoints: enrolment, tokens, admin, limits
   });
 
   it('answers 413 to a body over the limit and 429 past the rate limit', async () => {
-    const small = await buildServerApp({ db: db.kysely, bodyLimit: 10_000, rateLimit: { max: 3, timeWindowMs: 60_000 } });
+    const small = await buildServerApp({ db: db.kysely, bodyLimit: 10_000, pushBodyLimit: 10_000, rateLimit: { max: 3, timeWindowMs: 60_000 } });
     try {
       const big = await small.inject({ method: 'POST', url: '/v1/push', headers: { authorization: 'Bearer udt_x' }, payload: { protocol: 1, transactions: [], pad: 'x'.repeat(20_000) } });
       expect([big.statusCode, big.json().error]).toEqual([413, 'payload_too_large']);
@@ -118,5 +119,23 @@ describe.each(TEST_BACKENDS)('server endpoints: enrolment, tokens, admin, limits
     } finally {
       await small.close();
     }
+  });
+  it('takes a gzip-compressed body (a large local transaction) and refuses an unknown encoding', async () => {
+    const d = await enrol(app, 'clerk', { kind: 'faculty', facultyId: F1 });
+    const body = JSON.stringify({ protocol: PROTOCOL_VERSION, cursor: '0', limit: 10 });
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/v1/pull',
+      headers: { authorization: `Bearer ${d.token}`, 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      payload: gzipSync(body),
+    });
+    expect([ok.statusCode, ok.json().cursor]).toEqual([200, '0']);
+    const odd = await app.inject({
+      method: 'POST',
+      url: '/v1/pull',
+      headers: { authorization: `Bearer ${d.token}`, 'content-type': 'application/json', 'content-encoding': 'br' },
+      payload: body,
+    });
+    expect([odd.statusCode, odd.json().error]).toEqual([415, 'unsupported_encoding']);
   });
 });

@@ -17,6 +17,7 @@ import type { ServerKysely } from '../db/connection';
 import { enrolDevice, recordHeartbeat, touchDevice } from '../devices/device.repository';
 import { bootstrapPage, pull, UnknownTable } from '../sync/pull.service';
 import { BadPush, DeviceRevoked, pushBatch } from '../sync/push.service';
+import { PUSH_BODY_LIMIT } from './limits';
 import { ADMIN_RATE_LIMIT, requireDevice } from './auth.hooks';
 import { HttpError, parseBody } from './http-errors';
 
@@ -26,7 +27,7 @@ function checkProtocol(v: number): void {
   if (v > PROTOCOL_VERSION) throw new HttpError(400, 'server_outdated', `this UniDesk speaks sync protocol ${v}; the server knows up to ${PROTOCOL_VERSION}. Ask IT to update the server.`);
 }
 
-export function syncRoutes(app: FastifyInstance, db: ServerKysely): void {
+export function syncRoutes(app: FastifyInstance, db: ServerKysely, pushBodyLimit = PUSH_BODY_LIMIT): void {
   // admin credentials are checked here: a tight limit per address keeps password guessing slow
   app.post('/v1/enrol', { config: { rateLimit: ADMIN_RATE_LIMIT } }, async (req, reply): Promise<EnrolResponse> => {
     const body = parseBody(enrolRequest, req.body);
@@ -41,7 +42,7 @@ export function syncRoutes(app: FastifyInstance, db: ServerKysely): void {
     return { deviceId: d.id, token: d.token, scope: body.scope, role: body.role };
   });
 
-  app.post('/v1/push', async (req) => {
+  app.post('/v1/push', { bodyLimit: pushBodyLimit }, async (req) => {
     const device = await requireDevice(db, req);
     const body = parseBody(pushRequest, req.body);
     checkProtocol(body.protocol);
