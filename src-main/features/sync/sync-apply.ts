@@ -16,6 +16,7 @@ export class RowWriter {
   private readonly columns = new Map<string, Set<string>>();
   private readonly upserts = new Map<string, Statement>();
   private readonly deletes = new Map<string, Statement>();
+  private readonly versions = new Map<string, Statement>();
   private readonly pending: Statement;
 
   constructor(private readonly db: Database) {
@@ -49,10 +50,29 @@ export class RowWriter {
     return this.pending.get(table, id) !== undefined;
   }
 
-  /** Writes one server row; false when skipped (unknown table or a pending local change). */
-  apply(change: PulledChange, opts: { respectPending: boolean }): boolean {
+  private versionOf(table: string, id: string): number | undefined {
+    if (!this.columnsOf(table).has('version')) return undefined;
+    let st = this.versions.get(table);
+    if (!st) {
+      st = this.db.sqlite.prepare(`SELECT version FROM ${table} WHERE id = ?`).pluck();
+      this.versions.set(table, st);
+    }
+    return st.get(id) as number | undefined;
+  }
+
+  /**
+   * Writes one server row; false when skipped: an unknown table, a pending local change, or
+   * (`monotonic`) an older version than the replica holds. The change log replays history:
+   * after a pull cut between pages, a row may arrive in an earlier state than this device
+   * already confirmed — going back to it would make this device's next edit look stale.
+   */
+  apply(change: PulledChange, opts: { respectPending: boolean; monotonic?: boolean }): boolean {
     if (!SYNC_TABLE_NAMES.has(change.table)) return false;
     if (opts.respectPending && this.isPending(change.table, change.id)) return false;
+    if (opts.monotonic && change.values && typeof change.values.version === 'number') {
+      const local = this.versionOf(change.table, change.id);
+      if (local !== undefined && local > change.values.version) return false;
+    }
     if (change.op === 'delete' || change.values === null) {
       let st = this.deletes.get(change.table);
       if (!st) {

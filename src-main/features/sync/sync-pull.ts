@@ -24,7 +24,7 @@ export async function pullAll(db: Database, http: SyncHttp, state: SyncState, pa
     const res = await http.post<PullResponse>('/v1/pull', { cursor, limit: pageSize }, { token: state.token });
     withServerRows(db, (writer) => {
       for (const c of res.changes) {
-        if (writer.apply(c, { respectPending: true })) out.applied++;
+        if (writer.apply(c, { respectPending: true, monotonic: true })) out.applied++;
         else out.skipped++;
       }
       db.sqlite.prepare('UPDATE sync_state SET cursor = ? WHERE id = 1').run(res.cursor);

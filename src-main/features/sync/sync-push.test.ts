@@ -112,4 +112,16 @@ describe('push', () => {
     expect(db.sqlite.prepare('SELECT parts_json FROM grade WHERE id = ?').pluck().get(mine.id)).toBe('{"m1":25}');
     expect(db.sqlite.prepare('SELECT parts_json FROM grade WHERE id = ?').pluck().get(other.id)).toBe('{"m1":2}');
   });
+
+  it('a pull replaying history never takes a row back to an older version than the replica holds', () => {
+    const micro = f.prepared();
+    enrolLocally();
+    const row = db.sqlite.prepare('SELECT * FROM grade WHERE sheet_id = ? AND student_id = ?').get(micro.id, IDS.studentAigerim) as Record<string, unknown>;
+    withServerRows(db, (w) => w.apply({ table: 'grade', id: String(row.id), op: 'upsert', values: { ...row, parts_json: '{"m1":30}', version: 5 } }, { respectPending: true, monotonic: true }));
+    const older = withServerRows(db, (w) =>
+      w.apply({ table: 'grade', id: String(row.id), op: 'upsert', values: { ...row, parts_json: '{"m1":10}', version: 3 } }, { respectPending: true, monotonic: true }),
+    );
+    expect(older).toBe(false);
+    expect(db.sqlite.prepare('SELECT parts_json, version FROM grade WHERE id = ?').get(row.id)).toEqual({ parts_json: '{"m1":30}', version: 5 });
+  });
 });

@@ -46,7 +46,7 @@ function rowChangeOf(c: ChangeRow): RowChange {
   let old = c.old_json ? (JSON.parse(c.old_json) as Record<string, unknown>) : null;
   if (c.op === 'update' && values && old) {
     const changed: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(old)) if (v !== values[k] || k === 'version') changed[k] = v;
+    for (const [k, v] of Object.entries(old)) if (v !== values[k] || k === 'version' || k === 'id') changed[k] = v;
     old = changed;
   }
   return { table: c.table_name, id: c.row_id, op: c.op, values, old };
