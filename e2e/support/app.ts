@@ -33,15 +33,16 @@ export interface RunningApp {
 }
 
 /** Starts `node dist/main/web.cjs` on a private copy of the demo database and a headless Chromium. */
-export async function startApp(opts: { prepareDb?: (file: string) => void } = {}): Promise<RunningApp> {
+export async function startApp(opts: { prepareDb?: (file: string) => void; dbFile?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunningApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'unidesk-e2e-run-'));
-  const dbFile = path.join(dir, 'unidesk.sqlite');
-  fs.copyFileSync(inject('demoDb'), dbFile);
+  // a given replica is used as it is (an enrolled device); otherwise a private copy of the demo
+  const dbFile = opts.dbFile ?? path.join(dir, 'unidesk.sqlite');
+  if (!opts.dbFile) fs.copyFileSync(inject('demoDb'), dbFile);
   opts.prepareDb?.(dbFile);
   const host: ChildProcess = spawn(process.execPath, [path.join(root, 'dist', 'main', 'web.cjs'), '--db', dbFile, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     // session prints land in the run's own folder, never in the tester's Documents
-    env: { ...process.env, UNIDESK_EXPORTS_DIR: path.join(dir, 'exports') },
+    env: { ...process.env, UNIDESK_EXPORTS_DIR: path.join(dir, 'exports'), ...opts.env },
   });
   let stderr = '';
   host.stderr!.on('data', (d) => (stderr += String(d)));

@@ -35,6 +35,17 @@ describe.each(TEST_BACKENDS)('pull and bootstrap ($name)', (backend) => {
     return pages;
   }
 
+  it('pages in number order past 10, 100 (positions compare as numbers, never as text)', async () => {
+    const clerk = await enrol(app, 'clerk', { kind: 'faculty', facultyId: F1 });
+    for (let i = 0; i < 23; i++) {
+      await clerk.push([clerk.tx([{ name: 'grade.set', entity: 'grade', entityId: 'gr1' }], [update('grade', { ...grade('gr1', 'sh1', null), version: i + 1 }, { total: i })])]);
+    }
+    const pages = await pullAll(clerk, 5);
+    const totals = pages.flatMap((p) => p.changes.map((c) => (c.values as { total: number }).total));
+    expect(totals).toEqual(Array.from({ length: 23 }, (_, i) => i));
+    expect(pages.map((p) => p.changes.length)).toEqual([5, 5, 5, 5, 3]);
+  });
+
   it('pages through the change log in order, showing a faculty only its own rows', async () => {
     const f1 = await enrol(app, 'clerk', { kind: 'faculty', facultyId: F1 });
     const f2 = await enrol(app, 'clerk', { kind: 'faculty', facultyId: F2 });

@@ -21,15 +21,15 @@ export async function pull(db: ServerKysely, scope: DeviceScope, cursor: string,
       const top = await trx.selectFrom('change_log').select(sql<string>`coalesce(max(seq), 0)::text`.as('top')).executeTakeFirstOrThrow();
       const rows = await trx
         .selectFrom('change_log')
-        .select([sql<string>`seq::text`.as('seq'), 'tbl', 'id', 'op', 'data'])
+        .select([sql<string>`seq::text`.as('seq_text'), 'tbl', 'id', 'op', 'data'])
         .where(sql<boolean>`seq > ${cursor}::bigint`)
         .where(sql<boolean>`seq <= ${top.top}::bigint`)
         .where(scopeCondition(scope))
-        .orderBy('seq')
+        .orderBy('change_log.seq')
         .limit(limit)
         .execute();
       const changes: PulledChange[] = rows.map((r) => ({ table: r.tbl, id: r.id, op: r.op, values: r.op === 'delete' ? null : (r.data as Row) }));
-      if (rows.length === limit) return { changes, cursor: rows[rows.length - 1]!.seq, hasMore: true };
+      if (rows.length === limit) return { changes, cursor: rows[rows.length - 1]!.seq_text, hasMore: true };
       // a short page read everything up to the top: rows this device may not see move the cursor too
       const next = BigInt(top.top) > BigInt(cursor) ? top.top : cursor;
       return { changes, cursor: next, hasMore: false };
