@@ -116,7 +116,7 @@ describe('a dean’s office syncing with the university server', () => {
     const grades = await new GradesPage(page).open();
     await grades.chooseSession(session);
     const grid = await grades.openSheet(sheet);
-    await grid.typeRow(0, ['10', '11', '12']);
+    await grid.typeRow(0, ['20', '21', '12']);
     await grid.waitSaved();
     // B reaches the server first
     server = await startServer(store.args, port);
@@ -127,16 +127,16 @@ describe('a dean’s office syncing with the university server', () => {
     await issue.waitFor({ timeout: 30_000 });
     expect(await issue.textContent()).toContain(one(dbA(), `SELECT s.last_name FROM grade g JOIN student s ON s.id = g.student_id WHERE g.sheet_id = ? AND g.position = 1`, sheet).last_name as string);
     const partsRow = issue.getByTestId('sync-issue-field').filter({ hasText: 'parts_json' });
-    expect(await partsRow.getByTestId('sync-mine').textContent()).toContain('m1: 10');
-    expect(await partsRow.getByTestId('sync-theirs').textContent()).not.toContain('m1: 10');
+    expect(await partsRow.getByTestId('sync-mine').textContent()).toContain('m1: 20');
+    expect(await partsRow.getByTestId('sync-theirs').textContent()).not.toContain('m1: 20');
     // the replica follows the server until the clerk decides; she keeps her value
     const gradeId = one(dbA(), `SELECT id FROM grade WHERE sheet_id = ? AND position = 1`, sheet).id as string;
-    expect(one(dbA(), `SELECT parts_json FROM grade WHERE id = ?`, gradeId).parts_json).not.toContain('"m1":10');
+    expect(one(dbA(), `SELECT parts_json FROM grade WHERE id = ?`, gradeId).parts_json).not.toContain('"m2":21');
     await issue.getByTestId('sync-keep-mine').click();
     await page.locator('[data-testid="sync-attention"][data-count="0"]').waitFor();
     await page.getByTestId('sync-now').click();
     await page.locator('[data-testid="sync-status"][data-pending="0"]').waitFor({ timeout: 30_000 });
     await cli(['sync', 'now', '--db', dbB()]);
-    for (const db of [dbA(), dbB()]) expect(one(db, `SELECT parts_json FROM grade WHERE id = ?`, gradeId).parts_json).toBe(JSON.stringify({ m1: 10, m2: 11, exam: 12 }));
+    for (const db of [dbA(), dbB()]) expect(one(db, `SELECT parts_json FROM grade WHERE id = ?`, gradeId).parts_json).toBe(JSON.stringify({ m1: 20, m2: 21, exam: 12 }));
   }, 180_000);
 });
