@@ -16,6 +16,7 @@ import { signOrder } from '../src-main/features/orders/order-signing';
 import type { SessionUser } from '../src-shared/contract';
 import type { Role } from '../src-shared/domain/roles';
 import { gradeSheetsBench } from './grade-sheets.bench';
+import { syncBench } from './sync.bench';
 
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 40000);
 const ROUNDS = 30;
@@ -36,8 +37,27 @@ async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
   return [Number(process.hrtime.bigint() - t0) / 1e6, r];
 }
 
+/** Replaces the section `name` of docs/benchmarks.md with this run's table. */
+function writeSection(name: string, rows: Row[]) {
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+  const table = ['| scenario | figure | note |', '|---|---|---|', ...rows.map((r) => `| ${r.scenario} | ${r.figure} | ${r.note} |`)].join('\n');
+  const out = path.resolve(__dirname, '..', '..', 'docs', 'benchmarks.md');
+  const section = `## ${name} — ${new Date().toISOString().slice(0, 10)}\n\nMachine: ${machine}\n\n${table}\n`;
+  const header = '# Benchmarks\n\nWritten by `npm run bench`. Each run replaces its own section; figures are from the machine named.\n\n';
+  let doc = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : header;
+  doc = doc.replace(new RegExp(`## ${name} — [\\s\\S]*?(?=\\n## |$)`), '').trimEnd();
+  fs.writeFileSync(out, `${doc.startsWith('# Benchmarks') ? doc : header + doc}\n\n${section}`);
+  console.log(table);
+  console.log(`\nwritten to ${out}`);
+}
+
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'unidesk-bench-'));
+  // BENCH_ONLY=sync: only the sync figures (they need no demo university); BENCH_SYNC=0 skips them
+  if (process.env.BENCH_SYNC !== '0') {
+    writeSection('Sync', await syncBench(dir));
+    if (process.env.BENCH_ONLY === 'sync') return fs.rmSync(dir, { recursive: true, force: true });
+  }
   const file = path.join(dir, 'bench.sqlite');
   const rows: Row[] = [];
 
@@ -142,16 +162,7 @@ async function main() {
   if (sheetCount > 0) rows.push(...(await gradeSheetsBench(dir, sheetCount)));
   fs.rmSync(dir, { recursive: true, force: true });
 
-  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
-  const table = ['| scenario | figure | note |', '|---|---|---|', ...rows.map((r) => `| ${r.scenario} | ${r.figure} | ${r.note} |`)].join('\n');
-  const out = path.resolve(__dirname, '..', '..', 'docs', 'benchmarks.md');
-  const section = `## Foundation — ${new Date().toISOString().slice(0, 10)}\n\nMachine: ${machine}\n\n${table}\n`;
-  const header = '# Benchmarks\n\nWritten by `npm run bench`. Each run replaces its own section; figures are from the machine named.\n\n';
-  let doc = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : header;
-  doc = doc.replace(/## Foundation — [\s\S]*?(?=\n## |$)/, '').trimEnd();
-  fs.writeFileSync(out, `${doc.startsWith('# Benchmarks') ? doc : header + doc}\n\n${section}`);
-  console.log(table);
-  console.log(`\nwritten to ${out}`);
+  writeSection('Foundation', rows);
 }
 
 main().catch((e) => {

@@ -1,14 +1,16 @@
 /**
  * Push (issue 5, docs/sync.md): a batch of a device's local transactions, applied in ONE
- * PostgreSQL transaction, each local transaction atomically behind its own savepoint.
+ * PostgreSQL transaction, each local transaction atomically: its rows are checked and
+ * decided in memory (row-batch.ts) and the batch's writes go to the database together.
  *
  * - The transaction first takes a constant advisory lock, so pushes from every server
  *   instance run one at a time: change_log.seq order is then commit order and a pull cursor
  *   can never pass a row that commits later with a smaller seq.
  * - The device's last applied seq moves in the same transaction as the rows, so a batch
  *   delivered twice is answered from device_mutation and applied once.
- * - A refused local transaction is rolled back to its savepoint and answered; the ones after
- *   it still apply (a rejected mutation never blocks the queue).
+ * - A refused local transaction's writes are dropped and it is answered; the ones after it
+ *   still apply (a rejected mutation never blocks the queue). If the database itself refuses
+ *   a row, the batch is redone flushing after each local transaction behind a savepoint.
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
@@ -18,7 +20,8 @@ import { MUTATION_RULES, SYNC_TABLES, syncTable } from '../../src-shared/sync/ta
 import type { ServerSchema } from '../db/schema';
 import type { Device } from '../devices/device.repository';
 import { checkShape, decide, netChanges, nextVersion, Refusal, type NetChange } from './row-rules';
-import { asPulled, lastChangedBy, loadRow, writeRow } from './row-store.repository';
+import { asPulled, lastChangedBy } from './row-store.repository';
+import { TxRowStore } from './row-batch';
 import { schemaVersionProblem } from './schema-version';
 import { inScope, tagsOf, type Row, type RowTags } from './scope';
 import type { ServerKysely } from '../db/connection';
@@ -41,12 +44,28 @@ interface TxOutcome {
 
 export async function pushBatch(db: ServerKysely, device: Device, req: PushRequest): Promise<PushResponse> {
   checkSeqs(req);
+  try {
+    return await pushOnce(db, device, req, false);
+  } catch (e) {
+    // the batch's rows are written together; a row the database refuses (bad data, a broken
+    // constraint) fails that write — go again flushing after each local transaction, so only
+    // the transaction that carries it is refused
+    if (!isDataError(e)) throw e;
+    return pushOnce(db, device, req, true);
+  }
+}
+
+async function pushOnce(db: ServerKysely, device: Device, req: PushRequest, flushEach: boolean): Promise<PushResponse> {
   return db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(${PUSH_LOCK})`.execute(trx);
     const d = await trx.selectFrom('device').select(['last_seq', 'revoked_at']).where('id', '=', device.id).forUpdate().executeTakeFirst();
     if (!d || d.revoked_at !== null) throw new DeviceRevoked();
     let lastSeq = Number(d.last_seq);
+    const store = new TxRowStore(trx);
+    // every row the batch touches, and the parents its rows point at: a statement per table for the whole batch
+    await store.preload(req.transactions.flatMap((tx) => touchedKeys(tx)));
     const results: MutationResult[] = [];
+    const answers: MutationResult[] = [];
     const restore: PulledChange[] = [];
     let gapAt: number | undefined;
     for (const tx of req.transactions) {
@@ -54,21 +73,34 @@ export async function pushBatch(db: ServerKysely, device: Device, req: PushReque
       const last = tx.mutations[tx.mutations.length - 1]!.seq;
       let outcome: TxOutcome;
       if (last <= lastSeq) {
-        outcome = await answeredBefore(trx, device, tx);
+        outcome = await answeredBefore(trx, store, device, tx);
       } else if (first <= lastSeq) {
         throw new BadPush(`transaction ${tx.txId} starts at seq ${first}, inside what the server already applied (up to ${lastSeq})`);
       } else if (first !== lastSeq + 1) {
         gapAt = lastSeq + 1;
         break;
       } else {
-        outcome = await applyTransaction(trx, device, tx);
+        outcome = await applyTransaction(trx, store, device, tx, flushEach);
+        answers.push(...outcome.results);
         lastSeq = last;
       }
       results.push(...outcome.results);
       restore.push(...outcome.restore);
     }
+    await store.flush();
+    await recordAnswers(trx, device, answers);
     await trx.updateTable('device').set({ last_seq: lastSeq, last_seen_at: new Date() }).where('id', '=', device.id).execute();
     return { results, lastSeq, restore, ...(gapAt !== undefined ? { gapAt } : {}) };
+  });
+}
+
+/** The rows a local transaction writes and the parents they point at (for scope), to read up front. */
+function touchedKeys(tx: PushedTransaction): { table: string; id: string }[] {
+  return tx.rows.flatMap((c) => {
+    const t = syncTable(c.table);
+    if (!t) return [];
+    const parent = t.scope.kind === 'via' && c.values ? c.values[t.scope.column] : undefined;
+    return [{ table: c.table, id: c.id }, ...(t.scope.kind === 'via' && typeof parent === 'string' ? [{ table: t.scope.table, id: parent }] : [])];
   });
 }
 
@@ -85,7 +117,7 @@ function checkSeqs(req: PushRequest): void {
 }
 
 /** A local transaction the server already answered: the same answer again, with the rows as they stand now. */
-async function answeredBefore(trx: Trx, device: Device, tx: PushedTransaction): Promise<TxOutcome> {
+async function answeredBefore(trx: Trx, store: TxRowStore, device: Device, tx: PushedTransaction): Promise<TxOutcome> {
   const seqs = tx.mutations.map((m) => m.seq);
   const rows = await trx.selectFrom('device_mutation').selectAll().where('device_id', '=', device.id).where('seq', 'in', seqs).execute();
   const bySeq = new Map(rows.map((r) => [Number(r.seq), r]));
@@ -102,26 +134,31 @@ async function answeredBefore(trx: Trx, device: Device, tx: PushedTransaction): 
     };
   });
   const needsRestore = results.some((r) => r.status !== 'applied');
-  return { results, restore: needsRestore ? await restoreRows(trx, device, tx) : [] };
+  return { results, restore: needsRestore ? await restoreRows(store, device, tx) : [] };
 }
 
-async function applyTransaction(trx: Trx, device: Device, tx: PushedTransaction): Promise<TxOutcome> {
-  await sql`SAVEPOINT local_tx`.execute(trx);
+async function applyTransaction(trx: Trx, store: TxRowStore, device: Device, tx: PushedTransaction, flushEach: boolean): Promise<TxOutcome> {
+  // Applying only reads; writes wait in the store until the batch flushes, so a refusal is undone
+  // in memory. Flushing after each transaction (the fallback), the savepoint undoes the database.
+  const mark = store.mark();
+  if (flushEach) await sql`SAVEPOINT local_tx`.execute(trx);
   let conflicts: { change: NetChange; view: ConflictView }[];
   try {
-    conflicts = await applyRows(trx, device, tx);
-    await sql`RELEASE SAVEPOINT local_tx`.execute(trx);
+    conflicts = await applyRows(trx, store, device, tx);
+    if (flushEach) {
+      await store.flush();
+      await sql`RELEASE SAVEPOINT local_tx`.execute(trx);
+    }
   } catch (e) {
     const refusal = asRefusal(e);
     if (!refusal) throw e;
-    await sql`ROLLBACK TO SAVEPOINT local_tx`.execute(trx);
+    if (flushEach) await sql`ROLLBACK TO SAVEPOINT local_tx`.execute(trx);
+    store.rollback(mark);
     const results = tx.mutations.map((m): MutationResult => ({ seq: m.seq, mutationId: m.mutationId, status: 'rejected', code: refusal.code, message: refusal.message }));
-    await recordAnswers(trx, device, results);
-    return { results, restore: await restoreRows(trx, device, tx) };
+    return { results, restore: await restoreRows(store, device, tx) };
   }
   const results = resultsWithConflicts(tx, conflicts);
-  await recordAnswers(trx, device, results);
-  return { results, restore: conflicts.length > 0 ? await restoreRows(trx, device, tx) : [] };
+  return { results, restore: conflicts.length > 0 ? await restoreRows(store, device, tx) : [] };
 }
 
 /**
@@ -129,15 +166,19 @@ async function applyTransaction(trx: Trx, device: Device, tx: PushedTransaction)
  * constraint 23xxx): refusing the transaction keeps one bad row from blocking the queue.
  * Anything else (a lost connection) fails the push, and the device simply retries.
  */
+function isDataError(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code;
+  return typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code);
+}
+
 function asRefusal(e: unknown): Refusal | undefined {
   if (e instanceof Refusal) return e;
-  const code = (e as { code?: unknown })?.code;
-  if (typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code)) return new Refusal('invalid_row', `the server could not store this change: ${(e as Error).message}`);
+  if (isDataError(e)) return new Refusal('invalid_row', `the server could not store this change: ${(e as Error).message}`);
   return undefined;
 }
 
 /** Re-validates and applies one local transaction's rows; returns the conflicts it recorded. */
-async function applyRows(trx: Trx, device: Device, tx: PushedTransaction): Promise<{ change: NetChange; view: ConflictView }[]> {
+async function applyRows(trx: Trx, store: TxRowStore, device: Device, tx: PushedTransaction): Promise<{ change: NetChange; view: ConflictView }[]> {
   const role = ROLES.includes(device.role as Role) ? (device.role as Role) : undefined;
   const allowed = new Set<string>();
   for (const m of tx.mutations) {
@@ -158,14 +199,14 @@ async function applyRows(trx: Trx, device: Device, tx: PushedTransaction): Promi
   const userId = tx.mutations[0]!.userId;
   const origin = { deviceId: device.id, userId, txId: tx.txId };
   const parentTags = async (table: string, id: string): Promise<RowTags | undefined> => {
-    const p = await loadRow(trx, table, id);
+    const p = await store.load(table, id);
     return p && !p.deleted ? p : undefined;
   };
   const conflicts: { change: NetChange; view: ConflictView }[] = [];
   const resolves = tx.mutations.some((m) => m.name === 'sync.resolve');
   for (const n of changes) {
     const table = syncTable(n.table)!;
-    const stored = await loadRow(trx, n.table, n.id);
+    const stored = await store.load(n.table, n.id);
     const live = stored && !stored.deleted ? stored : undefined;
     const outOfScope = () => new Refusal('out_of_scope', `${n.table} ${n.id} is outside what this device may change`);
     if (live && !inScope(device.scope, live)) throw outOfScope();
@@ -182,25 +223,26 @@ async function applyRows(trx: Trx, device: Device, tx: PushedTransaction): Promi
     const decision = decide(table.policy, n, live);
     if (decision.kind === 'noop') continue;
     if (decision.kind === 'conflict') {
-      conflicts.push({ change: n, view: await recordConflict(trx, device, tx, n, live!, decision.fields) });
+      conflicts.push({ change: n, view: await recordConflict(trx, store, device, tx, n, live!, decision.fields) });
       continue;
     }
     if (decision.kind === 'delete') {
-      await writeRow(trx, { table: n.table, id: n.id, data: null, version: live!.version + 1, tags: live!, before: live, origin });
+      store.write({ table: n.table, id: n.id, data: null, version: live!.version + 1, tags: live!, before: live, origin });
       continue;
     }
     const version = nextVersion(live, decision.data);
     const data: Row = 'version' in decision.data ? { ...decision.data, version } : decision.data;
     const tags = (await tagsOf(table, data, parentTags))!;
-    await writeRow(trx, { table: n.table, id: n.id, data, version, tags, before: stored, origin });
+    store.write({ table: n.table, id: n.id, data, version, tags, before: stored, origin });
     // a person's "keep mine" from the Needs attention list settles the conflicts recorded on that row
-    if (resolves) await trx.updateTable('conflict').set({ resolved_at: new Date() }).where('tbl', '=', n.table).where('row_id', '=', n.id).where('resolved_at', 'is', null).execute();
+    if (resolves) store.settle(n.table, n.id);
   }
   return conflicts;
 }
 
 async function recordConflict(
   trx: Trx,
+  store: TxRowStore,
   device: Device,
   tx: PushedTransaction,
   n: NetChange,
@@ -210,21 +252,18 @@ async function recordConflict(
   const id = randomUUID();
   const mutation = tx.mutations.find((m) => m.entity === n.table && m.entityId === n.id) ?? tx.mutations[0]!;
   const oldVersion = n.old?.version;
-  await trx
-    .insertInto('conflict')
-    .values({
-      id,
-      tbl: n.table,
-      row_id: n.id,
-      device_id: device.id,
-      user_id: mutation.userId,
-      mutation_name: mutation.name,
-      base_version: typeof oldVersion === 'number' ? oldVersion : null,
-      server_version: server.version,
-      server_values: JSON.stringify(server.data),
-      device_values: n.values === null ? null : JSON.stringify(n.values),
-    })
-    .execute();
+  store.recordConflict({
+    id,
+    tbl: n.table,
+    row_id: n.id,
+    device_id: device.id,
+    user_id: mutation.userId,
+    mutation_name: mutation.name,
+    base_version: typeof oldVersion === 'number' ? oldVersion : null,
+    server_version: server.version,
+    server_values: JSON.stringify(server.data),
+    device_values: n.values === null ? null : JSON.stringify(n.values),
+  });
   const by = await lastChangedBy(trx, server.changeSeq);
   return { id, table: n.table, rowId: n.id, fields, serverChangedBy: by.by, serverChangedAt: by.at };
 }
@@ -250,32 +289,34 @@ function resultsWithConflicts(tx: PushedTransaction, conflicts: { change: NetCha
   });
 }
 
-async function recordAnswers(trx: Trx, device: Device, results: MutationResult[]): Promise<void> {
-  await trx
-    .insertInto('device_mutation')
-    .values(
-      results.map((r) => ({
-        device_id: device.id,
-        seq: r.seq,
-        mutation_id: r.mutationId,
-        status: r.status,
-        code: r.code ?? null,
-        message: r.message ?? null,
-        conflicts: r.conflicts ? JSON.stringify(r.conflicts) : null,
-      })),
-    )
-    .execute();
+async function recordAnswers(trx: Trx, device: Device, all: MutationResult[]): Promise<void> {
+  for (let i = 0; i < all.length; i += 1000) await insertAnswers(trx, device, all.slice(i, i + 1000));
+}
+
+async function insertAnswers(trx: Trx, device: Device, results: MutationResult[]): Promise<void> {
+  const rows = results.map((r) => ({
+    seq: r.seq,
+    mutation_id: r.mutationId,
+    status: r.status,
+    code: r.code ?? null,
+    message: r.message ?? null,
+    conflicts: r.conflicts ?? null,
+  }));
+  await sql`
+    INSERT INTO device_mutation (device_id, seq, mutation_id, status, code, message, conflicts)
+    SELECT ${device.id}, seq, mutation_id, status, code, message, conflicts
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(seq bigint, mutation_id text, status text, code text, message text, conflicts jsonb)`.execute(trx);
 }
 
 /** The server's current rows for a transaction that did not apply as sent, as far as the device may see them. */
-async function restoreRows(trx: Trx, device: Device, tx: PushedTransaction): Promise<PulledChange[]> {
+async function restoreRows(store: TxRowStore, device: Device, tx: PushedTransaction): Promise<PulledChange[]> {
   const seen = new Set<string>();
   const out: PulledChange[] = [];
   for (const c of tx.rows) {
     const key = `${c.table}\u0000${c.id}`;
     if (seen.has(key) || !syncTable(c.table)) continue;
     seen.add(key);
-    out.push(asPulled(c.table, c.id, await loadRow(trx, c.table, c.id), (t) => inScope(device.scope, t)));
+    out.push(asPulled(c.table, c.id, await store.load(c.table, c.id), (t) => inScope(device.scope, t)));
   }
   return out;
 }

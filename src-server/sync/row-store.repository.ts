@@ -1,8 +1,7 @@
 /**
- * The server's rows and change log. Writes happen only inside a push transaction that holds
+ * The server's rows and change log. Writes (row-batch.ts) happen only inside a push transaction that holds
  * the push advisory lock (push.service.ts), which is what makes change_log.seq commit order.
  */
-import { sql } from 'kysely';
 import type { PulledChange } from '../../src-shared/sync/protocol';
 import type { ServerKysely } from '../db/connection';
 import type { StoredRow } from './row-rules';
@@ -26,55 +25,6 @@ export interface ChangeOrigin {
   deviceId: string | null;
   userId: string | null;
   txId: string | null;
-}
-
-async function logChange(db: ServerKysely, table: string, id: string, data: Row | null, tags: RowTags, origin: ChangeOrigin): Promise<number> {
-  const r = await db
-    .insertInto('change_log')
-    .values({
-      tbl: table,
-      id,
-      op: data === null ? 'delete' : 'upsert',
-      data: data === null ? null : JSON.stringify(data),
-      faculty_id: tags.facultyId,
-      contract: tags.contract,
-      device_id: origin.deviceId,
-      user_id: origin.userId,
-      tx_id: origin.txId,
-    })
-    .returning(sql<string>`seq::text`.as('seq'))
-    .executeTakeFirstOrThrow();
-  return Number(r.seq);
-}
-
-/**
- * Stores a row (or its deletion) and logs it. When a row moves out of some devices' sight
- * (its faculty or contract flag changes), a delete under the old tags goes first, so those
- * devices drop their copy; devices that still see it apply the delete, then the new row.
- */
-export async function writeRow(
-  db: ServerKysely,
-  w: { table: string; id: string; data: Row | null; version: number; tags: RowTags; before: StoredWithTags | undefined; origin: ChangeOrigin },
-): Promise<number> {
-  const { before } = w;
-  if (w.data !== null && before && !before.deleted && (before.facultyId !== w.tags.facultyId || before.contract !== w.tags.contract)) {
-    await logChange(db, w.table, w.id, null, before, w.origin);
-  }
-  const seq = await logChange(db, w.table, w.id, w.data, w.tags, w.origin);
-  const row = {
-    data: JSON.stringify(w.data ?? before?.data ?? {}),
-    version: w.version,
-    faculty_id: w.tags.facultyId,
-    contract: w.tags.contract,
-    deleted: w.data === null,
-    change_seq: seq,
-  };
-  await db
-    .insertInto('sync_row')
-    .values({ tbl: w.table, id: w.id, ...row })
-    .onConflict((oc) => oc.columns(['tbl', 'id']).doUpdateSet(row))
-    .execute();
-  return seq;
 }
 
 /** The server's row as a device should hold it now: a deleted, missing or out-of-sight row is a delete. */

@@ -1,0 +1,176 @@
+/**
+ * A push's reads and writes against the row store, in a handful of statements instead of
+ * several per row: the rows a local transaction touches (and their parents) are read up
+ * front, the writes are kept in order and flushed together — change-log entries with
+ * positions taken from the sequence in that order, then one upsert of the rows. Still inside
+ * the push's advisory lock, so positions stay in commit order (row-store.repository.ts).
+ * A refused local transaction's writes are dropped from memory (`mark` / `rollback`).
+ */
+import { sql, type Insertable } from 'kysely';
+import type { ConflictTable } from '../db/schema';
+import type { ServerKysely } from '../db/connection';
+import type { ChangeOrigin, StoredWithTags } from './row-store.repository';
+import type { Row, RowTags } from './scope';
+
+const key = (table: string, id: string) => `${table}\u0000${id}`;
+
+interface PendingLog {
+  origin: ChangeOrigin;
+  table: string;
+  id: string;
+  data: Row | null;
+  tags: RowTags;
+}
+
+interface PendingRow {
+  table: string;
+  id: string;
+  data: Row;
+  version: number;
+  tags: RowTags;
+  deleted: boolean;
+  /** index into the pending log of the entry whose position the row records */
+  log: number;
+}
+
+/** A conflict to record (a person resolves it later), kept with the writes so a refused transaction drops it too. */
+export type PendingConflict = Insertable<ConflictTable>;
+
+export class TxRowStore {
+  private readonly rows = new Map<string, StoredWithTags | undefined>();
+  private readonly logs: PendingLog[] = [];
+  private readonly writes = new Map<string, PendingRow>();
+  private readonly conflicts: PendingConflict[] = [];
+  /** rows a person's "keep mine" settled: their open conflicts close */
+  private readonly settled: { table: string; id: string }[] = [];
+
+  constructor(private readonly db: ServerKysely) {}
+
+  /** A point to return to if the local transaction being applied is refused. */
+  mark(): { logs: number; conflicts: number; settled: number; writes: Map<string, PendingRow>; rows: Map<string, StoredWithTags | undefined> } {
+    return { logs: this.logs.length, conflicts: this.conflicts.length, settled: this.settled.length, writes: new Map(this.writes), rows: new Map(this.rows) };
+  }
+
+  recordConflict(c: PendingConflict): void {
+    this.conflicts.push(c);
+  }
+
+  settle(table: string, id: string): void {
+    this.settled.push({ table, id });
+  }
+
+  rollback(m: ReturnType<TxRowStore['mark']>): void {
+    this.logs.length = m.logs;
+    this.conflicts.length = m.conflicts;
+    this.settled.length = m.settled;
+    this.writes.clear();
+    for (const [k, v] of m.writes) this.writes.set(k, v);
+    this.rows.clear();
+    for (const [k, v] of m.rows) this.rows.set(k, v);
+  }
+
+  /** Reads the given rows in one statement per table; later `load`s answer from memory. */
+  async preload(keys: { table: string; id: string }[]): Promise<void> {
+    const byTable = new Map<string, Set<string>>();
+    for (const k of keys) {
+      if (this.rows.has(key(k.table, k.id))) continue;
+      byTable.set(k.table, (byTable.get(k.table) ?? new Set()).add(k.id));
+    }
+    for (const [table, ids] of byTable) {
+      const list = [...ids];
+      for (const id of list) this.rows.set(key(table, id), undefined);
+      const found = await this.db
+        .selectFrom('sync_row')
+        .select(['id', 'data', 'version', 'deleted', 'faculty_id', 'contract', 'change_seq'])
+        .where('tbl', '=', table)
+        .where('id', 'in', list)
+        .execute();
+      for (const r of found) {
+        this.rows.set(key(table, r.id), {
+          data: r.data as Row,
+          version: r.version,
+          deleted: r.deleted,
+          facultyId: r.faculty_id,
+          contract: r.contract,
+          changeSeq: Number(r.change_seq),
+        });
+      }
+    }
+  }
+
+  async load(table: string, id: string): Promise<StoredWithTags | undefined> {
+    const k = key(table, id);
+    if (!this.rows.has(k)) await this.preload([{ table, id }]);
+    return this.rows.get(k);
+  }
+
+  /**
+   * A row (or its deletion) as the transaction leaves it. When the row leaves some devices'
+   * sight (faculty or contract flag changes), a delete under the old tags is logged first.
+   */
+  write(w: { table: string; id: string; data: Row | null; version: number; tags: RowTags; before: StoredWithTags | undefined; origin: ChangeOrigin }): void {
+    const { before } = w;
+    if (w.data !== null && before && !before.deleted && (before.facultyId !== w.tags.facultyId || before.contract !== w.tags.contract)) {
+      this.logs.push({ origin: w.origin, table: w.table, id: w.id, data: null, tags: before });
+    }
+    this.logs.push({ origin: w.origin, table: w.table, id: w.id, data: w.data, tags: w.tags });
+    const data = w.data ?? before?.data ?? {};
+    this.writes.set(key(w.table, w.id), { table: w.table, id: w.id, data, version: w.version, tags: w.tags, deleted: w.data === null, log: this.logs.length - 1 });
+    this.rows.set(key(w.table, w.id), { data, version: w.version, deleted: w.data === null, facultyId: w.tags.facultyId, contract: w.tags.contract, changeSeq: 0 });
+  }
+
+  /**
+   * Writes the change log and the rows: two statements for everything written since the last
+   * flush, each taking its rows as one JSON parameter (PostgreSQL unpacks it with
+   * jsonb_to_recordset) — thousands of rows without thousands of bound parameters.
+   */
+  async flush(): Promise<void> {
+    if (this.conflicts.length > 0) await this.db.insertInto('conflict').values(this.conflicts).execute();
+    for (const r of this.settled) {
+      await this.db.updateTable('conflict').set({ resolved_at: new Date() }).where('tbl', '=', r.table).where('row_id', '=', r.id).where('resolved_at', 'is', null).execute();
+    }
+    this.conflicts.length = 0;
+    this.settled.length = 0;
+    if (this.logs.length === 0) return;
+    const seqs = (
+      await sql<{ seq: string }>`SELECT nextval(pg_get_serial_sequence('change_log', 'seq'))::text AS seq FROM generate_series(1, ${this.logs.length}) AS n ORDER BY n`.execute(this.db)
+    ).rows.map((r) => r.seq);
+    const logs = this.logs.map((l, i) => ({
+      seq: seqs[i]!,
+      tbl: l.table,
+      id: l.id,
+      op: l.data === null ? 'delete' : 'upsert',
+      data: l.data,
+      faculty_id: l.tags.facultyId,
+      contract: l.tags.contract,
+      device_id: l.origin.deviceId,
+      user_id: l.origin.userId,
+      tx_id: l.origin.txId,
+    }));
+    await sql`
+      INSERT INTO change_log (seq, tbl, id, op, data, faculty_id, contract, device_id, user_id, tx_id)
+      SELECT seq, tbl, id, op, data, faculty_id, contract, device_id, user_id, tx_id
+      FROM jsonb_to_recordset(${JSON.stringify(logs)}::jsonb)
+        AS x(seq bigint, tbl text, id text, op text, data jsonb, faculty_id text, contract boolean, device_id text, user_id text, tx_id text)
+      ORDER BY seq`.execute(this.db);
+    const rows = [...this.writes.values()].map((w) => ({
+      tbl: w.table,
+      id: w.id,
+      data: w.data,
+      version: w.version,
+      faculty_id: w.tags.facultyId,
+      contract: w.tags.contract,
+      deleted: w.deleted,
+      change_seq: seqs[w.log]!,
+    }));
+    await sql`
+      INSERT INTO sync_row (tbl, id, data, version, faculty_id, contract, deleted, change_seq)
+      SELECT tbl, id, data, version, faculty_id, contract, deleted, change_seq
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        AS x(tbl text, id text, data jsonb, version integer, faculty_id text, contract boolean, deleted boolean, change_seq bigint)
+      ON CONFLICT (tbl, id) DO UPDATE SET data = excluded.data, version = excluded.version, faculty_id = excluded.faculty_id,
+        contract = excluded.contract, deleted = excluded.deleted, change_seq = excluded.change_seq`.execute(this.db);
+    this.logs.length = 0;
+    this.writes.clear();
+  }
+}
