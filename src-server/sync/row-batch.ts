@@ -43,12 +43,15 @@ export class TxRowStore {
   private readonly conflicts: PendingConflict[] = [];
   /** rows a person's "keep mine" settled: their open conflicts close */
   private readonly settled: { table: string; id: string }[] = [];
+  /** what each write replaced, so a refused transaction's writes can be undone */
+  private readonly journal: { key: string; row: StoredWithTags | undefined; write: PendingRow | undefined }[] = [];
 
   constructor(private readonly db: ServerKysely) {}
 
   /** A point to return to if the local transaction being applied is refused. */
-  mark(): { logs: number; conflicts: number; settled: number; writes: Map<string, PendingRow>; rows: Map<string, StoredWithTags | undefined> } {
-    return { logs: this.logs.length, conflicts: this.conflicts.length, settled: this.settled.length, writes: new Map(this.writes), rows: new Map(this.rows) };
+  /** A point to return to if the local transaction being applied is refused. */
+  mark(): { logs: number; conflicts: number; settled: number; journal: number } {
+    return { logs: this.logs.length, conflicts: this.conflicts.length, settled: this.settled.length, journal: this.journal.length };
   }
 
   recordConflict(c: PendingConflict): void {
@@ -63,10 +66,13 @@ export class TxRowStore {
     this.logs.length = m.logs;
     this.conflicts.length = m.conflicts;
     this.settled.length = m.settled;
-    this.writes.clear();
-    for (const [k, v] of m.writes) this.writes.set(k, v);
-    this.rows.clear();
-    for (const [k, v] of m.rows) this.rows.set(k, v);
+    // undo the writes, newest first, back to what each key held before
+    while (this.journal.length > m.journal) {
+      const j = this.journal.pop()!;
+      this.rows.set(j.key, j.row);
+      if (j.write) this.writes.set(j.key, j.write);
+      else this.writes.delete(j.key);
+    }
   }
 
   /** Reads the given rows in one statement per table; later `load`s answer from memory. */
@@ -115,6 +121,8 @@ export class TxRowStore {
     }
     this.logs.push({ origin: w.origin, table: w.table, id: w.id, data: w.data, tags: w.tags });
     const data = w.data ?? before?.data ?? {};
+    const k = key(w.table, w.id);
+    this.journal.push({ key: k, row: this.rows.get(k), write: this.writes.get(k) });
     this.writes.set(key(w.table, w.id), { table: w.table, id: w.id, data, version: w.version, tags: w.tags, deleted: w.data === null, log: this.logs.length - 1 });
     this.rows.set(key(w.table, w.id), { data, version: w.version, deleted: w.data === null, facultyId: w.tags.facultyId, contract: w.tags.contract, changeSeq: 0 });
   }
@@ -172,5 +180,6 @@ export class TxRowStore {
         contract = excluded.contract, deleted = excluded.deleted, change_seq = excluded.change_seq`.execute(this.db);
     this.logs.length = 0;
     this.writes.clear();
+    this.journal.length = 0;
   }
 }
