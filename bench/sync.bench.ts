@@ -7,7 +7,6 @@
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { uuidv7 } from 'uuidv7';
 import { openDatabase } from '../src-main/db/connection';
 import { bootstrap } from '../src-main/features/sync/sync-pull';
@@ -18,6 +17,7 @@ import { PROTOCOL_VERSION, type PushedTransaction, type PushResponse, type RowCh
 import { upsertAdmin } from '../src-server/auth/server-user.repository';
 import { enrolDevice } from '../src-server/devices/device.repository';
 import { openServerDb, type ServerDb } from '../src-server/db/connection';
+import { scratchSchema } from '../src-server/db/scratch-schema';
 import { migrateServerDb } from '../src-server/db/migrate';
 import { buildServerApp } from '../src-server/http/server-app';
 import { importTableRows } from '../src-server/import/row-import';
@@ -36,17 +36,11 @@ async function openStore(dir: string): Promise<{ db: ServerDb; backend: string; 
     await migrateServerDb(db.kysely);
     return { db, backend: 'PGlite', drop: async () => undefined };
   }
-  const schema = `bench_${Date.now()}`;
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  await c.query(`CREATE SCHEMA ${schema}`);
-  await c.end();
-  const u = new URL(url);
-  u.searchParams.set('options', `-c search_path=${schema}`);
-  const db = await openServerDb({ databaseUrl: u.toString() });
+  const scratch = await scratchSchema(url, 'bench');
+  const db = await openServerDb({ databaseUrl: scratch.url });
   await migrateServerDb(db.kysely);
   const version = (await sql<{ server_version: string }>`SHOW server_version`.execute(db.kysely)).rows[0]!.server_version;
-  return { db, backend: `PostgreSQL ${version}`, drop: async () => void (await sql.raw(`DROP SCHEMA ${schema} CASCADE`).execute(db.kysely)) };
+  return { db, backend: `PostgreSQL ${version}`, drop: scratch.drop };
 }
 
 const gradeRow = (id: string, sheetId: string, studentId: string, position: number): Row => ({

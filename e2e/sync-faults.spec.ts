@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { ADMIN, buildDriver, cli, serverCommand, serverStore, startDriver, startFaultyProxy, startServer, tempDir, type FaultyProxy, type ServerProcess } from './support/sync-world';
+import { ADMIN, buildDriver, openEntrySeed, cli, serverCommand, serverStore, startDriver, startFaultyProxy, startServer, tempDir, type FaultyProxy, type ServerProcess } from './support/sync-world';
 import { pointsFor } from './support/sync-points';
 
 let dir: string;
@@ -47,11 +47,7 @@ async function settle(db: string) {
 
 beforeAll(async () => {
   dir = tempDir('unidesk-sync-faults-');
-  const seed = path.join(dir, 'seed.sqlite');
-  fs.copyFileSync(inject('demoDb'), seed);
-  const s = new BetterSqlite3(seed);
-  s.exec(`UPDATE academic_session SET entry_opens_on = '2000-01-01', entry_closes_on = '2999-12-31'`);
-  s.close();
+  const seed = openEntrySeed(dir);
   await cli(['gradesheet', 'generate', '--db', seed, '--faculty', 'ECON', '--session', '2026-2027/autumn', '--user', 'clerk']);
   sheets = rows(seed, `SELECT gs.id FROM grade_sheet gs JOIN faculty f ON f.id = gs.faculty_id WHERE f.code = 'ECON' ORDER BY gs.seq LIMIT 12`).map((r) => String(r.id));
   store = await serverStore(dir);

@@ -8,12 +8,12 @@ import net from 'node:net';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GradesPage } from './pages/grades.page';
 import { ShellPage } from './pages/shell.page';
 import { SignInPage } from './pages/sign-in.page';
 import { startApp, type RunningApp } from './support/app';
-import { ADMIN, buildDriver, cli, serverCommand, serverStore, startDriver, startServer, tempDir, type ServerProcess } from './support/sync-world';
+import { ADMIN, buildDriver, openEntrySeed, cli, serverCommand, serverStore, startDriver, startServer, tempDir, type ServerProcess } from './support/sync-world';
 
 let dir: string;
 let store: Awaited<ReturnType<typeof serverStore>>;
@@ -42,11 +42,7 @@ const one = (db: string, sql: string, ...params: unknown[]) => {
 
 beforeAll(async () => {
   dir = tempDir('unidesk-e2e-sync-');
-  const seed = path.join(dir, 'seed.sqlite');
-  fs.copyFileSync(inject('demoDb'), seed);
-  const s = new BetterSqlite3(seed);
-  s.exec(`UPDATE academic_session SET entry_opens_on = '2000-01-01', entry_closes_on = '2999-12-31'`);
-  s.close();
+  const seed = openEntrySeed(dir);
   store = await serverStore(dir);
   serverCommand(store.args, ['admin', 'create', '--username', ADMIN.username, '--password', ADMIN.password]);
   serverCommand(store.args, ['import-replica', '--replica', seed]);

@@ -11,7 +11,9 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
-import pg from 'pg';
+import BetterSqlite3 from 'better-sqlite3';
+import { inject } from 'vitest';
+import { scratchSchema } from '../../src-server/db/scratch-schema';
 
 const root = path.resolve(__dirname, '..', '..');
 const execFileAsync = promisify(execFile);
@@ -36,22 +38,18 @@ export interface ServerProcess {
 export async function serverStore(dir: string): Promise<{ args: string[]; drop(): Promise<void> }> {
   const url = process.env.UNIDESK_TEST_DATABASE_URL;
   if (!url) return { args: ['--data', path.join(dir, 'server-data')], drop: async () => undefined };
-  const schema = `e2e_${process.pid}_${Date.now()}`;
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  await c.query(`CREATE SCHEMA ${schema}`);
-  await c.end();
-  const u = new URL(url);
-  u.searchParams.set('options', `-c search_path=${schema}`);
-  return {
-    args: ['--database-url', u.toString()],
-    drop: async () => {
-      const d = new pg.Client({ connectionString: url });
-      await d.connect();
-      await d.query(`DROP SCHEMA ${schema} CASCADE`);
-      await d.end();
-    },
-  };
+  const scratch = await scratchSchema(url, 'e2e');
+  return { args: ['--database-url', scratch.url], drop: scratch.drop };
+}
+
+/** A copy of the demo university whose grade-entry windows are open whatever today is. */
+export function openEntrySeed(dir: string): string {
+  const seed = path.join(dir, 'seed.sqlite');
+  fs.copyFileSync(inject('demoDb'), seed);
+  const s = new BetterSqlite3(seed);
+  s.exec(`UPDATE academic_session SET entry_opens_on = '2000-01-01', entry_closes_on = '2999-12-31'`);
+  s.close();
+  return seed;
 }
 
 export function serverCommand(store: string[], args: string[]): string {

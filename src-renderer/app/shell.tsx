@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import type { AppInfo, SessionUser } from '../../src-shared/contract';
 import { can } from '../../src-shared/domain/roles';
@@ -108,55 +108,31 @@ export function Shell({ info, user, onSignedOut }: ShellProps) {
           <OrderLinkContext.Provider value={canReadOrders ? openOrder : null}>
             {active === 'students' ? <StudentsScreen user={user} /> : null}
           </OrderLinkContext.Provider>
-          {active === 'orders' ? (
-            <Suspense
-              fallback={
-                <div className="muted" aria-busy="true">
-                  {intl.formatMessage({ id: 'app.loading' })}
-                </div>
-              }
-            >
-              <OrdersScreen key={visit} user={user} initialOrderId={orderRequest} />
-            </Suspense>
-          ) : null}
-          {active === 'grades' ? (
-            <Suspense
-              fallback={
-                <div className="muted" aria-busy="true">
-                  {intl.formatMessage({ id: 'app.loading' })}
-                </div>
-              }
-            >
-              <GradesScreen key={visit} user={user} />
-            </Suspense>
-          ) : null}
-          {active === 'curricula' ? (
-            <Suspense
-              fallback={
-                <div className="muted" aria-busy="true">
-                  {intl.formatMessage({ id: 'app.loading' })}
-                </div>
-              }
-            >
-              <CurriculaScreen key={visit} user={user} />
-            </Suspense>
-          ) : null}
-          {active === 'gradingScale' ? (
-            <Suspense
-              fallback={
-                <div className="muted" aria-busy="true">
-                  {intl.formatMessage({ id: 'app.loading' })}
-                </div>
-              }
-            >
-              <GradingScaleScreen key={visit} />
-            </Suspense>
-          ) : null}
+          {active === 'orders' ? <Lazy><OrdersScreen key={visit} user={user} initialOrderId={orderRequest} /></Lazy> : null}
+          {active === 'grades' ? <Lazy><GradesScreen key={visit} user={user} /></Lazy> : null}
+          {active === 'curricula' ? <Lazy><CurriculaScreen key={visit} user={user} /></Lazy> : null}
+          {active === 'gradingScale' ? <Lazy><GradingScaleScreen key={visit} /></Lazy> : null}
           {active === 'audit' ? <AuditScreen /> : null}
           {active === 'sync' ? <SyncScreen /> : null}
           {active === null ? <HomePanel user={user} /> : null}
         </main>
       </div>
     </ReferenceProvider>
+  );
+}
+
+/** A lazily loaded section: "Loading…" until its chunk arrives. */
+function Lazy({ children }: { children: ReactNode }) {
+  const intl = useIntl();
+  return (
+    <Suspense
+      fallback={
+        <div className="muted" aria-busy="true">
+          {intl.formatMessage({ id: 'app.loading' })}
+        </div>
+      }
+    >
+      {children}
+    </Suspense>
   );
 }

@@ -3,11 +3,10 @@
  * than reopen) and, when UNIDESK_TEST_DATABASE_URL is set (.ci/run does), the same suite on a
  * real PostgreSQL, in a schema of its own so test files running in parallel never meet.
  */
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { openServerDb, type ServerDb } from '../db/connection';
 import { migrateServerDb } from '../db/migrate';
+import { scratchSchema } from '../db/scratch-schema';
 
 export interface TestBackend {
   name: string;
@@ -28,20 +27,14 @@ function postgresBackend(url: string): TestBackend {
   return {
     name: 'postgres',
     async open(opts) {
-      const schema = `t_${randomBytes(6).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`CREATE SCHEMA ${schema}`);
-      await admin.end();
-      const u = new URL(url);
-      u.searchParams.set('options', `-c search_path=${schema}`);
-      const db = await openServerDb({ databaseUrl: u.toString() });
+      const scratch = await scratchSchema(url, 't');
+      const db = await openServerDb({ databaseUrl: scratch.url });
       if (opts?.migrate !== false) await migrateServerDb(db.kysely);
       return {
         ...db,
         async close() {
-          await sql.raw(`DROP SCHEMA ${schema} CASCADE`).execute(db.kysely);
           await db.close();
+          await scratch.drop();
         },
       };
     },
