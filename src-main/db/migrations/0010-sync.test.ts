@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { SYNC_TABLES } from '../../../src-shared/sync/tables';
 import { MIGRATIONS } from './index';
-import { CAPTURED_COLUMNS_V10 } from './0010-sync';
+import { CAPTURED_COLUMNS_V10, installCaptureTriggers } from './0010-sync';
 import { databaseAt } from './migration-test-kit';
 
 describe('migration 0010 sync', () => {
+  it('installs no capture triggers until a device is enrolled', () => {
+    const db = databaseAt(10);
+    expect(db.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_capture_%'`).pluck().get()).toBe(0);
+    installCaptureTriggers(db);
+    expect(db.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_capture_%'`).pluck().get()).toBe(3 * Object.keys(CAPTURED_COLUMNS_V10).length);
+  });
+
   it('captures every column of every synced table (a later column without new triggers fails here)', () => {
     const db = databaseAt(MIGRATIONS.at(-1)!.version);
     expect(Object.keys(CAPTURED_COLUMNS_V10).sort()).toEqual(SYNC_TABLES.map((t) => t.name).sort());
@@ -16,6 +23,7 @@ describe('migration 0010 sync', () => {
 
   it('records whole rows while capture is on, nothing while it is off, and skips updates that change nothing', () => {
     const db = databaseAt(10);
+    installCaptureTriggers(db);
     const T = '2026-01-01T00:00:00Z';
     db.exec(`INSERT INTO academic_year (id, starts_on, ends_on) VALUES ('2025-2026', '2025-09-01', '2026-08-31')`);
     expect(db.prepare('SELECT count(*) FROM sync_change').pluck().get()).toBe(0);

@@ -49,6 +49,11 @@ export const CAPTURED_COLUMNS_V10: Readonly<Record<string, readonly string[]>> =
 
 const rowJson = (alias: 'NEW' | 'OLD', cols: readonly string[]) => `json_object(${cols.map((c) => `'${c}', ${alias}.${c}`).join(', ')})`;
 
+/** Installs (or re-creates) the capture triggers for the columns listed; enrolment calls it. */
+export function installCaptureTriggers(sqlite: { exec(sql: string): unknown }, columns: Readonly<Record<string, readonly string[]>> = CAPTURED_COLUMNS_V10): void {
+  sqlite.exec(captureTriggersSql(columns));
+}
+
 /** AFTER INSERT/UPDATE/DELETE triggers writing the whole row into sync_change while capture is on. */
 export function captureTriggersSql(columns: Readonly<Record<string, readonly string[]>>): string {
   const on = `(SELECT capture FROM sync_control WHERE id = 1) = 1`;
@@ -76,8 +81,9 @@ END;`,
 /**
  * Sync's own bookkeeping on the device (docs/sync.md): the enrolment and cursor, the rows each
  * local transaction wrote (captured by triggers, so no service can forget one), and the
- * "Needs attention" list. Capture is off until the device is enrolled: a replica that never
- * syncs pays nothing.
+ * "Needs attention" list. The capture triggers are installed by enrolment (installCaptureTriggers):
+ * a replica that never syncs pays nothing — even a trigger whose WHEN is false costs each
+ * insert, and the demo or an import writes hundreds of thousands of rows.
  */
 export const m0010Sync: Migration = {
   version: 10,
@@ -140,7 +146,5 @@ CREATE TABLE sync_issue (
   resolution TEXT CHECK (resolution IS NULL OR resolution IN ('mine', 'theirs', 'dismissed'))
 ) STRICT;
 CREATE INDEX sync_issue_open_idx ON sync_issue(resolved_at, created_at);
-
-${captureTriggersSql(CAPTURED_COLUMNS_V10)}
 `,
 };

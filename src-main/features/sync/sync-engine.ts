@@ -6,6 +6,7 @@
 import { enrolRequest, type DeviceScope, type EnrolResponse } from '../../../src-shared/sync/protocol';
 import type { Database } from '../../db/connection';
 import { APP_VERSION } from '../../app/version';
+import { installCaptureTriggers } from '../../db/migrations/0010-sync';
 import { bootstrap, pullAll, type PullOutcome } from './sync-pull';
 import { createSyncHttp, SyncHttpError, type SyncHttp } from './sync-http';
 import { pushAll, type PushOutcome } from './sync-push';
@@ -55,6 +56,7 @@ export async function enrol(db: Database, opts: EnrolOptions): Promise<{ deviceI
          VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(opts.serverUrl.replace(/\/+$/, ''), res.deviceId, opts.deviceName, res.token, res.role, JSON.stringify(res.scope), baseline, new Date().toISOString());
+    installCaptureTriggers(db.sqlite);
     db.sqlite.prepare('UPDATE sync_control SET capture = 1 WHERE id = 1').run();
   })();
   const rows = await bootstrap(db, http, readSyncState(db)!, 2000, opts.onProgress);

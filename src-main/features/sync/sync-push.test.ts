@@ -4,6 +4,7 @@ import type { Database } from '../../db/connection';
 import { IDS, USERS } from '../../testing/fixture';
 import { sheetsFixture } from '../grade-sheets/grade-sheets.test-kit';
 import { createGradeSheetsService } from '../grade-sheets/grade-sheets.service';
+import { installCaptureTriggers } from '../../db/migrations/0010-sync';
 import { withServerRows } from './sync-apply';
 import { applyPushResponse, nextBatch } from './sync-push';
 import { readSyncState } from './sync-state.repository';
@@ -18,6 +19,7 @@ function enrolLocally() {
   db.sqlite
     .prepare(`INSERT INTO sync_state (id, server_url, device_id, device_name, token, role, scope_json, baseline_seq, enrolled_at, bootstrapped) VALUES (1, 'http://127.0.0.1:1', 'dev-1', 'test', 't', 'clerk', '{"kind":"all"}', ?, ?, 1)`)
     .run(baseline, '2026-11-22T00:00:00Z');
+  installCaptureTriggers(db.sqlite);
   db.sqlite.exec('UPDATE sync_control SET capture = 1');
 }
 
