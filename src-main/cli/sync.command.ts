@@ -3,7 +3,7 @@ import { ROLES } from '../../src-shared/domain/roles';
 import type { DeviceScope } from '../../src-shared/sync/protocol';
 import type { Database } from '../db/connection';
 import { enrol, syncOnce } from '../features/sync/sync-engine';
-import { pendingSummary, readSyncState } from '../features/sync/sync-state.repository';
+import { openIssueCount, pendingSummary, readSyncState } from '../features/sync/sync-state.repository';
 import { flags, oneOf, UsageError, withDb, type Command } from './cli-kit';
 
 /** "--scope all|faculty:CODE|contract|hr": a faculty by its code, as offices name it. */
@@ -71,7 +71,7 @@ const sub: Record<string, Command> = {
       await withDb(v.db, (db) => {
         const s = readSyncState(db);
         const p = s ? pendingSummary(db, s.baselineSeq) : { count: 0, oldestAt: null };
-        const attention = db.sqlite.prepare('SELECT count(*) FROM sync_issue WHERE resolved_at IS NULL').pluck().get() as number;
+        const attention = openIssueCount(db);
         const status = {
           enrolled: !!s,
           server: s?.serverUrl ?? null,

@@ -5,20 +5,10 @@
 import type { PulledChange } from '../../src-shared/sync/protocol';
 import type { ServerKysely } from '../db/connection';
 import type { StoredRow } from './row-rules';
-import type { Row, RowTags } from './scope';
+import type { RowTags } from './scope';
 
 export interface StoredWithTags extends StoredRow, RowTags {
   changeSeq: number;
-}
-
-export async function loadRow(db: ServerKysely, table: string, id: string): Promise<StoredWithTags | undefined> {
-  const r = await db
-    .selectFrom('sync_row')
-    .select(['data', 'version', 'deleted', 'faculty_id', 'contract', 'change_seq'])
-    .where('tbl', '=', table)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return r && { data: r.data as Row, version: r.version, deleted: r.deleted, facultyId: r.faculty_id, contract: r.contract, changeSeq: Number(r.change_seq) };
 }
 
 export interface ChangeOrigin {

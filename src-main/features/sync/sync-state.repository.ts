@@ -50,6 +50,11 @@ export function pendingSummary(db: Database, baselineSeq: number): { count: numb
   return { count: r.n, oldestAt: r.oldest };
 }
 
+/** Rejected and conflicting changes still waiting for a person ("Needs attention"). */
+export function openIssueCount(db: Database): number {
+  return db.sqlite.prepare('SELECT count(*) FROM sync_issue WHERE resolved_at IS NULL').pluck().get() as number;
+}
+
 export function recordAttempt(db: Database, at: string, outcome: { ok: true } | { ok: false; error: string; nextAttemptAt: string | null }): void {
   if (outcome.ok) {
     db.sqlite

@@ -11,7 +11,7 @@ import { withWrite } from '../write-transaction';
 import type { SyncLoop } from './sync-engine';
 import { SyncNotEnrolled } from './sync-engine';
 import { SyncHttpError } from './sync-http';
-import { pendingSummary, readSyncState } from './sync-state.repository';
+import { openIssueCount, pendingSummary, readSyncState } from './sync-state.repository';
 
 const REASONS: Record<string, MessageKey> = {
   stale: 'sync.reason.stale',
@@ -132,7 +132,7 @@ export function createSyncService(db: Database, loop: SyncLoop | null) {
         lastError: localizedError(s?.lastError ?? null, locale, s?.serverUrl ?? null),
         nextAttemptAt: s?.nextAttemptAt ?? null,
         running: loop?.running() ?? false,
-        attention: (db.sqlite.prepare('SELECT count(*) FROM sync_issue WHERE resolved_at IS NULL').pluck().get() as number) ?? 0,
+        attention: openIssueCount(db),
       };
     },
 
