@@ -29,7 +29,7 @@ describe('fonts shared between documents', () => {
   };
   afterEach(restore);
 
-  it('gives each document in a row its own text and its own embedded subset', async () => {
+  it('gives each document in a row its own text, and nothing of the one before', async () => {
     const a = ['Өмүрбекова Ңурайым', 'Үсөнбаев Төлөгөн уулу'];
     const b = ['Бүбүсара Жээнбекова', 'Ыйман кызы, 1-модуль (30)'];
     const first = await render(doc(a));

@@ -3,17 +3,18 @@
  * and pdfkit parses each font file again (fontkit decodes cmap, metrics, GSUB/GPOS and every
  * glyph it touches) and shapes every word again: on a grade sheet that was about a third of
  * the time. The parsed font only ever grows caches of what it has read, so documents
- * may share it; each document still gets its own pdfkit font (its own subset, widths and
- * object ids), so what is embedded is exactly what that document prints.
+ * may share it; each document still gets its own pdfkit font (its own widths and object ids),
+ * whose subset starts with the letters every document shares (pdf-font-subset.ts).
  *
  * pdfkit offers no way in (its font factory is private, fontkit's create cannot be
  * replaced), so this wraps pdfmake's provideFont, the one place pdfmake asks for a font.
  */
 import fs from 'node:fs';
 import PdfmakeDocumentModule from 'pdfmake/js/PDFDocument';
+import { shareSubset, sharedSubsets, type SharedSubsets, type SubsetFont } from './pdf-font-subset';
 
 /** pdfkit's EmbeddedFont, as far as this file uses it. */
-interface PdfkitFont {
+interface PdfkitFont extends SubsetFont {
   /** the fontkit font, parsed from the file */
   font: unknown;
   /** shaped words (glyphs and positions): read, never changed, by pdfkit once made */
@@ -43,6 +44,7 @@ interface Parsed {
   layoutCache: Record<string, unknown>;
   /** documents that have used layoutCache (see LAYOUT_CACHE_DOCUMENTS) */
   uses: number;
+  subsets: SharedSubsets;
 }
 
 /**
@@ -117,7 +119,9 @@ export function installFontCache(): void {
       const font = original.call(this, family, bold, italics);
       const layoutCache = font.layoutCache ?? Object.create(null);
       decodeGlyphsOnce(font.font as FontkitFont);
-      parsed.set(file, { stamp, FontClass: font.constructor as PdfkitFontClass, font: font.font, layoutCache, uses: 1 });
+      const subsets = sharedSubsets();
+      shareSubset(font, subsets);
+      parsed.set(file, { stamp, FontClass: font.constructor as PdfkitFontClass, font: font.font, layoutCache, uses: 1, subsets });
       return font;
     }
     this.validateLocalFile(file);
@@ -131,6 +135,7 @@ export function installFontCache(): void {
         shared.uses = 1;
       }
       if (font.layoutCache) font.layoutCache = shared.layoutCache;
+      shareSubset(font, shared.subsets);
       this._fontFamilies[file] = font;
     }
     (this.fontCache[family] ??= {})[type] = font;

@@ -9,6 +9,8 @@ import type { Content, Node, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { translate, type Locale } from '../../../src-shared/i18n';
 import { installContentBuffer } from './pdf-content-buffer';
 import { installFontCache } from './pdf-font-cache';
+import { installStreamCompression } from './pdf-stream-compression';
+import { installStyleLookup } from './pdf-style-lookup';
 import { FONT_SANS, FONT_SERIF, fontFiles, fontsDir } from './pdf-fonts';
 
 /** Points in one millimetre (PDF units are 1/72 inch). */
@@ -104,6 +106,8 @@ export function documentDefinition(content: Content, opts: PageOptions): TDocume
 export async function render(docDefinition: TDocumentDefinitions): Promise<Buffer> {
   ensureFonts();
   installContentBuffer();
+  installStyleLookup();
+  installStreamCompression();
   // pdfmake writes its defaults into the definition (and annotates the content nodes, so a
   // definition is rendered once): the shallow copy keeps the caller's top level as built
   const doc = pdfmake.createPdf({ ...docDefinition });

@@ -1,6 +1,10 @@
-// pdfmake's own pdfkit document class (untyped): pdf-font-cache.ts and pdf-content-buffer.ts
-// wrap methods of it.
+// pdfmake's own classes (untyped): the pdf-*.ts patches (font cache, content buffer, style
+// lookup, stream compression) wrap methods of them.
 declare module 'pdfmake/js/PDFDocument' {
   const PDFDocument: unknown;
   export default PDFDocument;
+}
+declare module 'pdfmake/js/StyleContextStack' {
+  const StyleContextStack: unknown;
+  export default StyleContextStack;
 }
