@@ -3,10 +3,10 @@ import { fullName } from '../../../src-shared/domain/person';
 import { translate } from '../../../src-shared/i18n';
 import type { GradeSheetDocumentInput } from '../grade-sheet-document.model';
 import type { DocumentLanguage } from '../order-document.model';
-import { MM, render } from '../pdf/pdf';
+import { MM } from '../pdf/pdf';
 import { probePdf, type PdfProbe, type PdfWord } from '../pdf/poppler.fixture';
 import { formatPoints, gradeSheetContent } from './grade-sheet-content';
-import { gradeSheetPdfDefinition, renderGradeSheetPdf } from './grade-sheet.pdf';
+import { renderGradeSheetPdf } from './grade-sheet.pdf';
 import { LETTERS, LONG_NAME, sampleSheet } from './grade-sheet-sample.fixture';
 
 const LANGS: DocumentLanguage[] = ['ky', 'ru'];
@@ -222,17 +222,34 @@ describe.each(LANGS)('blank grade sheet PDF (%s)', (lang) => {
   });
 });
 
+/** The row numbers of the students' lines on a page (a number, a name, a record-book number). */
+function studentRows(page: string): number[] {
+  return [...page.matchAll(/^\s*(\d+)\s+\p{Lu}.*\d{2}-\d{5}/gmu)].map((m) => Number(m[1]));
+}
+
 describe('grade sheet PDF: layout rules', () => {
   it.each(LANGS)('carries the last rows over when the signatures would start a page alone (%s)', async (lang) => {
     // 40 students end the table near the foot of page 2, and the counts and signatures do not fit under it
-    const size = 40;
-    const single = probePdf(await render(gradeSheetPdfDefinition(sampleSheet(size), lang)), `single-${lang}`);
-    expect(single.pages.at(-1), 'precondition: the fixture still provokes a lone signature page').not.toMatch(/^\s*40\s+\S/m);
-    const fixed = probePdf(await renderGradeSheetPdf(sampleSheet(size), lang), `carried-${lang}`);
-    const last = fixed.pages.at(-1)!;
-    for (const k of [38, 39, 40]) expect(last).toMatch(new RegExp(`^\\s*${k}\\s+\\S`, 'm'));
+    const p = probePdf(await renderGradeSheetPdf(sampleSheet(40), lang), `carried-${lang}`);
+    const rowsOn = studentRows;
+    const last = p.pages.at(-1)!;
+    const before = p.pages.at(-2)!;
+    // the last three rows moved together, under the repeated header, with the closing block
+    expect(rowsOn(last)).toEqual([38, 39, 40]);
+    expect(rowsOn(before).at(-1)).toBe(37);
     expect(last).toContain(translate(lang, 'doc.sheet.col.letter'));
     expect(last).toContain('Ч. Ө. Үсөнов');
+  });
+
+  it('keeps the rows where they are when the closing block fits under them', async () => {
+    const p = probePdf(await renderGradeSheetPdf(sampleSheet(25), 'ky'), 'not-carried');
+    const first = studentRows(p.pages[0]!);
+    const last = studentRows(p.pages.at(-1)!);
+    expect(p.pages).toHaveLength(2);
+    // page 1 is filled as far as it goes; what follows starts page 2 with the closing block under it
+    expect(first.at(-1)! + 1).toBe(last[0]);
+    expect(last.at(-1)).toBe(25);
+    expect(last.length).toBeGreaterThan(3);
   });
 
   /** Every header word printed whole (a break after a hyphen allowed), every word inside the margins. */

@@ -6,9 +6,9 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { GradeSheetDocumentInput } from '../grade-sheet-document.model';
 import type { DocumentLanguage } from '../order-document.model';
-import { contentWidth, documentDefinition, renderKeepingClosing, type Orientation } from '../pdf/pdf';
+import { contentWidth, documentDefinition, render, type Orientation } from '../pdf/pdf';
 import { fitColumns, type ColumnFit } from '../pdf/pdf-columns';
-import { closingBlock, listTables, type ListCell, type ListColumn } from '../pdf/pdf-table';
+import { listWithClosing, type ListCell, type ListColumn } from '../pdf/pdf-table';
 import { gradeSheetContent, MARK_SPAN, type GradeSheetColumn, type GradeSheetContent, type SummaryLine } from './grade-sheet-content';
 
 /**
@@ -103,7 +103,8 @@ function header(c: GradeSheetContent, orientation: Orientation): Content[] {
   ];
 }
 
-function studentTables(c: GradeSheetContent, layout: TableLayout, carryRows: boolean): Content[] {
+/** The students' table, ending with the counts and signatures (see listWithClosing). */
+function studentTable(c: GradeSheetContent, layout: TableLayout): Content {
   const columns: ListColumn[] = c.columns.map((col, i) => ({
     header: col.header,
     width: layout.widths[i]!,
@@ -112,7 +113,7 @@ function studentTables(c: GradeSheetContent, layout: TableLayout, carryRows: boo
   const rows: ListCell[][] = c.rows.map((r) =>
     r.texts.map((text, i): ListCell => (r.mark && i === c.markFrom ? { text: r.mark, colSpan: MARK_SPAN, align: 'center' } : text)),
   );
-  return listTables(
+  return listWithClosing(
     {
       columns,
       rows,
@@ -121,7 +122,7 @@ function studentTables(c: GradeSheetContent, layout: TableLayout, carryRows: boo
       padding: PADDING,
       ...(c.blank ? { minRowHeight: BLANK_ROW_HEIGHT } : {}),
     },
-    carryRows,
+    closing(c),
   );
 }
 
@@ -202,9 +203,9 @@ function signatures(c: GradeSheetContent): Content {
   };
 }
 
-/** Counts and signatures: one block that never breaks across pages. */
+/** Counts and signatures (kept with the last rows, on one page, by listWithClosing). */
 function closing(c: GradeSheetContent): Content[] {
-  return closingBlock([
+  return [
     {
       margin: [0, 10, 0, 0],
       columnGap: 12,
@@ -215,11 +216,11 @@ function closing(c: GradeSheetContent): Content[] {
     },
     lettersTable(c),
     signatures(c),
-  ]);
+  ];
 }
 
-function definition(c: GradeSheetContent, lang: DocumentLanguage, layout: TableLayout, carryRows: boolean): TDocumentDefinitions {
-  const content: Content[] = [...header(c, layout.orientation), ...studentTables(c, layout, carryRows), ...closing(c)];
+function definition(c: GradeSheetContent, lang: DocumentLanguage, layout: TableLayout): TDocumentDefinitions {
+  const content: Content[] = [...header(c, layout.orientation), studentTable(c, layout)];
   return documentDefinition(content, {
     lang,
     orientation: layout.orientation,
@@ -229,14 +230,12 @@ function definition(c: GradeSheetContent, lang: DocumentLanguage, layout: TableL
   });
 }
 
-/** The pdfmake definition of the sheet (one layout; renderGradeSheetPdf may move rows, see there). */
+/** The pdfmake definition of the sheet. */
 export function gradeSheetPdfDefinition(input: GradeSheetDocumentInput, lang: DocumentLanguage): TDocumentDefinitions {
   const c = gradeSheetContent(input, lang);
-  return definition(c, lang, layoutFor(c), false);
+  return definition(c, lang, layoutFor(c));
 }
 
 export function renderGradeSheetPdf(input: GradeSheetDocumentInput, lang: DocumentLanguage): Promise<Buffer> {
-  const c = gradeSheetContent(input, lang);
-  const layout = layoutFor(c);
-  return renderKeepingClosing((carryRows) => definition(c, lang, layout, carryRows));
+  return render(gradeSheetPdfDefinition(input, lang));
 }

@@ -37,8 +37,12 @@ interface FontkitSubset {
   includeGlyph(glyph: number): number;
   encode(): Uint8Array;
 }
+/** pdfkit's encode: the glyphs of a text as hex subset numbers, and their positions. */
+type Encode = (text: string, features?: unknown) => [string[], unknown[]];
+
 export interface SubsetFont {
   font: unknown;
+  encode?: Encode;
   subset?: FontkitSubset;
   widths?: number[];
   unicode?: number[][];
@@ -50,13 +54,17 @@ export interface SharedSubsets {
   glyphs: FontkitGlyph[] | null;
   /** encoded subsets by their glyph list, the latest last */
   encoded: Map<string, Uint8Array>;
+  /** pdfkit's encode of texts whose glyphs are all in the repertoire: the same in every document */
+  texts: Map<string, [string[], unknown[]]>;
 }
 
 /** Subsets kept per font: a batch needs one; a document with other letters adds its own. */
 const SUBSETS_KEPT = 4;
+/** Encoded texts kept per font (words and numbers: a batch repeats the same names and headers). */
+const TEXTS_KEPT = 50_000;
 
 export function sharedSubsets(): SharedSubsets {
-  return { glyphs: null, encoded: new Map() };
+  return { glyphs: null, encoded: new Map(), texts: new Map() };
 }
 
 /**
@@ -74,6 +82,7 @@ export function shareSubset(font: SubsetFont, shared: SharedSubsets): void {
     widths[gid] ??= glyph.advanceWidth * scale;
     unicode[gid] ??= glyph.codePoints;
   }
+  shareEncodedTexts(font, shared, shared.glyphs.length + 1);
   const encode = subset.encode.bind(subset);
   subset.encode = () => {
     // the list before encoding: encoding appends the parts of composite glyphs to it
@@ -87,5 +96,27 @@ export function shareSubset(font: SubsetFont, shared: SharedSubsets): void {
     }
     shared.encoded.set(key, bytes);
     return bytes;
+  };
+}
+
+/**
+ * A text whose glyphs are all in the repertoire gets the same subset numbers in every
+ * document (the repertoire comes first, in a fixed order) and changes nothing in the
+ * document's font when encoded (its widths and text are set already): its encoding is shared.
+ */
+function shareEncodedTexts(font: SubsetFont, shared: SharedSubsets, fixedGlyphs: number): void {
+  const encode = font.encode;
+  if (!encode) return;
+  const inRepertoire = (hex: string) => parseInt(hex, 16) < fixedGlyphs;
+  font.encode = function (this: SubsetFont, text: string, features?: unknown) {
+    if (features) return encode.call(this, text, features);
+    const known = shared.texts.get(text);
+    if (known) return known;
+    const result = encode.call(this, text);
+    if (result[0].every(inRepertoire)) {
+      if (shared.texts.size >= TEXTS_KEPT) shared.texts.clear();
+      shared.texts.set(text, result);
+    }
+    return result;
   };
 }

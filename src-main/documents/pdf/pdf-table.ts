@@ -65,7 +65,9 @@ function bodyRow(row: ListCell[], columns: ListColumn[]): TableCell[] {
   for (let i = 0; i < row.length; i++) {
     const cell = row[i]!;
     if (typeof cell === 'string') {
-      out.push({ text: cell, alignment: columns[i]?.align ?? 'left' });
+      // an empty cell (a signature, a grade on a blank sheet) is an empty stack: nothing for
+      // pdfmake to measure, break, style or draw, where a '' text went through all of that
+      out.push(cell === '' ? { stack: [] } : { text: cell, alignment: columns[i]?.align ?? 'left' });
       continue;
     }
     const span = Math.max(1, Math.min(cell.colSpan ?? 1, row.length - i));
@@ -82,29 +84,33 @@ function bodyRow(row: ListCell[], columns: ListColumn[]): TableCell[] {
   return out;
 }
 
-export function listTable(spec: ListTableSpec): ContentTable {
-  const header: TableCell[] = spec.columns.map((c) => ({
+function headerRow(spec: ListTableSpec): TableCell[] {
+  return spec.columns.map((c) => ({
     text: c.header,
     bold: true,
     fontSize: spec.headerFontSize ?? HEADER_FONT_SIZE,
     alignment: 'center',
     fillColor: '#e8e8e8',
   }));
+}
+
+/** The table's rows (and header row, unless `withHeader` is false), in the thin grid. */
+export function listTable(spec: ListTableSpec, withHeader = true, layout?: CustomTableLayout): ContentTable {
   const body: TableCell[][] = spec.rows.map((row) => bodyRow(row, spec.columns));
   const minRowHeight = spec.minRowHeight;
+  const first = withHeader ? 1 : 0;
   return {
     fontSize: spec.fontSize ?? TABLE_FONT_SIZE,
-    layout: spec.padding === undefined ? THIN_GRID : thinGrid(spec.padding),
+    layout: layout ?? (spec.padding === undefined ? THIN_GRID : thinGrid(spec.padding)),
     table: {
       // repeated on every page by pdfmake; keepWithHeaderRows avoids a header alone at a page end
-      headerRows: 1,
-      keepWithHeaderRows: 1,
+      ...(withHeader ? { headerRows: 1, keepWithHeaderRows: 1 } : {}),
       // a student's row is never cut in two across pages
       dontBreakRows: true,
       widths: spec.columns.map((c) => c.width),
       // a least height, not a fixed one: pdfmake grows a row past it for its content
-      ...(minRowHeight ? { heights: (row: number) => (row === 0 ? 'auto' : minRowHeight) } : {}),
-      body: [header, ...body],
+      ...(minRowHeight ? { heights: (row: number) => (row < first ? 'auto' : minRowHeight) } : {}),
+      body: withHeader ? [headerRow(spec), ...body] : body,
     },
   };
 }
@@ -132,4 +138,47 @@ export function listTables(spec: ListTableSpec, carryRows: boolean): Content[] {
  */
 export function closingBlock(stack: Content[]): Content[] {
   return [{ unbreakable: true, stack }, withId({ text: ' ', fontSize: 1, lineHeight: 1 }, CLOSING_ID)];
+}
+
+/**
+ * The list and its closing block (totals, signatures) in one layout pass, never apart: the
+ * last CARRY_ROWS rows and the closing block form the table's last row, which pdfmake never
+ * breaks — when it does not fit under the other rows, it starts the next page, under the
+ * repeated header. Inside that row the last rows are a table of their own, on the same
+ * columns and laid over the outer grid exactly, so on paper it is one table.
+ * (renderKeepingClosing gets the same result in two passes, for closing blocks of any size;
+ * this needs a closing block well shorter than a page.)
+ */
+export function listWithClosing(spec: ListTableSpec, closing: Content[]): Content {
+  const padding = spec.padding ?? PADDING;
+  const cut = Math.max(0, spec.rows.length - CARRY_ROWS);
+  const grid = thinGrid(padding);
+  const outer = listTable({ ...spec, rows: spec.rows.slice(0, cut) });
+  const last = outer.table.body.length;
+  const tail = listTable({ ...spec, rows: spec.rows.slice(cut) }, false, {
+    ...grid,
+    // the outer table's rule above this row is the tail's top rule
+    hLineWidth: (i: number) => (i === 0 ? 0 : CELL_LINE),
+  });
+  const none: [boolean, boolean, boolean, boolean] = [false, false, false, false];
+  const span = spec.columns.length;
+  outer.table.body.push([
+    {
+      stack: [tail, ...closing],
+      colSpan: span,
+      border: none,
+      // the cell's own padding and rule, taken back: its content spans the table's full width,
+      // and the tail's grid starts where the outer one does
+      margin: [-(padding + CELL_LINE), 0, -(padding + CELL_LINE), 0],
+    },
+    ...Array.from({ length: span - 1 }, (): TableCell => ({})),
+  ]);
+  outer.layout = {
+    ...grid,
+    paddingTop: (row: number) => (row === last ? 0 : 2),
+    paddingBottom: (row: number) => (row === last ? 0 : 2),
+  };
+  const minRowHeight = spec.minRowHeight;
+  if (minRowHeight) outer.table.heights = (row: number) => (row === 0 || row === last ? 'auto' : minRowHeight);
+  return outer;
 }
