@@ -3,9 +3,11 @@
  * ("0.5 w", "BT", one word's glyphs…) into a Buffer of its own at once; a grade sheet page
  * has thousands of them, and those small Buffers (and the garbage they leave) cost more than
  * a tenth of a sheet's time. Here operators are kept as strings until the page is closed and
- * written to it joined by the same newlines, so the file holds exactly the same bytes.
+ * written to it joined by the same newlines — less those that set the graphics state to what
+ * it already is (pdf-graphics-state.ts).
  */
 import PdfmakeDocumentModule from 'pdfmake/js/PDFDocument';
+import { GraphicsState } from './pdf-graphics-state';
 
 interface PdfkitPage {
   write(chunk: string): void;
@@ -18,11 +20,19 @@ interface PdfkitDocument {
   page: PdfkitPage;
   addContent(data: string): PdfkitDocument;
   flushPages(): void;
-  [PENDING]?: { page: PdfkitPage | null; lines: string[]; direct: boolean };
+  [PENDING]?: Pending;
 }
 
-function pendingOf(doc: PdfkitDocument) {
-  return (doc[PENDING] ??= { page: null, lines: [], direct: false });
+interface Pending {
+  page: PdfkitPage | null;
+  lines: string[];
+  direct: boolean;
+  /** the graphics state of the page being written (see pdf-graphics-state.ts) */
+  state: GraphicsState;
+}
+
+function pendingOf(doc: PdfkitDocument): Pending {
+  return (doc[PENDING] ??= { page: null, lines: [], direct: false, state: new GraphicsState() });
 }
 
 function writePending(doc: PdfkitDocument): void {
@@ -53,8 +63,9 @@ export function installContentBuffer(): void {
     if (p.page !== this.page) {
       writePending(this);
       p.page = this.page;
+      p.state = new GraphicsState();
     }
-    p.lines.push(data);
+    if (p.state.keep(data)) p.lines.push(data);
     return this;
   };
 

@@ -9,6 +9,7 @@ import type { Content, Node, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { translate, type Locale } from '../../../src-shared/i18n';
 import { installContentBuffer } from './pdf-content-buffer';
 import { installFontCache } from './pdf-font-cache';
+import { installRuleJoining } from './pdf-rules';
 import { installStreamCompression } from './pdf-stream-compression';
 import { installStyleLookup } from './pdf-style-lookup';
 import { FONT_SANS, FONT_SERIF, fontFiles, fontsDir } from './pdf-fonts';
@@ -108,6 +109,7 @@ export async function render(docDefinition: TDocumentDefinitions): Promise<Buffe
   installContentBuffer();
   installStyleLookup();
   installStreamCompression();
+  installRuleJoining();
   // pdfmake writes its defaults into the definition (and annotates the content nodes, so a
   // definition is rendered once): the shallow copy keeps the caller's top level as built
   const doc = pdfmake.createPdf({ ...docDefinition });

@@ -8,3 +8,7 @@ declare module 'pdfmake/js/StyleContextStack' {
   const StyleContextStack: unknown;
   export default StyleContextStack;
 }
+declare module 'pdfmake/js/Renderer' {
+  const Renderer: unknown;
+  export default Renderer;
+}
