@@ -41,7 +41,7 @@ describe('table rules joined', () => {
     );
     expect(lines).toHaveLength(6);
     // the text keeps its order; the joined rules come where the last plain rule was
-    expect(page.items.map((i) => (i.type === 'line' ? (i.item as { text: string }).text : 'rule'))).toEqual(['a', 'b', 'rule', 'rule', 'rule', 'rule', 'rule', 'rule', 'c']);
+    expect(page.items.map((i) => (i.type === 'line' ? (i.item as unknown as { text: string }).text : 'rule'))).toEqual(['a', 'b', 'rule', 'rule', 'rule', 'rule', 'rule', 'rule', 'c']);
   });
 
   it('leaves a page with clipping as it is', () => {

@@ -4,8 +4,7 @@
  * the piece on the style stack, made a closure (and a Set per named style), walked the stack
  * and popped it again: on a grade sheet that was a tenth of the time, most of it garbage.
  * These are the same lookups, in the same order and with the same answers, made in place.
- * A text's words are measured one by one against the same stack (pdfmake copies the stack
- * for each text), so the stack's answers are kept until it changes.
+ * (Keeping a stack's answers until it changes was tried: a text has too few words for it to pay.)
  */
 import StyleContextStackModule from 'pdfmake/js/StyleContextStack';
 
@@ -18,14 +17,7 @@ interface StyleStack {
   defaultStyle?: Record<string, unknown>;
   styleOverrides: Override[];
   getProperty(property: string): unknown;
-  push(item: Override): void;
-  pop(howMany?: number): void;
-  clone(): StyleStack;
-  /** answers given since the stack last changed (on the copies pdfmake makes for texts) */
-  [ANSWERS]?: Map<string, unknown>;
 }
-
-const ANSWERS = Symbol('unidesk.styleAnswers');
 
 interface StyleStackClass {
   prototype: StyleStack;
@@ -58,23 +50,14 @@ function fromOverride(stack: StyleStack, item: Override, property: string): unkn
 }
 
 function getProperty(this: StyleStack, property: string): unknown {
-  const answers = this[ANSWERS];
-  if (!answers) return lookUp(this, property);
-  if (answers.has(property)) return answers.get(property);
-  const value = lookUp(this, property);
-  answers.set(property, value);
-  return value;
-}
-
-function lookUp(stack: StyleStack, property: string): unknown {
-  const overrides = stack.styleOverrides;
+  const overrides = this.styleOverrides;
   if (overrides) {
     for (let i = overrides.length - 1; i >= 0; i--) {
-      const value = fromOverride(stack, overrides[i]!, property);
+      const value = fromOverride(this, overrides[i]!, property);
       if (isValue(value)) return value;
     }
   }
-  return stack.defaultStyle && stack.defaultStyle[property];
+  return this.defaultStyle && this.defaultStyle[property];
 }
 
 /**
@@ -105,21 +88,6 @@ export function installStyleLookup(): void {
   // a CommonJS module with __esModule: the class is `default`, unwrapped or not by the loader
   const mod = StyleContextStackModule as unknown as { default?: StyleStackClass } & StyleStackClass;
   const cls = mod.default ?? mod;
-  const proto = cls.prototype;
-  const { push, pop, clone } = proto;
-  proto.getProperty = getProperty;
-  proto.push = function (this: StyleStack, item: Override) {
-    this[ANSWERS]?.clear();
-    push.call(this, item);
-  };
-  proto.pop = function (this: StyleStack, howMany?: number) {
-    this[ANSWERS]?.clear();
-    pop.call(this, howMany);
-  };
-  proto.clone = function (this: StyleStack) {
-    const copy = clone.call(this);
-    copy[ANSWERS] = new Map();
-    return copy;
-  };
+  cls.prototype.getProperty = getProperty;
   cls.getStyleProperty = getStyleProperty;
 }

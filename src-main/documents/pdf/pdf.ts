@@ -12,6 +12,7 @@ import { installFontCache } from './pdf-font-cache';
 import { installRuleJoining } from './pdf-rules';
 import { installStreamCompression } from './pdf-stream-compression';
 import { installStyleLookup } from './pdf-style-lookup';
+import { installTextRuns } from './pdf-text-runs';
 import { FONT_SANS, FONT_SERIF, fontFiles, fontsDir } from './pdf-fonts';
 
 /** Points in one millimetre (PDF units are 1/72 inch). */
@@ -110,6 +111,7 @@ export async function render(docDefinition: TDocumentDefinitions): Promise<Buffe
   installStyleLookup();
   installStreamCompression();
   installRuleJoining();
+  installTextRuns();
   // pdfmake writes its defaults into the definition (and annotates the content nodes, so a
   // definition is rendered once): the shallow copy keeps the caller's top level as built
   const doc = pdfmake.createPdf({ ...docDefinition });
