@@ -37,22 +37,34 @@ interface Page {
 /** Ends closer than this (in points) touch: pdfmake computes a row's bottom and the next row's top alike. */
 const TOUCH = 1e-6;
 
-/** The look of a plain rule and the line it lies on, or null when it is not a plain rule. */
-function keyOf(v: LineVector): string | null {
-  if (v.type !== 'line' || v.dash || v.color || v.linearGradient) return null;
-  if (v.lineCap !== undefined && v.lineCap !== 'butt') return null;
-  if (typeof v.lineColor !== 'string' && v.lineColor !== undefined) return null;
-  const look = `${v.lineWidth}|${v.lineColor}|${v.lineJoin}|${v.strokeOpacity}`;
-  if (v.x1 === v.x2) return `v|${v.x1}|${look}`;
-  if (v.y1 === v.y2) return `h|${v.y1}|${look}`;
-  return null;
+/** Plain rules of one look on one line. */
+interface Group {
+  vertical: boolean;
+  width: number | undefined;
+  colour: string | undefined;
+  rules: LineVector[];
+}
+
+/** Whether a rule is plain: solid, stroked only, butt caps, default join and opacity, straight across or down. */
+function plain(v: LineVector): boolean {
+  return (
+    v.type === 'line' &&
+    !v.dash &&
+    !v.color &&
+    !v.linearGradient &&
+    (v.lineCap === undefined || v.lineCap === 'butt') &&
+    v.lineJoin === undefined &&
+    v.strokeOpacity === undefined &&
+    (v.lineColor === undefined || typeof v.lineColor === 'string') &&
+    (v.x1 === v.x2 || v.y1 === v.y2)
+  );
 }
 
 /** Joins the rules of one line that touch end to end; keeps the first rule's object for each run. */
 function join(rules: LineVector[], vertical: boolean): LineVector[] {
   const from = (v: LineVector) => (vertical ? Math.min(v.y1, v.y2) : Math.min(v.x1, v.x2));
   const to = (v: LineVector) => (vertical ? Math.max(v.y1, v.y2) : Math.max(v.x1, v.x2));
-  const sorted = [...rules].sort((a, b) => from(a) - from(b));
+  const sorted = rules.length > 1 ? [...rules].sort((a, b) => from(a) - from(b)) : rules;
   const out: LineVector[] = [];
   let run: LineVector | null = null;
   let end = 0;
@@ -77,23 +89,36 @@ function withSpan(v: LineVector, vertical: boolean, end: number): LineVector {
 
 export function joinPageRules(page: Page): void {
   if (page.items.some((i) => i.type === 'beginClip' || i.type === 'beginVerticalAlignment')) return;
-  const lines = new Map<string, LineVector[]>();
+  // by the line's position (x of a vertical rule, y of a horizontal one): numbers as keys,
+  // because turning coordinates into strings cost more than the joining saved
+  const lines = new Map<number, Group[]>();
+  const groups: Group[] = [];
   const kept: PageItem[] = [];
   let at = -1;
   for (const item of page.items) {
-    const key = item.type === 'vector' ? keyOf(item.item) : null;
-    if (key === null) {
+    const v = item.item;
+    if (item.type !== 'vector' || !plain(v)) {
       kept.push(item);
       continue;
     }
-    let group = lines.get(key);
-    if (!group) lines.set(key, (group = []));
-    group.push(item.item);
+    const vertical = v.x1 === v.x2;
+    const position = vertical ? v.x1 : v.y1;
+    const width = v.lineWidth;
+    const colour = v.lineColor as string | undefined;
+    let onLine = lines.get(position);
+    if (!onLine) lines.set(position, (onLine = []));
+    let group = onLine.find((g) => g.vertical === vertical && g.width === width && g.colour === colour);
+    if (!group) {
+      group = { vertical, width, colour, rules: [] };
+      onLine.push(group);
+      groups.push(group);
+    }
+    group.rules.push(v);
     at = kept.length;
   }
   if (at < 0) return;
   const joined: PageItem[] = [];
-  for (const [key, group] of lines) for (const v of join(group, key.startsWith('v|'))) joined.push({ type: 'vector', item: v });
+  for (const g of groups) for (const v of join(g.rules, g.vertical)) joined.push({ type: 'vector', item: v });
   kept.splice(at, 0, ...joined);
   page.items = kept;
 }

@@ -10,7 +10,7 @@ const word = (text: string, x: number, width: number, extra: object = {}) => ({ 
 describe('words drawn as runs', () => {
   it('joins words that follow one another and look the same', () => {
     const runs = joinRuns([word('Үсөнов ', 0, 40), word('Бекжан ', 40, 38), word('уулу', 78, 22)]);
-    expect(runs?.map((r) => [r.text, r.x, r.width])).toEqual([['Үсөнов Бекжан уулу', 0, 100]]);
+    expect(runs?.map((r) => [r.text, r.first.x, r.width])).toEqual([['Үсөнов Бекжан уулу', 0, 100]]);
   });
 
   it('keeps apart what looks different, what has a gap, and what carries a link or spacing', () => {

@@ -27,13 +27,23 @@ interface Line {
   _pageNodeRef?: unknown;
 }
 
-/** Anything else an inline may carry that changes how it is drawn. */
-const SPECIAL = ['link', 'linkToPage', 'linkToDestination', 'decoration', 'background', 'sup', 'sub', 'fontFeatures', 'justifyShift', '_pageNodeRef'];
+const none = (v: unknown) => v === undefined || v === null || v === false;
 
+/** Nothing on the inline that changes how it is drawn but its font, size, colour and opacity. */
 function plain(i: Inline): boolean {
-  if (i.characterSpacing) return false;
-  for (const key of SPECIAL) if (i[key] !== undefined && i[key] !== null && i[key] !== false) return false;
-  return true;
+  return (
+    !i.characterSpacing &&
+    none(i.link) &&
+    none(i.linkToPage) &&
+    none(i.linkToDestination) &&
+    none(i.decoration) &&
+    none(i.background) &&
+    none(i.sup) &&
+    none(i.sub) &&
+    none(i.fontFeatures) &&
+    none(i.justifyShift) &&
+    none(i._pageNodeRef)
+  );
 }
 
 /** Whether `b` can be drawn as the continuation of `a`. */
@@ -49,22 +59,36 @@ function continues(a: Inline, b: Inline): boolean {
   );
 }
 
-/** The line's inlines with runs joined, or null when there is nothing to join. */
-export function joinRuns(inlines: Inline[]): Inline[] | null {
+/** A run: its first word, and what the words after it add. */
+interface Run {
+  first: Inline;
+  text: string;
+  width: number;
+  trailingCut: number | undefined;
+}
+
+/**
+ * The line's runs (first word and the whole run's text and width), or null when no two words
+ * join. The words themselves are not changed here.
+ */
+export function joinRuns(inlines: Inline[]): Run[] | null {
   if (inlines.length < 2) return null;
-  const out: Inline[] = [];
-  let run = null as Inline | null;
+  const runs: Run[] = [];
+  let last: Inline | null = null;
+  let open = false;
   for (const inline of inlines) {
-    const last: Inline | null = run;
-    if (last && plain(last) && continues(last, inline)) {
-      run = { ...last, text: last.text + inline.text, width: last.width + inline.width, trailingCut: inline.trailingCut };
-      out[out.length - 1] = run;
+    const run = runs[runs.length - 1];
+    if (run && open && last && continues(last, inline)) {
+      run.text += inline.text;
+      run.width += inline.width;
+      run.trailingCut = inline.trailingCut;
     } else {
-      run = inline;
-      out.push(inline);
+      runs.push({ first: inline, text: inline.text, width: inline.width, trailingCut: inline.trailingCut });
+      open = plain(inline);
     }
+    last = inline;
   }
-  return out.length < inlines.length ? out : null;
+  return runs.length < inlines.length ? runs : null;
 }
 
 let installed = false;
@@ -82,14 +106,17 @@ export function installTextRuns(): void {
     const words = line.inlines;
     const runs = line._pageNodeRef ? null : joinRuns(words);
     if (!runs) return renderLine.call(this, line, x, y);
-    // the same line (its height, outline, id) drawn with the runs as its inlines; the line
-    // keeps its words (a line object made with Object.create would turn every pdfmake line
-    // into a prototype, which V8 makes slow)
-    line.inlines = runs;
+    // the line drawn with each run's first word standing for the run, then put back as it was
+    // (a copy of the line or of its words, made with Object.create, would turn every pdfmake
+    // line or word into a prototype, which V8 makes slow; a spread copy costs as much as it saves)
+    const saved = runs.map((r) => ({ text: r.first.text, width: r.first.width, trailingCut: r.first.trailingCut }));
+    for (const r of runs) Object.assign(r.first, { text: r.text, width: r.width, trailingCut: r.trailingCut });
+    line.inlines = runs.map((r) => r.first);
     try {
       return renderLine.call(this, line, x, y);
     } finally {
       line.inlines = words;
+      runs.forEach((r, i) => Object.assign(r.first, saved[i]));
     }
   };
 }
