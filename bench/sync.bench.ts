@@ -129,6 +129,26 @@ async function enrol(db: ServerDb, url: string, name: string): Promise<BenchDevi
   return new BenchDevice(url, d.token);
 }
 
+/** A new device of the faculty: its whole scope into an empty replica, through the device's code. */
+async function bootstrapFigure(store: { db: ServerDb; backend: string }, url: string, dir: string): Promise<BenchRow> {
+  const device = await enrol(store.db, url, 'bench bootstrap');
+  const replica = openDatabase(path.join(dir, 'bootstrap.sqlite'));
+  replica.sqlite
+    .prepare(`INSERT INTO sync_state (id, server_url, device_id, device_name, token, role, scope_json, baseline_seq, enrolled_at) VALUES (1, ?, 'bench', 'bench', ?, 'clerk', ?, 0, ?)`)
+    .run(url, device.token, JSON.stringify({ kind: 'faculty', facultyId: FACULTY }), T0);
+  replica.sqlite.exec('UPDATE sync_control SET capture = 1');
+  const b0 = Date.now();
+  const loaded = await bootstrap(replica, createSyncHttp(url), readSyncState(replica)!);
+  const bootMs = Date.now() - b0;
+  const onDevice = replica.sqlite.prepare('SELECT count(*) FROM grade').pluck().get() as number;
+  await replica.close();
+  return {
+    scenario: 'sync bootstrap: a faculty of 5,000 students, 250,000 grades, into an empty replica',
+    figure: `${(bootMs / 1000).toFixed(1)} s`,
+    note: `${loaded.toLocaleString('en')} rows (${onDevice.toLocaleString('en')} grades) over loopback HTTP, ${store.backend}; target ≤ 30 s`,
+  };
+}
+
 export async function syncBench(dir: string): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const store = await openStore(dir);
@@ -142,22 +162,8 @@ export async function syncBench(dir: string): Promise<BenchRow[]> {
     const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
     // a new device of the faculty: its whole scope into an empty replica, through the device's code
-    const device = await enrol(store.db, url, 'bench bootstrap');
-    const replica = openDatabase(path.join(dir, 'bootstrap.sqlite'));
-    replica.sqlite
-      .prepare(`INSERT INTO sync_state (id, server_url, device_id, device_name, token, role, scope_json, baseline_seq, enrolled_at) VALUES (1, ?, 'bench', 'bench', ?, 'clerk', ?, 0, ?)`)
-      .run(url, device.token, JSON.stringify({ kind: 'faculty', facultyId: FACULTY }), T0);
-    replica.sqlite.exec('UPDATE sync_control SET capture = 1');
-    const b0 = Date.now();
-    const loaded = await bootstrap(replica, createSyncHttp(url), readSyncState(replica)!);
-    const bootMs = Date.now() - b0;
-    const onDevice = replica.sqlite.prepare('SELECT count(*) FROM grade').pluck().get() as number;
-    await replica.close();
-    rows.push({
-      scenario: 'sync bootstrap: a faculty of 5,000 students, 250,000 grades, into an empty replica',
-      figure: `${(bootMs / 1000).toFixed(1)} s`,
-      note: `${loaded.toLocaleString('en')} rows (${onDevice.toLocaleString('en')} grades) over loopback HTTP, ${store.backend}; target ≤ 30 s`,
-    });
+    // (BENCH_SYNC_BOOTSTRAP=0 skips it, to measure pushes alone)
+    if (process.env.BENCH_SYNC_BOOTSTRAP !== '0') rows.push(await bootstrapFigure(store, url, dir));
 
     // one device pushes 100,000 grade changes: batches of 500 mutations in local transactions of 25
     const pusher = await enrol(store.db, url, 'bench push');

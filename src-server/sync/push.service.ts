@@ -7,7 +7,9 @@
  *   instance run one at a time: change_log.seq order is then commit order and a pull cursor
  *   can never pass a row that commits later with a smaller seq.
  * - The device's last applied seq moves in the same transaction as the rows, so a batch
- *   delivered twice is answered from device_mutation and applied once.
+ *   delivered twice is applied once: a seq up to it was applied, unless device_mutation
+ *   holds its refusal or conflict (only those are written: the answers a device must see
+ *   again when its first answer was lost).
  * - A refused local transaction's writes are dropped and it is answered; the ones after it
  *   still apply (a rejected mutation never blocks the queue). If the database itself refuses
  *   a row, the batch is redone flushing after each local transaction behind a savepoint.
@@ -123,7 +125,8 @@ async function answeredBefore(trx: Trx, store: TxRowStore, device: Device, tx: P
   const bySeq = new Map(rows.map((r) => [Number(r.seq), r]));
   const results = tx.mutations.map((m): MutationResult => {
     const r = bySeq.get(m.seq);
-    if (!r) return { seq: m.seq, mutationId: m.mutationId, status: 'applied', code: 'duplicate', message: 'already applied' };
+    // only refusals and conflicts have a row: the same answer as the first time
+    if (!r) return { seq: m.seq, mutationId: m.mutationId, status: 'applied' };
     return {
       seq: m.seq,
       mutationId: r.mutation_id,
@@ -289,8 +292,10 @@ function resultsWithConflicts(tx: PushedTransaction, conflicts: { change: NetCha
   });
 }
 
+/** The answers other than "applied" (an applied seq needs no row: last_seq says it). */
 async function recordAnswers(trx: Trx, device: Device, all: MutationResult[]): Promise<void> {
-  for (let i = 0; i < all.length; i += 1000) await insertAnswers(trx, device, all.slice(i, i + 1000));
+  const kept = all.filter((r) => r.status !== 'applied');
+  for (let i = 0; i < kept.length; i += 1000) await insertAnswers(trx, device, kept.slice(i, i + 1000));
 }
 
 async function insertAnswers(trx: Trx, device: Device, results: MutationResult[]): Promise<void> {

@@ -85,11 +85,12 @@ export class TxRowStore {
     for (const [table, ids] of byTable) {
       const list = [...ids];
       for (const id of list) this.rows.set(key(table, id), undefined);
+      // the ids as one array parameter: a list of 500 bound values is planned anew each time
       const found = await this.db
         .selectFrom('sync_row')
         .select(['id', 'data', 'version', 'deleted', 'faculty_id', 'contract', 'change_seq'])
         .where('tbl', '=', table)
-        .where('id', 'in', list)
+        .where(sql<boolean>`id = ANY(${list}::text[])`)
         .execute();
       for (const r of found) {
         this.rows.set(key(table, r.id), {

@@ -1,4 +1,5 @@
 import { m0001SyncStore } from './0001-sync-store';
+import { m0002RowFillfactor } from './0002-row-fillfactor';
 import type { ServerMigration } from './migration';
 
-export const SERVER_MIGRATIONS: readonly ServerMigration[] = [m0001SyncStore];
+export const SERVER_MIGRATIONS: readonly ServerMigration[] = [m0001SyncStore, m0002RowFillfactor];
