@@ -2,7 +2,7 @@
  * A push's reads and writes against the row store, in a handful of statements instead of
  * several per row: the rows a local transaction touches (and their parents) are read up
  * front, the writes are kept in order and flushed together — change-log entries with
- * positions taken from the sequence in that order, then one upsert of the rows. Still inside
+ * positions taken from the sequence in that order, and the rows, in one statement. Still inside
  * the push's advisory lock, so positions stay in commit order (row-store.repository.ts).
  * A refused local transaction's writes are dropped from memory (`mark` / `rollback`).
  */
@@ -29,8 +29,6 @@ interface PendingRow {
   version: number;
   tags: RowTags;
   deleted: boolean;
-  /** index into the pending log of the entry whose position the row records */
-  log: number;
 }
 
 /** A conflict to record (a person resolves it later), kept with the writes so a refused transaction drops it too. */
@@ -124,14 +122,14 @@ export class TxRowStore {
     const data = w.data ?? before?.data ?? {};
     const k = key(w.table, w.id);
     this.journal.push({ key: k, row: this.rows.get(k), write: this.writes.get(k) });
-    this.writes.set(key(w.table, w.id), { table: w.table, id: w.id, data, version: w.version, tags: w.tags, deleted: w.data === null, log: this.logs.length - 1 });
+    this.writes.set(key(w.table, w.id), { table: w.table, id: w.id, data, version: w.version, tags: w.tags, deleted: w.data === null });
     this.rows.set(key(w.table, w.id), { data, version: w.version, deleted: w.data === null, facultyId: w.tags.facultyId, contract: w.tags.contract, changeSeq: 0 });
   }
 
   /**
-   * Writes the change log and the rows: two statements for everything written since the last
-   * flush, each taking its rows as one JSON parameter (PostgreSQL unpacks it with
-   * jsonb_to_recordset) — thousands of rows without thousands of bound parameters.
+   * Writes the change log and the rows: one statement for everything written since the last
+   * flush, taking the entries and the rows as one JSON parameter each (PostgreSQL unpacks them
+   * with jsonb_to_recordset) — thousands of rows without thousands of bound parameters.
    */
   async flush(): Promise<void> {
     if (this.conflicts.length > 0) await this.db.insertInto('conflict').values(this.conflicts).execute();
@@ -141,11 +139,8 @@ export class TxRowStore {
     this.conflicts.length = 0;
     this.settled.length = 0;
     if (this.logs.length === 0) return;
-    const seqs = (
-      await sql<{ seq: string }>`SELECT nextval(pg_get_serial_sequence('change_log', 'seq'))::text AS seq FROM generate_series(1, ${this.logs.length}) AS n ORDER BY n`.execute(this.db)
-    ).rows.map((r) => r.seq);
-    const logs = this.logs.map((l, i) => ({
-      seq: seqs[i]!,
+    const logs = this.logs.map((l, n) => ({
+      n,
       tbl: l.table,
       id: l.id,
       op: l.data === null ? 'delete' : 'upsert',
@@ -156,12 +151,6 @@ export class TxRowStore {
       user_id: l.origin.userId,
       tx_id: l.origin.txId,
     }));
-    await sql`
-      INSERT INTO change_log (seq, tbl, id, op, data, faculty_id, contract, device_id, user_id, tx_id)
-      SELECT seq, tbl, id, op, data, faculty_id, contract, device_id, user_id, tx_id
-      FROM jsonb_to_recordset(${JSON.stringify(logs)}::jsonb)
-        AS x(seq bigint, tbl text, id text, op text, data jsonb, faculty_id text, contract boolean, device_id text, user_id text, tx_id text)
-      ORDER BY seq`.execute(this.db);
     const rows = [...this.writes.values()].map((w) => ({
       tbl: w.table,
       id: w.id,
@@ -170,13 +159,26 @@ export class TxRowStore {
       faculty_id: w.tags.facultyId,
       contract: w.tags.contract,
       deleted: w.deleted,
-      change_seq: seqs[w.log]!,
     }));
+    // one statement: the log entries take their positions in the order they were written
+    // (INSERT … SELECT … ORDER BY draws the sequence row by row in that order), and each row
+    // records the position of the last entry written for it
     await sql`
+      WITH logged AS (
+        INSERT INTO change_log (tbl, id, op, data, faculty_id, contract, device_id, user_id, tx_id)
+        SELECT tbl, id, op, data, faculty_id, contract, device_id, user_id, tx_id
+        FROM jsonb_to_recordset(${JSON.stringify(logs)}::jsonb)
+          AS x(n integer, tbl text, id text, op text, data jsonb, faculty_id text, contract boolean, device_id text, user_id text, tx_id text)
+        ORDER BY n
+        RETURNING seq, tbl, id
+      ), last AS (
+        SELECT tbl, id, max(seq) AS seq FROM logged GROUP BY tbl, id
+      )
       INSERT INTO sync_row (tbl, id, data, version, faculty_id, contract, deleted, change_seq)
-      SELECT tbl, id, data, version, faculty_id, contract, deleted, change_seq
+      SELECT r.tbl, r.id, r.data, r.version, r.faculty_id, r.contract, r.deleted, last.seq
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        AS x(tbl text, id text, data jsonb, version integer, faculty_id text, contract boolean, deleted boolean, change_seq bigint)
+        AS r(tbl text, id text, data jsonb, version integer, faculty_id text, contract boolean, deleted boolean)
+      JOIN last ON last.tbl = r.tbl AND last.id = r.id
       ON CONFLICT (tbl, id) DO UPDATE SET data = excluded.data, version = excluded.version, faculty_id = excluded.faculty_id,
         contract = excluded.contract, deleted = excluded.deleted, change_seq = excluded.change_seq`.execute(this.db);
     this.logs.length = 0;
