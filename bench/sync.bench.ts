@@ -20,7 +20,7 @@ import { openServerDb, type ServerDb } from '../src-server/db/connection';
 import { scratchSchema } from '../src-server/db/scratch-schema';
 import { migrateServerDb } from '../src-server/db/migrate';
 import { buildServerApp } from '../src-server/http/server-app';
-import { importTableRows } from '../src-server/import/row-import';
+import { analyzeStore, importTableRows } from '../src-server/import/row-import';
 import type { BenchRow } from './grade-sheets.bench';
 
 const T0 = '2026-11-01T09:00:00.000Z';
@@ -79,6 +79,8 @@ async function seedFaculty(db: ServerDb): Promise<Row[]> {
     for (let d = 0; d < 50; d++) grades.push(gradeRow(`gr-${i}-${d}`, `sh-${g}-${d}`, `stu-${i}`, Math.floor(i / 200) + 1));
   }
   for (let i = 0; i < grades.length; i += 25_000) await importTableRows(db.kysely, 'grade', grades.slice(i, i + 25_000));
+  // as unidesk-server import-replica does after loading
+  await analyzeStore(db.kysely);
   return grades;
 }
 

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { LOCAL_COLUMNS, SYNC_TABLES } from '../../src-shared/sync/tables';
 import type { ServerKysely } from '../db/connection';
-import { importTableRows, type ImportProblem } from './row-import';
+import { analyzeStore, importTableRows, type ImportProblem } from './row-import';
 
 export interface ReplicaImportReport {
   tables: { table: string; rows: number }[];
@@ -49,6 +49,7 @@ export async function importReplica(db: ServerKysely, file: string): Promise<Rep
       }
       report.tables.push({ table: t.name, rows: count });
     }
+    await analyzeStore(db);
     return report;
   } finally {
     replica.close();
