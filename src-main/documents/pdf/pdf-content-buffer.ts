@@ -8,6 +8,7 @@
  */
 import PdfmakeDocumentModule from 'pdfmake/js/PDFDocument';
 import { GraphicsState } from './pdf-graphics-state';
+import { pdfmakePrototype } from './pdfmake-class';
 
 interface PdfkitPage {
   write(chunk: string): void;
@@ -48,9 +49,7 @@ let installed = false;
 export function installContentBuffer(): void {
   if (installed) return;
   installed = true;
-  // a CommonJS module with __esModule: the class is `default`, unwrapped or not by the loader
-  const mod = PdfmakeDocumentModule as unknown as { default?: { prototype: PdfkitDocument } } & { prototype: PdfkitDocument };
-  const proto = (mod.default ?? mod).prototype;
+  const proto = pdfmakePrototype<PdfkitDocument>(PdfmakeDocumentModule);
   const flushPages = proto.flushPages;
 
   proto.addContent = function (this: PdfkitDocument, data: string): PdfkitDocument {

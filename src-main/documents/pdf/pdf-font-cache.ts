@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import PdfmakeDocumentModule from 'pdfmake/js/PDFDocument';
 import { shareSubset, sharedSubsets, type SharedSubsets, type SubsetFont } from './pdf-font-subset';
+import { pdfmakePrototype } from './pdfmake-class';
 
 /** pdfkit's EmbeddedFont, as far as this file uses it. */
 interface PdfkitFont extends SubsetFont {
@@ -101,9 +102,7 @@ let installed = false;
 export function installFontCache(): void {
   if (installed) return;
   installed = true;
-  // a CommonJS module with __esModule: the class is `default`, unwrapped or not by the loader
-  const mod = PdfmakeDocumentModule as unknown as { default?: { prototype: PdfmakeDocument } } & { prototype: PdfmakeDocument };
-  const proto = (mod.default ?? mod).prototype;
+  const proto = pdfmakePrototype<PdfmakeDocument>(PdfmakeDocumentModule);
   const original = proto.provideFont;
 
   proto.provideFont = function (this: PdfmakeDocument, family: string, bold: boolean, italics: boolean): PdfkitFont {

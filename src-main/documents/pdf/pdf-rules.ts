@@ -8,6 +8,7 @@
  * pdfmake puts beneath everything). A page with clipping or vertical alignment is left as is.
  */
 import RendererModule from 'pdfmake/js/Renderer';
+import { pdfmakePrototype } from './pdfmake-class';
 
 interface LineVector {
   type: string;
@@ -129,9 +130,7 @@ let installed = false;
 export function installRuleJoining(): void {
   if (installed) return;
   installed = true;
-  // a CommonJS module with __esModule: the class is `default`, unwrapped or not by the loader
-  const mod = RendererModule as unknown as { default?: { prototype: { renderPages(pages: Page[]): void } } } & { prototype: { renderPages(pages: Page[]): void } };
-  const proto = (mod.default ?? mod).prototype;
+  const proto = pdfmakePrototype<{ renderPages(pages: Page[]): void }>(RendererModule);
   const renderPages = proto.renderPages;
   proto.renderPages = function (this: unknown, pages: Page[]) {
     for (const page of pages) joinPageRules(page);

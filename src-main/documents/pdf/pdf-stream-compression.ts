@@ -8,6 +8,7 @@
  */
 import zlib from 'node:zlib';
 import PdfmakeDocumentModule from 'pdfmake/js/PDFDocument';
+import { pdfmakePrototype } from './pdfmake-class';
 
 /** pdfkit's PDFReference (an indirect object, maybe with a stream), as far as this file uses it. */
 interface PdfkitReference {
@@ -54,9 +55,7 @@ let installed = false;
 export function installStreamCompression(): void {
   if (installed) return;
   installed = true;
-  // a CommonJS module with __esModule: the class is `default`, unwrapped or not by the loader
-  const mod = PdfmakeDocumentModule as unknown as { default?: { prototype: PdfkitDocument } } & { prototype: PdfkitDocument };
-  const proto = (mod.default ?? mod).prototype;
+  const proto = pdfmakePrototype<PdfkitDocument>(PdfmakeDocumentModule);
   const ref = proto.ref;
   let patched = false;
   // pdfkit does not export its reference class: its prototype is taken from the first

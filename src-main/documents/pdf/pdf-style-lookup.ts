@@ -7,6 +7,7 @@
  * (Keeping a stack's answers until it changes was tried: a text has too few words for it to pay.)
  */
 import StyleContextStackModule from 'pdfmake/js/StyleContextStack';
+import { pdfmakeClass } from './pdfmake-class';
 
 type Style = Record<string, unknown> & { extends?: string | string[] };
 type Override = string | (Record<string, unknown> & { style?: string | string[]; section?: unknown });
@@ -85,9 +86,7 @@ let installed = false;
 export function installStyleLookup(): void {
   if (installed) return;
   installed = true;
-  // a CommonJS module with __esModule: the class is `default`, unwrapped or not by the loader
-  const mod = StyleContextStackModule as unknown as { default?: StyleStackClass } & StyleStackClass;
-  const cls = mod.default ?? mod;
+  const cls = pdfmakeClass<StyleStackClass>(StyleContextStackModule);
   cls.prototype.getProperty = getProperty;
   cls.getStyleProperty = getStyleProperty;
 }

@@ -8,6 +8,7 @@
  * instead of three or four.
  */
 import RendererModule from 'pdfmake/js/Renderer';
+import { pdfmakePrototype } from './pdfmake-class';
 
 interface Inline {
   text: string;
@@ -98,9 +99,7 @@ export function installTextRuns(): void {
   if (installed) return;
   installed = true;
   type RendererProto = { renderLine(line: Line, x: number, y: number): void };
-  // a CommonJS module with __esModule: the class is `default`, unwrapped or not by the loader
-  const mod = RendererModule as unknown as { default?: { prototype: RendererProto } } & { prototype: RendererProto };
-  const proto = (mod.default ?? mod).prototype;
+  const proto = pdfmakePrototype<RendererProto>(RendererModule);
   const renderLine = proto.renderLine;
   proto.renderLine = function (this: unknown, line: Line, x: number, y: number) {
     const words = line.inlines;
