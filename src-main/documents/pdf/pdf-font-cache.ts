@@ -20,6 +20,7 @@ interface PdfkitFont extends SubsetFont {
   font: unknown;
   /** shaped words (glyphs and positions): read, never changed, by pdfkit once made */
   layoutCache?: Record<string, unknown>;
+  widthOfString(text: string, size: number, features?: unknown): number;
 }
 
 type PdfkitFontClass = new (document: PdfmakeDocument, font: unknown, id: string) => PdfkitFont;
@@ -43,6 +44,8 @@ interface Parsed {
   FontClass: PdfkitFontClass;
   font: unknown;
   layoutCache: Record<string, unknown>;
+  /** widths of whole texts at size 1000 (font units), dropped with layoutCache */
+  widths: Map<string, number>;
   /** documents that have used layoutCache (see LAYOUT_CACHE_DOCUMENTS) */
   uses: number;
   subsets: SharedSubsets;
@@ -96,6 +99,24 @@ export function parsedFontCount(): number {
   return parsed.size;
 }
 
+/**
+ * A text's width, measured once per font file: pdfmake measures every word to break lines and
+ * pdfkit measures it again to move past it when drawing, each time splitting it into words
+ * and looking each up. The width of a text without font features depends on the font alone.
+ */
+function shareWidths(font: PdfkitFont, shared: Parsed): void {
+  const widthOfString = font.widthOfString;
+  font.widthOfString = function (this: PdfkitFont, text: string, size: number, features?: unknown): number {
+    if (features) return widthOfString.call(this, text, size, features);
+    let units = shared.widths.get(text);
+    if (units === undefined) {
+      units = widthOfString.call(this, text, 1000);
+      shared.widths.set(text, units);
+    }
+    return units * (size / 1000);
+  };
+}
+
 let installed = false;
 
 /** Makes every later pdfmake document take its fonts from the shared cache; idempotent. */
@@ -120,7 +141,9 @@ export function installFontCache(): void {
       decodeGlyphsOnce(font.font as FontkitFont);
       const subsets = sharedSubsets();
       shareSubset(font, subsets);
-      parsed.set(file, { stamp, FontClass: font.constructor as PdfkitFontClass, font: font.font, layoutCache, uses: 1, subsets });
+      const entry: Parsed = { stamp, FontClass: font.constructor as PdfkitFontClass, font: font.font, layoutCache, widths: new Map(), uses: 1, subsets };
+      parsed.set(file, entry);
+      shareWidths(font, entry);
       return font;
     }
     this.validateLocalFile(file);
@@ -131,9 +154,11 @@ export function installFontCache(): void {
       font = new shared.FontClass(this, shared.font, `F${++this._fontCount}`);
       if (++shared.uses > LAYOUT_CACHE_DOCUMENTS) {
         shared.layoutCache = Object.create(null);
+        shared.widths = new Map();
         shared.uses = 1;
       }
       if (font.layoutCache) font.layoutCache = shared.layoutCache;
+      shareWidths(font, shared);
       shareSubset(font, shared.subsets);
       this._fontFamilies[file] = font;
     }
