@@ -1,28 +1,17 @@
 import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../src-shared/sync/protocol';
 import type { ServerDb } from '../db/connection';
-import { OPEN_TIMEOUT_MS, TEST_BACKENDS, truncateAll } from '../test/server-test-kit';
-import { ADMIN, basicAuth, createAdmin, enrol, F1 } from '../test/sync-test-kit';
+import { TEST_BACKENDS } from '../test/server-test-kit';
+import { ADMIN, basicAuth, enrol, F1, serverSuite } from '../test/sync-test-kit';
 import { ADMIN_RATE_LIMIT } from './auth.hooks';
 import { buildServerApp } from './server-app';
 
 describe.each(TEST_BACKENDS)('server endpoints: enrolment, tokens, admin, limits ($name)', (backend) => {
   let db: ServerDb;
   let app: FastifyInstance;
-  beforeAll(async () => {
-    db = await backend.open();
-    app = await buildServerApp({ db: db.kysely });
-  }, OPEN_TIMEOUT_MS);
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
-  beforeEach(async () => {
-    await truncateAll(db);
-    await createAdmin(db.kysely);
-  });
+  serverSuite(backend, (s) => ({ db, app } = s));
 
   const enrolBody = (over: Record<string, unknown> = {}) => ({
     protocol: PROTOCOL_VERSION, username: ADMIN.username, password: ADMIN.password, deviceName: 'Dean office PC', role: 'clerk', scope: { kind: 'faculty', facultyId: F1 }, ...over,

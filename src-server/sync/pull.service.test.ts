@@ -1,27 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ServerDb } from '../db/connection';
-import { buildServerApp } from '../http/server-app';
 import { importTableRows } from '../import/row-import';
-import { OPEN_TIMEOUT_MS, TEST_BACKENDS, truncateAll } from '../test/server-test-kit';
-import { createAdmin, enrol, F1, F2, grade, seedUniversity, student, update, type TestDevice } from '../test/sync-test-kit';
+import { TEST_BACKENDS } from '../test/server-test-kit';
+import { enrol, F1, F2, grade, student, update, type TestDevice, serverSuite } from '../test/sync-test-kit';
 
 describe.each(TEST_BACKENDS)('pull and bootstrap ($name)', (backend) => {
   let db: ServerDb;
   let app: FastifyInstance;
-  beforeAll(async () => {
-    db = await backend.open();
-    app = await buildServerApp({ db: db.kysely });
-  }, OPEN_TIMEOUT_MS);
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
-  beforeEach(async () => {
-    await truncateAll(db);
-    await createAdmin(db.kysely);
-    await seedUniversity(db.kysely);
-  });
+  serverSuite(backend, (s) => ({ db, app } = s), { university: true });
 
   async function pullAll(d: TestDevice, limit: number) {
     const pages = [];

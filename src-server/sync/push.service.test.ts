@@ -1,27 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ServerDb } from '../db/connection';
-import { buildServerApp } from '../http/server-app';
-import { OPEN_TIMEOUT_MS, TEST_BACKENDS, truncateAll } from '../test/server-test-kit';
-import { createAdmin, enrol, F1, F2, grade, insert, seedUniversity, storedData, student, T0, update } from '../test/sync-test-kit';
+import { TEST_BACKENDS } from '../test/server-test-kit';
+import { enrol, F1, F2, grade, insert, storedData, student, T0, update, serverSuite } from '../test/sync-test-kit';
 import { SERVER_SCHEMA_VERSION } from './schema-version';
 
 describe.each(TEST_BACKENDS)('push ($name)', (backend) => {
   let db: ServerDb;
   let app: FastifyInstance;
-  beforeAll(async () => {
-    db = await backend.open();
-    app = await buildServerApp({ db: db.kysely });
-  }, OPEN_TIMEOUT_MS);
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
-  beforeEach(async () => {
-    await truncateAll(db);
-    await createAdmin(db.kysely);
-    await seedUniversity(db.kysely);
-  });
+  serverSuite(backend, (s) => ({ db, app } = s), { university: true });
 
   const logCount = async (id: string) => (await db.kysely.selectFrom('change_log').select('seq').where('id', '=', id).execute()).length;
   const setMark = (mark: string, old = grade('gr1', 'sh1', null)) => [{ name: 'grade.set', entity: 'grade', entityId: String(old.id), baseVersion: Number(old.version) }, update('grade', old, { mark })] as const;

@@ -4,12 +4,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { DeviceScope, PullResponse, PushedTransaction, PushResponse, RowChange, BootstrapPage } from '../../src-shared/sync/protocol';
 import { PROTOCOL_VERSION } from '../../src-shared/sync/protocol';
 import { upsertAdmin } from '../auth/server-user.repository';
-import type { ServerKysely } from '../db/connection';
+import type { ServerDb, ServerKysely } from '../db/connection';
+import { buildServerApp } from '../http/server-app';
 import { importTableRows } from '../import/row-import';
 import { SERVER_SCHEMA_VERSION } from '../sync/schema-version';
+import { OPEN_TIMEOUT_MS, truncateAll, type TestBackend } from './server-test-kit';
 
 export const ADMIN = { username: 'itadmin', password: 'correct horse battery' };
 export const F1 = 'fac-econ';
@@ -131,4 +134,28 @@ export async function enrol(app: FastifyInstance, role: string, scope: DeviceSco
 export async function storedData(db: ServerKysely, table: string, id: string): Promise<Row | undefined> {
   const r = await db.selectFrom('sync_row').select(['data', 'deleted']).where('tbl', '=', table).where('id', '=', id).executeTakeFirst();
   return r && !r.deleted ? (r.data as Row) : undefined;
+}
+
+/**
+ * The hooks every server suite needs: the backend opened once with an app on it (handed to
+ * `use`), and before each test every table emptied and the administrator created — and the
+ * test university, when asked.
+ */
+export function serverSuite(backend: TestBackend, use: (s: { db: ServerDb; app: FastifyInstance }) => void, opts: { university?: boolean } = {}): void {
+  let db: ServerDb | undefined;
+  let app: FastifyInstance | undefined;
+  beforeAll(async () => {
+    db = await backend.open();
+    app = await buildServerApp({ db: db.kysely });
+    use({ db, app });
+  }, OPEN_TIMEOUT_MS);
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
+  beforeEach(async () => {
+    await truncateAll(db!);
+    await createAdmin(db!.kysely);
+    if (opts.university) await seedUniversity(db!.kysely);
+  });
 }
