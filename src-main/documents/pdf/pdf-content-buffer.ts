@@ -8,7 +8,7 @@
  */
 import PdfmakeDocumentModule from 'pdfmake/js/PDFDocument';
 import { GraphicsState } from './pdf-graphics-state';
-import { pdfmakePrototype } from './pdfmake-class';
+import { pdfmakePrototype, once } from './pdfmake-class';
 
 interface PdfkitPage {
   write(chunk: string): void;
@@ -43,12 +43,8 @@ function writePending(doc: PdfkitDocument): void {
   p.lines = [];
 }
 
-let installed = false;
-
 /** Makes every later pdfmake document buffer its page content; idempotent. */
-export function installContentBuffer(): void {
-  if (installed) return;
-  installed = true;
+export const installContentBuffer = once((): void => {
   const proto = pdfmakePrototype<PdfkitDocument>(PdfmakeDocumentModule);
   const flushPages = proto.flushPages;
 
@@ -80,4 +76,4 @@ export function installContentBuffer(): void {
       p.direct = false;
     }
   };
-}
+});

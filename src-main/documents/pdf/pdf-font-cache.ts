@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import PdfmakeDocumentModule from 'pdfmake/js/PDFDocument';
 import { shareSubset, sharedSubsets, type SharedSubsets, type SubsetFont } from './pdf-font-subset';
-import { pdfmakePrototype } from './pdfmake-class';
+import { pdfmakePrototype, once } from './pdfmake-class';
 
 /** pdfkit's EmbeddedFont, as far as this file uses it. */
 interface PdfkitFont extends SubsetFont {
@@ -117,12 +117,8 @@ function shareWidths(font: PdfkitFont, shared: Parsed): void {
   };
 }
 
-let installed = false;
-
 /** Makes every later pdfmake document take its fonts from the shared cache; idempotent. */
-export function installFontCache(): void {
-  if (installed) return;
-  installed = true;
+export const installFontCache = once((): void => {
   const proto = pdfmakePrototype<PdfmakeDocument>(PdfmakeDocumentModule);
   const original = proto.provideFont;
 
@@ -165,4 +161,4 @@ export function installFontCache(): void {
     (this.fontCache[family] ??= {})[type] = font;
     return font;
   };
-}
+});

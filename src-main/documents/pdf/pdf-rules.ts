@@ -8,7 +8,7 @@
  * pdfmake puts beneath everything). A page with clipping or vertical alignment is left as is.
  */
 import RendererModule from 'pdfmake/js/Renderer';
-import { pdfmakePrototype } from './pdfmake-class';
+import { pdfmakePrototype, once } from './pdfmake-class';
 
 interface LineVector {
   type: string;
@@ -124,16 +124,12 @@ export function joinPageRules(page: Page): void {
   page.items = kept;
 }
 
-let installed = false;
-
 /** Makes every later pdfmake document join its rules before drawing a page; idempotent. */
-export function installRuleJoining(): void {
-  if (installed) return;
-  installed = true;
+export const installRuleJoining = once((): void => {
   const proto = pdfmakePrototype<{ renderPages(pages: Page[]): void }>(RendererModule);
   const renderPages = proto.renderPages;
   proto.renderPages = function (this: unknown, pages: Page[]) {
     for (const page of pages) joinPageRules(page);
     return renderPages.call(this, pages);
   };
-}
+});

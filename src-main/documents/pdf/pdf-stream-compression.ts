@@ -3,12 +3,12 @@
  * every stream at zlib's default level 6; level 1 takes a third of the time and the files grow
  * by about a tenth (the page content is short operators, the fonts are glyph outlines —
  * neither gains much from the slower levels). A stream whose bytes were compressed before
- * (the same font subset in every sheet of a batch, see pdf-font-cache.ts) is not compressed
+ * (the same font subset in every sheet of a batch, see pdf-font-subset.ts) is not compressed
  * again: `compressOnce` hands over its deflated bytes.
  */
 import zlib from 'node:zlib';
 import PdfmakeDocumentModule from 'pdfmake/js/PDFDocument';
-import { pdfmakePrototype } from './pdfmake-class';
+import { pdfmakePrototype, once } from './pdfmake-class';
 
 /** pdfkit's PDFReference (an indirect object, maybe with a stream), as far as this file uses it. */
 interface PdfkitReference {
@@ -49,12 +49,8 @@ function patchReference(proto: PdfkitReference): void {
   };
 }
 
-let installed = false;
-
 /** Makes every later pdfmake document compress its streams as above; idempotent. */
-export function installStreamCompression(): void {
-  if (installed) return;
-  installed = true;
+export const installStreamCompression = once((): void => {
   const proto = pdfmakePrototype<PdfkitDocument>(PdfmakeDocumentModule);
   const ref = proto.ref;
   let patched = false;
@@ -69,4 +65,4 @@ export function installStreamCompression(): void {
     }
     return made;
   };
-}
+});

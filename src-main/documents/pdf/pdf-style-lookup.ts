@@ -7,7 +7,7 @@
  * (Keeping a stack's answers until it changes was tried: a text has too few words for it to pay.)
  */
 import StyleContextStackModule from 'pdfmake/js/StyleContextStack';
-import { pdfmakeClass } from './pdfmake-class';
+import { pdfmakeClass, once } from './pdfmake-class';
 
 type Style = Record<string, unknown> & { extends?: string | string[] };
 type Override = string | (Record<string, unknown> & { style?: string | string[]; section?: unknown });
@@ -80,13 +80,9 @@ function getStyleProperty(item: Override, stack: StyleStack | null | undefined, 
   return isValue(value) ? value : defaultValue;
 }
 
-let installed = false;
-
 /** Makes every later pdfmake document look styles up in place; idempotent. */
-export function installStyleLookup(): void {
-  if (installed) return;
-  installed = true;
+export const installStyleLookup = once((): void => {
   const cls = pdfmakeClass<StyleStackClass>(StyleContextStackModule);
   cls.prototype.getProperty = getProperty;
   cls.getStyleProperty = getStyleProperty;
-}
+});

@@ -35,6 +35,8 @@ export interface ListTableSpec {
 }
 
 const PADDING = 3;
+/** Top and bottom cell padding. */
+const PADDING_Y = 2;
 export const CELL_LINE = 0.5;
 /** What a column adds to its content width (pdfmake widths exclude padding and rules). */
 export const CELL_OVERHEAD = 2 * PADDING + CELL_LINE;
@@ -53,8 +55,8 @@ function thinGrid(padding: number): CustomTableLayout {
     vLineColor: () => '#000000',
     paddingLeft: () => padding,
     paddingRight: () => padding,
-    paddingTop: () => 2,
-    paddingBottom: () => 2,
+    paddingTop: () => PADDING_Y,
+    paddingBottom: () => PADDING_Y,
   };
 }
 
@@ -175,8 +177,8 @@ export function listWithClosing(spec: ListTableSpec, closing: Content[]): Conten
   ]);
   outer.layout = {
     ...grid,
-    paddingTop: (row: number) => (row === last ? 0 : 2),
-    paddingBottom: (row: number) => (row === last ? 0 : 2),
+    paddingTop: (row: number) => (row === last ? 0 : PADDING_Y),
+    paddingBottom: (row: number) => (row === last ? 0 : PADDING_Y),
   };
   const minRowHeight = spec.minRowHeight;
   if (minRowHeight) outer.table.heights = (row: number) => (row === 0 || row === last ? 'auto' : minRowHeight);

@@ -8,7 +8,7 @@
  * instead of three or four.
  */
 import RendererModule from 'pdfmake/js/Renderer';
-import { pdfmakePrototype } from './pdfmake-class';
+import { pdfmakePrototype, once } from './pdfmake-class';
 
 interface Inline {
   text: string;
@@ -92,12 +92,8 @@ export function joinRuns(inlines: Inline[]): Run[] | null {
   return runs.length < inlines.length ? runs : null;
 }
 
-let installed = false;
-
 /** Makes every later pdfmake document draw runs of words as one text; idempotent. */
-export function installTextRuns(): void {
-  if (installed) return;
-  installed = true;
+export const installTextRuns = once((): void => {
   type RendererProto = { renderLine(line: Line, x: number, y: number): void };
   const proto = pdfmakePrototype<RendererProto>(RendererModule);
   const renderLine = proto.renderLine;
@@ -118,4 +114,4 @@ export function installTextRuns(): void {
       runs.forEach((r, i) => Object.assign(r.first, saved[i]));
     }
   };
-}
+});

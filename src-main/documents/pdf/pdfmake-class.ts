@@ -12,3 +12,13 @@ export function pdfmakeClass<T>(mod: unknown): T {
 export function pdfmakePrototype<P>(mod: unknown): P {
   return pdfmakeClass<{ prototype: P }>(mod).prototype;
 }
+
+/** `install` run on the first call only: each patch is installed once per process, whoever renders first. */
+export function once(install: () => void): () => void {
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    install();
+  };
+}
