@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { vitestTally } from './test-tally.mjs';
 
 const tally = { passed: 0, failed: 0 };
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
@@ -26,17 +27,9 @@ function vitest(name, extraArgs) {
     stdio: 'inherit',
     env: process.env,
   });
-  let counted = false;
-  if (fs.existsSync(report)) {
-    const j = JSON.parse(fs.readFileSync(report, 'utf8'));
-    tally.passed += j.numPassedTests;
-    tally.failed += j.numFailedTests;
-    // A suite that failed to load has no tests to count: count the file itself as failed.
-    const brokenFiles = (j.testResults ?? []).filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
-    tally.failed += brokenFiles;
-    counted = j.numTotalTests > 0 || brokenFiles > 0;
-  }
-  if (!counted || (r.status !== 0 && tally.failed === 0)) tally.failed += 1;
+  const counts = vitestTally(fs.existsSync(report) ? JSON.parse(fs.readFileSync(report, 'utf8')) : null, r.status);
+  tally.passed += counts.passed;
+  tally.failed += counts.failed;
   console.log(`=== ${name}: ${r.status === 0 ? 'ok' : 'FAILED'}`);
 }
 

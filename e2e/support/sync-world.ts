@@ -8,6 +8,7 @@ import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_pro
 import { promisify } from 'node:util';
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
@@ -178,4 +179,63 @@ export async function startFaultyProxy(target: string, seed = 1): Promise<Faulty
 
 export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/**
+ * A TCP door between one device and the server, on a port of its own: `close()` makes that
+ * device offline (connection refused, exactly as a server that is down) while other devices
+ * reach the server; `open()` lets it through again. Tests use it to decide who syncs first
+ * instead of racing a background loop.
+ */
+export interface DeviceDoor {
+  url: string;
+  open(): Promise<void>;
+  close(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startDoor(target: () => string | null): Promise<DeviceDoor> {
+  const sockets = new Set<net.Socket>();
+  let server: net.Server | null = null;
+  let port = 0;
+  const listen = () =>
+    new Promise<void>((resolve, reject) => {
+      const s = net.createServer((client) => {
+        const to = target();
+        if (!to) return client.destroy();
+        const u = new URL(to);
+        const upstream = net.connect(Number(u.port), u.hostname);
+        for (const sock of [client, upstream]) {
+          sockets.add(sock);
+          sock.on('close', () => sockets.delete(sock));
+          sock.on('error', () => undefined);
+        }
+        client.pipe(upstream).pipe(client);
+        upstream.on('error', () => client.destroy());
+        client.on('error', () => upstream.destroy());
+      });
+      s.once('error', reject);
+      s.listen(port, '127.0.0.1', () => {
+        port = (s.address() as net.AddressInfo).port;
+        server = s;
+        resolve();
+      });
+    });
+  const shut = () =>
+    new Promise<void>((resolve) => {
+      const s = server;
+      server = null;
+      if (!s) return resolve();
+      for (const sock of sockets) sock.destroy();
+      s.close(() => resolve());
+    });
+  await listen();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    open: async () => {
+      if (!server) await listen();
+    },
+    close: shut,
+    stop: shut,
+  };
 }
