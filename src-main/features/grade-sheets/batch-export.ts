@@ -70,8 +70,13 @@ export async function exportBatch(opts: BatchOptions): Promise<{ files: number; 
   const shares = Array.from({ length: n }, (_, i) => opts.sheetIds.filter((_, j) => j % n === i));
   let done = 0;
   const workers: Worker[] = [];
-  const cleanup = () => {
-    for (const w of workers) void w.terminate();
+  // once the batch has failed or been cancelled, a file a worker still sends is dropped
+  let settled = false;
+  const stopWorkers = () => Promise.all(workers.map((w) => w.terminate()));
+  // the workers are gone before the partial output is removed, so nothing reappears after
+  const cleanup = async () => {
+    settled = true;
+    await stopWorkers();
     fs.rmSync(tmp, { recursive: true, force: true });
   };
   try {
@@ -86,6 +91,7 @@ export async function exportBatch(opts: BatchOptions): Promise<{ files: number; 
         });
         workers.push(w);
         w.on('message', (m: { type: 'file'; name: string; data: Uint8Array } | { type: 'done' } | { type: 'error'; message: string }) => {
+          if (settled) return;
           if (m.type === 'file') {
             add(m.name, m.data);
             opts.onProgress?.({ done: ++done, total });
@@ -105,9 +111,9 @@ export async function exportBatch(opts: BatchOptions): Promise<{ files: number; 
     }
     return { files: done, out };
   } catch (e) {
-    cleanup();
+    await cleanup();
     throw e;
   } finally {
-    for (const w of workers) void w.terminate();
+    await stopWorkers();
   }
 }

@@ -18,6 +18,8 @@ interface Job {
   view: BatchJobView;
   owner: string;
   controller: AbortController;
+  /** settles when the workers are gone and a failed or cancelled print has left nothing behind */
+  ended: Promise<void>;
 }
 
 /** Where prints go unless told otherwise: a folder the user finds among their documents. */
@@ -70,10 +72,9 @@ export function createBatchJobs(db: Database, sheets: GradeSheetsService, opts: 
         .replace(/[^\p{L}\p{N}._-]/gu, '_');
       const out = freeName(exportsDir, base, req.zip ? '.zip' : '');
       const view: BatchJobView = { id: uuidv7(), state: 'running', done: 0, total: sheetIds.length, out, error: null, startedAt: new Date().toISOString(), seconds: null };
-      const job: Job = { view, owner: session.id, controller: new AbortController() };
-      jobs.set(view.id, job);
+      const controller = new AbortController();
       const started = Date.now();
-      exportBatch({
+      const ended = exportBatch({
         dbFile: db.file,
         workerFile: opts.workerFile ?? WORKER_FILE,
         sheetIds,
@@ -81,13 +82,14 @@ export function createBatchJobs(db: Database, sheets: GradeSheetsService, opts: 
         lang: req.lang,
         blank: req.blank,
         out,
-        signal: job.controller.signal,
+        signal: controller.signal,
         onProgress: (p) => (view.done = p.done),
       }).then(
         () => Object.assign(view, { state: 'done', seconds: (Date.now() - started) / 1000 }),
         (e: unknown) =>
-          Object.assign(view, e instanceof BatchCancelled ? { state: 'cancelled' } : { state: 'failed', error: e instanceof Error ? e.message : String(e) }),
+          void Object.assign(view, e instanceof BatchCancelled ? { state: 'cancelled' } : { state: 'failed', error: e instanceof Error ? e.message : String(e) }),
       );
+      jobs.set(view.id, { view, owner: session.id, controller, ended: ended.then(() => undefined) });
       return { ...view };
     },
 
@@ -95,11 +97,12 @@ export function createBatchJobs(db: Database, sheets: GradeSheetsService, opts: 
       return { ...own(session, id).view };
     },
 
-    cancel(session: SessionUser, id: string): BatchJobView {
+    /** Answers once the print has stopped: "cancelled" means nothing of it is left on disk. */
+    async cancel(session: SessionUser, id: string): Promise<BatchJobView> {
       const job = own(session, id);
       if (job.view.state === 'running') {
         job.controller.abort();
-        job.view.state = 'cancelled';
+        await job.ended;
       }
       return { ...job.view };
     },
