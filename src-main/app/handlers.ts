@@ -2,6 +2,7 @@ import type { SessionUser } from '../../src-shared/contract';
 import type { Database } from '../db/connection';
 import type { Handlers, RequestContext } from '../host/dispatcher';
 import { AppError } from '../host/app-error';
+import { universityTimeZone } from '../platform/university-clock';
 import { listAudit } from '../features/audit/audit.service';
 import { signIn } from '../features/auth/session.service';
 import { referenceScope } from '../features/reference/reference.service';
@@ -44,7 +45,7 @@ export function createHandlers(db: Database, version: string, opts: { exportsDir
   return {
     'app.info': async () => {
       const u = await db.kysely.selectFrom('university').select(['name_ky', 'name_ru', 'name_en']).executeTakeFirst();
-      return { version, university: { ky: u?.name_ky ?? '', ru: u?.name_ru ?? '', en: u?.name_en ?? '' } };
+      return { version, university: { ky: u?.name_ky ?? '', ru: u?.name_ru ?? '', en: u?.name_en ?? '' }, timeZone: universityTimeZone() };
     },
     'session.signIn': async (req, ctx) => {
       const user = await signIn(db, req.username, req.password);

@@ -7,6 +7,7 @@ import { ErrorBanner } from '../ui/error-banner';
 import { LanguageSwitch } from './language-switch';
 import { LocaleProvider } from './locale-context';
 import { Shell } from './shell';
+import { setUniversityTimeZone } from './university-today';
 
 type Boot =
   | { phase: 'loading' }
@@ -26,7 +27,10 @@ function Root() {
     let live = true;
     setBoot({ phase: 'loading' });
     Promise.all([call('app.info', {}), call('session.current', {})]).then(
-      ([info, user]) => live && setBoot({ phase: 'ready', info, user, notice: null }),
+      ([info, user]) => {
+        setUniversityTimeZone(info.timeZone);
+        if (live) setBoot({ phase: 'ready', info, user, notice: null });
+      },
       (e: unknown) => live && setBoot({ phase: 'error', message: isApiError(e) ? e.message : String(e) }),
     );
     return () => {

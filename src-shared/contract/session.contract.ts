@@ -13,6 +13,8 @@ export interface SessionUser {
 export interface AppInfo {
   version: string;
   university: { ky: string; ru: string; en: string };
+  /** the university's time zone: "today" on screen is the date there */
+  timeZone: string;
 }
 
 export const sessionContract = {

@@ -1,3 +1,4 @@
+import { universityToday } from '../../platform/university-clock';
 import { uuidv7 } from 'uuidv7';
 import type { AcademicSessionView, GradeCellInput, GradeRowView, GradeSheetDetail, GradeSheetSummary, ParsedRequestOf, SessionUser } from '../../../src-shared/contract';
 import type { ControlForm } from '../../../src-shared/domain/enums';
@@ -14,7 +15,6 @@ import { scaleById, scaleForYear } from './grading-scale.repository';
 import { gradesOfSheetQuery, sheetSummaryQuery, type SheetRow } from './grade-sheets.repository';
 
 type Permission = 'grades.read' | 'grades.enter' | 'grades.exception';
-const today = () => new Date().toISOString().slice(0, 10);
 
 function requireGrades(session: SessionUser, p: Permission): void {
   if (!can(session.role, p)) throw forbidden();
@@ -42,7 +42,7 @@ function isFinal(scale: GradingScale, g: { parts_json: string; mark: string | nu
   return gradeRow(scale, { parts: JSON.parse(g.parts_json), mark: g.mark as 'absent' | 'not_admitted' | null }).status !== 'incomplete';
 }
 
-export function createGradeSheetsService(db: Database, clock: () => string = today) {
+export function createGradeSheetsService(db: Database, clock: () => string = () => universityToday()) {
   function loadSheet(id: string): SheetRow {
     const s = db.sync.first(db.kysely.selectFrom('grade_sheet').selectAll().where('id', '=', id));
     if (!s) throw new AppError('not_found', 'error.sheet.notFound');

@@ -1,3 +1,4 @@
+import { universityToday } from '../../platform/university-clock';
 import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { OrderDetail, ParsedRequestOf, SessionUser, StudentStateView } from '../../../src-shared/contract';
@@ -168,7 +169,7 @@ export function signOrder(
   session: SessionUser,
   req: ParsedRequestOf<'orders.sign'>,
   locale: Locale,
-  today: () => string = () => new Date().toISOString().slice(0, 10),
+  today: () => string = () => universityToday(),
 ): OrderDetail {
   requireOrders(session, 'orders.sign');
   withWrite(db, session, (w) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AcademicSessionView } from '../../../src-shared/contract';
-import { pickSession, sortSessions, todayIso } from './grade-sessions';
+import { setUniversityTimeZone, todayIso } from '../../app/university-today';
+import { pickSession, sortSessions } from './grade-sessions';
 
 const session = (id: string, startsOn: string, endsOn: string, entryOpensOn: string, entryClosesOn: string): AcademicSessionView => ({
   id,
@@ -35,7 +36,11 @@ describe('the session the screen opens with', () => {
     expect(sortSessions([autumn, spring]).map((s) => s.id)).toEqual(['s', 'a']);
   });
 
-  it('today is the local date', () => {
-    expect(todayIso(new Date(2026, 0, 5, 23, 30))).toBe('2026-01-05');
+  it("today is the university's date, whatever zone the computer is set to", () => {
+    setUniversityTimeZone('Asia/Bishkek');
+    expect(todayIso(new Date('2026-01-05T19:30:00Z'))).toBe('2026-01-06');
+    setUniversityTimeZone('UTC');
+    expect(todayIso(new Date('2026-01-05T19:30:00Z'))).toBe('2026-01-05');
+    setUniversityTimeZone('Asia/Bishkek');
   });
 });

@@ -1,11 +1,7 @@
 /** Which academic session the sheets screen opens with. */
 import type { AcademicSessionView } from '../../../src-shared/contract';
+import { todayIso } from '../../app/university-today';
 
-/** Today in the user's time zone, ISO. */
-export function todayIso(now: Date = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
 
 /**
  * The session whose entry window is open today; else the one under way (between its start and

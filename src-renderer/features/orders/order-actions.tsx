@@ -5,7 +5,8 @@ import type { MessageKey } from '../../../src-shared/i18n';
 import { orderTypeKey } from '../../app/labels';
 import { TextField } from '../../ui/field';
 import { signBlocker } from './order-draft';
-import { todayIso, type ExportFormat, type ExportLang, type OrderEditorState } from './use-order-editor';
+import { todayIso } from '../../app/university-today';
+import { type ExportFormat, type ExportLang, type OrderEditorState } from './use-order-editor';
 
 const EXPORTS: readonly { format: ExportFormat; lang: ExportLang; label: MessageKey }[] = [
   { format: 'pdf', lang: 'ky', label: 'orders.export.pdfKy' },

@@ -26,6 +26,7 @@ import {
   type PlacedOrderProblems,
 } from './order-problems';
 import { takesStudents } from './order-type-params';
+import { todayIso } from '../../app/university-today';
 
 /** An order to cancel, as the editor shows it before the cancellation is saved. */
 export interface CancelTarget {
@@ -41,11 +42,6 @@ export type Busy = null | 'loading' | 'saving' | 'signing' | 'deleting' | 'expor
 export type ExportFormat = 'pdf' | 'xlsx';
 export type ExportLang = 'ky' | 'ru';
 
-/** Today in the user's time zone, ISO: the default effective date and order date. */
-export function todayIso(now: Date = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
 
 const message = (e: unknown) => (isApiError(e) ? e.message : String(e));
 
