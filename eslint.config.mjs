@@ -17,6 +17,17 @@ const restrict = (...patterns) => {
 const noNode = { group: nodeBuiltins, message: 'Node APIs belong in src-main (or src-server).' };
 const noElectron = { group: ['electron', 'electron/*', 'electron-updater'], message: 'Only src-main/electron/ imports electron.' };
 const noMain = { group: ['**/src-main', '**/src-main/**'], message: 'Cross the boundary through the contract, not by importing main.' };
+// The sync server shares main's Node layer (src-main/platform: password hashing, schema version,
+// row schemas) and nothing else of main.
+const noMainButPlatform = {
+  regex: 'src-main(/(?!platform(/|$))|$)',
+  message: 'The server shares only src-main/platform with main; features, db and hosts stay in main.',
+};
+// platform is what main and the server share, so it depends on neither.
+const platformOnly = {
+  group: ['**/features', '**/features/**', '**/db', '**/db/**', '**/host/**', '**/app/**', '**/cli/**', '**/documents/**', '**/electron/**', '**/src-server/**'],
+  message: 'src-main/platform is shared with the server: it imports only src-shared and Node.',
+};
 const noRenderer = { group: ['**/src-renderer', '**/src-renderer/**'], message: 'Main and shared code never import the renderer.' };
 const noServer = { group: ['**/src-server', '**/src-server/**'], message: 'The central server is a separate program.' };
 const noDomDeps = { group: ['react', 'react-dom', 'react-dom/*', 'react-intl', '@tanstack/*'], message: 'UI libraries belong in src-renderer.' };
@@ -69,8 +80,12 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': restrict(noRenderer, noServer, noDomDeps) },
   },
   {
+    files: ['src-main/platform/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict(platformOnly, noElectron, noRenderer, noDomDeps, noDbDeps) },
+  },
+  {
     files: ['src-server/**/*.ts'],
-    rules: { 'no-restricted-imports': restrict(noElectron, noRenderer, noMain, noDomDeps) },
+    rules: { 'no-restricted-imports': restrict(noElectron, noRenderer, noMainButPlatform, noDomDeps) },
   },
   {
     files: ['**/*.cjs'],

@@ -35,4 +35,22 @@ describe('runtime boundaries are enforced by lint', () => {
     ]);
     expect(await problems('src-main/electron/probe.ts', `import { app } from 'electron';\nexport const a = app;\n`)).toEqual([]);
   });
+
+  it('the sync server shares only src-main/platform with main', async () => {
+    const p = await problems(
+      'src-server/sync/probe.ts',
+      `import { openDatabase } from '../../src-main/db/connection';\nimport { createStudentsService } from '../../src-main/features/students/students.service';\nimport { hashPassword } from '../../src-main/platform/password';\nexport const x = [openDatabase, createStudentsService, hashPassword];\n`,
+    );
+    expect(p).toEqual([expect.stringMatching(/shares only src-main\/platform/), expect.stringMatching(/shares only src-main\/platform/)]);
+  });
+
+  it('src-main/platform depends on neither main nor the server', async () => {
+    const p = await problems(
+      'src-main/platform/probe.ts',
+      `import { openDatabase } from '../db/connection';\nimport { listAudit } from '../features/audit/audit.service';\nimport Sqlite from 'better-sqlite3';\nimport { isoDateIn } from '../../src-shared/domain/today';\nexport const x = [openDatabase, listAudit, Sqlite, isoDateIn];\n`,
+    );
+    expect(p.filter((m) => /imports only src-shared and Node/.test(m))).toHaveLength(2);
+    expect(p.filter((m) => /Database access belongs in src-main/.test(m))).toHaveLength(1);
+    expect(p).toHaveLength(3);
+  });
 });

@@ -4,7 +4,7 @@
  * written out here so each test can see exactly what data it runs against.
  */
 import { openDatabase, type Database } from '../db/connection';
-import { hashPassword } from '../features/auth/password';
+import { hashPassword } from '../platform/password';
 import { studentSearchText } from '../features/students/student-search-text';
 import type { SessionUser } from '../../src-shared/contract';
 import type { Role } from '../../src-shared/domain/roles';

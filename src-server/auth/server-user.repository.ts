@@ -1,5 +1,5 @@
 import type { ServerKysely } from '../db/connection';
-import { hashPassword, verifyPassword } from './password';
+import { hashPassword, verifyPassword } from '../../src-main/platform/password';
 
 export type AdminCheck = { ok: true; username: string } | { ok: false; reason: 'invalid_credentials' | 'forbidden' };
 

@@ -2,8 +2,7 @@
  * The replica schema this server build speaks. It is the client's own constant (the last
  * migration's number), imported rather than copied so a release cannot ship the two apart.
  */
-// eslint-disable-next-line no-restricted-imports -- a constant only: the migrations list is plain SQL text, no main-process code
-import { SCHEMA_VERSION } from '../../src-main/db/migrations';
+import { SCHEMA_VERSION } from '../../src-main/platform/schema-version';
 
 export const SERVER_SCHEMA_VERSION: number = SCHEMA_VERSION;
 

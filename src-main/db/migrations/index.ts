@@ -9,6 +9,7 @@ import { m0008CurriculumItemUsage } from './0008-curriculum-item-usage';
 import { m0009GradingScaleVersions } from './0009-grading-scale-versions';
 import { m0010Sync } from './0010-sync';
 import type { Migration } from './migration';
+import { SCHEMA_VERSION } from '../../platform/schema-version';
 
 export const MIGRATIONS: readonly Migration[] = [
   m0001Reference,
@@ -23,5 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0010Sync,
 ];
 
-/** The schema version this build writes; sync mutations carry it (issue 5). */
-export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+/** The schema version this build writes; sync mutations carry it (issue 5). Kept in platform/ for the server. */
+export { SCHEMA_VERSION };

@@ -2,7 +2,7 @@ import type { SessionUser } from '../../../src-shared/contract';
 import type { Role } from '../../../src-shared/domain/roles';
 import type { Database } from '../../db/connection';
 import { AppError } from '../../host/app-error';
-import { verifyPassword } from './password';
+import { verifyPassword } from '../../platform/password';
 
 // Verifying against a fixed hash when the user does not exist keeps the answer time the
 // same, so the sign-in screen does not reveal which usernames exist.

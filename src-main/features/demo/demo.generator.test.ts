@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../db/connection';
 import { checkPin } from '../../../src-shared/domain/pin';
 import { studentSearchText } from '../students/student-search-text';
-import { verifyPassword } from '../auth/password';
+import { verifyPassword } from '../../platform/password';
 import { DEMO_USERS, generateDemo, type DemoSummary } from './demo.generator';
 import { apportion, IdFactory, Rng } from './demo.random';
 

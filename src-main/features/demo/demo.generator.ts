@@ -13,7 +13,7 @@
  */
 import type { Database } from '../../db/connection';
 import type { Role } from '../../../src-shared/domain/roles';
-import { hashPassword } from '../auth/password';
+import { hashPassword } from '../../platform/password';
 import { CURRENT_ACADEMIC_YEAR, GENERATED_AT, ID_BASE_MS } from './demo-calendar';
 import { insertCurricula } from './demo-curricula';
 import { PinIssuer } from './demo-people';
