@@ -22,6 +22,15 @@ const nodeEntries = {
   'server/server': 'src-server/server.main.ts',
 };
 
+/** The PDF libraries' versions as bundled: the PDF patches check them at start (pdf-patches.ts). */
+function pdfLibraryVersions() {
+  const version = (name) => {
+    const file = path.join(root, 'node_modules', name, 'package.json');
+    return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')).version : null;
+  };
+  return { pdfmake: version('pdfmake'), pdfkit: version('pdfkit'), fontkit: version('fontkit') };
+}
+
 async function buildNode() {
   const entryPoints = Object.entries(nodeEntries)
     .filter(([, src]) => fs.existsSync(path.join(root, src)))
@@ -36,7 +45,7 @@ async function buildNode() {
     format: 'cjs',
     sourcemap: 'linked',
     external: ['better-sqlite3', 'electron', 'electron-updater', 'playwright-core', 'vite', 'esbuild', '@electric-sql/pglite', 'pg'],
-    define: { __UNIDESK_VERSION__: JSON.stringify(pkg.version) },
+    define: { __UNIDESK_VERSION__: JSON.stringify(pkg.version), __UNIDESK_PDF_LIBS__: JSON.stringify(pdfLibraryVersions()) },
     logLevel: 'warning',
   });
 }

@@ -5,7 +5,9 @@
  * rules (solid, stroked only) of the same look that touch end to end on one line are joined
  * into one stroke; with butt caps the joined stroke covers exactly what its pieces did. They
  * are drawn where the last of them was (after the page's text, over the cell backgrounds that
- * pdfmake puts beneath everything). A page with clipping or vertical alignment is left as is.
+ * pdfmake puts beneath everything). A page with clipping or vertical alignment is left as is,
+ * and so is a page whose rules have more than one colour: where rules of two colours cross,
+ * the one drawn last shows, and joining changes that order (the golden test caught it).
  */
 import RendererModule from 'pdfmake/js/Renderer';
 import { pdfmakePrototype, once } from './pdfmake-class';
@@ -96,6 +98,7 @@ export function joinPageRules(page: Page): void {
   const groups: Group[] = [];
   const kept: PageItem[] = [];
   let at = -1;
+  let firstColour: string | undefined | null = null;
   for (const item of page.items) {
     const v = item.item;
     if (item.type !== 'vector' || !plain(v)) {
@@ -106,6 +109,8 @@ export function joinPageRules(page: Page): void {
     const position = vertical ? v.x1 : v.y1;
     const width = v.lineWidth;
     const colour = v.lineColor as string | undefined;
+    if (firstColour === null) firstColour = colour;
+    else if (colour !== firstColour) return;
     let onLine = lines.get(position);
     if (!onLine) lines.set(position, (onLine = []));
     let group = onLine.find((g) => g.vertical === vertical && g.width === width && g.colour === colour);

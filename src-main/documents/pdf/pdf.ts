@@ -7,12 +7,7 @@ import path from 'node:path';
 import pdfmake from 'pdfmake';
 import type { Content, Node, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { translate, type Locale } from '../../../src-shared/i18n';
-import { installContentBuffer } from './pdf-content-buffer';
-import { installFontCache } from './pdf-font-cache';
-import { installRuleJoining } from './pdf-rules';
-import { installStreamCompression } from './pdf-stream-compression';
-import { installStyleLookup } from './pdf-style-lookup';
-import { installTextRuns } from './pdf-text-runs';
+import { installPdfPatches } from './pdf-patches';
 import { FONT_SANS, FONT_SERIF, fontFiles, fontsDir } from './pdf-fonts';
 
 /** Points in one millimetre (PDF units are 1/72 inch). */
@@ -43,7 +38,7 @@ let registeredDir: string | null = null;
 
 /** Registers the fonts once per folder (pdfmake keeps them in a module-wide dictionary). */
 function ensureFonts(): void {
-  installFontCache();
+  installPdfPatches();
   const dir = fontsDir();
   if (registeredDir === dir) return;
   pdfmake.setFonts(fontFiles(dir));
@@ -107,11 +102,6 @@ export function documentDefinition(content: Content, opts: PageOptions): TDocume
 /** Lays out and encodes a document; the fonts are embedded (subset) in the result. */
 export async function render(docDefinition: TDocumentDefinitions): Promise<Buffer> {
   ensureFonts();
-  installContentBuffer();
-  installStyleLookup();
-  installStreamCompression();
-  installRuleJoining();
-  installTextRuns();
   // pdfmake writes its defaults into the definition (and annotates the content nodes, so a
   // definition is rendered once): the shallow copy keeps the caller's top level as built
   const doc = pdfmake.createPdf({ ...docDefinition });
