@@ -1,5 +1,6 @@
 import os from 'node:os';
-import { ROLES } from '../../src-shared/domain/roles';
+import { ROLES, type Role } from '../../src-shared/domain/roles';
+import { deviceScopeKindOf } from '../../src-shared/domain/scope-policy';
 import type { DeviceScope } from '../../src-shared/sync/protocol';
 import type { Database } from '../db/connection';
 import { enrol, syncOnce } from '../features/sync/sync-engine';
@@ -7,8 +8,10 @@ import { openIssueCount, pendingSummary, readSyncState } from '../features/sync/
 import { flags, oneOf, UsageError, withDb, type Command } from './cli-kit';
 
 /** "--scope all|faculty:CODE|contract|hr": a faculty by its code, as offices name it. */
-function parseScope(db: Database, text: string | undefined, role: string): DeviceScope {
-  const value = text ?? (role === 'clerk' ? undefined : role === 'accountant' ? 'contract' : role === 'hr' ? 'hr' : 'all');
+function parseScope(db: Database, text: string | undefined, role: Role): DeviceScope {
+  // the policy's default for the role; a faculty must be named
+  const kind = deviceScopeKindOf(role);
+  const value = text ?? (kind === 'faculty' ? undefined : kind);
   if (!value) throw new UsageError('--scope faculty:CODE is required for a dean’s office (clerk) device');
   if (value === 'all' || value === 'contract' || value === 'hr') return { kind: value };
   const m = /^faculty:(.+)$/.exec(value);

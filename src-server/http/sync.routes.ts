@@ -1,6 +1,7 @@
 /** The device endpoints: enrol (admin credentials in the body), then push, pull, bootstrap, heartbeat by token. */
 import type { FastifyInstance } from 'fastify';
-import { roleNeedsFaculty, ROLES, type Role } from '../../src-shared/domain/roles';
+import { ROLES, type Role } from '../../src-shared/domain/roles';
+import { roleNeedsFaculty } from '../../src-shared/domain/scope-policy';
 import {
   bootstrapRequest,
   enrolRequest,

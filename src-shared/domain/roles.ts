@@ -47,21 +47,3 @@ const GRANTS: Record<Role, readonly Permission[]> = {
 export function can(role: Role, permission: Permission): boolean {
   return GRANTS[role].includes(permission);
 }
-
-/**
- * Which students a role sees: a dean's office clerk only their faculty; accounting only
- * contract students (the people who pay); offices that serve everyone see all.
- */
-export type StudentScope = { kind: 'none' } | { kind: 'all' } | { kind: 'faculty'; facultyId: string } | { kind: 'contract' };
-
-export function studentScopeOf(role: Role, facultyId: string | null): StudentScope {
-  if (!can(role, 'students.read')) return { kind: 'none' };
-  if (role === 'clerk') return facultyId ? { kind: 'faculty', facultyId } : { kind: 'none' };
-  if (role === 'accountant') return { kind: 'contract' };
-  return { kind: 'all' };
-}
-
-/** Roles that must be tied to one faculty when the account is created. */
-export function roleNeedsFaculty(role: Role): boolean {
-  return role === 'clerk';
-}

@@ -1,3 +1,5 @@
+import { roleNeedsFaculty } from '../../../src-shared/domain/scope-policy';
+import type { Role } from '../../../src-shared/domain/roles';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../db/connection';
 import { checkPin } from '../../../src-shared/domain/pin';
@@ -304,7 +306,7 @@ describe('generateDemo (3000 students, default seed)', () => {
       .prepare('SELECT u.username, u.role, f.code AS faculty FROM app_user u LEFT JOIN faculty f ON f.id = u.faculty_id ORDER BY u.username')
       .all() as { username: string; role: string; faculty: string | null }[];
     expect(new Set(users.map((u) => u.role)).size).toBe(8);
-    for (const u of users.filter((x) => x.role === 'clerk')) expect(u.faculty).not.toBeNull();
+    for (const u of users.filter((x) => roleNeedsFaculty(x.role as Role))) expect(u.faculty, u.username).not.toBeNull();
     expect(users.find((u) => u.username === 'clerk')?.faculty).toBe('ECON');
     expect(users.find((u) => u.username === 'clerk2')?.faculty).toBe('LAW');
   });

@@ -110,8 +110,8 @@ export async function generateDemo(db: Database, opts: DemoOptions = {}): Promis
 
     progress('students', 0, students);
     // students' HR signs every order; the first clerk drafts an expulsion for their faculty
-    const signer = DEMO_USERS.find((u) => u.role === 'students_hr')!;
-    const clerk = DEMO_USERS.find((u) => u.role === 'clerk');
+    const signer = DEMO_USERS.find((u) => u.username === 'studhr')!;
+    const clerk = DEMO_USERS.find((u) => u.username === 'clerk');
     const clerkFaculty = structure.faculties.find((f) => f.seed.code === clerk?.facultyCode);
     const result = insertStudents(ctx, structure, {
       total: students,

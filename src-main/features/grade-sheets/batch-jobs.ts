@@ -13,6 +13,7 @@ import type { Database } from '../../db/connection';
 import { AppError, forbidden } from '../../host/app-error';
 import { BatchCancelled, exportBatch } from './batch-export';
 import type { GradeSheetsService } from './grade-sheets.service';
+import { assertInScope } from '../scope';
 
 interface Job {
   view: BatchJobView;
@@ -60,7 +61,7 @@ export function createBatchJobs(db: Database, sheets: GradeSheetsService, opts: 
           .where('s.id', '=', req.sessionId),
       );
       if (!ses) throw new AppError('not_found', 'error.sheet.noSession');
-      if (session.role === 'clerk' && ses.faculty_id !== session.facultyId) throw forbidden('error.sheet.scope');
+      assertInScope(session, 'gradeSheets', 'read', { facultyId: ses.faculty_id }, 'error.sheet.scope');
       // the list applies the caller's scope, so a job never prints a sheet its user could not open
       const sheetIds = sheets.list(session, { sessionId: ses.id }).rows.map((r) => r.id);
       if (sheetIds.length === 0) throw new AppError('conflict', 'error.batch.empty');

@@ -10,14 +10,16 @@ import { withWrite } from '../write-transaction';
 /** Positions that teach (and so examine); heads of chairs examine too. */
 const TEACHING_CATEGORIES = ['professor', 'docent', 'senior_lecturer', 'lecturer', 'assistant', 'head_of_chair'];
 import type { GradeSheetsService } from './grade-sheets.service';
+import { assertInScope } from '../scope';
+import type { ScopeAction } from '../../../src-shared/domain/scope-policy';
 
 export function createExaminers(db: Database, sheets: GradeSheetsService) {
   const k = db.kysely;
 
-  function sheetOf(session: SessionUser, id: string) {
+  function sheetOf(session: SessionUser, id: string, action: ScopeAction) {
     const sheet = db.sync.first(k.selectFrom('grade_sheet').select(['id', 'faculty_id', 'state', 'version', 'examiner_staff_id', 'exam_date']).where('id', '=', id));
     if (!sheet) throw new AppError('not_found', 'error.sheet.notFound');
-    if (session.role === 'clerk' && session.facultyId !== sheet.faculty_id) throw forbidden('error.sheet.scope');
+    assertInScope(session, 'gradeSheets', action, { facultyId: sheet.faculty_id }, 'error.sheet.scope');
     return sheet;
   }
 
@@ -25,7 +27,7 @@ export function createExaminers(db: Database, sheets: GradeSheetsService) {
     /** Teaching staff working at the sheet's faculty now (any chair), sorted as the office reads names. */
     options(session: SessionUser, id: string): { rows: ExaminerOption[] } {
       if (!can(session.role, 'grades.read')) throw forbidden();
-      const sheet = sheetOf(session, id);
+      const sheet = sheetOf(session, id, 'read');
       const staff = db.sync.all(
         k
           .selectFrom('staff as s')
@@ -45,7 +47,7 @@ export function createExaminers(db: Database, sheets: GradeSheetsService) {
 
     set(session: SessionUser, req: ParsedRequestOf<'gradeSheets.setExaminer'>, locale: Locale): GradeSheetDetail {
       if (!can(session.role, 'grades.enter')) throw forbidden();
-      const sheet = sheetOf(session, req.id);
+      const sheet = sheetOf(session, req.id, 'write');
       if (sheet.state === 'closed') throw new AppError('conflict', 'error.sheet.alreadyClosed');
       if (sheet.version !== req.version) throw new AppError('conflict', 'error.conflict.staleVersion');
       if (req.examinerStaffId && !this.options(session, req.id).rows.some((o) => o.staffId === req.examinerStaffId)) {

@@ -9,6 +9,7 @@ import { AppError, forbidden } from '../../host/app-error';
 import { withWrite } from '../write-transaction';
 import { scaleById } from './grading-scale.repository';
 import type { GradeSheetsService } from './grade-sheets.service';
+import { assertInScope } from '../scope';
 
 interface Attempt {
   sheetId: string;
@@ -86,7 +87,7 @@ export function createRetakes(db: Database, sheets: GradeSheetsService) {
   function sessionScope(session: SessionUser, sessionId: string): void {
     const ses = db.sync.first(db.kysely.selectFrom('academic_session').select('faculty_id').where('id', '=', sessionId));
     if (!ses) throw new AppError('not_found', 'error.sheet.noSession');
-    if (session.role === 'clerk' && ses.faculty_id !== session.facultyId) throw forbidden('error.sheet.scope');
+    assertInScope(session, 'gradeSheets', 'read', { facultyId: ses.faculty_id }, 'error.sheet.scope');
   }
 
   return {
@@ -106,7 +107,7 @@ export function createRetakes(db: Database, sheets: GradeSheetsService) {
       if (!can(session.role, 'grades.enter')) throw forbidden();
       const parent = db.sync.first(db.kysely.selectFrom('grade_sheet').selectAll().where('id', '=', req.parentSheetId));
       if (!parent) throw new AppError('not_found', 'error.sheet.notFound');
-      if (session.role === 'clerk' && parent.faculty_id !== session.facultyId) throw forbidden('error.sheet.scope');
+      assertInScope(session, 'gradeSheets', 'write', { facultyId: parent.faculty_id }, 'error.sheet.scope');
       const attempts = attemptsOf(db, parent.session_id);
       const problems: { path: string; key: MessageKey; values?: MessageValues }[] = [];
       const chosen = req.studentIds.map((studentId, i) => {

@@ -13,14 +13,17 @@ import { withWrite } from '../write-transaction';
 import { entryOpen } from './entry-window';
 import { scaleById, scaleForYear } from './grading-scale.repository';
 import { gradesOfSheetQuery, sheetSummaryQuery, type SheetRow } from './grade-sheets.repository';
+import { assertInScope, scopeFor } from '../scope';
+import { inScope } from '../../db/scope-query';
+import type { ScopeAction } from '../../../src-shared/domain/scope-policy';
 
 type Permission = 'grades.read' | 'grades.enter' | 'grades.exception';
 
 function requireGrades(session: SessionUser, p: Permission): void {
   if (!can(session.role, p)) throw forbidden();
 }
-function assertFaculty(session: SessionUser, facultyId: string, key: MessageKey = 'error.sheet.scope'): void {
-  if (session.role === 'clerk' && session.facultyId !== facultyId) throw forbidden(key);
+function assertFaculty(session: SessionUser, facultyId: string, action: ScopeAction, key: MessageKey = 'error.sheet.scope'): void {
+  assertInScope(session, 'gradeSheets', action, { facultyId }, key);
 }
 
 const PROBLEM_KEYS: Record<RowProblem['code'], MessageKey> = {
@@ -79,7 +82,7 @@ export function createGradeSheetsService(db: Database, clock: () => string = () 
   function detail(session: SessionUser, id: string, locale: Locale): GradeSheetDetail {
     requireGrades(session, 'grades.read');
     const sheet = loadSheet(id);
-    assertFaculty(session, sheet.faculty_id);
+    assertFaculty(session, sheet.faculty_id, 'read');
     const head = db.sync.first(sheetSummaryQuery(db.kysely).where('gs.id', '=', id))!;
     const scale = scaleById(db, sheet.scale_id);
     const { window, exceptions, open } = windowOf(sheet);
@@ -133,7 +136,7 @@ export function createGradeSheetsService(db: Database, clock: () => string = () 
       requireGrades(session, 'grades.enter');
       const group = db.sync.first(db.kysely.selectFrom('student_group').selectAll().where('id', '=', req.groupId));
       if (!group) throw new AppError('not_found', 'error.sheet.notFound');
-      assertFaculty(session, group.faculty_id, 'error.sheet.groupScope');
+      assertFaculty(session, group.faculty_id, 'write', 'error.sheet.groupScope');
       const semester = (group.course - 1) * 2 + (req.term === 'autumn' ? 1 : 2);
       const curriculum = db.sync.first(
         db.kysely.selectFrom('curriculum').select('id').where('specialty_id', '=', group.specialty_id).where('intake_year', '=', group.intake_year).where('form', '=', group.form),
@@ -169,7 +172,7 @@ export function createGradeSheetsService(db: Database, clock: () => string = () 
       requireGrades(session, 'grades.enter');
       const ses = db.sync.first(db.kysely.selectFrom('academic_session').selectAll().where('id', '=', sessionId));
       if (!ses) throw new AppError('not_found', 'error.sheet.noSession');
-      if (ses.faculty_id) assertFaculty(session, ses.faculty_id);
+      if (ses.faculty_id) assertFaculty(session, ses.faculty_id, 'write');
       let offerings = db.kysely
         .selectFrom('registration as r')
         .innerJoin('student_group as g', 'g.id', 'r.group_id')
@@ -227,7 +230,7 @@ export function createGradeSheetsService(db: Database, clock: () => string = () 
     sessions(session: SessionUser): { rows: AcademicSessionView[] } {
       requireGrades(session, 'grades.read');
       let q = db.kysely.selectFrom('academic_session').selectAll().orderBy('starts_on', 'desc');
-      if (session.role === 'clerk') q = q.where('faculty_id', '=', session.facultyId ?? '');
+      q = inScope(q, scopeFor(session, 'gradeSheets', 'read'), { faculty: 'faculty_id' });
       return {
         rows: db.sync.all(q).map((r) => ({
           id: r.id,
@@ -245,7 +248,7 @@ export function createGradeSheetsService(db: Database, clock: () => string = () 
     list(session: SessionUser, req: ParsedRequestOf<'gradeSheets.list'>): { rows: GradeSheetSummary[] } {
       requireGrades(session, 'grades.read');
       let q = sheetSummaryQuery(db.kysely).orderBy('gs.seq');
-      if (session.role === 'clerk') q = q.where('gs.faculty_id', '=', session.facultyId ?? '');
+      q = inScope(q, scopeFor(session, 'gradeSheets', 'read'), { faculty: 'gs.faculty_id' });
       if (req.sessionId) q = q.where('gs.session_id', '=', req.sessionId);
       if (req.groupId) q = q.where('gs.group_id', '=', req.groupId);
       if (req.state) q = q.where('gs.state', '=', req.state);
@@ -260,7 +263,7 @@ export function createGradeSheetsService(db: Database, clock: () => string = () 
     setGrades(session: SessionUser, req: ParsedRequestOf<'gradeSheets.setGrades'>, locale: Locale): GradeSheetDetail {
       requireGrades(session, 'grades.enter');
       const sheet = loadSheet(req.id);
-      assertFaculty(session, sheet.faculty_id);
+      assertFaculty(session, sheet.faculty_id, 'write');
       const closed = sheet.state === 'closed';
       if (closed && (!req.reason || !req.documentNo)) throw new AppError('conflict', 'error.sheet.closedNeedsReason');
       const { window, open } = windowOf(sheet);
@@ -319,7 +322,7 @@ export function createGradeSheetsService(db: Database, clock: () => string = () 
     close(session: SessionUser, req: ParsedRequestOf<'gradeSheets.close'>, locale: Locale): GradeSheetDetail {
       requireGrades(session, 'grades.enter');
       const sheet = loadSheet(req.id);
-      assertFaculty(session, sheet.faculty_id);
+      assertFaculty(session, sheet.faculty_id, 'write');
       if (sheet.state === 'closed') throw new AppError('conflict', 'error.sheet.alreadyClosed');
       if (sheet.version !== req.version) throw new AppError('conflict', 'error.conflict.staleVersion');
       const scale = scaleById(db, sheet.scale_id);

@@ -10,13 +10,15 @@ import { can } from '../../../src-shared/domain/roles';
 import type { Database } from '../../db/connection';
 import { AppError, forbidden } from '../../host/app-error';
 import { withWrite } from '../write-transaction';
+import { assertInScope } from '../scope';
+import type { ScopeAction } from '../../../src-shared/domain/scope-policy';
 
 type Term = 'autumn' | 'spring';
 
 export function createRegistrations(db: Database) {
   const k = db.kysely;
 
-  function studentOf(session: SessionUser, studentId: string) {
+  function studentOf(session: SessionUser, studentId: string, action: ScopeAction) {
     const s = db.sync.first(
       k
         .selectFrom('student as s')
@@ -25,7 +27,7 @@ export function createRegistrations(db: Database) {
         .where('s.id', '=', studentId),
     );
     if (!s) throw new AppError('not_found', 'error.notFound.student');
-    if (session.role === 'clerk' && session.facultyId !== s.faculty_id) throw forbidden('error.sheet.groupScope');
+    assertInScope(session, 'gradeSheets', action, { facultyId: s.faculty_id }, 'error.sheet.groupScope');
     return s;
   }
 
@@ -43,7 +45,7 @@ export function createRegistrations(db: Database) {
   }
 
   function view(session: SessionUser, studentId: string, year: string, term: Term): StudentRegistrations {
-    const s = studentOf(session, studentId);
+    const s = studentOf(session, studentId, 'read');
     const rows = db.sync
       .all(
         k
@@ -110,7 +112,7 @@ export function createRegistrations(db: Database) {
     /** Adds a discipline of the student's own curriculum; joins its open sheet if one exists. */
     add(session: SessionUser, req: ParsedRequestOf<'registrations.add'>): StudentRegistrations {
       if (!can(session.role, 'grades.enter')) throw forbidden();
-      const s = studentOf(session, req.studentId);
+      const s = studentOf(session, req.studentId, 'write');
       const current = view(session, req.studentId, req.academicYearId, req.term);
       if (current.rows.some((r) => r.curriculumItemId === req.curriculumItemId)) throw new AppError('conflict', 'error.registration.already');
       if (!current.options.some((o) => o.curriculumItemId === req.curriculumItemId)) {
@@ -142,7 +144,7 @@ export function createRegistrations(db: Database) {
       if (!can(session.role, 'grades.enter')) throw forbidden();
       const reg = db.sync.first(k.selectFrom('registration').selectAll().where('id', '=', req.registrationId));
       if (!reg) throw new AppError('not_found', 'error.registration.notFound');
-      studentOf(session, reg.student_id);
+      studentOf(session, reg.student_id, 'write');
       const sheet = sheetFor(reg.group_id, reg.curriculum_item_id, reg.academic_year_id);
       const grade = sheet
         ? db.sync.first(k.selectFrom('grade').select(['id', 'parts_json', 'mark', 'version']).where('sheet_id', '=', sheet.id).where('student_id', '=', reg.student_id))

@@ -4,6 +4,9 @@ import type { OrderDetail, OrderItemInput, OrderSummary, ParsedRequestOf, Sessio
 import type { ExpulsionReason, OrderState, OrderType } from '../../../src-shared/domain/orders';
 import { fullName } from '../../../src-shared/domain/person';
 import { can } from '../../../src-shared/domain/roles';
+import { facultyLimit, type ScopeAction } from '../../../src-shared/domain/scope-policy';
+import { inScope } from '../../db/scope-query';
+import { assertInScope, isInScope, scopeFor } from '../scope';
 import { translate, type Locale, type MessageKey, type MessageValues } from '../../../src-shared/i18n';
 import type { Database } from '../../db/connection';
 import { AppError, forbidden } from '../../host/app-error';
@@ -19,9 +22,9 @@ export function requireOrders(session: SessionUser, permission: 'orders.read' | 
   if (!can(session.role, permission)) throw forbidden();
 }
 
-/** A clerk works inside their faculty; everyone else who may read orders sees them all. */
-export function assertOrderInScope(session: SessionUser, order: { faculty_id: string | null }): void {
-  if (session.role === 'clerk' && order.faculty_id !== session.facultyId) throw forbidden('error.forbidden.orderScope');
+/** An order in the caller's scope (the policy's 'orders'): a clerk's faculty, or all. */
+export function assertOrderInScope(session: SessionUser, order: { faculty_id: string | null }, action: ScopeAction = 'read'): void {
+  assertInScope(session, 'orders', action, { facultyId: order.faculty_id }, 'error.forbidden.orderScope');
 }
 
 export function loadOrder(db: Database, id: string): OrderRow {
@@ -97,17 +100,19 @@ function checkItems(db: Database, session: SessionUser, items: OrderItemInput[])
     const name = fullName(s.state);
     if (seen.has(item.studentId)) problems.push({ path: `items.${i}.studentId`, key: 'order.problem', values: { position: i + 1, name, problem: { msg: 'error.order.duplicate' } } });
     seen.add(item.studentId);
-    if (session.role === 'clerk' && s.facultyId !== session.facultyId) {
+    if (!isInScope(session, 'orders', 'write', { facultyId: s.facultyId })) {
       problems.push({ path: `items.${i}.studentId`, key: 'order.problem', values: { position: i + 1, name, problem: { msg: 'order.rule.notInScope' } } });
     }
     const target = item.targetGroupId ? groups.get(item.targetGroupId) : undefined;
     if (item.targetGroupId && !target) problems.push({ path: `items.${i}.targetGroupId`, key: 'order.rule.unknownGroup' });
-    if (target && session.role === 'clerk' && target.facultyId !== session.facultyId) {
+    if (target && !isInScope(session, 'orders', 'write', { facultyId: target.facultyId })) {
       problems.push({ path: `items.${i}.targetGroupId`, key: 'order.rule.targetNotInScope', values: { group: target.name } });
     }
   });
   if (problems.length) throw new AppError('validation', 'error.validation', {}, problems);
-  if (session.role === 'clerk') return { facultyId: session.facultyId };
+  // a user limited to one faculty drafts that faculty's orders, even an empty one
+  const own = facultyLimit(session, 'orders', 'write');
+  if (own) return { facultyId: own };
   return { facultyId: faculties.size === 1 ? [...faculties][0]! : null };
 }
 
@@ -186,7 +191,7 @@ export function createOrdersService(db: Database) {
     async list(session: SessionUser, req: ParsedRequestOf<'orders.list'>): Promise<{ total: number; rows: OrderSummary[] }> {
       requireOrders(session, 'orders.read');
       let q = db.kysely.selectFrom('student_order as o');
-      if (session.role === 'clerk') q = q.where('o.faculty_id', '=', session.facultyId);
+      q = inScope(q, scopeFor(session, 'orders', 'read'), { faculty: 'o.faculty_id' });
       if (req.state) q = q.where('o.state', '=', req.state);
       if (req.type) q = q.where('o.type', '=', req.type);
       if (req.query) q = q.where('o.number', 'like', `${req.query.trim()}%`);

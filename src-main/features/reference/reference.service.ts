@@ -1,6 +1,6 @@
 import type { ReferenceScope, SessionUser } from '../../../src-shared/contract';
 import type { InstructionLanguage, Level, StudyForm } from '../../../src-shared/domain/enums';
-import { studentScopeOf } from '../../../src-shared/domain/roles';
+import { facultyLimit } from '../../../src-shared/domain/scope-policy';
 import type { Database } from '../../db/connection';
 
 const localized = (r: { name_ky: string; name_ru: string; name_en: string }) => ({
@@ -11,8 +11,7 @@ const localized = (r: { name_ky: string; name_ru: string; name_en: string }) => 
 
 /** The structure a user works in: a clerk gets their faculty only, others the whole university. */
 export async function referenceScope(db: Database, session: SessionUser): Promise<ReferenceScope> {
-  const scope = studentScopeOf(session.role, session.facultyId);
-  const facultyId = scope.kind === 'faculty' ? scope.facultyId : null;
+  const facultyId = facultyLimit(session, 'groups');
   let faculties = db.kysely.selectFrom('faculty').selectAll().orderBy('code');
   let specialties = db.kysely.selectFrom('specialty').selectAll().orderBy('code');
   let groups = db.kysely.selectFrom('student_group').selectAll().orderBy('course').orderBy('name');
@@ -49,4 +48,10 @@ export async function referenceScope(db: Database, session: SessionUser): Promis
     })),
     countries: c.map((r) => ({ code: r.code, name: localized(r) })),
   };
+}
+
+/** The university's name in the three languages (the title of every screen and document). */
+export async function universityNames(db: Database): Promise<{ ky: string; ru: string; en: string }> {
+  const u = await db.kysely.selectFrom('university').select(['name_ky', 'name_ru', 'name_en']).executeTakeFirst();
+  return { ky: u?.name_ky ?? '', ru: u?.name_ru ?? '', en: u?.name_en ?? '' };
 }

@@ -1,7 +1,8 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { StudentRow, StatusHistoryEntry } from '../../../src-shared/contract';
 import type { StudentStatus, StudyForm, Funding } from '../../../src-shared/domain/enums';
-import type { StudentScope } from '../../../src-shared/domain/roles';
+import type { RowScope } from '../../../src-shared/domain/scope-policy';
+import { inScope } from '../../db/scope-query';
 import { searchFold } from '../../../src-shared/domain/person';
 import type { DB } from '../../db/schema';
 import type { Database } from '../../db/connection';
@@ -25,18 +26,9 @@ function base(db: Kysely<DB>): Joined {
     .innerJoin('student_group as g', 'g.id', 's.group_id') as unknown as Joined;
 }
 
-/** Narrows a query to what the caller may see; 'none' never reaches here (the service refuses first). */
-function applyScope(q: Joined, scope: StudentScope): Joined {
-  switch (scope.kind) {
-    case 'faculty':
-      return q.where('g.faculty_id', '=', scope.facultyId);
-    case 'contract':
-      return q.where('s.funding', '=', 'contract');
-    case 'all':
-      return q;
-    case 'none':
-      return q.where(sql<boolean>`0`);
-  }
+/** Narrows a query to what the caller may see (the scope policy, src-shared/domain/scope-policy.ts). */
+function applyScope(q: Joined, scope: RowScope): Joined {
+  return inScope(q, scope, { faculty: 'g.faculty_id', funding: 's.funding' });
 }
 
 function applyFilter(q: Joined, f: StudentFilter): Joined {
@@ -54,7 +46,7 @@ function applyFilter(q: Joined, f: StudentFilter): Joined {
 }
 
 /** Ids only, plucked straight from better-sqlite3: 40,000 of them without building row objects. */
-export function findMatchingIds(db: Database, scope: StudentScope, f: StudentFilter): string[] {
+export function findMatchingIds(db: Database, scope: RowScope, f: StudentFilter): string[] {
   const q = applyFilter(applyScope(base(db.kysely), scope), f).select('s.id').compile();
   return db.sqlite
     .prepare(q.sql)

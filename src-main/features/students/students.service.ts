@@ -8,7 +8,8 @@ import type {
 import type { BaseEducation, Funding, StudentStatus, StudyForm } from '../../../src-shared/domain/enums';
 import { checkPin } from '../../../src-shared/domain/pin';
 import type { Sex } from '../../../src-shared/domain/person';
-import { can, studentScopeOf, type StudentScope } from '../../../src-shared/domain/roles';
+import { can } from '../../../src-shared/domain/roles';
+import { assertInScope, scopeFor } from '../scope';
 import type { Database } from '../../db/connection';
 import { AppError, forbidden, notFound } from '../../host/app-error';
 import { withWrite } from '../write-transaction';
@@ -37,24 +38,8 @@ const FLAG_COLUMNS = {
   quotaForeigner: 'flag_quota_foreigner',
 } as const;
 
-function readableScope(session: SessionUser): StudentScope {
-  const scope = studentScopeOf(session.role, session.facultyId);
-  if (scope.kind === 'none') throw forbidden();
-  return scope;
-}
-
-function inScope(scope: StudentScope, s: { faculty_id: string; funding: string }): boolean {
-  switch (scope.kind) {
-    case 'all':
-      return true;
-    case 'faculty':
-      return s.faculty_id === scope.facultyId;
-    case 'contract':
-      return s.funding === 'contract';
-    case 'none':
-      return false;
-  }
-}
+/** A student row as the scope policy sees it: the faculty of its group, and its funding. */
+const scoped = (s: { faculty_id: string; funding: string }) => ({ facultyId: s.faculty_id, funding: s.funding });
 
 function toCard(s: StudentFull, history: StudentCard['history']): StudentCard {
   return {
@@ -84,16 +69,16 @@ export function createStudentsService(db: Database) {
   const recent = new SearchCache();
 
   async function loadInScope(session: SessionUser, id: string): Promise<StudentFull> {
-    const scope = readableScope(session);
+    scopeFor(session, 'students', 'read');
     const s = await loadStudent(db.kysely, id);
     if (!s) throw notFound('error.notFound.student');
-    if (!inScope(scope, s)) throw forbidden('error.forbidden.scope');
+    assertInScope(session, 'students', 'read', scoped(s), 'error.forbidden.scope');
     return s;
   }
 
   return {
     async search(session: SessionUser, req: SearchRequest): Promise<StudentSearchResult> {
-      const scope = readableScope(session);
+      const scope = scopeFor(session, 'students', 'read');
       const { offset: _o, limit: _l, ...filter } = req;
       const key = JSON.stringify([scope, filter]);
       const stamp = changeStamp(db);
@@ -124,10 +109,10 @@ export function createStudentsService(db: Database) {
     async update(session: SessionUser, req: UpdateRequest): Promise<StudentUpdateResult> {
       if (!can(session.role, 'students.write')) throw forbidden();
       withWrite(db, session, (w) => {
-        const scope = readableScope(session);
+        scopeFor(session, 'students', 'write');
         const s = w.sql.first(studentQuery(w.q, req.id));
         if (!s) throw notFound('error.notFound.student');
-        if (!inScope(scope, s)) throw forbidden('error.forbidden.scope');
+        assertInScope(session, 'students', 'write', scoped(s), 'error.forbidden.scope');
         if (s.version !== req.version) throw new AppError('conflict', 'error.conflict.staleVersion');
         const c = req.changes;
         const next: Record<string, string | number | null> = {};

@@ -1,0 +1,25 @@
+import { defineFeature, signedIn } from '../feature-module';
+import { createStudentsService } from '../students/students.service';
+import { exportOrder } from './order-document';
+import { signOrder } from './order-signing';
+import { createOrdersService } from './orders.service';
+import { studentStateOnFor } from './student-state.service';
+
+/** Students' orders: drafts, signing, printing, and a student's state on a date. */
+export const ordersFeature = defineFeature({
+  name: 'orders',
+  handlers: ({ db }) => {
+    const orders = createOrdersService(db);
+    const students = createStudentsService(db);
+    return {
+      'orders.list': async (req, ctx) => orders.list(signedIn(ctx), req),
+      'orders.get': async (req, ctx) => orders.detail(signedIn(ctx), req.id, ctx.locale),
+      'orders.create': async (req, ctx) => orders.create(signedIn(ctx), req, ctx.locale),
+      'orders.update': async (req, ctx) => orders.update(signedIn(ctx), req, ctx.locale),
+      'orders.delete': async (req, ctx) => orders.remove(signedIn(ctx), req),
+      'orders.sign': async (req, ctx) => signOrder(db, orders, signedIn(ctx), req, ctx.locale),
+      'orders.export': async (req, ctx) => exportOrder(db, orders, signedIn(ctx), req),
+      'students.stateOn': async (req, ctx) => studentStateOnFor(db, students, signedIn(ctx), req.id, req.date),
+    };
+  },
+});

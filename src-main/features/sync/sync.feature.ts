@@ -1,0 +1,16 @@
+import { defineFeature, signedIn } from '../feature-module';
+import { createSyncService } from './sync.service';
+
+/** How this workstation syncs with the university server, and what needs a person's decision. */
+export const syncFeature = defineFeature({
+  name: 'sync',
+  handlers: ({ db, syncLoop }) => {
+    const sync = createSyncService(db, syncLoop);
+    return {
+      'sync.status': async (_req, ctx) => sync.status(signedIn(ctx), ctx.locale),
+      'sync.now': async (_req, ctx) => sync.now(signedIn(ctx), ctx.locale),
+      'sync.issues': async (_req, ctx) => sync.issues(signedIn(ctx), ctx.locale),
+      'sync.resolve': async (req, ctx) => sync.resolve(signedIn(ctx), req, ctx.locale),
+    };
+  },
+});
