@@ -17,6 +17,7 @@ const nodeEntries = {
   'cli/unidesk': 'src-main/cli/unidesk.ts',
   'electron/main': 'src-main/electron/main.ts',
   'electron/preload': 'src-main/electron/preload.ts',
+  'electron/backend': 'src-main/host/backend.main.ts',
   'bench/bench': 'bench/bench.ts',
   'workers/grade-sheet-batch': 'src-main/features/grade-sheets/batch-export.worker.ts',
   'server/server': 'src-server/server.main.ts',

@@ -1,5 +1,5 @@
 import { openDatabase, type Database } from '../db/connection';
-import { createDispatcher, memorySessionStore, type Dispatch, type Logger } from '../host/dispatcher';
+import { createDispatcher, memorySessionStore, type Dispatch, type Logger, type SessionStore } from '../host/dispatcher';
 import { generateDemo } from '../features/demo/demo.generator';
 import { createHandlers } from './handlers';
 import { startSyncLoop } from '../features/sync/sync-engine';
@@ -26,12 +26,24 @@ export const consoleLogger: Logger = {
  * Main's services, whatever hosts them (Electron, the browser host, tests): the replica, the
  * handlers and the dispatcher. An empty replica becomes the demo university on first launch.
  */
-export async function createApp(opts: { dbFile: string; log?: Logger; demoIfEmpty?: boolean; exportsDir?: string; syncIntervalMs?: number }): Promise<UniDeskApp> {
+export interface CreateAppOptions {
+  dbFile: string;
+  log?: Logger;
+  demoIfEmpty?: boolean;
+  exportsDir?: string;
+  syncIntervalMs?: number;
+  /** where sign-ins live (the backend process mirrors them to Electron's main) */
+  sessions?: SessionStore;
+  /** progress of long startup work (the demo university) */
+  onProgress?: (task: string, done: number, total: number) => void;
+}
+
+export async function createApp(opts: CreateAppOptions): Promise<UniDeskApp> {
   const db = openDatabase(opts.dbFile);
   try {
     if (opts.demoIfEmpty ?? true) {
       const existing = await db.kysely.selectFrom('university').select('id').executeTakeFirst();
-      if (!existing) await generateDemo(db);
+      if (!existing) await generateDemo(db, { onProgress: opts.onProgress });
     }
   } catch (e) {
     await db.close();
@@ -39,7 +51,7 @@ export async function createApp(opts: { dbFile: string; log?: Logger; demoIfEmpt
   }
   // sync runs in the background whenever the replica is enrolled (it checks, cheaply, every few seconds)
   const syncLoop = startSyncLoop(db, { intervalMs: opts.syncIntervalMs ?? syncIntervalFromEnv() });
-  const dispatch = createDispatcher(createHandlers(db, APP_VERSION, { exportsDir: opts.exportsDir, syncLoop }), memorySessionStore(), opts.log ?? consoleLogger);
+  const dispatch = createDispatcher(createHandlers(db, APP_VERSION, { exportsDir: opts.exportsDir, syncLoop }), opts.sessions ?? memorySessionStore(), opts.log ?? consoleLogger);
   return {
     dbFile: opts.dbFile,
     db,

@@ -7,6 +7,7 @@
  * and call resetFakeElectron() in beforeEach.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
+import { fork as forkChild, type ChildProcess } from 'node:child_process';
 type Listener = (...args: any[]) => any;
 
 /** Ordered log of notable calls, for "X happens before Y" assertions. */
@@ -139,6 +140,45 @@ export class BrowserWindow extends FakeEmitter {
   }
 }
 
+/**
+ * Electron's utilityProcess, played by a real Node child process (child_process.fork): the
+ * backend entry runs for real, only the channel differs (process.send instead of
+ * process.parentPort, which backend.main.ts accepts both of). Tests can kill it like a crash.
+ */
+export class FakeUtilityProcess extends FakeEmitter {
+  static instances: FakeUtilityProcess[] = [];
+  readonly child: ChildProcess;
+  exited = false;
+  constructor(modulePath: string, args: string[], options: any) {
+    super();
+    callLog.push('utilityProcess.fork');
+    this.child = forkChild(modulePath, args, { env: options?.env, serialization: 'advanced', stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    this.child.stdout?.resume();
+    this.child.stderr?.resume();
+    this.child.on('message', (m) => this.emit('message', m));
+    this.child.on('exit', (code, signal) => {
+      this.exited = true;
+      this.emit('exit', code ?? (signal ? 1 : 0));
+    });
+    FakeUtilityProcess.instances.push(this);
+  }
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+  postMessage(message: unknown): void {
+    if (!this.exited && this.child.connected) this.child.send(message as any);
+  }
+  kill(): boolean {
+    return this.child.kill('SIGKILL');
+  }
+}
+
+export const utilityProcess = {
+  fork(modulePath: string, args: string[] = [], options: any = {}): FakeUtilityProcess {
+    return new FakeUtilityProcess(modulePath, args, options);
+  },
+};
+
 export const ipcMain = {
   handlers: new Map<string, Listener>(),
   handle(channel: string, handler: Listener): void {
@@ -236,6 +276,8 @@ export const fakeAutoUpdater = {
 };
 
 export function resetFakeElectron(): void {
+  for (const p of FakeUtilityProcess.instances) if (!p.exited) p.kill();
+  FakeUtilityProcess.instances = [];
   callLog.length = 0;
   app.reset();
   BrowserWindow.instances = [];

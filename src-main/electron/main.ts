@@ -4,11 +4,14 @@
  * Everything else lives in shell.ts so it can be tested without Electron.
  */
 import path from 'node:path';
-import { createApp } from '../app/create-app';
-import { startShell } from './shell';
+import { utilityProcess } from 'electron';
+import { startBackend } from './backend-client';
+import { consoleLog, startShell } from './shell';
 
 void startShell({
-  createApp,
+  // the services run in a utility process (dist/electron/backend.cjs); main only routes calls
+  createApp: ({ dbFile, log }) =>
+    startBackend({ fork: (entry, args, options) => utilityProcess.fork(entry, args, options), entry: path.join(__dirname, 'backend.cjs'), dbFile, env: process.env, log: log ?? consoleLog }),
   argv: process.argv,
   env: process.env,
   rendererDir: path.join(__dirname, '..', 'renderer'),

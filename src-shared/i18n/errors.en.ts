@@ -13,6 +13,7 @@ export const errorsEn: Record<keyof typeof errorsRu, string> = {
     'Someone else changed this record while you were editing it. Reload the card and make your change again.',
   'error.conflict.recordBookTaken': 'Record-book number {value} already belongs to another student.',
   'error.internal': 'Something went wrong inside UniDesk. Your data was not changed; details are in the log.',
+  'error.backendRestarted': "UniDesk’s service stopped while doing this and has been restarted. Anything saved before stays saved; check whether this last change is there and do it again if not.",
   'error.signIn.failed': 'Wrong username or password.',
   'field.required': '“{field}”: required',
   'field.tooShort': '“{field}”: at least {min, plural, one {# character} other {# characters}}',
