@@ -1,177 +1,170 @@
 import fs from 'node:fs';
-import { parseArgs } from 'node:util';
 import path from 'node:path';
-import type { Database } from '../db/connection';
-import { resolveDbFile } from '../db/data-dir';
-import { exportBatch } from '../features/grade-sheets/batch-export';
-import { BATCH_READER } from '../features/grade-sheets/batch-render';
-import { exportGradeSheet } from '../features/grade-sheets/grade-sheet-document';
-import { createGradeSheetsService } from '../features/grade-sheets/grade-sheets.service';
-import { applyTeacherImport, describeImportProblem, previewTeacherImportOf } from '../features/grade-sheets/teacher-excel';
-import type { SessionUser } from '../../src-shared/contract';
-import type { Role } from '../../src-shared/domain/roles';
-import { flags, oneOf, UsageError, withDb, type Command } from './cli-kit';
+import { parseArgs } from 'node:util';
+import { CliError, documentLanguage, flags, oneOf, required, UsageError, withApi, type CliApi, type Command } from './cli-kit';
+import { writeWhole } from './orders.command';
 
 /** `--sheet` is the number printed on the sheet (e.g. 26-00042) or its id. */
-function findSheet(db: Database, ref: string): string {
-  const row = db.sync.first(db.kysely.selectFrom('grade_sheet').select('id').where((eb) => eb.or([eb('number', '=', ref), eb('id', '=', ref)])).orderBy('academic_year_id', 'desc').limit(1));
-  if (!row) throw new Error(`no grade sheet "${ref}"`);
-  return row.id;
+async function findSheet(api: CliApi, ref: string): Promise<string> {
+  const { rows } = await api.call('gradeSheets.list', {});
+  const found = rows.find((r) => r.number === ref || r.id === ref);
+  if (!found) throw new CliError('cli.notFound.sheet', { ref });
+  return found.id;
+}
+
+async function findFaculty(api: CliApi, code: string | undefined): Promise<string | null> {
+  if (!code) return null;
+  const { faculties } = await api.call('reference.scope', {});
+  const f = faculties.find((x) => x.code === code);
+  if (!f) throw new CliError('cli.notFound.faculty', { code });
+  return f.id;
 }
 
 /** `--session` is an id or YEAR/TERM (2026-2027/autumn) together with `--faculty CODE`. */
-function findSession(db: Database, ref: string, facultyId: string | null): string {
+async function findSession(api: CliApi, ref: string, faculty: { id: string | null; code?: string }): Promise<string> {
   const m = /^(\d{4}-\d{4})\/(autumn|spring|summer)$/.exec(ref);
-  let q = db.kysely.selectFrom('academic_session').select('id');
-  q = m ? q.where('academic_year_id', '=', m[1]!).where('term', '=', m[2]!) : q.where('id', '=', ref);
-  if (facultyId) q = q.where('faculty_id', '=', facultyId);
-  const row = db.sync.first(q.limit(1));
-  if (!row) throw new Error(`no exam session "${ref}"${facultyId ? ' for that faculty' : ''}`);
-  return row.id;
+  const { rows } = await api.call('gradeSheets.sessions', {});
+  const found = rows.find((s) => (m ? s.academicYearId === m[1] && s.term === m[2] : s.id === ref) && (!faculty.id || s.facultyId === faculty.id));
+  if (!found) throw new CliError('cli.notFound.session', { ref, faculty: faculty.code ?? 'none' });
+  return found.id;
 }
 
-function findFaculty(db: Database, code: string | undefined): string | null {
-  if (!code) return null;
-  const row = db.sync.first(db.kysely.selectFrom('faculty').select('id').where('code', '=', code));
-  if (!row) throw new Error(`no faculty with code "${code}"`);
-  return row.id;
-}
-
-/** Writes from the command line are made as a named user, so their audit entries say who. */
-function userSession(db: Database, username: string | undefined): SessionUser {
-  if (!username) throw new UsageError('--user USERNAME is required for commands that change data');
-  const u = db.sync.first(db.kysely.selectFrom('app_user').select(['id', 'username', 'display_name', 'role', 'faculty_id', 'active']).where('username', '=', username));
-  if (!u || u.active !== 1) throw new Error(`no active user "${username}"`);
-  return { id: u.id, username: u.username, displayName: u.display_name, role: u.role as Role, facultyId: u.faculty_id };
-}
+const USER = { user: { type: 'string' } } as const;
 
 const sub: Record<string, Command> = {
   generate: {
     summary: 'generate the main sheets of a faculty session from the registrations',
-    usage: 'unidesk gradesheet generate --faculty CODE --session YEAR/TERM|ID --user USERNAME [--db FILE]',
-    async run(argv) {
-      const v = flags(argv, { db: { type: 'string' }, faculty: { type: 'string' }, session: { type: 'string' }, user: { type: 'string' } });
-      if (!v.faculty || !v.session) throw new UsageError('--faculty CODE and --session are required');
-      await withDb(v.db, (db) => {
-        const session = userSession(db, v.user);
-        const r = createGradeSheetsService(db).generate(session, findSession(db, v.session!, findFaculty(db, v.faculty)));
-        console.log(`${r.created} sheets generated`);
+    usage: 'unidesk gradesheet generate --faculty CODE --session YEAR/TERM|ID --user USERNAME [--lang ky|ru|en] [--db FILE]',
+    async run(argv, locale) {
+      const v = flags(argv, { ...USER, faculty: { type: 'string' }, session: { type: 'string' } });
+      const code = required('faculty', v.faculty);
+      const ref = required('session', v.session);
+      await withApi(v, locale, async (api) => {
+        const sessionId = await findSession(api, ref, { id: await findFaculty(api, code), code });
+        const r = await api.call('gradeSheets.generate', { sessionId });
+        console.log(api.say('cli.sheets.generated', { count: r.created }));
       });
     },
   },
   list: {
     summary: 'list grade sheets',
-    usage: 'unidesk gradesheet list [--faculty CODE] [--session YEAR/TERM|ID] [--json] [--db FILE]',
-    async run(argv) {
-      const v = flags(argv, { db: { type: 'string' }, faculty: { type: 'string' }, session: { type: 'string' }, json: { type: 'boolean' } });
-      await withDb(v.db, (db) => {
-        const facultyId = findFaculty(db, v.faculty);
-        const sessionId = v.session ? findSession(db, v.session, facultyId) : undefined;
-        let rows = createGradeSheetsService(db).list(BATCH_READER, { sessionId }).rows;
+    usage: 'unidesk gradesheet list --user USERNAME [--faculty CODE] [--session YEAR/TERM|ID] [--json] [--lang ky|ru|en] [--db FILE]',
+    async run(argv, locale) {
+      const v = flags(argv, { ...USER, faculty: { type: 'string' }, session: { type: 'string' }, json: { type: 'boolean' } });
+      await withApi(v, locale, async (api) => {
+        const facultyId = await findFaculty(api, v.faculty);
+        const sessionId = v.session ? await findSession(api, v.session, { id: facultyId, code: v.faculty }) : undefined;
+        let { rows } = await api.call('gradeSheets.list', { sessionId });
         if (facultyId) {
-          const groups = new Set(db.sync.all(db.kysely.selectFrom('student_group').select('id').where('faculty_id', '=', facultyId)).map((g) => g.id));
+          const groups = new Set((await api.call('reference.scope', {})).groups.filter((g) => g.facultyId === facultyId).map((g) => g.id));
           rows = rows.filter((r) => groups.has(r.groupId));
         }
         if (v.json) return console.log(JSON.stringify(rows, null, 2));
-        for (const r of rows) console.log([r.number, r.groupName, r.discipline.ru, r.kind, r.attempt, r.state, `${r.graded}/${r.students}`].join('\t'));
-        console.log(`${rows.length} sheets`);
+        const lang = api.locale;
+        for (const r of rows) console.log([r.number, r.groupName, r.discipline[lang], r.kind, r.attempt, r.state, `${r.graded}/${r.students}`].join('\t'));
+        console.log(api.say('cli.sheets.count', { count: rows.length }));
       });
     },
   },
   export: {
     summary: 'write one sheet as PDF or Excel',
-    usage: 'unidesk gradesheet export --sheet NUMBER --format pdf|xlsx --lang ky|ru [--blank] --out FILE [--db FILE]',
-    async run(argv) {
-      const v = flags(argv, { db: { type: 'string' }, sheet: { type: 'string' }, format: { type: 'string' }, lang: { type: 'string' }, blank: { type: 'boolean' }, out: { type: 'string' } });
-      if (!v.sheet) throw new UsageError('--sheet NUMBER is required');
-      if (!v.out) throw new UsageError('--out FILE is required');
+    usage: 'unidesk gradesheet export --sheet NUMBER --format pdf|xlsx --out FILE --user USERNAME [--doc-lang ky|ru] [--blank] [--lang ky|ru|en] [--db FILE]',
+    async run(argv, locale) {
+      const v = flags(argv, { ...USER, sheet: { type: 'string' }, format: { type: 'string' }, 'doc-lang': { type: 'string' }, blank: { type: 'boolean' }, out: { type: 'string' } });
+      const ref = required('sheet', v.sheet);
+      const out = required('out', v.out);
       const format = oneOf('format', v.format, ['pdf', 'xlsx'] as const);
-      const lang = oneOf('lang', v.lang, ['ky', 'ru'] as const);
-      await withDb(v.db, async (db) => {
-        const f = await exportGradeSheet(db, createGradeSheetsService(db), BATCH_READER, { id: findSheet(db, v.sheet!), format, lang, blank: !!v.blank });
-        const out = path.resolve(v.out!);
-        fs.writeFileSync(`${out}.part`, Buffer.from(f.base64, 'base64'));
-        fs.renameSync(`${out}.part`, out);
-        console.log(`wrote ${out}`);
+      const lang = documentLanguage(v['doc-lang'], locale);
+      await withApi(v, locale, async (api) => {
+        const f = await api.call('gradeSheets.export', { id: await findSheet(api, ref), format, lang, blank: !!v.blank });
+        console.log(api.say('cli.wrote', { file: writeWhole(out, f.base64) }));
       });
     },
   },
   import: {
     summary: 'read a teacher-filled xlsx back into a sheet (all or nothing)',
-    usage: 'unidesk gradesheet import --sheet NUMBER FILE.xlsx [--dry-run] --user USERNAME [--reason TEXT --document NO] [--db FILE]',
-    async run(argv) {
+    usage: 'unidesk gradesheet import --sheet NUMBER FILE.xlsx --user USERNAME [--dry-run] [--reason TEXT --document NO] [--lang ky|ru|en] [--db FILE]',
+    async run(argv, locale) {
       let parsed;
       try {
         parsed = parseArgs({
           args: argv,
-          options: { db: { type: 'string' }, sheet: { type: 'string' }, user: { type: 'string' }, 'dry-run': { type: 'boolean' }, reason: { type: 'string' }, document: { type: 'string' } },
+          options: { db: { type: 'string' }, lang: { type: 'string' }, sheet: { type: 'string' }, user: { type: 'string' }, 'dry-run': { type: 'boolean' }, reason: { type: 'string' }, document: { type: 'string' } },
           allowPositionals: true,
           strict: true,
         });
       } catch (e) {
-        throw new UsageError((e as Error).message);
+        throw new UsageError('cli.error', { message: (e as Error).message });
       }
       const v = parsed.values;
+      const ref = required('sheet', v.sheet);
       const file = parsed.positionals[0];
-      if (!v.sheet) throw new UsageError('--sheet NUMBER is required');
-      if (!file) throw new UsageError('the xlsx file to import is required');
-      const xlsx = fs.readFileSync(path.resolve(file));
-      await withDb(v.db, async (db) => {
-        const session = v['dry-run'] && !v.user ? BATCH_READER : userSession(db, v.user);
-        const sheets = createGradeSheetsService(db);
-        const id = findSheet(db, v.sheet!);
-        const deps = { db, sheets };
-        const preview = await previewTeacherImportOf(deps, session, id, xlsx, 'ru');
-        for (const p of preview.problems) console.error(`${p.row ?? '—'}\t${p.studentName ?? ''}\t${p.column}\t${p.value}\t${describeImportProblem('ru', p)}`);
-        if (preview.problems.length) throw new Error(`${preview.problems.length} problems; nothing was imported`);
-        if (v['dry-run']) return console.log(`${preview.cells.length} rows would change, ${preview.unchanged} unchanged (dry run: nothing saved)`);
-        const r = await applyTeacherImport(deps, session, { id, xlsx, reason: v.reason, documentNo: v.document }, 'ru');
-        console.log(`${r.preview.cells.length} rows imported into ${r.detail.number}`);
+      if (!file) throw new UsageError('cli.required', { flag: 'FILE.xlsx' });
+      const base64 = fs.readFileSync(path.resolve(file)).toString('base64');
+      await withApi(v, locale, async (api) => {
+        const r = await api.call('gradeSheets.importTeacher', { id: await findSheet(api, ref), base64, apply: !v['dry-run'], reason: v.reason, documentNo: v.document });
+        for (const p of r.problems) console.error(`${p.row ?? '—'}\t${p.studentName ?? ''}\t${p.column}\t${p.value}\t${p.message}`);
+        if (r.problems.length) throw new CliError('cli.import.problems', { count: r.problems.length });
+        if (!r.applied) return console.log(api.say('cli.import.dryRun', { count: r.changes, unchanged: r.unchanged }));
+        console.log(api.say('cli.import.done', { count: r.changes, number: r.sheet.number }));
       });
     },
   },
   'export-all': {
     summary: 'write every sheet of a faculty session into a folder or one ZIP',
-    usage: 'unidesk gradesheet export-all --faculty CODE --session YEAR/TERM|ID --format pdf|xlsx --out DIR|FILE.zip [--lang ky|ru] [--blank] [--db FILE]',
-    async run(argv) {
-      const v = flags(argv, { db: { type: 'string' }, faculty: { type: 'string' }, session: { type: 'string' }, format: { type: 'string' }, lang: { type: 'string' }, blank: { type: 'boolean' }, out: { type: 'string' } });
-      if (!v.faculty) throw new UsageError('--faculty CODE is required');
-      if (!v.session) throw new UsageError('--session is required (e.g. 2026-2027/autumn)');
-      if (!v.out) throw new UsageError('--out DIR or FILE.zip is required');
+    usage: 'unidesk gradesheet export-all --faculty CODE --session YEAR/TERM|ID --format pdf|xlsx --out DIR|FILE.zip --user USERNAME [--doc-lang ky|ru] [--blank] [--lang ky|ru|en] [--db FILE]',
+    async run(argv, locale) {
+      const v = flags(argv, { ...USER, faculty: { type: 'string' }, session: { type: 'string' }, format: { type: 'string' }, 'doc-lang': { type: 'string' }, blank: { type: 'boolean' }, out: { type: 'string' } });
+      const code = required('faculty', v.faculty);
+      const ref = required('session', v.session);
+      const out = path.resolve(required('out', v.out));
       const format = oneOf('format', v.format, ['pdf', 'xlsx'] as const);
-      const lang = oneOf('lang', v.lang, ['ky', 'ru'] as const, 'ky');
-      const dbFile = resolveDbFile({ dbFlag: v.db });
-      const sheetIds = await withDb(v.db, (db) => {
-        const sessionId = findSession(db, v.session!, findFaculty(db, v.faculty));
-        return createGradeSheetsService(db).list(BATCH_READER, { sessionId }).rows.map((r) => r.id);
-      });
-      if (sheetIds.length === 0) throw new Error('that session has no grade sheets yet');
-      const controller = new AbortController();
-      process.once('SIGINT', () => controller.abort());
-      const started = Date.now();
-      const r = await exportBatch({
-        dbFile,
-        sheetIds,
-        format,
-        lang,
-        blank: !!v.blank,
-        out: v.out,
-        workerFile: path.join(__dirname, '..', 'workers', 'grade-sheet-batch.cjs'),
-        signal: controller.signal,
-        onProgress: (p) => process.stderr.isTTY && process.stderr.write(`\r${p.done}/${p.total}`),
-      });
-      if (process.stderr.isTTY) process.stderr.write('\n');
-      console.log(`wrote ${r.files} sheets to ${r.out} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      const lang = documentLanguage(v['doc-lang'], locale);
+      // the app's print job writes into a folder of its own next to --out, then the result is moved
+      fs.mkdirSync(path.dirname(out), { recursive: true });
+      const work = fs.mkdtempSync(path.join(path.dirname(out), `.${path.basename(out)}.job-`));
+      try {
+        await withApi(
+          v,
+          locale,
+          async (api) => {
+            const sessionId = await findSession(api, ref, { id: await findFaculty(api, code), code });
+            const started = Date.now();
+            let job = await api.call('gradeSheets.batchStart', { sessionId, format, lang, blank: !!v.blank, zip: out.toLowerCase().endsWith('.zip') });
+            const cancel = () => void api.call('gradeSheets.batchCancel', { jobId: job.id });
+            process.once('SIGINT', cancel);
+            try {
+              while (job.state === 'running') {
+                await new Promise((r) => setTimeout(r, 200));
+                job = await api.call('gradeSheets.batchStatus', { jobId: job.id });
+                if (process.stderr.isTTY) process.stderr.write(`\r${job.done}/${job.total}`);
+              }
+            } finally {
+              process.off('SIGINT', cancel);
+              if (process.stderr.isTTY) process.stderr.write('\n');
+            }
+            if (job.state === 'cancelled') throw new CliError('cli.sheets.cancelled');
+            if (job.state === 'failed') throw new Error(job.error ?? 'printing failed');
+            fs.rmSync(out, { recursive: true, force: true });
+            fs.renameSync(job.out, out);
+            console.log(api.say('cli.sheets.wroteAll', { count: job.done, out, seconds: ((Date.now() - started) / 1000).toFixed(1) }));
+          },
+          process.env,
+          { exportsDir: work },
+        );
+      } finally {
+        fs.rmSync(work, { recursive: true, force: true });
+      }
     },
   },
 };
 
 export const gradesheetCommand: Command = {
-  summary: 'grade sheets (ведомости): list, export, export-all',
+  summary: 'grade sheets (ведомости): generate, list, export, import, export-all',
   usage: Object.values(sub).map((c) => c.usage).join('\n       '),
-  async run([name, ...rest]) {
+  async run([name, ...rest], locale) {
     const c = name ? sub[name] : undefined;
-    if (!c) throw new UsageError(`gradesheet: choose one of ${Object.keys(sub).join(', ')}`);
-    await c.run(rest);
+    if (!c) throw new UsageError('cli.chooseSub', { command: 'gradesheet', choices: Object.keys(sub).join(', ') });
+    await c.run(rest, locale);
   },
 };

@@ -1,21 +1,20 @@
 import { isRealDate } from '../../src-shared/domain/dates';
-import { studentStateOn } from '../features/orders/student-state';
-import { flags, UsageError, withDb, type Command } from './cli-kit';
+import { flags, required, UsageError, withApi, type Command } from './cli-kit';
 
 export const studentCommand: Command = {
   summary: 'a student’s state on a date, as JSON',
-  usage: 'unidesk student state --student ID --date YYYY-MM-DD [--db FILE]',
-  async run([name, ...rest]) {
-    if (name !== 'state') throw new UsageError('student: the only subcommand is "state"');
-    const v = flags(rest, { db: { type: 'string' }, student: { type: 'string' }, date: { type: 'string' } });
-    if (!v.student) throw new UsageError('--student ID is required');
-    if (!v.date || !isRealDate(v.date)) throw new UsageError('--date must be a real date YYYY-MM-DD');
-    await withDb(v.db, (db) => {
-      const exists = db.sqlite.prepare('SELECT 1 FROM student WHERE id = ?').get(v.student);
-      if (!exists) throw new Error(`no student with id ${v.student}`);
-      const s = studentStateOn(db, v.student!, v.date!);
-      const group = s ? (db.sqlite.prepare('SELECT name FROM student_group WHERE id = ?').get(s.groupId) as { name: string }) : null;
-      console.log(JSON.stringify(s ? { ...s, groupName: group?.name ?? null, date: v.date } : { studentId: v.student, date: v.date, status: null }, null, 2));
+  usage: 'unidesk student state --student ID --date YYYY-MM-DD --user USERNAME [--lang ky|ru|en] [--db FILE]',
+  async run([name, ...rest], locale) {
+    if (name !== 'state') throw new UsageError('cli.chooseSub', { command: 'student', choices: 'state' });
+    const v = flags(rest, { user: { type: 'string' }, student: { type: 'string' }, date: { type: 'string' } });
+    const student = required('student', v.student);
+    if (!v.date || !isRealDate(v.date)) throw new UsageError('cli.realDate', { flag: '--date' });
+    const date = v.date;
+    await withApi(v, locale, async (api) => {
+      // the card first: an unknown id or a student outside the user's scope is refused here, in their words
+      await api.call('students.get', { id: student });
+      const s = await api.call('students.stateOn', { id: student, date });
+      console.log(JSON.stringify(s ? { ...s, date } : { studentId: student, date, status: null }, null, 2));
     });
   },
 };

@@ -5,19 +5,21 @@ import type { DeviceScope } from '../../src-shared/sync/protocol';
 import type { Database } from '../db/connection';
 import { enrol, syncOnce } from '../features/sync/sync-engine';
 import { openIssueCount, pendingSummary, readSyncState } from '../features/sync/sync-state.repository';
-import { flags, oneOf, UsageError, withDb, type Command } from './cli-kit';
+import { translate } from '../../src-shared/i18n';
+import { findFaculty } from '../features/reference/reference.repository';
+import { flags, oneOf, required, UsageError, withDb, type Command } from './cli-kit';
 
 /** "--scope all|faculty:CODE|contract|hr": a faculty by its code, as offices name it. */
 function parseScope(db: Database, text: string | undefined, role: Role): DeviceScope {
   // the policy's default for the role; a faculty must be named
   const kind = deviceScopeKindOf(role);
   const value = text ?? (kind === 'faculty' ? undefined : kind);
-  if (!value) throw new UsageError('--scope faculty:CODE is required for a dean’s office (clerk) device');
+  if (!value) throw new UsageError('cli.sync.scopeFaculty');
   if (value === 'all' || value === 'contract' || value === 'hr') return { kind: value };
   const m = /^faculty:(.+)$/.exec(value);
-  if (!m) throw new UsageError(`--scope must be all, faculty:CODE, contract or hr, got "${value}"`);
-  const f = db.sqlite.prepare('SELECT id FROM faculty WHERE code = ? OR id = ?').get(m[1], m[1]) as { id: string } | undefined;
-  if (!f) throw new UsageError(`no faculty with code "${m[1]}" in this replica`);
+  if (!m) throw new UsageError('cli.sync.scopeForm', { got: value });
+  const f = findFaculty(db, m[1]!);
+  if (!f) throw new UsageError('cli.notFound.faculty', { code: m[1]! });
   return { kind: 'faculty', facultyId: f.id };
 }
 
@@ -25,21 +27,23 @@ const sub: Record<string, Command> = {
   enrol: {
     summary: 'enrol this replica with the university server and load its scope',
     usage: 'unidesk sync enrol --server URL --user ADMIN --password P [--role ROLE] [--scope all|faculty:CODE|contract|hr] [--name DEVICE] [--force] [--db FILE]',
-    async run(argv) {
+    async run(argv, locale) {
       const v = flags(argv, {
-        db: { type: 'string' }, server: { type: 'string' }, user: { type: 'string' }, password: { type: 'string' },
+        server: { type: 'string' }, user: { type: 'string' }, password: { type: 'string' },
         role: { type: 'string' }, scope: { type: 'string' }, name: { type: 'string' }, force: { type: 'boolean' },
       });
-      if (!v.server) throw new UsageError('--server URL is required');
-      if (!v.user || !v.password) throw new UsageError('--user and --password of a server administrator are required');
+      const server = required('server', v.server);
+      // the password may come from the environment, so it does not show in the process list
+      const password = v.password ?? process.env.UNIDESK_SERVER_PASSWORD;
+      if (!v.user || !password) throw new UsageError('cli.sync.adminRequired');
       const role = oneOf('role', v.role, ROLES, 'admin');
       await withDb(v.db, async (db) => {
         const scope = parseScope(db, v.scope, role);
         const started = Date.now();
         const r = await enrol(db, {
-          serverUrl: v.server!,
+          serverUrl: server,
           username: v.user!,
-          password: v.password!,
+          password,
           deviceName: v.name ?? os.hostname(),
           role,
           scope,
@@ -47,30 +51,30 @@ const sub: Record<string, Command> = {
           onProgress: (table, rows) => process.stderr.isTTY && process.stderr.write(`\r${table}: ${rows} rows`),
         });
         if (process.stderr.isTTY) process.stderr.write('\n');
-        console.log(`enrolled as device ${r.deviceId}; loaded ${r.rows} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        console.log(translate(locale, 'cli.sync.enrolled', { deviceId: r.deviceId, rows: r.rows, seconds: ((Date.now() - started) / 1000).toFixed(1) }));
       });
     },
   },
   now: {
     summary: 'push local changes, then pull the server’s',
-    usage: 'unidesk sync now [--json] [--db FILE]',
-    async run(argv) {
-      const v = flags(argv, { db: { type: 'string' }, json: { type: 'boolean' } });
+    usage: 'unidesk sync now [--json] [--lang ky|ru|en] [--db FILE]',
+    async run(argv, locale) {
+      const v = flags(argv, { json: { type: 'boolean' } });
       await withDb(v.db, async (db) => {
         const r = await syncOnce(db);
         if (v.json) console.log(JSON.stringify(r));
         else
           console.log(
-            `pushed: ${r.push.applied} applied, ${r.push.rejected} rejected, ${r.push.conflicts} conflicts; pulled ${r.pull.applied} changes (${r.pull.skipped} kept for local edits); ${r.pending} pending`,
+            translate(locale, 'cli.sync.done', { applied: r.push.applied, rejected: r.push.rejected, conflicts: r.push.conflicts, pulled: r.pull.applied, skipped: r.pull.skipped, pending: r.pending }),
           );
       });
     },
   },
   status: {
     summary: 'enrolment, pending changes, last success, errors, needs attention',
-    usage: 'unidesk sync status [--json] [--db FILE]',
-    async run(argv) {
-      const v = flags(argv, { db: { type: 'string' }, json: { type: 'boolean' } });
+    usage: 'unidesk sync status [--json] [--lang ky|ru|en] [--db FILE]',
+    async run(argv, locale) {
+      const v = flags(argv, { json: { type: 'boolean' } });
       await withDb(v.db, (db) => {
         const s = readSyncState(db);
         const p = s ? pendingSummary(db, s.baselineSeq) : { count: 0, oldestAt: null };
@@ -90,16 +94,20 @@ const sub: Record<string, Command> = {
           needsAttention: attention,
         };
         if (v.json) console.log(JSON.stringify(status));
-        else if (!s) console.log('not enrolled: run `unidesk sync enrol`');
+        else if (!s) console.log(translate(locale, 'cli.sync.notEnrolled'));
         else
           console.log(
-            [
-              `server ${status.server} (device ${status.deviceId}, ${status.role})`,
-              `pending ${status.pending}${p.oldestAt ? ` since ${p.oldestAt}` : ''}`,
-              `last success ${status.lastSuccessAt ?? 'never'}`,
-              status.lastError ? `last error ${status.lastError} (next attempt ${status.nextAttemptAt ?? 'now'})` : 'no errors',
-              `needs attention ${attention}`,
-            ].join('\n'),
+            translate(locale, 'cli.sync.status', {
+              server: status.server,
+              deviceId: status.deviceId,
+              role: status.role,
+              pending: status.pending,
+              since: p.oldestAt ?? 'none',
+              last: status.lastSuccessAt ?? 'none',
+              error: status.lastError ?? 'none',
+              next: status.nextAttemptAt ?? '—',
+              attention,
+            }),
           );
       });
     },
@@ -109,9 +117,9 @@ const sub: Record<string, Command> = {
 export const syncCommand: Command = {
   summary: 'sync with the university server: enrol, now, status',
   usage: Object.values(sub).map((c) => c.usage).join('\n       '),
-  async run([name, ...rest]) {
+  async run([name, ...rest], locale) {
     const c = name ? sub[name] : undefined;
-    if (!c) throw new UsageError(`sync: choose one of ${Object.keys(sub).join(', ')}`);
-    await c.run(rest);
+    if (!c) throw new UsageError('cli.chooseSub', { command: 'sync', choices: Object.keys(sub).join(', ') });
+    await c.run(rest, locale);
   },
 };

@@ -27,18 +27,18 @@ describe('the unidesk command', () => {
   });
 
   it('says what is wrong on stderr with a non-zero exit code', async () => {
-    expect(await runCli(['frobnicate'])).toBe(2);
+    expect(await runCli(['frobnicate', '--lang', 'en'])).toBe(2);
     expect(err[0]).toMatch(/unknown command "frobnicate"/);
-    expect(await runCli(['demo'])).toBe(2);
-    expect(err.join('\n')).toMatch(/--db FILE is required/);
-    expect(await runCli(['demo', '--db', 'x.sqlite', '--students', 'lots'])).toBe(2);
+    expect(await runCli(['demo', '--lang', 'en'])).toBe(2);
+    expect(err.join('\n')).toMatch(/--db is required/);
+    expect(await runCli(['demo', '--db', 'x.sqlite', '--students', 'lots', '--lang', 'en'])).toBe(2);
     expect(err.join('\n')).toMatch(/--students must be a whole number/);
   });
 
   it('refuses to overwrite an existing file with the demo', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'unidesk-cli-')), 'x.sqlite');
     fs.writeFileSync(file, 'precious');
-    expect(await runCli(['demo', '--db', file])).toBe(1);
+    expect(await runCli(['demo', '--db', file, '--lang', 'en'])).toBe(1);
     expect(err[0]).toMatch(/already exists/);
     expect(fs.readFileSync(file, 'utf8')).toBe('precious');
   });

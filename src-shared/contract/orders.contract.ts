@@ -33,6 +33,12 @@ export interface StudentStateView extends StudentState {
   groupName: string;
 }
 
+/** A student's state on a date, with the order it came from (its number) and when it took effect. */
+export interface StudentStateOnView extends StudentStateView {
+  orderNo: string | null;
+  effectiveDate: string;
+}
+
 export interface OrderSummary {
   id: string;
   type: OrderType;
@@ -110,5 +116,5 @@ export const ordersContract = {
   'orders.export': operation<ExportedFile>()(
     z.object({ id, format: z.enum(['pdf', 'xlsx']), lang: z.enum(['ky', 'ru']) }),
   ),
-  'students.stateOn': operation<StudentStateView | null>()(z.object({ id, date: isoDate })),
+  'students.stateOn': operation<StudentStateOnView | null>()(z.object({ id, date: isoDate })),
 };

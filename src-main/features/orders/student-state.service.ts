@@ -1,4 +1,4 @@
-import type { SessionUser, StudentStateView } from '../../../src-shared/contract';
+import type { SessionUser, StudentStateOnView } from '../../../src-shared/contract';
 import type { Database } from '../../db/connection';
 import type { StudentsService } from '../students/students.service';
 import { studentStateOn } from './student-state';
@@ -10,11 +10,11 @@ export async function studentStateOnFor(
   session: SessionUser,
   id: string,
   date: string,
-): Promise<StudentStateView | null> {
+): Promise<StudentStateOnView | null> {
   await students.get(session, id); // the same scope check as opening the card
   const s = studentStateOn(db, id, date);
   if (!s) return null;
   const group = db.sync.first(db.kysely.selectFrom('student_group').select('name').where('id', '=', s.groupId));
-  const { studentId: _id, effectiveDate: _d, orderNo: _n, ...state } = s;
+  const { studentId: _id, ...state } = s;
   return { ...state, groupName: group?.name ?? '' };
 }
