@@ -31,6 +31,12 @@ const platformOnly = {
 const noRenderer = { group: ['**/src-renderer', '**/src-renderer/**'], message: 'Main and shared code never import the renderer.' };
 const noServer = { group: ['**/src-server', '**/src-server/**'], message: 'The central server is a separate program.' };
 const noDomDeps = { group: ['react', 'react-dom', 'react-dom/*', 'react-intl', '@tanstack/*'], message: 'UI libraries belong in src-renderer.' };
+// where SQL may live in main
+const DATA_ACCESS_ALLOWED = ['src-main/db/**', 'src-main/**/*.repository.ts', 'src-main/features/write-transaction.ts', 'src-main/**/*.test.ts', 'src-main/**/*.test-kit.ts', 'src-main/**/*.fixture.ts', 'src-main/testing/**'];
+const noSqlDeps = { group: ['better-sqlite3', 'kysely'], message: 'SQL belongs in a repository (*.repository.ts) or src-main/db/.' };
+const noDataAccess = [
+  { selector: 'MemberExpression[property.name=/^(kysely|sync|sqlite|prepare|q|sql)$/]', message: 'SQL and database handles belong in a repository (*.repository.ts) or src-main/db/.' },
+];
 const noDbDeps = { group: ['better-sqlite3', 'kysely'], message: 'Database access belongs in src-main.' };
 
 export default tseslint.config(
@@ -78,6 +84,16 @@ export default tseslint.config(
   {
     files: ['src-main/electron/**/*.ts'],
     rules: { 'no-restricted-imports': restrict(noRenderer, noServer, noDomDeps) },
+  },
+  {
+    // SQL only in repositories (*.repository.ts), src-main/db/ and the write transaction: services
+    // get data through a narrow interface (Signal's rule), one style everywhere (docs/architecture.md)
+    files: ['src-main/**/*.ts'],
+    ignores: [...DATA_ACCESS_ALLOWED, 'src-main/electron/**'],
+    rules: {
+      'no-restricted-imports': restrict(noElectron, noRenderer, noServer, noDomDeps, noSqlDeps),
+      'no-restricted-syntax': ['error', ...noDataAccess],
+    },
   },
   {
     files: ['src-main/platform/**/*.ts'],

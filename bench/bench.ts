@@ -10,7 +10,7 @@ import { createHandlers } from '../src-main/app/handlers';
 import { openDatabase } from '../src-main/db/connection';
 import { createDispatcher, memorySessionStore } from '../src-main/host/dispatcher';
 import { generateDemo } from '../src-main/features/demo/demo.generator';
-import { allStatesOn } from '../src-main/features/orders/student-state';
+import { allStatesOn } from '../src-main/features/orders/student-state.repository';
 import { createOrdersService } from '../src-main/features/orders/orders.service';
 import { signOrder } from '../src-main/features/orders/order-signing';
 import type { SessionUser } from '../src-shared/contract';

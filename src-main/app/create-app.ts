@@ -2,6 +2,7 @@ import { openDatabase, type Database } from '../db/connection';
 import { createDispatcher, memorySessionStore, type Dispatch, type Logger, type SessionStore } from '../host/dispatcher';
 import { generateDemo } from '../features/demo/demo.generator';
 import { createHandlers } from './handlers';
+import { hasUniversity } from '../features/reference/reference.repository';
 import { startSyncLoop } from '../features/sync/sync-engine';
 
 /** UNIDESK_SYNC_INTERVAL_S shortens the background period (tests, a lab); the default is three minutes. */
@@ -42,8 +43,7 @@ export async function createApp(opts: CreateAppOptions): Promise<UniDeskApp> {
   const db = openDatabase(opts.dbFile);
   try {
     if (opts.demoIfEmpty ?? true) {
-      const existing = await db.kysely.selectFrom('university').select('id').executeTakeFirst();
-      if (!existing) await generateDemo(db, { onProgress: opts.onProgress });
+      if (!hasUniversity(db)) await generateDemo(db, { onProgress: opts.onProgress });
     }
   } catch (e) {
     await db.close();

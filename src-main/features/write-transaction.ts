@@ -4,8 +4,8 @@ import type { SessionUser } from '../../src-shared/contract';
 import type { Database } from '../db/connection';
 import type { DB } from '../db/schema';
 import type { SyncQueries } from '../db/sync-query';
-import { writeAudit, type AuditInput } from './audit/audit.writer';
-import { claimCapturedRows, enqueueMutation, type MutationInput } from './sync/outbox.writer';
+import { writeAudit, type AuditInput } from './audit/audit.repository';
+import { claimCapturedRows, enqueueMutation, type MutationInput } from './sync/outbox.repository';
 
 export interface WriteScope {
   /** builds queries; run them with `sql` so they join this transaction */

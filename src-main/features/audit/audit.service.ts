@@ -2,6 +2,7 @@ import type { AuditEntry, SessionUser } from '../../../src-shared/contract';
 import { can } from '../../../src-shared/domain/roles';
 import type { Database } from '../../db/connection';
 import { forbidden } from '../../host/app-error';
+import { auditRows } from './audit.repository';
 
 export async function listAudit(
   db: Database,
@@ -9,15 +10,7 @@ export async function listAudit(
   req: { entityId?: string | undefined; limit: number },
 ): Promise<{ rows: AuditEntry[] }> {
   if (!can(session.role, 'audit.read')) throw forbidden();
-  let q = db.kysely
-    .selectFrom('audit_log as a')
-    .leftJoin('app_user as u', 'u.id', 'a.user_id')
-    .select(['a.id', 'a.at', 'a.user_id', 'u.username', 'a.action', 'a.entity', 'a.entity_id', 'a.old_json', 'a.new_json'])
-    .orderBy('a.at', 'desc')
-    .orderBy('a.id', 'desc')
-    .limit(req.limit);
-  if (req.entityId) q = q.where('a.entity_id', '=', req.entityId);
-  const rows = await q.execute();
+  const rows = auditRows(db, req);
   return {
     rows: rows.map((r) => ({
       id: r.id,

@@ -22,3 +22,8 @@ export function findAccount(db: Database, username: string): AccountRow | undefi
 export function toSessionUser(a: AccountRow): SessionUser {
   return { id: a.id, username: a.username, displayName: a.display_name, role: a.role as Role, facultyId: a.faculty_id };
 }
+
+/** People by id → display name: orders and documents show people by name, not by login. */
+export function displayNames(db: Database): Map<string, string> {
+  return new Map(db.sync.all(db.kysely.selectFrom('app_user').select(['id', 'display_name'])).map((u) => [u.id, u.display_name]));
+}

@@ -6,9 +6,9 @@ import type { Role } from '../../../src-shared/domain/roles';
 import { openDatabase, type Database } from '../../db/connection';
 import { applyOrderRule, type GroupInfo } from '../orders/order-rules';
 import { signOrder } from '../orders/order-signing';
-import { groupsQuery, toGroupMap } from '../orders/orders.repository';
+import { loadGroups } from '../orders/orders.repository';
 import { createOrdersService } from '../orders/orders.service';
-import { allStatesOn } from '../orders/student-state';
+import { allStatesOn } from '../orders/student-state.repository';
 import { kyDateOf, SMALL_ORDER_MAX } from './demo-orders';
 import { generateDemo, type DemoSummary } from './demo.generator';
 
@@ -300,7 +300,7 @@ describe('the demo history is made of signed orders', () => {
   });
 
   it('gives only what the app’s order rules would give, step by step', () => {
-    const groups: Map<string, GroupInfo> = toGroupMap(db.sync.all(groupsQuery(db.kysely)));
+    const groups: Map<string, GroupInfo> = loadGroups(db);
     for (let k = 0; k < history.length; k++) {
       const h = history[k]!;
       const item = itemById.get(h.order_item_id!)!;

@@ -7,25 +7,15 @@ import type { DocumentLanguage, OrderDocumentInput, OrderDocumentStudentState } 
 import { renderOrderPdf } from '../../documents/order/order.pdf';
 import { renderOrderXlsx } from '../../documents/order/order.xlsx';
 import type { OrdersService } from './orders.service';
+import { currentHolder, facultyNameRow, groupsWithSpecialty, universityNameRow } from '../reference/reference.repository';
 
 const loc = (r: { name_ky: string; name_ru: string; name_en: string }): Localized => ({ ky: r.name_ky, ru: r.name_ru, en: r.name_en });
 
 /** Resolves an order (signed, or a draft's preview) into what its document shows. */
 export function orderDocumentInput(db: Database, order: OrderDetail): OrderDocumentInput {
-  const university = db.sync.first(db.kysely.selectFrom('university').select(['name_ky', 'name_ru', 'name_en']));
-  const faculty = order.facultyId
-    ? db.sync.first(db.kysely.selectFrom('faculty').select(['name_ky', 'name_ru', 'name_en']).where('id', '=', order.facultyId))
-    : undefined;
-  const groups = new Map(
-    db.sync
-      .all(
-        db.kysely
-          .selectFrom('student_group as g')
-          .innerJoin('specialty as s', 's.id', 'g.specialty_id')
-          .select(['g.id', 'g.name', 's.code', 's.name_ky', 's.name_ru', 's.name_en']),
-      )
-      .map((g) => [g.id, g]),
-  );
+  const university = universityNameRow(db);
+  const faculty = order.facultyId ? facultyNameRow(db, order.facultyId) : undefined;
+  const groups = new Map(groupsWithSpecialty(db).map((g) => [g.id, g]));
   const state = (s: StudentStateView | null, fallback: OrderDetail['items'][number]): OrderDocumentStudentState => {
     const v = s ?? { status: 'active', groupId: '', groupName: '', course: 1, form: 'full_time', funding: 'budget', lastName: fallback.lastName, firstName: fallback.firstName, patronymic: fallback.patronymic };
     const g = groups.get(v.groupId);
@@ -43,15 +33,7 @@ export function orderDocumentInput(db: Database, order: OrderDetail): OrderDocum
     };
   };
   // The rector signs student orders; the position comes from the staff records.
-  const rector = db.sync.first(
-    db.kysely
-      .selectFrom('staff_position as sp')
-      .innerJoin('position as p', 'p.id', 'sp.position_id')
-      .innerJoin('staff as st', 'st.id', 'sp.staff_id')
-      .select(['p.name_ky', 'p.name_ru', 'p.name_en', 'st.last_name', 'st.first_name', 'st.patronymic'])
-      .where('p.category', '=', 'rector')
-      .where('sp.end_date', 'is', null),
-  );
+  const rector = currentHolder(db, 'rector');
   return {
     university: university ? loc(university) : { ky: '', ru: '', en: '' },
     faculty: faculty ? loc(faculty) : null,

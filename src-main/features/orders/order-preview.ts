@@ -2,7 +2,7 @@ import type { OrderItemInput, StudentStateView } from '../../../src-shared/contr
 import type { OrderType } from '../../../src-shared/domain/orders';
 import type { Database } from '../../db/connection';
 import { applyOrderRule, type GroupInfo, type ItemParams, type Problem } from './order-rules';
-import { groupsQuery, loadStudentsNow, toGroupMap, type ItemRow, type StudentNow } from './orders.repository';
+import { loadGroups, loadStudentsNow, type ItemRow, type StudentNow } from './orders.repository';
 
 export function itemParams(i: ItemRow): ItemParams {
   return {
@@ -42,7 +42,7 @@ export function evaluateItems(db: Database, type: Exclude<OrderType, 'cancellati
   outcomes: ItemOutcome[];
   groups: Map<string, GroupInfo>;
 } {
-  const groups = toGroupMap(db.sync.all(groupsQuery(db.kysely)));
+  const groups = loadGroups(db);
   const students = loadStudentsNow(db, items.map((i) => i.student_id));
   const outcomes = items.map((item): ItemOutcome => {
     const student = students.get(item.student_id);

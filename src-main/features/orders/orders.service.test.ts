@@ -3,7 +3,7 @@ import type { Database } from '../../db/connection';
 import { AppError } from '../../host/app-error';
 import { createFixtureDb, IDS, USERS } from '../../testing/fixture';
 import { addStudents, ordersHarness } from './orders.test-kit';
-import { studentStateOn, allStatesOn } from './student-state';
+import { studentStateOn, allStatesOn } from './student-state.repository';
 
 let db: Database;
 let h: ReturnType<typeof ordersHarness>;

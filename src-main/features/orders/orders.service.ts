@@ -1,18 +1,17 @@
-import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { OrderDetail, OrderItemInput, OrderSummary, ParsedRequestOf, SessionUser } from '../../../src-shared/contract';
 import type { ExpulsionReason, OrderState, OrderType } from '../../../src-shared/domain/orders';
 import { fullName } from '../../../src-shared/domain/person';
 import { can } from '../../../src-shared/domain/roles';
 import { facultyLimit, type ScopeAction } from '../../../src-shared/domain/scope-policy';
-import { inScope } from '../../db/scope-query';
 import { assertInScope, isInScope, scopeFor } from '../scope';
 import { translate, type Locale, type MessageKey, type MessageValues } from '../../../src-shared/i18n';
 import type { Database } from '../../db/connection';
 import { AppError, forbidden } from '../../host/app-error';
 import { withWrite, type WriteScope } from '../write-transaction';
 import { evaluateItems, itemParams, paramsView, withGroupName } from './order-preview';
-import { groupsQuery, itemsQuery, loadStudentsNow, orderQuery, toGroupMap, type ItemRow, type OrderRow } from './orders.repository';
+import { deleteItems, deleteOrder, findOrder, insertItems, insertOrder, listOrders, loadGroups, loadStudentsNow, orderItems, updateOrder, type ItemRow, type OrderRow } from './orders.repository';
+import { displayNames } from '../auth/users.repository';
 
 type CreateRequest = ParsedRequestOf<'orders.create'>;
 type UpdateRequest = ParsedRequestOf<'orders.update'>;
@@ -28,7 +27,7 @@ export function assertOrderInScope(session: SessionUser, order: { faculty_id: st
 }
 
 export function loadOrder(db: Database, id: string): OrderRow {
-  const order = db.sync.first(orderQuery(db.kysely, id));
+  const order = findOrder(db, id);
   if (!order) throw new AppError('not_found', 'error.order.notFound');
   return order;
 }
@@ -57,10 +56,6 @@ function summary(o: OrderRow, studentCount: number, names: Map<string, string>):
   };
 }
 
-/** People are shown by name on orders, not by login. */
-function userNames(db: Database): Map<string, string> {
-  return new Map(db.sync.all(db.kysely.selectFrom('app_user').select(['id', 'display_name'])).map((u) => [u.id, u.display_name]));
-}
 
 function toItemRows(orderId: string, items: OrderItemInput[]): ItemRow[] {
   return items.map((i, position) => ({
@@ -89,7 +84,7 @@ function toItemRows(orderId: string, items: OrderItemInput[]): ItemRow[] {
  */
 function checkItems(db: Database, session: SessionUser, items: OrderItemInput[]): { facultyId: string | null } {
   const students = loadStudentsNow(db, items.map((i) => i.studentId));
-  const groups = toGroupMap(db.sync.all(groupsQuery(db.kysely)));
+  const groups = loadGroups(db);
   const problems: FieldError[] = [];
   const seen = new Set<string>();
   const faculties = new Set<string>();
@@ -117,7 +112,7 @@ function checkItems(db: Database, session: SessionUser, items: OrderItemInput[])
 }
 
 function writeItems(w: WriteScope, rows: ItemRow[]): void {
-  for (const r of rows) w.sql.run(w.q.insertInto('student_order_item').values(r));
+  insertItems(w, rows);
 }
 
 function orderPayload(o: OrderRow, items: ItemRow[]) {
@@ -129,8 +124,8 @@ export function createOrdersService(db: Database) {
     requireOrders(session, 'orders.read');
     const order = loadOrder(db, id);
     assertOrderInScope(session, order);
-    const items = db.sync.all(itemsQuery(db.kysely, id));
-    const names = userNames(db);
+    const items = orderItems(db, id);
+    const names = displayNames(db);
     let views: OrderDetail['items'];
     if (order.state === 'draft' && order.type !== 'cancellation') {
       const { outcomes } = evaluateItems(db, order.type as Exclude<OrderType, 'cancellation'>, order.effective_date, items);
@@ -149,7 +144,7 @@ export function createOrdersService(db: Database) {
       }));
     } else {
       // signed (or cancellation) orders show the states fixed at signing, not today's
-      const groups = toGroupMap(db.sync.all(groupsQuery(db.kysely)));
+      const groups = loadGroups(db);
       const studentInfo = loadStudentsNow(db, items.map((i) => i.student_id));
       views = items.map((i) => {
         const s = studentInfo.get(i.student_id);
@@ -170,8 +165,8 @@ export function createOrdersService(db: Database) {
         };
       });
     }
-    const cancels = order.cancels_order_id ? db.sync.first(orderQuery(db.kysely, order.cancels_order_id)) : undefined;
-    const cancelledBy = order.cancelled_by_order_id ? db.sync.first(orderQuery(db.kysely, order.cancelled_by_order_id)) : undefined;
+    const cancels = order.cancels_order_id ? findOrder(db, order.cancels_order_id) : undefined;
+    const cancelledBy = order.cancelled_by_order_id ? findOrder(db, order.cancelled_by_order_id) : undefined;
     return {
       ...summary(order, items.length, names),
       expulsionReason: order.expulsion_reason as ExpulsionReason | null,
@@ -190,30 +185,8 @@ export function createOrdersService(db: Database) {
 
     async list(session: SessionUser, req: ParsedRequestOf<'orders.list'>): Promise<{ total: number; rows: OrderSummary[] }> {
       requireOrders(session, 'orders.read');
-      let q = db.kysely.selectFrom('student_order as o');
-      q = inScope(q, scopeFor(session, 'orders', 'read'), { faculty: 'o.faculty_id' });
-      if (req.state) q = q.where('o.state', '=', req.state);
-      if (req.type) q = q.where('o.type', '=', req.type);
-      if (req.query) q = q.where('o.number', 'like', `${req.query.trim()}%`);
-      if (req.studentId) {
-        const sid = req.studentId;
-        q = q.where(({ exists, selectFrom }) =>
-          exists(selectFrom('student_order_item as i').select('i.id').whereRef('i.order_id', '=', 'o.id').where('i.student_id', '=', sid)),
-        );
-      }
-      const total = Number((await q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
-      const rows = await q
-        .selectAll('o')
-        .select((eb) => eb.selectFrom('student_order_item as i').select(sql<number>`count(*)`.as('c')).whereRef('i.order_id', '=', 'o.id').as('student_count'))
-        // drafts first, then the newest signed orders
-        .orderBy(sql`CASE o.state WHEN 'draft' THEN 0 ELSE 1 END`)
-        .orderBy(sql`coalesce(o.order_date, o.effective_date)`, 'desc')
-        .orderBy('o.seq', 'desc')
-        .orderBy('o.created_at', 'desc')
-        .offset(req.offset)
-        .limit(req.limit)
-        .execute();
-      const names = userNames(db);
+      const { total, rows } = listOrders(db, scopeFor(session, 'orders', 'read'), req);
+      const names = displayNames(db);
       return { total, rows: rows.map((r) => summary(r as OrderRow, Number(r.student_count ?? 0), names)) };
     },
 
@@ -227,7 +200,7 @@ export function createOrdersService(db: Database) {
         const target = loadOrder(db, req.cancelsOrderId);
         assertOrderInScope(session, target);
         if (target.state !== 'signed' || target.type === 'cancellation') throw new AppError('conflict', 'error.order.cancelTarget');
-        items = db.sync.all(itemsQuery(db.kysely, target.id)).map((i) => ({ studentId: i.student_id }));
+        items = orderItems(db, target.id).map((i) => ({ studentId: i.student_id }));
         facultyId = target.faculty_id;
       } else {
         if (req.type === 'expulsion' && !req.expulsionReason) {
@@ -259,7 +232,7 @@ export function createOrdersService(db: Database) {
           created_at: w.now,
           updated_at: w.now,
         };
-        w.sql.run(w.q.insertInto('student_order').values(order));
+        insertOrder(w, order);
         const rows = toItemRows(id, items);
         writeItems(w, rows);
         w.audit({ action: 'order.create', entity: 'student_order', entityId: id, oldValue: null, newValue: { type: order.type, effectiveDate: order.effective_date, students: rows.length } });
@@ -291,10 +264,10 @@ export function createOrdersService(db: Database) {
           version: order.version + 1,
           updated_at: w.now,
         };
-        w.sql.run(w.q.updateTable('student_order').set(next).where('id', '=', order.id).where('version', '=', order.version));
-        let rows = db.sync.all(itemsQuery(db.kysely, order.id));
+        updateOrder(w, order.id, order.version, next);
+        let rows = orderItems(db, order.id);
         if (req.items) {
-          w.sql.run(w.q.deleteFrom('student_order_item').where('order_id', '=', order.id));
+          deleteItems(w, order.id);
           rows = toItemRows(order.id, req.items);
           writeItems(w, rows);
         }
@@ -316,8 +289,8 @@ export function createOrdersService(db: Database) {
       assertOrderInScope(session, order);
       assertDraft(order, req.version);
       withWrite(db, session, (w) => {
-        w.sql.run(w.q.deleteFrom('student_order_item').where('order_id', '=', order.id));
-        w.sql.run(w.q.deleteFrom('student_order').where('id', '=', order.id));
+        deleteItems(w, order.id);
+        deleteOrder(w, order.id);
         w.audit({ action: 'order.delete', entity: 'student_order', entityId: order.id, oldValue: { type: order.type, effectiveDate: order.effective_date }, newValue: null });
         w.outbox({ name: 'order.delete', entity: 'student_order', entityId: order.id, payload: { id: order.id }, baseVersion: order.version });
       });

@@ -1,7 +1,8 @@
 import type { SessionUser, StudentStateOnView } from '../../../src-shared/contract';
 import type { Database } from '../../db/connection';
 import type { StudentsService } from '../students/students.service';
-import { studentStateOn } from './student-state';
+import { studentStateOn } from './student-state.repository';
+import { groupName } from '../reference/reference.repository';
 
 /** A student's state on a date, for someone allowed to see that student. */
 export async function studentStateOnFor(
@@ -14,7 +15,6 @@ export async function studentStateOnFor(
   await students.get(session, id); // the same scope check as opening the card
   const s = studentStateOn(db, id, date);
   if (!s) return null;
-  const group = db.sync.first(db.kysely.selectFrom('student_group').select('name').where('id', '=', s.groupId));
   const { studentId: _id, ...state } = s;
-  return { ...state, groupName: group?.name ?? '' };
+  return { ...state, groupName: groupName(db, s.groupId) ?? '' };
 }

@@ -11,3 +11,61 @@ export function findFaculty(db: Database, codeOrId: string): { id: string; code:
 export function universityNamesRow(k: Kysely<DB>) {
   return k.selectFrom('university').select(['name_ky', 'name_ru', 'name_en']);
 }
+
+/** Whether the replica holds a university yet (an empty file becomes the demo on first start). */
+export function hasUniversity(db: Database): boolean {
+  return db.sync.first(db.kysely.selectFrom('university').select('id')) !== undefined;
+}
+
+export function universityNameRow(db: Database) {
+  return db.sync.first(universityNamesRow(db.kysely));
+}
+
+export function facultyNameRow(db: Database, id: string) {
+  return db.sync.first(db.kysely.selectFrom('faculty').select(['name_ky', 'name_ru', 'name_en']).where('id', '=', id));
+}
+
+export function groupName(db: Database, id: string): string | undefined {
+  return db.sync.first(db.kysely.selectFrom('student_group').select('name').where('id', '=', id))?.name;
+}
+
+/** Faculties, specialties and groups (of one faculty, or all), and the countries. */
+export function structureRows(db: Database, facultyId: string | null) {
+  let faculties = db.kysely.selectFrom('faculty').selectAll().orderBy('code');
+  let specialties = db.kysely.selectFrom('specialty').selectAll().orderBy('code');
+  let groups = db.kysely.selectFrom('student_group').selectAll().orderBy('course').orderBy('name');
+  if (facultyId) {
+    faculties = faculties.where('id', '=', facultyId);
+    specialties = specialties.where('faculty_id', '=', facultyId);
+    groups = groups.where('faculty_id', '=', facultyId);
+  }
+  return {
+    faculties: db.sync.all(faculties),
+    specialties: db.sync.all(specialties),
+    groups: db.sync.all(groups),
+    countries: db.sync.all(db.kysely.selectFrom('country').selectAll().orderBy('code')),
+  };
+}
+
+/** Every group with its specialty's code and names (documents print both). */
+export function groupsWithSpecialty(db: Database) {
+  return db.sync.all(
+    db.kysely
+      .selectFrom('student_group as g')
+      .innerJoin('specialty as s', 's.id', 'g.specialty_id')
+      .select(['g.id', 'g.name', 's.code', 's.name_ky', 's.name_ru', 's.name_en']),
+  );
+}
+
+/** Who holds a position of a category now (the rector signs student orders), with the position's names. */
+export function currentHolder(db: Database, category: string) {
+  return db.sync.first(
+    db.kysely
+      .selectFrom('staff_position as sp')
+      .innerJoin('position as p', 'p.id', 'sp.position_id')
+      .innerJoin('staff as st', 'st.id', 'sp.staff_id')
+      .select(['p.name_ky', 'p.name_ru', 'p.name_en', 'st.last_name', 'st.first_name', 'st.patronymic'])
+      .where('p.category', '=', category)
+      .where('sp.end_date', 'is', null),
+  );
+}

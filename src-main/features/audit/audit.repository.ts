@@ -25,3 +25,16 @@ export function writeAudit(db: Database, at: { txId: string; now: string; userId
     }),
   );
 }
+
+/** The newest audit entries, with the username of who made each; optionally for one record. */
+export function auditRows(db: Database, f: { entityId?: string | undefined; limit: number }) {
+  let q = db.kysely
+    .selectFrom('audit_log as a')
+    .leftJoin('app_user as u', 'u.id', 'a.user_id')
+    .select(['a.id', 'a.at', 'a.user_id', 'u.username', 'a.action', 'a.entity', 'a.entity_id', 'a.old_json', 'a.new_json'])
+    .orderBy('a.at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(f.limit);
+  if (f.entityId) q = q.where('a.entity_id', '=', f.entityId);
+  return db.sync.all(q);
+}
