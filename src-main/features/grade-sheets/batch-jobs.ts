@@ -14,6 +14,7 @@ import { AppError, forbidden } from '../../host/app-error';
 import { BatchCancelled, exportBatch } from './batch-export';
 import type { GradeSheetsService } from './grade-sheets.service';
 import { assertInScope } from '../scope';
+import { sessionWithFacultyCode } from './grade-sheets.repository';
 
 interface Job {
   view: BatchJobView;
@@ -53,13 +54,7 @@ export function createBatchJobs(db: Database, sheets: GradeSheetsService, opts: 
   return {
     start(session: SessionUser, req: ParsedRequestOf<'gradeSheets.batchStart'>): BatchJobView {
       if (!can(session.role, 'grades.read')) throw forbidden();
-      const ses = db.sync.first(
-        db.kysely
-          .selectFrom('academic_session as s')
-          .leftJoin('faculty as f', 'f.id', 's.faculty_id')
-          .select(['s.id', 's.academic_year_id', 's.term', 's.faculty_id', 'f.code'])
-          .where('s.id', '=', req.sessionId),
-      );
+      const ses = sessionWithFacultyCode(db, req.sessionId);
       if (!ses) throw new AppError('not_found', 'error.sheet.noSession');
       assertInScope(session, 'gradeSheets', 'read', { facultyId: ses.faculty_id }, 'error.sheet.scope');
       // the list applies the caller's scope, so a job never prints a sheet its user could not open

@@ -9,39 +9,17 @@ import { renderGradeSheetPdf } from '../../documents/grade-sheet/grade-sheet.pdf
 import { renderGradeSheetXlsx } from '../../documents/grade-sheet/grade-sheet.xlsx';
 import { scaleById } from './grading-scale.repository';
 import type { GradeSheetsService } from './grade-sheets.service';
+import { sheetDocumentRow } from './grade-sheets.repository';
+import { currentFacultyHolder, universityNameRow } from '../reference/reference.repository';
 
 const loc = (r: { name_ky: string; name_ru: string; name_en: string }): Localized => ({ ky: r.name_ky, ru: r.name_ru, en: r.name_en });
 
 /** Resolves a sheet into what its document shows (DOMAIN.md §3 "Grade sheet document"). */
 export function gradeSheetDocumentInput(db: Database, sheet: GradeSheetDetail, blank: boolean): GradeSheetDocumentInput {
-  const k = db.kysely;
-  const row = db.sync.first(
-    k
-      .selectFrom('grade_sheet as gs')
-      .innerJoin('student_group as g', 'g.id', 'gs.group_id')
-      .innerJoin('specialty as sp', 'sp.id', 'g.specialty_id')
-      .innerJoin('faculty as f', 'f.id', 'gs.faculty_id')
-      .innerJoin('curriculum_item as ci', 'ci.id', 'gs.curriculum_item_id')
-      .leftJoin('staff as ex', 'ex.id', 'gs.examiner_staff_id')
-      .select([
-        'g.form', 'g.course', 'sp.code', 'sp.name_ky as sp_ky', 'sp.name_ru as sp_ru', 'sp.name_en as sp_en',
-        'f.id as faculty_id', 'f.name_ky as f_ky', 'f.name_ru as f_ru', 'f.name_en as f_en', 'ci.hours', 'gs.exam_date', 'gs.scale_id',
-        'ex.last_name as ex_last', 'ex.first_name as ex_first', 'ex.patronymic as ex_patronymic',
-      ])
-      .where('gs.id', '=', sheet.id),
-  )!;
-  const university = db.sync.first(k.selectFrom('university').select(['name_ky', 'name_ru', 'name_en']))!;
+  const row = sheetDocumentRow(db, sheet.id)!;
+  const university = universityNameRow(db)!;
   // The faculty's dean signs the sheet; the position comes from the staff records.
-  const dean = db.sync.first(
-    k
-      .selectFrom('staff_position as p')
-      .innerJoin('position as pos', 'pos.id', 'p.position_id')
-      .innerJoin('staff as st', 'st.id', 'p.staff_id')
-      .select(['st.last_name', 'st.first_name', 'st.patronymic'])
-      .where('pos.category', '=', 'dean')
-      .where('p.faculty_id', '=', row.faculty_id)
-      .where('p.end_date', 'is', null),
-  );
+  const dean = currentFacultyHolder(db, 'dean', row.faculty_id);
   const scale = scaleById(db, row.scale_id);
   return {
     university: loc(university),

@@ -12,12 +12,13 @@ const TEACHING_CATEGORIES = ['professor', 'docent', 'senior_lecturer', 'lecturer
 import type { GradeSheetsService } from './grade-sheets.service';
 import { assertInScope } from '../scope';
 import type { ScopeAction } from '../../../src-shared/domain/scope-policy';
+import { findSheet, updateSheet } from './grade-sheets.repository';
+import { currentStaffOfFaculty } from '../reference/reference.repository';
 
 export function createExaminers(db: Database, sheets: GradeSheetsService) {
-  const k = db.kysely;
 
   function sheetOf(session: SessionUser, id: string, action: ScopeAction) {
-    const sheet = db.sync.first(k.selectFrom('grade_sheet').select(['id', 'faculty_id', 'state', 'version', 'examiner_staff_id', 'exam_date']).where('id', '=', id));
+    const sheet = findSheet(db, id);
     if (!sheet) throw new AppError('not_found', 'error.sheet.notFound');
     assertInScope(session, 'gradeSheets', action, { facultyId: sheet.faculty_id }, 'error.sheet.scope');
     return sheet;
@@ -28,19 +29,7 @@ export function createExaminers(db: Database, sheets: GradeSheetsService) {
     options(session: SessionUser, id: string): { rows: ExaminerOption[] } {
       if (!can(session.role, 'grades.read')) throw forbidden();
       const sheet = sheetOf(session, id, 'read');
-      const staff = db.sync.all(
-        k
-          .selectFrom('staff as s')
-          .innerJoin('staff_position as p', 'p.staff_id', 's.id')
-          .innerJoin('position as pos', 'pos.id', 'p.position_id')
-          .leftJoin('chair as c', 'c.id', 'p.chair_id')
-          .select(['s.id', 's.last_name', 's.first_name', 's.patronymic'])
-          .distinct()
-          .where('p.end_date', 'is', null)
-          .where('s.leave_date', 'is', null)
-          .where('pos.category', 'in', TEACHING_CATEGORIES)
-          .where((eb) => eb.or([eb('p.faculty_id', '=', sheet.faculty_id), eb('c.faculty_id', '=', sheet.faculty_id)])),
-      );
+      const staff = currentStaffOfFaculty(db, sheet.faculty_id, TEACHING_CATEGORIES);
       const people = staff.map((s) => ({ id: s.id, lastName: s.last_name, firstName: s.first_name, patronymic: s.patronymic })).sort(compareNames);
       return { rows: people.map((p) => ({ staffId: p.id, name: shortName(p) })) };
     },
@@ -56,12 +45,7 @@ export function createExaminers(db: Database, sheets: GradeSheetsService) {
       withWrite(db, session, (w) => {
         const oldValue = { examinerStaffId: sheet.examiner_staff_id, examDate: sheet.exam_date };
         const newValue = { examinerStaffId: req.examinerStaffId, examDate: req.examDate };
-        w.sql.run(
-          w.q
-            .updateTable('grade_sheet')
-            .set({ examiner_staff_id: req.examinerStaffId, exam_date: req.examDate, version: sheet.version + 1, updated_at: w.now })
-            .where('id', '=', sheet.id),
-        );
+        updateSheet(w, sheet.id, { examiner_staff_id: req.examinerStaffId, exam_date: req.examDate, version: sheet.version + 1, updated_at: w.now });
         w.audit({ action: 'gradeSheet.examiner', entity: 'grade_sheet', entityId: sheet.id, oldValue, newValue });
         w.outbox({ name: 'gradeSheet.examiner', entity: 'grade_sheet', entityId: sheet.id, payload: { id: sheet.id, ...newValue }, baseVersion: sheet.version });
       });

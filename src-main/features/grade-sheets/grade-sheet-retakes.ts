@@ -10,6 +10,8 @@ import { withWrite } from '../write-transaction';
 import { scaleById } from './grading-scale.repository';
 import type { GradeSheetsService } from './grade-sheets.service';
 import { assertInScope } from '../scope';
+import { attemptRows, findSession, findSheet } from './grade-sheets.repository';
+import { insertGrade, insertSheet, maxSheetSeq } from './sheet-generation.repository';
 
 interface Attempt {
   sheetId: string;
@@ -28,12 +30,7 @@ interface Attempt {
 
 /** Every attempt of every student at each discipline offering that the session's sheets cover. */
 function attemptsOf(db: Database, sessionId: string): Map<string, Attempt[]> {
-  const q = db.kysely
-    .selectFrom('grade as gr')
-    .innerJoin('grade_sheet as gs', 'gs.id', 'gr.sheet_id')
-    .innerJoin('student as s', 's.id', 'gr.student_id')
-    .select(['gs.id as sheet_id', 'gs.number', 'gs.attempt', 'gs.state', 'gs.scale_id', 'gs.curriculum_item_id', 'gs.academic_year_id', 'gs.group_id', 'gs.faculty_id', 'gs.session_id', 'gr.student_id', 's.last_name', 's.first_name', 's.patronymic', 'gr.parts_json', 'gr.mark']);
-  const rows = db.sync.all(q.where('gs.session_id', '=', sessionId));
+  const rows = attemptRows(db, sessionId);
   const by = new Map<string, Attempt[]>();
   for (const r of rows) {
     // an offering for a student: the same discipline of the curriculum in the same year
@@ -85,7 +82,7 @@ export function createRetakes(db: Database, sheets: GradeSheetsService) {
   const scales = (id: string) => scaleCache.get(id) ?? scaleCache.set(id, scaleById(db, id)).get(id)!;
 
   function sessionScope(session: SessionUser, sessionId: string): void {
-    const ses = db.sync.first(db.kysely.selectFrom('academic_session').select('faculty_id').where('id', '=', sessionId));
+    const ses = findSession(db, sessionId);
     if (!ses) throw new AppError('not_found', 'error.sheet.noSession');
     assertInScope(session, 'gradeSheets', 'read', { facultyId: ses.faculty_id }, 'error.sheet.scope');
   }
@@ -105,7 +102,7 @@ export function createRetakes(db: Database, sheets: GradeSheetsService) {
     /** A retake (or individual) sheet linked to the closed sheet it retakes, for the chosen students. */
     create(session: SessionUser, req: { parentSheetId: string; studentIds: string[]; kind: 'retake' | 'individual' }, locale: Locale): GradeSheetDetail {
       if (!can(session.role, 'grades.enter')) throw forbidden();
-      const parent = db.sync.first(db.kysely.selectFrom('grade_sheet').selectAll().where('id', '=', req.parentSheetId));
+      const parent = findSheet(db, req.parentSheetId);
       if (!parent) throw new AppError('not_found', 'error.sheet.notFound');
       assertInScope(session, 'gradeSheets', 'write', { facultyId: parent.faculty_id }, 'error.sheet.scope');
       const attempts = attemptsOf(db, parent.session_id);
@@ -121,7 +118,7 @@ export function createRetakes(db: Database, sheets: GradeSheetsService) {
       });
       if (problems.length) throw new AppError('validation', 'error.validation', {}, problems);
       const id = withWrite(db, session, (w) => {
-        const seq = (w.sql.first(w.q.selectFrom('grade_sheet').select((eb) => eb.fn.max('seq').as('m')).where('academic_year_id', '=', parent.academic_year_id))?.m ?? 0) + 1;
+        const seq = maxSheetSeq(w, parent.academic_year_id) + 1;
         const sheet = {
           ...parent,
           id: uuidv7(),
@@ -137,9 +134,9 @@ export function createRetakes(db: Database, sheets: GradeSheetsService) {
           created_at: w.now,
           updated_at: w.now,
         };
-        w.sql.run(w.q.insertInto('grade_sheet').values(sheet));
+        insertSheet(w, sheet);
         chosen.forEach((c, i) =>
-          w.sql.run(w.q.insertInto('grade').values({ id: uuidv7(), sheet_id: sheet.id, student_id: c.studentId, position: i + 1, parts_json: '{}', mark: null, total: null, letter: null, version: 1, updated_at: w.now, updated_by: null })),
+          insertGrade(w, { id: uuidv7(), sheet_id: sheet.id, student_id: c.studentId, position: i + 1, parts_json: '{}', mark: null, total: null, letter: null, version: 1, updated_at: w.now, updated_by: null }),
         );
         w.audit({ action: 'gradeSheet.retake', entity: 'grade_sheet', entityId: sheet.id, oldValue: null, newValue: { parent: parent.number, attempt: sheet.attempt, students: chosen.length } });
         w.outbox({ name: 'gradeSheet.create', entity: 'grade_sheet', entityId: sheet.id, payload: { sheet, students: chosen.map((c) => c.studentId) }, baseVersion: null });

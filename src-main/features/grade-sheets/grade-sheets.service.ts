@@ -12,9 +12,39 @@ import { AppError, forbidden } from '../../host/app-error';
 import { withWrite } from '../write-transaction';
 import { entryOpen } from './entry-window';
 import { scaleById, scaleForYear } from './grading-scale.repository';
-import { gradesOfSheetQuery, sheetSummaryQuery, type SheetRow } from './grade-sheets.repository';
+import {
+  entryExceptions,
+  findSession,
+  findSheet,
+  gradesOfSheet,
+  insertEntryException,
+  listSessions,
+  listSheetSummaries,
+  sessionEntryWindow,
+  sheetResults,
+  sheetSummaries,
+  sheetSummary,
+  updateGrade,
+  updateSheet,
+  type SheetRow,
+  type SheetSummaryRow,
+} from './grade-sheets.repository';
+import {
+  activeStudentsOfGroup,
+  curriculumOfGroup,
+  findGroupRow,
+  insertGrade,
+  insertRegistration,
+  insertSheet,
+  isRegistered,
+  mainSheetExists,
+  maxSheetSeq,
+  registeredStudents,
+  semesterItems,
+  sessionOfferings,
+} from './sheet-generation.repository';
+import { staffName } from '../reference/reference.repository';
 import { assertInScope, scopeFor } from '../scope';
-import { inScope } from '../../db/scope-query';
 import type { ScopeAction } from '../../../src-shared/domain/scope-policy';
 
 type Permission = 'grades.read' | 'grades.enter' | 'grades.exception';
@@ -47,21 +77,19 @@ function isFinal(scale: GradingScale, g: { parts_json: string; mark: string | nu
 
 export function createGradeSheetsService(db: Database, clock: () => string = () => universityToday()) {
   function loadSheet(id: string): SheetRow {
-    const s = db.sync.first(db.kysely.selectFrom('grade_sheet').selectAll().where('id', '=', id));
+    const s = findSheet(db, id);
     if (!s) throw new AppError('not_found', 'error.sheet.notFound');
     return s;
   }
 
   function windowOf(sheet: SheetRow) {
-    const session = db.sync.first(db.kysely.selectFrom('academic_session').select(['entry_opens_on', 'entry_closes_on']).where('id', '=', sheet.session_id))!;
-    const exceptions = db.sync
-      .all(db.kysely.selectFrom('grade_entry_exception').select(['opens_on', 'closes_on', 'reason']).where('sheet_id', '=', sheet.id).orderBy('created_at'))
-      .map((e) => ({ opensOn: e.opens_on, closesOn: e.closes_on, reason: e.reason }));
+    const session = sessionEntryWindow(db, sheet.session_id)!;
+    const exceptions = entryExceptions(db, sheet.id).map((e) => ({ opensOn: e.opens_on, closesOn: e.closes_on, reason: e.reason }));
     const window = { opensOn: session.entry_opens_on, closesOn: session.entry_closes_on };
     return { window, exceptions, open: entryOpen(clock(), window, exceptions) };
   }
 
-  function toSummaryRow(r: SheetRow & { group_name: string; name_ky: string; name_ru: string; name_en: string; control_form: string; credits: number; students: number | null; graded: number | null }): GradeSheetSummary {
+  function toSummaryRow(r: SheetSummaryRow): GradeSheetSummary {
     return {
       id: r.id,
       number: r.number,
@@ -83,13 +111,13 @@ export function createGradeSheetsService(db: Database, clock: () => string = () 
     requireGrades(session, 'grades.read');
     const sheet = loadSheet(id);
     assertFaculty(session, sheet.faculty_id, 'read');
-    const head = db.sync.first(sheetSummaryQuery(db.kysely).where('gs.id', '=', id))!;
+    const head = sheetSummary(db, id)!;
     const scale = scaleById(db, sheet.scale_id);
     const { window, exceptions, open } = windowOf(sheet);
     const examiner = sheet.examiner_staff_id
-      ? db.sync.first(db.kysely.selectFrom('staff').select(['id', 'last_name', 'first_name', 'patronymic']).where('id', '=', sheet.examiner_staff_id))
+      ? staffName(db, sheet.examiner_staff_id)
       : undefined;
-    const rows: GradeRowView[] = db.sync.all(gradesOfSheetQuery(db.kysely, id)).map((g) => {
+    const rows: GradeRowView[] = gradesOfSheet(db, id).map((g) => {
       const parts = JSON.parse(g.parts_json) as Record<string, number | null>;
       const r = gradeRow(scale, { parts, mark: g.mark as 'absent' | 'not_admitted' | null });
       return {
@@ -134,30 +162,25 @@ export function createGradeSheetsService(db: Database, clock: () => string = () 
     /** Registers a group's studying students to every discipline of its semester (AVN 33). */
     registerGroup(session: SessionUser, req: ParsedRequestOf<'registrations.registerGroup'>) {
       requireGrades(session, 'grades.enter');
-      const group = db.sync.first(db.kysely.selectFrom('student_group').selectAll().where('id', '=', req.groupId));
+      const group = findGroupRow(db, req.groupId);
       if (!group) throw new AppError('not_found', 'error.sheet.notFound');
       assertFaculty(session, group.faculty_id, 'write', 'error.sheet.groupScope');
       const semester = (group.course - 1) * 2 + (req.term === 'autumn' ? 1 : 2);
-      const curriculum = db.sync.first(
-        db.kysely.selectFrom('curriculum').select('id').where('specialty_id', '=', group.specialty_id).where('intake_year', '=', group.intake_year).where('form', '=', group.form),
-      );
+      const curriculum = curriculumOfGroup(db, group);
       if (!curriculum) throw new AppError('conflict', 'error.sheet.noCurriculum', { group: group.name, year: group.intake_year });
-      const items = db.sync.all(db.kysely.selectFrom('curriculum_item').select('id').where('curriculum_id', '=', curriculum.id).where('semester', '=', semester));
-      const students = db.sync.all(db.kysely.selectFrom('student').select('id').where('group_id', '=', group.id).where('status', '=', 'active'));
+      const items = semesterItems(db, curriculum.id, semester);
+      const students = activeStudentsOfGroup(db, group.id);
       return withWrite(db, session, (w) => {
         let added = 0;
         let already = 0;
         for (const s of students) {
           for (const it of items) {
-            const exists = w.sql.first(
-              w.q.selectFrom('registration').select('id').where('student_id', '=', s.id).where('curriculum_item_id', '=', it.id).where('academic_year_id', '=', req.academicYearId),
-            );
-            if (exists) {
+            if (isRegistered(w, s.id, it.id, req.academicYearId)) {
               already++;
               continue;
             }
             const row = { id: uuidv7(), student_id: s.id, curriculum_item_id: it.id, academic_year_id: req.academicYearId, term: req.term, group_id: group.id, source: 'group', created_at: w.now };
-            w.sql.run(w.q.insertInto('registration').values(row));
+            insertRegistration(w, row);
             w.outbox({ name: 'registration.add', entity: 'registration', entityId: row.id, payload: row, baseVersion: null });
             added++;
           }
@@ -170,26 +193,15 @@ export function createGradeSheetsService(db: Database, clock: () => string = () 
     /** One main sheet per group × discipline of the session, from the registrations, numbered per year. */
     generate(session: SessionUser, sessionId: string): { created: number; sheets: GradeSheetSummary[] } {
       requireGrades(session, 'grades.enter');
-      const ses = db.sync.first(db.kysely.selectFrom('academic_session').selectAll().where('id', '=', sessionId));
+      const ses = findSession(db, sessionId);
       if (!ses) throw new AppError('not_found', 'error.sheet.noSession');
       if (ses.faculty_id) assertFaculty(session, ses.faculty_id, 'write');
-      let offerings = db.kysely
-        .selectFrom('registration as r')
-        .innerJoin('student_group as g', 'g.id', 'r.group_id')
-        .select(['r.group_id', 'r.curriculum_item_id', 'g.faculty_id'])
-        .distinct()
-        .where('r.academic_year_id', '=', ses.academic_year_id)
-        .where('r.term', '=', ses.term);
-      if (ses.faculty_id) offerings = offerings.where('g.faculty_id', '=', ses.faculty_id);
       const created = withWrite(db, session, (w) => {
         const scale = scaleForYear(db, ses.academic_year_id, w.now);
-        let seq = (w.sql.first(w.q.selectFrom('grade_sheet').select((eb) => eb.fn.max('seq').as('m')).where('academic_year_id', '=', ses.academic_year_id))?.m ?? 0);
+        let seq = maxSheetSeq(w, ses.academic_year_id);
         const ids: string[] = [];
-        for (const o of w.sql.all(offerings)) {
-          const exists = w.sql.first(
-            w.q.selectFrom('grade_sheet').select('id').where('group_id', '=', o.group_id).where('curriculum_item_id', '=', o.curriculum_item_id).where('academic_year_id', '=', ses.academic_year_id).where('kind', '=', 'main'),
-          );
-          if (exists) continue;
+        for (const o of sessionOfferings(w, ses)) {
+          if (mainSheetExists(w, o.group_id, o.curriculum_item_id, ses.academic_year_id)) continue;
           seq++;
           const id = uuidv7();
           const sheet = {
@@ -198,21 +210,12 @@ export function createGradeSheetsService(db: Database, clock: () => string = () 
             parent_sheet_id: null, examiner_staff_id: null, exam_date: null, scale_id: scale.id, state: 'open', closed_at: null, closed_by: null,
             version: 1, created_at: w.now, updated_at: w.now,
           };
-          w.sql.run(w.q.insertInto('grade_sheet').values(sheet));
-          const students = w.sql
-            .all(
-              w.q
-                .selectFrom('registration as r')
-                .innerJoin('student as s', 's.id', 'r.student_id')
-                .select(['s.id', 's.last_name', 's.first_name', 's.patronymic'])
-                .where('r.group_id', '=', o.group_id)
-                .where('r.curriculum_item_id', '=', o.curriculum_item_id)
-                .where('r.academic_year_id', '=', ses.academic_year_id),
-            )
+          insertSheet(w, sheet);
+          const students = registeredStudents(w, o.group_id, o.curriculum_item_id, ses.academic_year_id)
             .map((s) => ({ id: s.id, lastName: s.last_name, firstName: s.first_name, patronymic: s.patronymic }))
             .sort(compareNames);
           students.forEach((s, i) =>
-            w.sql.run(w.q.insertInto('grade').values({ id: uuidv7(), sheet_id: id, student_id: s.id, position: i + 1, parts_json: '{}', mark: null, total: null, letter: null, version: 1, updated_at: w.now, updated_by: null })),
+            insertGrade(w, { id: uuidv7(), sheet_id: id, student_id: s.id, position: i + 1, parts_json: '{}', mark: null, total: null, letter: null, version: 1, updated_at: w.now, updated_by: null }),
           );
           w.outbox({ name: 'gradeSheet.create', entity: 'grade_sheet', entityId: id, payload: { sheet, students: students.map((s) => s.id) }, baseVersion: null });
           ids.push(id);
@@ -220,19 +223,15 @@ export function createGradeSheetsService(db: Database, clock: () => string = () 
         w.audit({ action: 'gradeSheet.generate', entity: 'academic_session', entityId: ses.id, oldValue: null, newValue: { created: ids.length } });
         return ids;
       });
-      const sheets = created.length
-        ? db.sync.all(sheetSummaryQuery(db.kysely).where('gs.id', 'in', created).orderBy('gs.seq')).map(toSummaryRow)
-        : [];
+      const sheets = sheetSummaries(db, created).map(toSummaryRow);
       return { created: created.length, sheets };
     },
 
     /** Exam sessions of the caller's scope, newest first, for choosing where to work. */
     sessions(session: SessionUser): { rows: AcademicSessionView[] } {
       requireGrades(session, 'grades.read');
-      let q = db.kysely.selectFrom('academic_session').selectAll().orderBy('starts_on', 'desc');
-      q = inScope(q, scopeFor(session, 'gradeSheets', 'read'), { faculty: 'faculty_id' });
       return {
-        rows: db.sync.all(q).map((r) => ({
+        rows: listSessions(db, scopeFor(session, 'gradeSheets', 'read')).map((r) => ({
           id: r.id,
           academicYearId: r.academic_year_id,
           term: r.term as AcademicSessionView['term'],
@@ -247,12 +246,7 @@ export function createGradeSheetsService(db: Database, clock: () => string = () 
 
     list(session: SessionUser, req: ParsedRequestOf<'gradeSheets.list'>): { rows: GradeSheetSummary[] } {
       requireGrades(session, 'grades.read');
-      let q = sheetSummaryQuery(db.kysely).orderBy('gs.seq');
-      q = inScope(q, scopeFor(session, 'gradeSheets', 'read'), { faculty: 'gs.faculty_id' });
-      if (req.sessionId) q = q.where('gs.session_id', '=', req.sessionId);
-      if (req.groupId) q = q.where('gs.group_id', '=', req.groupId);
-      if (req.state) q = q.where('gs.state', '=', req.state);
-      return { rows: db.sync.all(q).map(toSummaryRow) };
+      return { rows: listSheetSummaries(db, scopeFor(session, 'gradeSheets', 'read'), req).map(toSummaryRow) };
     },
 
     /**
@@ -269,7 +263,7 @@ export function createGradeSheetsService(db: Database, clock: () => string = () 
       const { window, open } = windowOf(sheet);
       if (!open && !closed) throw new AppError('conflict', 'error.sheet.windowClosed', { opens: formatDate(window.opensOn), closes: formatDate(window.closesOn) });
       const scale: GradingScale = scaleById(db, sheet.scale_id);
-      const current = new Map(db.sync.all(gradesOfSheetQuery(db.kysely, sheet.id)).map((g) => [g.student_id, g]));
+      const current = new Map(gradesOfSheet(db, sheet.id).map((g) => [g.student_id, g]));
       const problems: { path: string; key: MessageKey; values?: MessageValues }[] = [];
       const labelOf = (part: string) => scale.parts.find((p) => p.key === part)?.label[locale === 'en' ? 'en' : locale] ?? translate(locale, 'grade.column.mark');
       const next = req.cells.map((cell: GradeCellInput, i) => {
@@ -294,12 +288,7 @@ export function createGradeSheetsService(db: Database, clock: () => string = () 
           const oldValue = { parts: JSON.parse(n.g.parts_json), mark: n.g.mark, total: n.g.total };
           const newValue = { parts: n.parts, mark: n.mark, total: n.r.total };
           if (JSON.stringify(oldValue) === JSON.stringify(newValue)) continue;
-          w.sql.run(
-            w.q
-              .updateTable('grade')
-              .set({ parts_json: JSON.stringify(n.parts), mark: n.mark, total: n.r.total, letter: n.r.band?.letter ?? null, version: n.g.version + 1, updated_at: w.now, updated_by: session.id })
-              .where('id', '=', n.g.id),
-          );
+          updateGrade(w, n.g.id, { parts_json: JSON.stringify(n.parts), mark: n.mark, total: n.r.total, letter: n.r.band?.letter ?? null, version: n.g.version + 1, updated_at: w.now, updated_by: session.id });
           w.audit({
             action: closed ? 'grade.changeClosed' : 'grade.set',
             entity: 'grade',
@@ -310,9 +299,8 @@ export function createGradeSheetsService(db: Database, clock: () => string = () 
           w.outbox({ name: 'grade.set', entity: 'grade', entityId: n.g.id, payload: { sheetId: sheet.id, studentId: n.g.student_id, ...newValue }, baseVersion: n.g.version });
         }
         if (!closed) {
-          const all = w.sql.all(w.q.selectFrom('grade').select(['parts_json', 'mark']).where('sheet_id', '=', sheet.id));
-          const state = all.every((g) => isFinal(scale, g)) ? 'filled' : 'open';
-          if (state !== sheet.state) w.sql.run(w.q.updateTable('grade_sheet').set({ state, version: sheet.version + 1, updated_at: w.now }).where('id', '=', sheet.id));
+          const state = sheetResults(db, sheet.id).every((g) => isFinal(scale, g)) ? 'filled' : 'open';
+          if (state !== sheet.state) updateSheet(w, sheet.id, { state, version: sheet.version + 1, updated_at: w.now });
         }
       });
       return detail(session, sheet.id, locale);
@@ -326,10 +314,10 @@ export function createGradeSheetsService(db: Database, clock: () => string = () 
       if (sheet.state === 'closed') throw new AppError('conflict', 'error.sheet.alreadyClosed');
       if (sheet.version !== req.version) throw new AppError('conflict', 'error.conflict.staleVersion');
       const scale = scaleById(db, sheet.scale_id);
-      const missing = db.sync.all(db.kysely.selectFrom('grade').select(['parts_json', 'mark']).where('sheet_id', '=', sheet.id)).filter((g) => !isFinal(scale, g)).length;
+      const missing = sheetResults(db, sheet.id).filter((g) => !isFinal(scale, g)).length;
       if (missing) throw new AppError('conflict', 'error.sheet.incomplete', { count: missing });
       withWrite(db, session, (w) => {
-        w.sql.run(w.q.updateTable('grade_sheet').set({ state: 'closed', closed_at: w.now, closed_by: session.id, version: sheet.version + 1, updated_at: w.now }).where('id', '=', sheet.id));
+        updateSheet(w, sheet.id, { state: 'closed', closed_at: w.now, closed_by: session.id, version: sheet.version + 1, updated_at: w.now });
         w.audit({ action: 'gradeSheet.close', entity: 'grade_sheet', entityId: sheet.id, oldValue: { state: sheet.state }, newValue: { state: 'closed' } });
         w.outbox({ name: 'gradeSheet.close', entity: 'grade_sheet', entityId: sheet.id, payload: { id: sheet.id }, baseVersion: sheet.version });
       });
@@ -345,7 +333,7 @@ export function createGradeSheetsService(db: Database, clock: () => string = () 
       }
       withWrite(db, session, (w) => {
         const row = { id: uuidv7(), sheet_id: sheet.id, opens_on: req.opensOn, closes_on: req.closesOn, reason: req.reason, created_by: session.id, created_at: w.now };
-        w.sql.run(w.q.insertInto('grade_entry_exception').values(row));
+        insertEntryException(w, row);
         w.audit({ action: 'gradeSheet.exception', entity: 'grade_sheet', entityId: sheet.id, oldValue: null, newValue: row });
         w.outbox({ name: 'gradeSheet.exception', entity: 'grade_entry_exception', entityId: row.id, payload: row, baseVersion: null });
       });

@@ -1,6 +1,9 @@
 import { uuidv7 } from 'uuidv7';
 import { DEFAULT_SCALE, type GradingScale } from '../../../src-shared/domain/grading';
+import type { Insertable } from 'kysely';
 import type { Database } from '../../db/connection';
+import type { DB } from '../../db/schema';
+import type { WriteScope } from '../write-transaction';
 
 /**
  * The scale version in force for an academic year: the latest version of the latest year at
@@ -73,4 +76,20 @@ export function latestVersionOfYear(db: Database, academicYearId: string): numbe
     db.kysely.selectFrom('grading_scale').select((eb) => eb.fn.max('version').as('v')).where('from_academic_year_id', '=', academicYearId),
   );
   return r?.v ?? 0;
+}
+
+export function academicYearIds(db: Database): string[] {
+  return db.sync.all(db.kysely.selectFrom('academic_year').select('id').orderBy('id')).map((y) => y.id);
+}
+
+export function hasAcademicYear(db: Database, id: string): boolean {
+  return !!db.sync.first(db.kysely.selectFrom('academic_year').select('id').where('id', '=', id));
+}
+
+export function insertAcademicYear(w: WriteScope, row: Insertable<DB['academic_year']>): void {
+  w.sql.run(w.q.insertInto('academic_year').values(row));
+}
+
+export function insertScaleVersion(w: WriteScope, row: Insertable<DB['grading_scale']>): void {
+  w.sql.run(w.q.insertInto('grading_scale').values(row));
 }

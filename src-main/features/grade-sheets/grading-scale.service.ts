@@ -12,7 +12,7 @@ import { can, type Permission } from '../../../src-shared/domain/roles';
 import type { Database } from '../../db/connection';
 import { AppError, forbidden } from '../../host/app-error';
 import { withWrite } from '../write-transaction';
-import { latestVersionOfYear, listVersions, versionById, versionInForce, type ScaleVersionRow } from './grading-scale.repository';
+import { academicYearIds, hasAcademicYear, insertAcademicYear, insertScaleVersion, latestVersionOfYear, listVersions, versionById, versionInForce, type ScaleVersionRow } from './grading-scale.repository';
 
 type ScaleInput = ParsedRequestOf<'gradingScale.save'>['scale'];
 
@@ -64,7 +64,7 @@ export function createGradingScaleService(db: Database, clock: () => Date = () =
   return {
     list(session: SessionUser): GradingScaleList {
       requirePermission(session, 'grades.read');
-      const years = db.sync.all(db.kysely.selectFrom('academic_year').select('id').orderBy('id')).map((y) => y.id);
+      const years = academicYearIds(db);
       // the next year is offered too: its scale is set before its calendar exists
       const last = years[years.length - 1] ?? academicYearOf(clock());
       return { rows: listVersions(db).map(toVersion), academicYears: years.includes(last) ? [...years, nextYear(last)] : [last, nextYear(last)] };
@@ -96,14 +96,14 @@ export function createGradingScaleService(db: Database, clock: () => Date = () =
         const json = JSON.stringify(scale);
         const current = inForce ? JSON.stringify(normalizeScale(JSON.parse(inForce.scale_json) as GradingScale)) : JSON.stringify(normalizeScale(DEFAULT_SCALE));
         if (json === current) throw new AppError('validation', 'error.scale.unchanged', { year });
-        if (!w.sql.first(w.q.selectFrom('academic_year').select('id').where('id', '=', year))) {
+        if (!hasAcademicYear(db, year)) {
           const start = Number(year.slice(0, 4));
           const row = { id: year, starts_on: `${start}-09-01`, ends_on: `${start + 1}-08-31` };
-          w.sql.run(w.q.insertInto('academic_year').values(row));
+          insertAcademicYear(w, row);
           w.outbox({ name: 'academic_year.add', entity: 'academic_year', entityId: year, payload: row, baseVersion: null });
         }
         const row = { id: uuidv7(), from_academic_year_id: year, version: latest + 1, scale_json: json, created_by: w.actor.id, created_at: w.now };
-        w.sql.run(w.q.insertInto('grading_scale').values(row));
+        insertScaleVersion(w, row);
         w.audit({
           action: 'grading_scale.save',
           entity: 'grading_scale',

@@ -13,19 +13,26 @@ import { withWrite } from '../write-transaction';
 import { assertInScope } from '../scope';
 import type { ScopeAction } from '../../../src-shared/domain/scope-policy';
 
+import {
+  addRegistration,
+  curriculumItemsOf,
+  deleteGrade,
+  deleteRegistration,
+  findRegistration,
+  gradeOnSheet,
+  joinSheet,
+  lastPosition,
+  mainSheetOf,
+  registeredItemIds,
+  registrationsOfTerm,
+  studentWithGroup,
+} from './registrations.repository';
+
 type Term = 'autumn' | 'spring';
 
 export function createRegistrations(db: Database) {
-  const k = db.kysely;
-
   function studentOf(session: SessionUser, studentId: string, action: ScopeAction) {
-    const s = db.sync.first(
-      k
-        .selectFrom('student as s')
-        .innerJoin('student_group as g', 'g.id', 's.group_id')
-        .select(['s.id', 's.group_id', 'g.name as group_name', 'g.faculty_id', 'g.specialty_id', 'g.intake_year', 'g.form'])
-        .where('s.id', '=', studentId),
-    );
+    const s = studentWithGroup(db, studentId);
     if (!s) throw new AppError('not_found', 'error.notFound.student');
     assertInScope(session, 'gradeSheets', action, { facultyId: s.faculty_id }, 'error.sheet.groupScope');
     return s;
@@ -33,36 +40,12 @@ export function createRegistrations(db: Database) {
 
   /** The sheet of the student's group for this discipline and year that the student is on, or would join. */
   function sheetFor(groupId: string, itemId: string, year: string) {
-    return db.sync.first(
-      k
-        .selectFrom('grade_sheet')
-        .select(['id', 'number', 'state', 'version'])
-        .where('group_id', '=', groupId)
-        .where('curriculum_item_id', '=', itemId)
-        .where('academic_year_id', '=', year)
-        .where('kind', '=', 'main'),
-    );
+    return mainSheetOf(db, groupId, itemId, year);
   }
 
   function view(session: SessionUser, studentId: string, year: string, term: Term): StudentRegistrations {
     const s = studentOf(session, studentId, 'read');
-    const rows = db.sync
-      .all(
-        k
-          .selectFrom('registration as r')
-          .innerJoin('curriculum_item as ci', 'ci.id', 'r.curriculum_item_id')
-          .innerJoin('discipline as d', 'd.id', 'ci.discipline_id')
-          .leftJoin('grade_sheet as gs', (j) =>
-            j.onRef('gs.group_id', '=', 'r.group_id').onRef('gs.curriculum_item_id', '=', 'r.curriculum_item_id').onRef('gs.academic_year_id', '=', 'r.academic_year_id').on('gs.kind', '=', 'main'),
-          )
-          .leftJoin('grade as g', (j) => j.onRef('g.sheet_id', '=', 'gs.id').onRef('g.student_id', '=', 'r.student_id'))
-          .select(['r.id', 'r.curriculum_item_id', 'r.source', 'ci.semester', 'ci.credits', 'ci.control_form', 'd.name_ky', 'd.name_ru', 'd.name_en', 'gs.number', 'g.id as grade_id', 'g.parts_json', 'g.mark'])
-          .where('r.student_id', '=', studentId)
-          .where('r.academic_year_id', '=', year)
-          .where('r.term', '=', term)
-          .orderBy('ci.semester')
-          .orderBy('d.name_ru'),
-      )
+    const rows = registrationsOfTerm(db, studentId, year, term)
       .map(
         (r): RegistrationRow => ({
           registrationId: r.id,
@@ -76,22 +59,8 @@ export function createRegistrations(db: Database) {
           graded: hasResult(r.parts_json, r.mark),
         }),
       );
-    const registered = new Set(
-      db.sync.all(k.selectFrom('registration').select('curriculum_item_id').where('student_id', '=', studentId).where('academic_year_id', '=', year)).map((r) => r.curriculum_item_id),
-    );
-    const options = db.sync
-      .all(
-        k
-          .selectFrom('curriculum as c')
-          .innerJoin('curriculum_item as ci', 'ci.curriculum_id', 'c.id')
-          .innerJoin('discipline as d', 'd.id', 'ci.discipline_id')
-          .select(['ci.id', 'ci.semester', 'ci.credits', 'ci.control_form', 'd.name_ky', 'd.name_ru', 'd.name_en'])
-          .where('c.specialty_id', '=', s.specialty_id)
-          .where('c.intake_year', '=', s.intake_year)
-          .where('c.form', '=', s.form)
-          .orderBy('ci.semester')
-          .orderBy('d.name_ru'),
-      )
+    const registered = registeredItemIds(db, studentId, year);
+    const options = curriculumItemsOf(db, s)
       .filter((o) => !registered.has(o.id))
       .map((o) => ({
         curriculumItemId: o.id,
@@ -122,15 +91,14 @@ export function createRegistrations(db: Database) {
       if (sheet && sheet.state === 'closed') throw new AppError('conflict', 'error.registration.sheetClosed', { number: sheet.number });
       withWrite(db, session, (w) => {
         const row = { id: uuidv7(), student_id: s.id, curriculum_item_id: req.curriculumItemId, academic_year_id: req.academicYearId, term: req.term, group_id: s.group_id, source: 'individual', created_at: w.now };
-        w.sql.run(w.q.insertInto('registration').values(row));
+        addRegistration(w, row);
         w.outbox({ name: 'registration.add', entity: 'registration', entityId: row.id, payload: row, baseVersion: null });
         let joined: string | null = null;
         if (sheet) {
           // the student goes to the end of the list: the printed numbers of the others stay as they are
-          const last = w.sql.first(w.q.selectFrom('grade').select((eb) => eb.fn.max('position').as('m')).where('sheet_id', '=', sheet.id))?.m ?? 0;
+          const last = lastPosition(w, sheet.id);
           const grade = { id: uuidv7(), sheet_id: sheet.id, student_id: s.id, position: last + 1, parts_json: '{}', mark: null, total: null, letter: null, version: 1, updated_at: w.now, updated_by: null };
-          w.sql.run(w.q.insertInto('grade').values(grade));
-          w.sql.run(w.q.updateTable('grade_sheet').set({ state: 'open', version: sheet.version + 1, updated_at: w.now }).where('id', '=', sheet.id));
+          joinSheet(w, sheet, grade);
           w.outbox({ name: 'grade.add', entity: 'grade', entityId: grade.id, payload: grade, baseVersion: null });
           joined = sheet.number;
         }
@@ -142,21 +110,21 @@ export function createRegistrations(db: Database) {
     /** Removes a registration; refused once the student has a result for it or its sheet is closed. */
     remove(session: SessionUser, req: ParsedRequestOf<'registrations.remove'>): StudentRegistrations {
       if (!can(session.role, 'grades.enter')) throw forbidden();
-      const reg = db.sync.first(k.selectFrom('registration').selectAll().where('id', '=', req.registrationId));
+      const reg = findRegistration(db, req.registrationId);
       if (!reg) throw new AppError('not_found', 'error.registration.notFound');
       studentOf(session, reg.student_id, 'write');
       const sheet = sheetFor(reg.group_id, reg.curriculum_item_id, reg.academic_year_id);
       const grade = sheet
-        ? db.sync.first(k.selectFrom('grade').select(['id', 'parts_json', 'mark', 'version']).where('sheet_id', '=', sheet.id).where('student_id', '=', reg.student_id))
+        ? gradeOnSheet(db, sheet.id, reg.student_id)
         : undefined;
       if (sheet && grade && sheet.state === 'closed') throw new AppError('conflict', 'error.registration.sheetClosed', { number: sheet.number });
       if (grade && hasResult(grade.parts_json, grade.mark)) throw new AppError('conflict', 'error.registration.graded', { number: sheet!.number });
       withWrite(db, session, (w) => {
         if (grade) {
-          w.sql.run(w.q.deleteFrom('grade').where('id', '=', grade.id));
+          deleteGrade(w, grade.id);
           w.outbox({ name: 'grade.remove', entity: 'grade', entityId: grade.id, payload: { id: grade.id }, baseVersion: grade.version });
         }
-        w.sql.run(w.q.deleteFrom('registration').where('id', '=', reg.id));
+        deleteRegistration(w, reg.id);
         w.outbox({ name: 'registration.remove', entity: 'registration', entityId: reg.id, payload: { id: reg.id }, baseVersion: null });
         w.audit({ action: 'registration.remove', entity: 'student', entityId: reg.student_id, oldValue: { ...reg, sheet: grade ? sheet!.number : null }, newValue: null });
       });

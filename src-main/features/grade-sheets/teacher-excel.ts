@@ -16,6 +16,7 @@ import { AppError } from '../../host/app-error';
 import type { GradeSheetsService } from './grade-sheets.service';
 import { scaleById } from './grading-scale.repository';
 import { analyzeTeacherWorkbook, loadTeacherWorkbook, type ImportPreview, type ImportProblem } from './teacher-excel-import';
+import { findSheet } from './grade-sheets.repository';
 
 export { exportTeacherWorkbook, type TeacherWorkbookLanguage } from './teacher-excel-export';
 export { analyzeTeacherWorkbook, loadTeacherWorkbook, previewTeacherImport, type ImportPreview, type ImportProblem, type ImportReason } from './teacher-excel-import';
@@ -35,7 +36,7 @@ export interface TeacherImportRequest {
 
 /** The grading scale version the sheet is graded with (previewTeacherImport needs its bands and rules). */
 export function teacherSheetScale(db: Database, sheetId: string): GradingScale {
-  const sheet = db.sync.first(db.kysely.selectFrom('grade_sheet').select('scale_id').where('id', '=', sheetId));
+  const sheet = findSheet(db, sheetId);
   if (!sheet) throw new AppError('not_found', 'error.sheet.notFound');
   return scaleById(db, sheet.scale_id);
 }

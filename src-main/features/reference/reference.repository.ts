@@ -69,3 +69,38 @@ export function currentHolder(db: Database, category: string) {
       .where('sp.end_date', 'is', null),
   );
 }
+
+export function staffName(db: Database, id: string) {
+  return db.sync.first(db.kysely.selectFrom('staff').select(['id', 'last_name', 'first_name', 'patronymic']).where('id', '=', id));
+}
+
+/** Who holds a position of a category at a faculty now (the dean signs the faculty's sheets). */
+export function currentFacultyHolder(db: Database, category: string, facultyId: string) {
+  return db.sync.first(
+    db.kysely
+      .selectFrom('staff_position as p')
+      .innerJoin('position as pos', 'pos.id', 'p.position_id')
+      .innerJoin('staff as st', 'st.id', 'p.staff_id')
+      .select(['st.last_name', 'st.first_name', 'st.patronymic'])
+      .where('pos.category', '=', category)
+      .where('p.faculty_id', '=', facultyId)
+      .where('p.end_date', 'is', null),
+  );
+}
+
+/** Staff working now in positions of these categories at a faculty (any of its chairs). */
+export function currentStaffOfFaculty(db: Database, facultyId: string, categories: readonly string[]) {
+  return db.sync.all(
+    db.kysely
+      .selectFrom('staff as s')
+      .innerJoin('staff_position as p', 'p.staff_id', 's.id')
+      .innerJoin('position as pos', 'pos.id', 'p.position_id')
+      .leftJoin('chair as c', 'c.id', 'p.chair_id')
+      .select(['s.id', 's.last_name', 's.first_name', 's.patronymic'])
+      .distinct()
+      .where('p.end_date', 'is', null)
+      .where('s.leave_date', 'is', null)
+      .where('pos.category', 'in', categories)
+      .where((eb) => eb.or([eb('p.faculty_id', '=', facultyId), eb('c.faculty_id', '=', facultyId)])),
+  );
+}
