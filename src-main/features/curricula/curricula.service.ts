@@ -11,7 +11,28 @@ import type { Locale, MessageKey, MessageValues } from '../../../src-shared/i18n
 import type { Database } from '../../db/connection';
 import { AppError, forbidden } from '../../host/app-error';
 import { withWrite } from '../write-transaction';
-import { allDisciplines, itemViews, summaryQuery, toSummary, usageOf, type CurriculumRow, type ItemRow } from './curricula.repository';
+import {
+  allDisciplines,
+  curriculumOf,
+  deleteItem,
+  disciplineNames,
+  exists,
+  findCurriculum,
+  findItem,
+  insertCurriculum,
+  insertDiscipline,
+  insertItem,
+  itemsOf,
+  itemViews,
+  listSummaries,
+  specialtyDuration,
+  toSummary,
+  twinItem,
+  updateItem,
+  usageOf,
+  type CurriculumRow,
+  type ItemRow,
+} from './curricula.repository';
 
 type CurriculaPermission = Extract<Permission, 'curricula.read' | 'curricula.edit'>;
 
@@ -28,18 +49,15 @@ const nameIn = (n: { ky: string; ru: string; en: string }, locale: Locale) => n[
 const fold = (s: string) => s.toLocaleLowerCase('ru').replace(/ё/g, 'е').trim();
 
 export function createCurriculaService(db: Database) {
-  const q = db.kysely;
-
   function loadCurriculum(id: string): CurriculumRow {
-    const c = db.sync.first(q.selectFrom('curriculum').selectAll().where('id', '=', id));
+    const c = findCurriculum(db, id);
     if (!c) throw new AppError('not_found', 'curricula.error.notFound');
     return c;
   }
 
   /** 2 × the years of study: the semesters a curriculum of this specialty has. */
   function semestersOf(specialtyId: string): number {
-    const s = db.sync.first(q.selectFrom('specialty').select('duration_years').where('id', '=', specialtyId));
-    return Math.min(MAX_SEMESTER, (s?.duration_years ?? MAX_SEMESTER / 2) * 2);
+    return Math.min(MAX_SEMESTER, (specialtyDuration(db, specialtyId) ?? MAX_SEMESTER / 2) * 2);
   }
 
   function detail(id: string): CurriculumDetail {
@@ -53,7 +71,7 @@ export function createCurriculaService(db: Database) {
   }
 
   function disciplineName(disciplineId: string, locale: Locale): string {
-    const d = db.sync.first(q.selectFrom('discipline').select(['name_ky', 'name_ru', 'name_en']).where('id', '=', disciplineId));
+    const d = disciplineNames(db, disciplineId);
     return d ? nameIn({ ky: d.name_ky, ru: d.name_ru, en: d.name_en }, locale) : '';
   }
 
@@ -69,11 +87,7 @@ export function createCurriculaService(db: Database) {
       // Curricula are the university's published plans, not personal data: every office that
       // reads them sees all of them (a clerk's screen offers only their faculty's specialties).
       requirePermission(session, 'curricula.read');
-      let query = summaryQuery(q);
-      if (req.specialtyId) query = query.where('c.specialty_id', '=', req.specialtyId);
-      if (req.intakeYear !== undefined) query = query.where('c.intake_year', '=', req.intakeYear);
-      if (req.form) query = query.where('c.form', '=', req.form);
-      return { rows: db.sync.all(query).map(toSummary) };
+      return { rows: listSummaries(db, req) };
     },
 
     get(session: SessionUser, id: string): CurriculumDetail {
@@ -85,21 +99,18 @@ export function createCurriculaService(db: Database) {
     create(session: SessionUser, req: ParsedRequestOf<'curricula.create'>): CurriculumDetail {
       requirePermission(session, 'curricula.edit');
       const id = withWrite(db, session, (w) => {
-        const specialty = w.sql.first(w.q.selectFrom('specialty').select('id').where('id', '=', req.specialtyId));
-        if (!specialty) throw fieldError('specialtyId', 'curricula.error.specialtyNotFound');
-        const same = (year: number) =>
-          w.sql.first(w.q.selectFrom('curriculum').select('id').where('specialty_id', '=', req.specialtyId).where('intake_year', '=', year).where('form', '=', req.form));
+        if (!exists(db, 'specialty', req.specialtyId)) throw fieldError('specialtyId', 'curricula.error.specialtyNotFound');
+        const same = (year: number) => curriculumOf(db, req.specialtyId, year, req.form);
         if (same(req.intakeYear)) throw new AppError('conflict', 'curricula.error.exists', { year: req.intakeYear });
         let source: ItemRow[] = [];
         if (req.copyFromIntakeYear !== undefined) {
           const from = same(req.copyFromIntakeYear);
           if (!from) throw fieldError('copyFromIntakeYear', 'curricula.error.noSource', { year: req.copyFromIntakeYear });
-          source = w.sql.all(w.q.selectFrom('curriculum_item').selectAll().where('curriculum_id', '=', from.id).orderBy('semester'));
+          source = itemsOf(db, from.id);
         }
         const row = { id: uuidv7(), specialty_id: req.specialtyId, intake_year: req.intakeYear, form: req.form, version: 1, updated_at: w.now };
-        w.sql.run(w.q.insertInto('curriculum').values(row));
         const items = source.map((s) => ({ ...s, id: uuidv7(), curriculum_id: row.id, version: 1, updated_at: w.now }));
-        for (const item of items) w.sql.run(w.q.insertInto('curriculum_item').values(item));
+        insertCurriculum(w, row, items);
         w.audit({ action: 'curriculum.create', entity: 'curriculum', entityId: row.id, oldValue: null, newValue: { ...row, copiedFromIntakeYear: req.copyFromIntakeYear ?? null, items: items.length } });
         w.outbox({ name: 'curriculum.create', entity: 'curriculum', entityId: row.id, payload: { curriculum: row, items }, baseVersion: null });
         return row.id;
@@ -115,23 +126,14 @@ export function createCurriculaService(db: Database) {
         const curriculum = loadCurriculum(req.curriculumId);
         const semesters = semestersOf(curriculum.specialty_id);
         if (req.semester > semesters) throw fieldError('semester', 'curricula.error.semesterBeyond', { semesters });
-        const discipline = w.sql.first(w.q.selectFrom('discipline').select('id').where('id', '=', req.disciplineId));
-        if (!discipline) throw fieldError('disciplineId', 'curricula.error.disciplineNotFound');
+        if (!exists(db, 'discipline', req.disciplineId)) throw fieldError('disciplineId', 'curricula.error.disciplineNotFound');
         let old: ItemRow | undefined;
         if (req.itemId !== undefined) {
-          old = w.sql.first(w.q.selectFrom('curriculum_item').selectAll().where('id', '=', req.itemId).where('curriculum_id', '=', curriculum.id));
+          old = findItem(db, req.itemId, curriculum.id);
           if (!old) throw new AppError('not_found', 'curricula.error.itemNotFound');
           if (old.version !== req.version) throw new AppError('conflict', 'curricula.error.stale');
         }
-        const twin = w.sql.first(
-          w.q
-            .selectFrom('curriculum_item')
-            .select('id')
-            .where('curriculum_id', '=', curriculum.id)
-            .where('semester', '=', req.semester)
-            .where('discipline_id', '=', req.disciplineId)
-            .$if(old !== undefined, (b) => b.where('id', '<>', old!.id)),
-        );
+        const twin = twinItem(db, curriculum.id, req.semester, req.disciplineId, old?.id);
         if (twin) throw fieldError('disciplineId', 'curricula.error.duplicate', { discipline: disciplineName(req.disciplineId, locale), semester: req.semester });
         const values = { discipline_id: req.disciplineId, semester: req.semester, credits: req.credits, hours: req.hours, control_form: req.controlForm };
         if (old) {
@@ -140,13 +142,12 @@ export function createCurriculaService(db: Database) {
           // registrations and grade sheets already show this item's discipline, semester and credits
           assertUnused(old, locale);
           const row: ItemRow = { ...old, ...values, version: old.version + 1, updated_at: w.now };
-          const r = w.sql.run(w.q.updateTable('curriculum_item').set({ ...values, version: row.version, updated_at: w.now }).where('id', '=', old.id).where('version', '=', old.version));
-          if (r.changes !== 1) throw new AppError('conflict', 'curricula.error.stale');
+          if (!updateItem(w, old, { ...values, version: row.version, updated_at: w.now })) throw new AppError('conflict', 'curricula.error.stale');
           w.audit({ action: 'curriculum_item.set', entity: 'curriculum_item', entityId: old.id, oldValue: old, newValue: row });
           w.outbox({ name: 'curriculum_item.set', entity: 'curriculum_item', entityId: old.id, payload: row, baseVersion: old.version });
         } else {
           const row: ItemRow = { id: uuidv7(), curriculum_id: curriculum.id, ...values, version: 1, updated_at: w.now };
-          w.sql.run(w.q.insertInto('curriculum_item').values(row));
+          insertItem(w, row);
           w.audit({ action: 'curriculum_item.set', entity: 'curriculum_item', entityId: row.id, oldValue: null, newValue: row });
           w.outbox({ name: 'curriculum_item.set', entity: 'curriculum_item', entityId: row.id, payload: row, baseVersion: null });
         }
@@ -158,11 +159,11 @@ export function createCurriculaService(db: Database) {
     removeItem(session: SessionUser, req: ParsedRequestOf<'curricula.removeItem'>, locale: Locale): CurriculumDetail {
       requirePermission(session, 'curricula.edit');
       const curriculumId = withWrite(db, session, (w) => {
-        const old = w.sql.first(w.q.selectFrom('curriculum_item').selectAll().where('id', '=', req.itemId));
+        const old = findItem(db, req.itemId);
         if (!old) throw new AppError('not_found', 'curricula.error.itemNotFound');
         if (old.version !== req.version) throw new AppError('conflict', 'curricula.error.stale');
         assertUnused(old, locale);
-        w.sql.run(w.q.deleteFrom('curriculum_item').where('id', '=', old.id).where('version', '=', old.version));
+        deleteItem(w, old);
         w.audit({ action: 'curriculum_item.remove', entity: 'curriculum_item', entityId: old.id, oldValue: old, newValue: null });
         w.outbox({ name: 'curriculum_item.remove', entity: 'curriculum_item', entityId: old.id, payload: { id: old.id, curriculumId: old.curriculum_id }, baseVersion: old.version });
         return old.curriculum_id;
@@ -190,7 +191,7 @@ export function createCurriculaService(db: Database) {
     createDiscipline(session: SessionUser, req: ParsedRequestOf<'disciplines.create'>): DisciplineRef {
       requirePermission(session, 'curricula.edit');
       return withWrite(db, session, (w) => {
-        if (req.chairId && !w.sql.first(w.q.selectFrom('chair').select('id').where('id', '=', req.chairId))) {
+        if (req.chairId && !exists(db, 'chair', req.chairId)) {
           throw fieldError('chairId', 'curricula.error.chairNotFound');
         }
         const existing = allDisciplines(db);
@@ -201,7 +202,7 @@ export function createCurriculaService(db: Database) {
           }
         }
         const row = { id: uuidv7(), chair_id: req.chairId ?? null, name_ky: req.nameKy, name_ru: req.nameRu, name_en: req.nameEn, version: 1, updated_at: w.now };
-        w.sql.run(w.q.insertInto('discipline').values(row));
+        insertDiscipline(w, row);
         w.audit({ action: 'discipline.create', entity: 'discipline', entityId: row.id, oldValue: null, newValue: row });
         w.outbox({ name: 'discipline.create', entity: 'discipline', entityId: row.id, payload: row, baseVersion: null });
         return { id: row.id, chairId: row.chair_id, name: { ky: row.name_ky, ru: row.name_ru, en: row.name_en } };
