@@ -1,4 +1,5 @@
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder, type Updateable } from 'kysely';
+import type { WriteScope } from '../write-transaction';
 import type { StudentRow, StatusHistoryEntry } from '../../../src-shared/contract';
 import type { StudentStatus, StudyForm, Funding } from '../../../src-shared/domain/enums';
 import type { RowScope } from '../../../src-shared/domain/scope-policy';
@@ -107,12 +108,12 @@ export function toStudentRow(r: StudentDbRow): StudentRow {
   };
 }
 
-export async function loadRows(db: Kysely<DB>, ids: readonly string[]): Promise<StudentDbRow[]> {
+export function loadRows(db: Database, ids: readonly string[]): StudentDbRow[] {
   if (ids.length === 0) return [];
-  return (await base(db).select(rowColumns).where('s.id', 'in', ids).execute()) as unknown as StudentDbRow[];
+  return db.sync.all(base(db.kysely).select(rowColumns).where('s.id', 'in', ids)) as unknown as StudentDbRow[];
 }
 
-export function studentQuery(db: Kysely<DB>, id: string) {
+function studentQuery(db: Kysely<DB>, id: string) {
   return db
     .selectFrom('student as s')
     .innerJoin('student_group as g', 'g.id', 's.group_id')
@@ -121,14 +122,14 @@ export function studentQuery(db: Kysely<DB>, id: string) {
     .where('s.id', '=', id);
 }
 
-export async function loadStudent(db: Kysely<DB>, id: string) {
-  return studentQuery(db, id).executeTakeFirst();
+export function loadStudent(db: Database, id: string) {
+  return db.sync.first(studentQuery(db.kysely, id));
 }
-export type StudentFull = NonNullable<Awaited<ReturnType<typeof loadStudent>>>;
+export type StudentFull = NonNullable<ReturnType<typeof loadStudent>>;
 
-export async function loadHistory(db: Kysely<DB>, studentId: string): Promise<StatusHistoryEntry[]> {
+export function loadHistory(db: Database, studentId: string): StatusHistoryEntry[] {
   // The group's name travels with the entry: a former group may lie outside the reader's scope.
-  const rows = await db
+  const rows = db.sync.all(db.kysely
     .selectFrom('student_status_history as h')
     .innerJoin('student_group as g', 'g.id', 'h.group_id')
     .selectAll('h')
@@ -136,8 +137,7 @@ export async function loadHistory(db: Kysely<DB>, studentId: string): Promise<St
     .where('h.student_id', '=', studentId)
     .orderBy('h.effective_date')
     .orderBy('h.created_at')
-    .orderBy('h.id')
-    .execute();
+    .orderBy('h.id'));
   return rows.map((h) => ({
     id: h.id,
     effectiveDate: h.effective_date,
@@ -157,8 +157,22 @@ export async function loadHistory(db: Kysely<DB>, studentId: string): Promise<St
 }
 
 /** Every student's id and name parts — the input of the Kyrgyz-collation order. */
-export async function loadAllNames(db: Kysely<DB>) {
-  return db.selectFrom('student').select(['id', 'last_name', 'first_name', 'patronymic']).execute();
+export async function loadAllNames(db: Database) {
+  return db.sync.all(db.kysely.selectFrom('student').select(['id', 'last_name', 'first_name', 'patronymic']));
+}
+
+/** Whether another student already has this record-book number. */
+export function recordBookTaken(db: Database, recordBookNo: string, exceptId: string): boolean {
+  return !!db.sync.first(db.kysely.selectFrom('student').select('id').where('record_book_no', '=', recordBookNo).where('id', '<>', exceptId));
+}
+
+export function countryExists(db: Database, code: string): boolean {
+  return !!db.sync.first(db.kysely.selectFrom('country').select('code').where('code', '=', code));
+}
+
+/** Writes corrected fields at the version they were read at. */
+export function updateStudent(w: WriteScope, id: string, version: number, set: Updateable<DB['student']>): void {
+  w.sql.run(w.q.updateTable('student').set(set).where('id', '=', id).where('version', '=', version));
 }
 
 /**

@@ -20,7 +20,9 @@ import {
   loadHistory,
   loadRows,
   loadStudent,
-  studentQuery,
+  countryExists,
+  recordBookTaken,
+  updateStudent,
   changeStamp,
   toStudentRow,
   type StudentFull,
@@ -64,13 +66,13 @@ function toCard(s: StudentFull, history: StudentCard['history']): StudentCard {
 export function createStudentsService(db: Database) {
   const order = new NameOrder(
     () => changeStamp(db),
-    () => loadAllNames(db.kysely),
+    () => loadAllNames(db),
   );
   const recent = new SearchCache();
 
   async function loadInScope(session: SessionUser, id: string): Promise<StudentFull> {
     scopeFor(session, 'students', 'read');
-    const s = await loadStudent(db.kysely, id);
+    const s = loadStudent(db, id);
     if (!s) throw notFound('error.notFound.student');
     assertInScope(session, 'students', 'read', scoped(s), 'error.forbidden.scope');
     return s;
@@ -88,7 +90,7 @@ export function createStudentsService(db: Database) {
         recent.set(key, stamp, ids);
       }
       const pageIds = ids.slice(req.offset, req.offset + req.limit);
-      const rows = await loadRows(db.kysely, pageIds);
+      const rows = loadRows(db, pageIds);
       const byId = new Map(rows.map((r) => [r.id, r]));
       return {
         total: ids.length,
@@ -99,7 +101,7 @@ export function createStudentsService(db: Database) {
 
     async get(session: SessionUser, id: string): Promise<StudentCard> {
       const s = await loadInScope(session, id);
-      return toCard(s, await loadHistory(db.kysely, id));
+      return toCard(s, loadHistory(db, id));
     },
 
     /**
@@ -110,7 +112,7 @@ export function createStudentsService(db: Database) {
       if (!can(session.role, 'students.write')) throw forbidden();
       withWrite(db, session, (w) => {
         scopeFor(session, 'students', 'write');
-        const s = w.sql.first(studentQuery(w.q, req.id));
+        const s = loadStudent(db, req.id);
         if (!s) throw notFound('error.notFound.student');
         assertInScope(session, 'students', 'write', scoped(s), 'error.forbidden.scope');
         if (s.version !== req.version) throw new AppError('conflict', 'error.conflict.staleVersion');
@@ -136,14 +138,7 @@ export function createStudentsService(db: Database) {
         }
         if (Object.keys(newValue).length === 0) return;
         if (newValue.record_book_no !== undefined) {
-          const taken = w.sql.first(
-            w.q
-              .selectFrom('student')
-              .select('id')
-              .where('record_book_no', '=', String(newValue.record_book_no))
-              .where('id', '<>', s.id),
-          );
-          if (taken) {
+          if (recordBookTaken(db, String(newValue.record_book_no), s.id)) {
             const values = { value: String(newValue.record_book_no) };
             throw new AppError('conflict', 'error.conflict.recordBookTaken', values, [
               { path: 'changes.recordBookNo', key: 'error.conflict.recordBookTaken', values },
@@ -151,23 +146,11 @@ export function createStudentsService(db: Database) {
           }
         }
         if (newValue.citizenship !== undefined) {
-          const country = w.sql.first(w.q.selectFrom('country').select('code').where('code', '=', String(newValue.citizenship)));
-          if (!country)
+          if (!countryExists(db, String(newValue.citizenship)))
             throw new AppError('validation', 'error.validation', {}, [{ path: 'changes.citizenship', key: 'field.invalid' }]);
         }
         const merged = { ...s, ...newValue } as StudentFull;
-        w.sql.run(
-          w.q
-            .updateTable('student')
-            .set({
-              ...newValue,
-              search_text: studentSearchText(merged),
-              version: s.version + 1,
-              updated_at: w.now,
-            })
-            .where('id', '=', s.id)
-            .where('version', '=', s.version),
-        );
+        updateStudent(w, s.id, s.version, { ...newValue, search_text: studentSearchText(merged), version: s.version + 1, updated_at: w.now });
         w.audit({ action: 'student.update', entity: 'student', entityId: s.id, oldValue, newValue });
         w.outbox({
           name: 'student.update',
