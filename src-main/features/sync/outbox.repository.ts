@@ -39,3 +39,67 @@ export function claimCapturedRows(db: Database, txId: string, mutations: number)
   const claimed = db.sqlite.prepare('UPDATE sync_change SET tx_id = ? WHERE tx_id IS NULL').run(txId).changes;
   if (claimed > 0 && mutations === 0) throw new Error('a write to synced tables without an outbox mutation would never reach the server');
 }
+
+export interface OutboxRow {
+  seq: number;
+  mutation_id: string;
+  tx_id: string;
+  name: string;
+  entity: string;
+  entity_id: string;
+  payload_json: string;
+  base_version: number | null;
+  user_id: string | null;
+  schema_version: number;
+  created_at: string;
+}
+
+export interface ChangeRow {
+  table_name: string;
+  row_id: string;
+  op: 'insert' | 'update' | 'delete';
+  values_json: string | null;
+  old_json: string | null;
+}
+
+/** Mutations still to be sent (pending, or sent without an answer), in order. */
+export function unsentMutations(db: Database, afterSeq: number, limit: number): OutboxRow[] {
+  return db.sqlite.prepare(`SELECT * FROM outbox WHERE seq > ? AND state IN ('pending', 'sent') ORDER BY seq LIMIT ?`).all(afterSeq, limit) as OutboxRow[];
+}
+
+/** The rows one local transaction wrote, as the capture triggers recorded them. */
+export function capturedRowsReader(db: Database): (txId: string) => ChangeRow[] {
+  const st = db.sqlite.prepare('SELECT table_name, row_id, op, values_json, old_json FROM sync_change WHERE tx_id = ? ORDER BY seq');
+  return (txId) => st.all(txId) as ChangeRow[];
+}
+
+export interface IssueInput {
+  id: string;
+  kind: string;
+  outboxSeq: number;
+  mutationName: string;
+  userId: string | null;
+  table: string;
+  rowId: string;
+  code: string | null;
+  message: string | null;
+  deviceJson: string;
+  serverJson: string | null;
+  createdAt: string;
+}
+
+/** What recording the server's answers writes: an outbox state, the end of a transaction's captured rows, an entry in Needs attention. */
+export function pushAnswerWriter(db: Database) {
+  const setState = db.sqlite.prepare('UPDATE outbox SET state = ? WHERE seq = ?');
+  const dropChanges = db.sqlite.prepare('DELETE FROM sync_change WHERE tx_id = ?');
+  const issue = db.sqlite.prepare(
+    `INSERT INTO sync_issue (id, kind, outbox_seq, mutation_name, user_id, table_name, row_id, code, message, device_json, server_json, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  return {
+    setState: (state: string, seq: number) => void setState.run(state, seq),
+    dropChanges: (txId: string) => void dropChanges.run(txId),
+    addIssue: (i: IssueInput) =>
+      void issue.run(i.id, i.kind, i.outboxSeq, i.mutationName, i.userId, i.table, i.rowId, i.code, i.message, i.deviceJson, i.serverJson, i.createdAt),
+  };
+}

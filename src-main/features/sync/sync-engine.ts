@@ -10,7 +10,7 @@ import { installCaptureTriggers } from '../../db/migrations/0010-sync';
 import { bootstrap, pullAll, type PullOutcome } from './sync-pull';
 import { createSyncHttp, SyncHttpError, type SyncHttp } from './sync-http';
 import { pushAll, type PushOutcome } from './sync-push';
-import { pendingSummary, readSyncState, recordAttempt } from './sync-state.repository';
+import { outboxTop, pendingSummary, readSyncState, recordAttempt, recordEnrolment } from './sync-state.repository';
 
 export interface EnrolOptions {
   serverUrl: string;
@@ -46,19 +46,20 @@ export async function enrol(db: Database, opts: EnrolOptions): Promise<{ deviceI
   });
   const http = opts.http ?? createSyncHttp(opts.serverUrl);
   const res = await http.post<EnrolResponse>('/v1/enrol', body);
-  const baseline = (db.sqlite.prepare('SELECT coalesce(max(seq), 0) FROM outbox').pluck().get() as number) ?? 0;
-  db.sqlite.transaction(() => {
-    db.sqlite.prepare('DELETE FROM sync_state').run();
-    db.sqlite.prepare('DELETE FROM sync_change').run();
-    db.sqlite
-      .prepare(
-        `INSERT INTO sync_state (id, server_url, device_id, device_name, token, role, scope_json, baseline_seq, enrolled_at)
-         VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(opts.serverUrl.replace(/\/+$/, ''), res.deviceId, opts.deviceName, res.token, res.role, JSON.stringify(res.scope), baseline, new Date().toISOString());
-    installCaptureTriggers(db.sqlite);
-    db.sqlite.prepare('UPDATE sync_control SET capture = 1 WHERE id = 1').run();
-  })();
+  recordEnrolment(
+    db,
+    {
+      serverUrl: opts.serverUrl.replace(/\/+$/, ''),
+      deviceId: res.deviceId,
+      deviceName: opts.deviceName,
+      token: res.token,
+      role: res.role,
+      scope: res.scope,
+      baselineSeq: outboxTop(db),
+      at: new Date().toISOString(),
+    },
+    installCaptureTriggers,
+  );
   const rows = await bootstrap(db, http, readSyncState(db)!, 2000, opts.onProgress);
   return { deviceId: res.deviceId, rows };
 }

@@ -6,9 +6,9 @@
 import type { BootstrapPage, PullResponse } from '../../../src-shared/sync/protocol';
 import { SYNC_TABLES } from '../../../src-shared/sync/tables';
 import type { Database } from '../../db/connection';
-import { TABLES_CHILDREN_FIRST, withServerRows } from './sync-apply';
+import { TABLES_CHILDREN_FIRST, withServerRows } from './sync-apply.repository';
 import type { SyncHttp } from './sync-http';
-import type { SyncState } from './sync-state.repository';
+import { clearForBootstrap, markBootstrapped, setCursor, type SyncState } from './sync-state.repository';
 
 export interface PullOutcome {
   pages: number;
@@ -27,7 +27,7 @@ export async function pullAll(db: Database, http: SyncHttp, state: SyncState, pa
         if (writer.apply(c, { respectPending: true, monotonic: true })) out.applied++;
         else out.skipped++;
       }
-      db.sqlite.prepare('UPDATE sync_state SET cursor = ? WHERE id = 1').run(res.cursor);
+      setCursor(db, res.cursor);
     });
     out.pages++;
     cursor = res.cursor;
@@ -44,8 +44,7 @@ export async function pullAll(db: Database, http: SyncHttp, state: SyncState, pa
  */
 export async function bootstrap(db: Database, http: SyncHttp, state: SyncState, pageSize = 2000, onProgress?: (table: string, rows: number) => void): Promise<number> {
   withServerRows(db, () => {
-    for (const t of TABLES_CHILDREN_FIRST) db.sqlite.prepare(`DELETE FROM ${t}`).run();
-    db.sqlite.prepare(`UPDATE sync_state SET bootstrapped = 0, cursor = '0' WHERE id = 1`).run();
+    clearForBootstrap(db, TABLES_CHILDREN_FIRST);
   });
   let snapshotCursor: string | null = null;
   let total = 0;
@@ -63,6 +62,6 @@ export async function bootstrap(db: Database, http: SyncHttp, state: SyncState, 
       after = page.next;
     }
   }
-  db.sqlite.prepare(`UPDATE sync_state SET bootstrapped = 1, cursor = ? WHERE id = 1`).run(snapshotCursor ?? '0');
+  markBootstrapped(db, snapshotCursor ?? '0');
   return total;
 }

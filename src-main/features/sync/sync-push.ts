@@ -14,31 +14,10 @@ import {
   type RowChange,
 } from '../../../src-shared/sync/protocol';
 import type { Database } from '../../db/connection';
-import { withServerRows } from './sync-apply';
+import { withServerRows } from './sync-apply.repository';
 import type { SyncHttp } from './sync-http';
 import type { SyncState } from './sync-state.repository';
-
-interface OutboxRow {
-  seq: number;
-  mutation_id: string;
-  tx_id: string;
-  name: string;
-  entity: string;
-  entity_id: string;
-  payload_json: string;
-  base_version: number | null;
-  user_id: string | null;
-  schema_version: number;
-  created_at: string;
-}
-
-interface ChangeRow {
-  table_name: string;
-  row_id: string;
-  op: 'insert' | 'update' | 'delete';
-  values_json: string | null;
-  old_json: string | null;
-}
+import { capturedRowsReader, pushAnswerWriter, unsentMutations, type ChangeRow, type OutboxRow } from './outbox.repository';
 
 /** An update sends the fields it changed (and the version it was based on) as `old`, not the whole row twice. */
 function rowChangeOf(c: ChangeRow): RowChange {
@@ -59,11 +38,9 @@ export interface PushBatch {
 
 /** The next batch to send, or null when the outbox is empty. */
 export function nextBatch(db: Database, state: SyncState): PushBatch | null {
-  const outbox = db.sqlite
-    .prepare(`SELECT * FROM outbox WHERE seq > ? AND state IN ('pending', 'sent') ORDER BY seq LIMIT ?`)
-    .all(state.baselineSeq, MAX_PUSH_MUTATIONS) as OutboxRow[];
+  const outbox = unsentMutations(db, state.baselineSeq, MAX_PUSH_MUTATIONS);
   if (outbox.length === 0) return null;
-  const changes = db.sqlite.prepare('SELECT table_name, row_id, op, values_json, old_json FROM sync_change WHERE tx_id = ? ORDER BY seq');
+  const capturedRows = capturedRowsReader(db);
   const txs: PushedTransaction[] = [];
   let bytes = 0;
   let i = 0;
@@ -87,7 +64,7 @@ export function nextBatch(db: Database, state: SyncState): PushBatch | null {
         createdAt: m.created_at,
         payload: JSON.parse(m.payload_json),
       })),
-      rows: (changes.all(txId) as ChangeRow[]).map(rowChangeOf),
+      rows: capturedRows(txId).map(rowChangeOf),
     };
     const size = JSON.stringify(tx).length;
     // one transaction larger than a batch still goes, alone: it cannot be split without losing atomicity
@@ -111,20 +88,15 @@ export function applyPushResponse(db: Database, state: SyncState, batch: PushBat
   const bySeq = new Map<number, MutationResult>(res.results.map((r) => [r.seq, r]));
   const outcome: PushOutcome = { applied: 0, rejected: 0, conflicts: 0, gap: res.gapAt !== undefined };
   withServerRows(db, (writer) => {
-    const setState = db.sqlite.prepare('UPDATE outbox SET state = ? WHERE seq = ?');
-    const dropChanges = db.sqlite.prepare('DELETE FROM sync_change WHERE tx_id = ?');
-    const issue = db.sqlite.prepare(
-      `INSERT INTO sync_issue (id, kind, outbox_seq, mutation_name, user_id, table_name, row_id, code, message, device_json, server_json, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    const answers = pushAnswerWriter(db);
     const now = new Date().toISOString();
     for (const tx of batch.transactions) {
-      const answers = tx.mutations.map((m) => bySeq.get(m.seq));
+      const results = tx.mutations.map((m) => bySeq.get(m.seq));
       // answered only in part or not at all (after a gap): the whole transaction goes again later
-      if (answers.some((a) => !a)) continue;
+      if (results.some((a) => !a)) continue;
       tx.mutations.forEach((m, k) => {
-        const a = answers[k]!;
-        setState.run(a.status, m.seq + state.baselineSeq);
+        const a = results[k]!;
+        answers.setState(a.status, m.seq + state.baselineSeq);
         if (a.status === 'applied') {
           outcome.applied++;
           return;
@@ -132,22 +104,22 @@ export function applyPushResponse(db: Database, state: SyncState, batch: PushBat
         if (a.status === 'rejected') outcome.rejected++;
         else outcome.conflicts++;
         const own = tx.rows.filter((r) => r.table === m.entity && r.id === m.entityId);
-        issue.run(
-          uuidv7(),
-          a.status,
-          m.seq + state.baselineSeq,
-          m.name,
-          m.userId,
-          m.entity,
-          m.entityId,
-          a.code ?? null,
-          a.message ?? null,
-          JSON.stringify(own.length ? own : tx.rows),
-          a.conflicts ? JSON.stringify(a.conflicts) : null,
-          now,
-        );
+        answers.addIssue({
+          id: uuidv7(),
+          kind: a.status,
+          outboxSeq: m.seq + state.baselineSeq,
+          mutationName: m.name,
+          userId: m.userId,
+          table: m.entity,
+          rowId: m.entityId,
+          code: a.code ?? null,
+          message: a.message ?? null,
+          deviceJson: JSON.stringify(own.length ? own : tx.rows),
+          serverJson: a.conflicts ? JSON.stringify(a.conflicts) : null,
+          createdAt: now,
+        });
       });
-      dropChanges.run(tx.txId);
+      answers.dropChanges(tx.txId);
     }
     // the server's rows for what it refused or kept: the replica follows the server until a person decides
     for (const r of res.restore) writer.apply(r, { respectPending: true });

@@ -66,3 +66,42 @@ export function recordAttempt(db: Database, at: string, outcome: { ok: true } | 
       .run(at, outcome.error.slice(0, 500), outcome.nextAttemptAt);
   }
 }
+
+/** The highest outbox position so far: changes up to it predate the enrolment and are not sent. */
+export function outboxTop(db: Database): number {
+  return (db.sqlite.prepare('SELECT coalesce(max(seq), 0) FROM outbox').pluck().get() as number) ?? 0;
+}
+
+/** Records a new enrolment (replacing any earlier one) and starts capturing changes, in one transaction. */
+export function recordEnrolment(
+  db: Database,
+  e: { serverUrl: string; deviceId: string; deviceName: string; token: string; role: string; scope: DeviceScope; baselineSeq: number; at: string },
+  installTriggers: (sqlite: Database['sqlite']) => void,
+): void {
+  db.sqlite.transaction(() => {
+    db.sqlite.prepare('DELETE FROM sync_state').run();
+    db.sqlite.prepare('DELETE FROM sync_change').run();
+    db.sqlite
+      .prepare(
+        `INSERT INTO sync_state (id, server_url, device_id, device_name, token, role, scope_json, baseline_seq, enrolled_at)
+         VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(e.serverUrl, e.deviceId, e.deviceName, e.token, e.role, JSON.stringify(e.scope), e.baselineSeq, e.at);
+    installTriggers(db.sqlite);
+    db.sqlite.prepare('UPDATE sync_control SET capture = 1 WHERE id = 1').run();
+  })();
+}
+
+export function setCursor(db: Database, cursor: string): void {
+  db.sqlite.prepare('UPDATE sync_state SET cursor = ? WHERE id = 1').run(cursor);
+}
+
+/** Empties the synced tables (children first) before a bootstrap; the replica is marked not bootstrapped. */
+export function clearForBootstrap(db: Database, tablesChildrenFirst: readonly string[]): void {
+  for (const t of tablesChildrenFirst) db.sqlite.prepare(`DELETE FROM ${t}`).run();
+  db.sqlite.prepare(`UPDATE sync_state SET bootstrapped = 0, cursor = '0' WHERE id = 1`).run();
+}
+
+export function markBootstrapped(db: Database, cursor: string): void {
+  db.sqlite.prepare(`UPDATE sync_state SET bootstrapped = 1, cursor = ? WHERE id = 1`).run(cursor);
+}

@@ -12,6 +12,7 @@ import type { SyncLoop } from './sync-engine';
 import { SyncNotEnrolled } from './sync-engine';
 import { SyncHttpError } from './sync-http';
 import { openIssueCount, pendingSummary, readSyncState } from './sync-state.repository';
+import { currentRow, findGrade, gradeSubject, openIssue, openIssues, reapplyGrade, resolveIssue, studentSubject, type IssueRow } from './sync-issues.repository';
 
 const REASONS: Record<string, MessageKey> = {
   stale: 'sync.reason.stale',
@@ -28,19 +29,6 @@ const ERRORS: Record<string, MessageKey> = {
   update_required: 'sync.reason.updateRequired',
   server_behind: 'sync.error.serverBehind',
 };
-
-interface IssueRow {
-  id: string;
-  kind: string;
-  mutation_name: string;
-  table_name: string | null;
-  row_id: string | null;
-  code: string | null;
-  message: string | null;
-  device_json: string | null;
-  server_json: string | null;
-  created_at: string;
-}
 
 const show = (v: unknown): string => {
   if (v === null || v === undefined || v === '') return '—';
@@ -59,20 +47,14 @@ export function createSyncService(db: Database, loop: SyncLoop | null) {
   function subject(row: IssueRow, locale: Locale): string {
     const table = row.table_name ?? '';
     if (table === 'grade' && row.row_id) {
-      const g = db.sqlite
-        .prepare(
-          `SELECT s.last_name, s.first_name, s.patronymic, gs.number, d.name_ky, d.name_ru, d.name_en FROM grade g
-           JOIN student s ON s.id = g.student_id JOIN grade_sheet gs ON gs.id = g.sheet_id
-           JOIN curriculum_item ci ON ci.id = gs.curriculum_item_id JOIN discipline d ON d.id = ci.discipline_id WHERE g.id = ?`,
-        )
-        .get(row.row_id) as Record<string, string | null> | undefined;
+      const g = gradeSubject(db, row.row_id);
       if (g) {
         const name = shortName({ lastName: g.last_name!, firstName: g.first_name!, patronymic: g.patronymic ?? null });
         return translate(locale, 'sync.subject.grade', { name, number: g.number!, discipline: g[`name_${locale}`] ?? g.name_ru! });
       }
     }
     if (table === 'student' && row.row_id) {
-      const s = db.sqlite.prepare('SELECT last_name, first_name, patronymic FROM student WHERE id = ?').get(row.row_id) as Record<string, string | null> | undefined;
+      const s = studentSubject(db, row.row_id);
       if (s) return translate(locale, 'sync.subject.student', { name: shortName({ lastName: s.last_name!, firstName: s.first_name!, patronymic: s.patronymic ?? null }) });
     }
     return translate(locale, 'sync.subject.other', { name: row.mutation_name, id: row.row_id ?? '' });
@@ -87,7 +69,7 @@ export function createSyncService(db: Database, loop: SyncLoop | null) {
     } else {
       // a refusal: what this device wanted against what the replica now holds again (the server's row)
       fields = device.flatMap((r) => {
-        const current = r.table && r.id ? (db.sqlite.prepare(`SELECT * FROM ${r.table} WHERE id = ?`).get(r.id) as Record<string, unknown> | undefined) : undefined;
+        const current = r.table && r.id ? currentRow(db, r.table, r.id) : undefined;
         return Object.keys(r.old ?? r.values ?? {})
           .filter((f) => f !== 'version' && f !== 'updated_at' && (r.values?.[f] ?? null) !== (r.old?.[f] ?? null))
           .map((f) => ({ field: f, device: show(r.values?.[f]), server: show(current?.[f]) }));
@@ -107,7 +89,6 @@ export function createSyncService(db: Database, loop: SyncLoop | null) {
     };
   }
 
-  const openIssues = (): IssueRow[] => db.sqlite.prepare('SELECT * FROM sync_issue WHERE resolved_at IS NULL ORDER BY created_at').all() as IssueRow[];
 
   function localizedError(raw: string | null, locale: Locale, serverUrl: string | null): string | null {
     if (!raw) return null;
@@ -151,12 +132,12 @@ export function createSyncService(db: Database, loop: SyncLoop | null) {
 
     issues(session: SessionUser, locale: Locale): { rows: SyncIssueView[] } {
       if (!can(session.role, 'sync.view')) throw forbidden();
-      return { rows: openIssues().map((r) => view(r, locale)) };
+      return { rows: openIssues(db).map((r) => view(r, locale)) };
     },
 
     /** "Theirs"/"dismissed" closes the entry (the replica already holds the server's row); "mine" re-applies a grade as a new change. */
     resolve(session: SessionUser, req: { issueId: string; choice: 'mine' | 'theirs' | 'dismissed' }, locale: Locale): { rows: SyncIssueView[] } {
-      const row = db.sqlite.prepare('SELECT * FROM sync_issue WHERE id = ? AND resolved_at IS NULL').get(req.issueId) as IssueRow | undefined;
+      const row = openIssue(db, req.issueId);
       if (!row) throw new AppError('not_found', 'sync.error.issueGone');
       const rule = MUTATION_RULES[row.mutation_name];
       if (!rule || !can(session.role, rule.permission)) throw forbidden();
@@ -164,22 +145,17 @@ export function createSyncService(db: Database, loop: SyncLoop | null) {
         if (req.choice === 'mine') {
           if (row.kind !== 'conflict' || row.table_name !== 'grade' || !row.row_id) throw new AppError('conflict', 'sync.error.cannotKeepMine');
           const mine = ((row.device_json ? JSON.parse(row.device_json) : []) as RowChange[]).find((r) => r.table === 'grade' && r.id === row.row_id)?.values;
-          const current = w.sql.first(w.q.selectFrom('grade').selectAll().where('id', '=', row.row_id));
+          const current = findGrade(db, row.row_id);
           if (!mine || !current) throw new AppError('conflict', 'sync.error.cannotKeepMine');
-          w.sql.run(
-            w.q
-              .updateTable('grade')
-              .set({ parts_json: String(mine.parts_json ?? '{}'), mark: (mine.mark as string | null) ?? null, total: (mine.total as number | null) ?? null, letter: (mine.letter as string | null) ?? null, version: current.version + 1, updated_at: w.now, updated_by: session.id })
-              .where('id', '=', current.id),
-          );
+          reapplyGrade(w, current, mine);
           w.audit({ action: 'sync.keepMine', entity: 'grade', entityId: current.id, oldValue: { parts: current.parts_json, mark: current.mark, total: current.total }, newValue: { parts: mine.parts_json, mark: mine.mark, total: mine.total } });
           w.outbox({ name: 'sync.resolve', entity: 'grade', entityId: current.id, payload: { issueId: row.id }, baseVersion: current.version });
         } else {
           w.audit({ action: 'sync.resolve', entity: row.table_name ?? 'sync_issue', entityId: row.row_id ?? row.id, oldValue: null, newValue: { issue: row.id, choice: req.choice } });
         }
-        w.sql.run(w.q.updateTable('sync_issue').set({ resolved_at: w.now, resolved_by: session.id, resolution: req.choice }).where('id', '=', row.id));
+        resolveIssue(w, row.id, req.choice);
       });
-      return { rows: openIssues().map((r) => view(r, locale)) };
+      return { rows: openIssues(db).map((r) => view(r, locale)) };
     },
   };
 }
