@@ -35,7 +35,7 @@ const noDomDeps = { group: ['react', 'react-dom', 'react-dom/*', 'react-intl', '
 const DATA_ACCESS_ALLOWED = ['src-main/db/**', 'src-main/**/*.repository.ts', 'src-main/features/write-transaction.ts', 'src-main/**/*.test.ts', 'src-main/**/*.test-kit.ts', 'src-main/**/*.fixture.ts', 'src-main/testing/**'];
 const noSqlDeps = { group: ['better-sqlite3', 'kysely'], message: 'SQL belongs in a repository (*.repository.ts) or src-main/db/.' };
 const noDataAccess = [
-  { selector: 'MemberExpression[property.name=/^(kysely|sync|sqlite|prepare|q|sql)$/]', message: 'SQL and database handles belong in a repository (*.repository.ts) or src-main/db/.' },
+  { selector: 'MemberExpression[computed=false][property.name=/^(kysely|sync|sqlite|prepare|q|sql)$/]', message: 'SQL and database handles belong in a repository (*.repository.ts) or src-main/db/.' },
 ];
 const noDbDeps = { group: ['better-sqlite3', 'kysely'], message: 'Database access belongs in src-main.' };
 

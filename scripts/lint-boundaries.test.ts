@@ -53,4 +53,28 @@ describe('runtime boundaries are enforced by lint', () => {
     expect(p.filter((m) => /Database access belongs in src-main/.test(m))).toHaveLength(1);
     expect(p).toHaveLength(3);
   });
+
+  it('keeps SQL in repositories: a service may not touch the database handles, kysely or a write scope’s queries', async () => {
+    const service = `import { sql } from 'kysely';
+import type { Database } from '../../db/connection';
+import type { WriteScope } from '../write-transaction';
+export function f(db: Database, w: WriteScope) {
+  db.sync.first(db.kysely.selectFrom('student').selectAll());
+  db.sqlite.prepare('SELECT 1').get();
+  w.sql.run(w.q.deleteFrom('grade'));
+  return sql\`1\`;
+}
+`;
+    const p = await problems('src-main/features/probe/probe.service.ts', service);
+    expect(p.filter((m) => /belong in a repository/.test(m)).length).toBe(6);
+    expect(p.filter((m) => /'kysely' import is restricted/.test(m))).toHaveLength(1);
+    // the same code is at home in a repository, in src-main/db/ and in a test
+    for (const home of ['src-main/features/probe/probe.repository.ts', 'src-main/db/probe.ts', 'src-main/features/probe/probe.test.ts']) {
+      expect((await problems(home, service)).filter((m) => /repository|kysely/.test(m)), home).toEqual([]);
+    }
+  });
+
+  it('does not mistake an index named q for a query', async () => {
+    expect(await problems('src-main/features/probe/probe.service.ts', `export const f = (queue: string[], q: number) => queue[q];\n`)).toEqual([]);
+  });
 });

@@ -38,14 +38,6 @@ export function insertCurricula(ctx: DemoContext, structure: Structure): Curricu
     add(g.specialty, g.intakeYear, g.form);
     if (g.course === g.specialty.seed.durationYears) add(g.specialty, g.intakeYear - 1, g.form);
   }
-
-  const insCurriculum = ctx.sqlite.prepare(
-    'INSERT INTO curriculum (id, specialty_id, intake_year, form, updated_at) VALUES (?, ?, ?, ?, ?)',
-  );
-  const insItem = ctx.sqlite.prepare(
-    `INSERT INTO curriculum_item (id, curriculum_id, discipline_id, semester, credits, hours, control_form, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   let items = 0;
   const sorted = [...combos.values()].sort(
     (a, b) =>
@@ -56,13 +48,13 @@ export function insertCurricula(ctx: DemoContext, structure: Structure): Curricu
   );
   for (const c of sorted) {
     const curriculumId = ctx.ids.next();
-    insCurriculum.run(curriculumId, c.specialty.id, c.intakeYear, c.form, GENERATED_AT);
+    ctx.store.curriculum(curriculumId, c.specialty.id, c.intakeYear, c.form, GENERATED_AT);
     const plan = planCurriculum(rng, c.specialty);
     plan.forEach((semesterItems, i) => {
       for (const item of semesterItems) {
         const disciplineId = disciplineIds.get(item.key);
         if (!disciplineId) throw new Error(`demo data: unknown discipline ${item.key}`);
-        insItem.run(
+        ctx.store.curriculumItem(
           ctx.ids.next(),
           curriculumId,
           disciplineId,
@@ -81,9 +73,6 @@ export function insertCurricula(ctx: DemoContext, structure: Structure): Curricu
 
 function insertDisciplines(ctx: DemoContext, structure: Structure): Map<string, string> {
   const facultyByCode = new Map(structure.faculties.map((f) => [f.seed.code, f]));
-  const ins = ctx.sqlite.prepare(
-    'INSERT INTO discipline (id, chair_id, name_ky, name_ru, name_en, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
-  );
   const ids = new Map<string, string>();
   for (const d of [...COMMON_DISCIPLINES, ...CLOSING_DISCIPLINES, ...FACULTY_DISCIPLINES]) {
     let chairId: string | null = null;
@@ -92,7 +81,7 @@ function insertDisciplines(ctx: DemoContext, structure: Structure): Map<string, 
       if (!chairId) throw new Error(`demo data: discipline ${d.key} names an unknown chair`);
     }
     const id = ctx.ids.next();
-    ins.run(id, chairId, d.ky, d.ru, d.en, GENERATED_AT);
+    ctx.store.discipline(id, chairId, d.ky, d.ru, d.en, GENERATED_AT);
     ids.set(d.key, id);
   }
   return ids;

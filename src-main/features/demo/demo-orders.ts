@@ -11,7 +11,7 @@
  * students, mostly one) for leave, other returns, expulsion and group changes. Numbers are
  * given at the end, in order-date order, per (year, type) series, as signing gives them.
  */
-import type BetterSqlite3 from 'better-sqlite3';
+import type { Insert } from './demo.repository';
 import type { Funding, StudentStatus } from '../../../src-shared/domain/enums';
 import { formatOrderNumber, type ExpulsionReason, type OrderType } from '../../../src-shared/domain/orders';
 import type { NameParts } from '../../../src-shared/domain/person';
@@ -288,13 +288,6 @@ export function eventJson(s: OrderStudent, e: StudentEvent): string {
   return e.json;
 }
 
-const ORDER_INSERT = `INSERT INTO student_order (id, type, state, faculty_id, year, seq, number, order_date, effective_date, reason,
-   expulsion_reason, created_by, signed_by, signed_at, version, created_at, updated_at)
- VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
-const ITEM_INSERT = `INSERT INTO student_order_item (id, order_id, student_id, position, target_group_id, target_course, target_funding,
-   leave_from, leave_to, honours, before_json, after_json)
- VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
-
 /** Items are listed by group, then alphabetically, as an order's appendix lists them. */
 function sortItems(items: PlannedOrder['items']): void {
   items.sort((a, b) => {
@@ -309,13 +302,12 @@ function sortItems(items: PlannedOrder['items']): void {
  * gives each event its item id for the history row. Returns the orders in signing order.
  */
 export function insertSignedOrders(ctx: DemoContext, book: OrderBook, signerId: string): PlannedOrder[] {
-  const insOrder = ctx.sqlite.prepare(ORDER_INSERT);
-  const insItem = ctx.sqlite.prepare(ITEM_INSERT);
+  const insItem = ctx.store.orderItem;
   const orders = book.numbered();
   for (const o of orders) {
     o.id = ctx.ids.next();
     const signedAt = signedAtOf(o.orderDate);
-    insOrder.run(
+    ctx.store.order(
       o.id,
       o.type,
       'signed',
@@ -351,7 +343,7 @@ export function insertSignedOrders(ctx: DemoContext, book: OrderBook, signerId: 
 }
 
 function writeItem(
-  ins: BetterSqlite3.Statement,
+  ins: Insert,
   id: string,
   orderId: string,
   studentId: string,
@@ -360,7 +352,7 @@ function writeItem(
   before: string | null,
   after: string | null,
 ): void {
-  ins.run(
+  ins(
     id,
     orderId,
     studentId,
@@ -399,10 +391,8 @@ export interface DraftOrderPlan {
 /** A draft as the app saves one: no number, no date, no before/after until it is signed. */
 export function insertDraftOrder(ctx: DemoContext, d: DraftOrderPlan): string {
   const id = ctx.ids.next();
-  ctx.sqlite
-    .prepare(ORDER_INSERT)
-    .run(id, d.type, 'draft', d.faculty.id, null, null, null, null, d.effective, d.reason, d.expulsionReason, d.createdBy, null, null, 1, d.createdAt, d.createdAt);
-  const insItem = ctx.sqlite.prepare(ITEM_INSERT);
+  ctx.store.order(id, d.type, 'draft', d.faculty.id, null, null, null, null, d.effective, d.reason, d.expulsionReason, d.createdBy, null, null, 1, d.createdAt, d.createdAt);
+  const insItem = ctx.store.orderItem;
   const students = [...d.students].sort((a, b) => (a.group.name < b.group.name ? -1 : a.group.name > b.group.name ? 1 : 0) || a.nameRank - b.nameRank);
   students.forEach((s, i) => writeItem(insItem, ctx.ids.next(), id, s.id, i + 1, d.item(s), null, null));
   return id;

@@ -121,14 +121,6 @@ function randomDate(rng: Rng, from: string, to: string): string {
 
 export function insertStaff(ctx: DemoContext, structure: Structure, pins: PinIssuer): { staff: number; positions: number } {
   const rng = new Rng(ctx.seed, 'staff');
-  const insStaff = ctx.sqlite.prepare(
-    `INSERT INTO staff (id, last_name, first_name, patronymic, sex, birth_date, pin, citizenship, degree, title,
-       hire_date, leave_date, last_training_date, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insPosition = ctx.sqlite.prepare(
-    `INSERT INTO staff_position (id, staff_id, position_id, faculty_id, chair_id, rate, employment_type, start_date,
-       end_date, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   const positionId = (key: string) => {
     const id = structure.positionIds.get(key);
     if (!id) throw new Error(`demo data: unknown position ${key}`);
@@ -163,7 +155,7 @@ export function insertStaff(ctx: DemoContext, structure: Structure, pins: PinIss
     const lastTraining = trains ? randomDate(rng, `${CURRENT_YEAR - 5}-09-01`, leaveDate ?? addDays(AS_OF, -20)) : null;
 
     const staffId = ctx.ids.next();
-    insStaff.run(
+    ctx.store.staff(
       staffId,
       name.lastName,
       name.firstName,
@@ -197,7 +189,7 @@ export function insertStaff(ctx: DemoContext, structure: Structure, pins: PinIss
     }
     const appointed = leader ? `${rng.int(Math.max(hireYear, CURRENT_YEAR - 9), CURRENT_YEAR - 1)}-09-01` : hireDate;
     const start = appointed > hireDate ? appointed : hireDate;
-    insPosition.run(ctx.ids.next(), staffId, positionId(slot.positionKey), slot.faculty?.id ?? null, slot.chairId, rate, type, start, leaveDate, GENERATED_AT);
+    ctx.store.staffPosition(ctx.ids.next(), staffId, positionId(slot.positionKey), slot.faculty?.id ?? null, slot.chairId, rate, type, start, leaveDate, GENERATED_AT);
     positions++;
 
     // leaders and some teachers also teach part-time at a chair (internal part-time, 0.25–0.5)
@@ -213,7 +205,7 @@ export function insertStaff(ctx: DemoContext, structure: Structure, pins: PinIss
             ? 'professor'
             : 'docent';
       const secondStart = start > `${CURRENT_YEAR - 3}-09-01` ? start : `${rng.int(CURRENT_YEAR - 3, CURRENT_YEAR)}-09-01`;
-      insPosition.run(
+      ctx.store.staffPosition(
         ctx.ids.next(),
         staffId,
         positionId(secondKey),

@@ -3,7 +3,7 @@
  * positions and the academic calendar (DOMAIN.md §2, §3). Plain prepared statements: the
  * generator runs inside one synchronous transaction.
  */
-import type BetterSqlite3 from 'better-sqlite3';
+import type { DemoStore } from './demo.repository';
 import type { InstructionLanguage, StudyForm } from '../../../src-shared/domain/enums';
 import { CURRENT_YEAR, GENERATED_AT } from './demo-calendar';
 import {
@@ -20,7 +20,7 @@ import { Rng, type IdFactory } from './demo.random';
 
 export interface DemoContext {
   readonly seed: number;
-  readonly sqlite: BetterSqlite3.Database;
+  readonly store: DemoStore;
   readonly ids: IdFactory;
 }
 
@@ -58,48 +58,29 @@ export interface Structure {
 }
 
 export function insertStructure(ctx: DemoContext): Structure {
-  const { sqlite, ids } = ctx;
+  const { store, ids } = ctx;
   const rng = new Rng(ctx.seed, 'structure');
   const universityId = ids.next();
-  sqlite
-    .prepare('INSERT INTO university (id, name_ky, name_ru, name_en, okpo, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(universityId, UNIVERSITY.ky, UNIVERSITY.ru, UNIVERSITY.en, UNIVERSITY.okpo, GENERATED_AT);
-
-  const insFaculty = sqlite.prepare(
-    'INSERT INTO faculty (id, university_id, code, name_ky, name_ru, name_en, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-  const insChair = sqlite.prepare(
-    'INSERT INTO chair (id, faculty_id, name_ky, name_ru, name_en, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
-  );
+  store.university(universityId, UNIVERSITY.ky, UNIVERSITY.ru, UNIVERSITY.en, UNIVERSITY.okpo, GENERATED_AT);
   const faculties = FACULTIES.map((f, index): FacultyRow => {
     const id = ids.next();
-    insFaculty.run(id, universityId, f.code, f.ky, f.ru, f.en, GENERATED_AT);
+    store.faculty(id, universityId, f.code, f.ky, f.ru, f.en, GENERATED_AT);
     const chairIds = f.chairs.map((c) => {
       const chairId = ids.next();
-      insChair.run(chairId, id, c.ky, c.ru, c.en, GENERATED_AT);
+      store.chair(chairId, id, c.ky, c.ru, c.en, GENERATED_AT);
       return chairId;
     });
     return { id, index, seed: f, chairIds };
   });
   const facultyByCode = new Map(faculties.map((f) => [f.seed.code, f]));
-
-  const insSpecialty = sqlite.prepare(
-    `INSERT INTO specialty (id, faculty_id, code, name_ky, name_ru, name_en, level, duration_years, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   const specialties = SPECIALTIES.map((s): SpecialtyRow => {
     const faculty = facultyByCode.get(s.faculty);
     if (!faculty) throw new Error(`demo data: specialty ${s.key} names an unknown faculty ${s.faculty}`);
     const id = ids.next();
-    insSpecialty.run(id, faculty.id, s.code, s.ky, s.ru, s.en, s.level, s.durationYears, GENERATED_AT);
+    store.specialty(id, faculty.id, s.code, s.ky, s.ru, s.en, s.level, s.durationYears, GENERATED_AT);
     return { id, faculty, seed: s };
   });
   const specialtyByKey = new Map(specialties.map((s) => [s.seed.key, s]));
-
-  const insGroup = sqlite.prepare(
-    `INSERT INTO student_group (id, faculty_id, specialty_id, name, form, intake_year, course, language, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   const parallel = new Map<string, number>();
   const groups: GroupRow[] = [];
   for (const line of GROUP_PLAN) {
@@ -125,7 +106,7 @@ export function insertStructure(ctx: DemoContext): Structure {
         course,
         language,
       };
-      insGroup.run(
+      store.group(
         group.id,
         group.faculty.id,
         specialty.id,
@@ -139,12 +120,10 @@ export function insertStructure(ctx: DemoContext): Structure {
       groups.push(group);
     }
   }
-
-  const insPosition = sqlite.prepare('INSERT INTO position (id, category, name_ky, name_ru, name_en) VALUES (?, ?, ?, ?, ?)');
   const positionIds = new Map<string, string>();
   for (const p of POSITIONS) {
     const id = ids.next();
-    insPosition.run(id, p.category, p.ky, p.ru, p.en);
+    store.position(id, p.category, p.ky, p.ru, p.en);
     positionIds.set(p.key, id);
   }
 
@@ -157,17 +136,12 @@ export function insertStructure(ctx: DemoContext): Structure {
  * summer exam sessions with their grade-entry windows (DOMAIN.md §3, lifecycle step 2).
  */
 function insertCalendar(ctx: DemoContext, faculties: readonly FacultyRow[]): void {
-  const insYear = ctx.sqlite.prepare('INSERT INTO academic_year (id, starts_on, ends_on) VALUES (?, ?, ?)');
-  const insSession = ctx.sqlite.prepare(
-    `INSERT INTO academic_session (id, academic_year_id, faculty_id, term, starts_on, ends_on, entry_opens_on,
-       entry_closes_on, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   for (const y of [CURRENT_YEAR - 1, CURRENT_YEAR]) {
     const yearId = `${y}-${y + 1}`;
-    insYear.run(yearId, `${y}-09-01`, `${y + 1}-08-31`);
+    ctx.store.academicYear(yearId, `${y}-09-01`, `${y + 1}-08-31`);
     for (const f of faculties) {
-      insSession.run(ctx.ids.next(), yearId, f.id, 'autumn', `${y}-12-20`, `${y + 1}-01-20`, `${y}-11-01`, `${y + 1}-01-31`, GENERATED_AT);
-      insSession.run(ctx.ids.next(), yearId, f.id, 'spring', `${y + 1}-05-20`, `${y + 1}-06-30`, `${y + 1}-05-15`, `${y + 1}-07-10`, GENERATED_AT);
+      ctx.store.session(ctx.ids.next(), yearId, f.id, 'autumn', `${y}-12-20`, `${y + 1}-01-20`, `${y}-11-01`, `${y + 1}-01-31`, GENERATED_AT);
+      ctx.store.session(ctx.ids.next(), yearId, f.id, 'spring', `${y + 1}-05-20`, `${y + 1}-06-30`, `${y + 1}-05-15`, `${y + 1}-07-10`, GENERATED_AT);
     }
   }
 }

@@ -399,17 +399,11 @@ export function insertStudents(ctx: DemoContext, structure: Structure, opts: Stu
   rankNames(students);
 
   // ---- students, then the orders and their items, then the history that refers to both
-  const insStudent = ctx.sqlite.prepare(
-    `INSERT INTO student (id, last_name, first_name, patronymic, sex, birth_date, pin, citizenship, record_book_no,
-       group_id, course, funding, base_education, admission_year, status, flag_disability, flag_orphan, flag_targeted,
-       flag_dormitory, flag_quota_foreigner, search_text, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   let done = 0;
   for (const s of students) {
     const [disability, orphan, targeted, dormitory, quota] = s.flags;
     const updatedAt = s.events.length ? signedAtOf(s.events[s.events.length - 1]!.order.orderDate) : s.createdAt;
-    insStudent.run(
+    ctx.store.student(
       s.id,
       s.name.lastName,
       s.name.firstName,
@@ -445,17 +439,11 @@ export function insertStudents(ctx: DemoContext, structure: Structure, opts: Stu
   }
 
   const orders = insertSignedOrders(ctx, book, opts.signerId);
-
-  const insHistory = ctx.sqlite.prepare(
-    `INSERT INTO student_status_history (id, student_id, effective_date, kind, status, group_id, course, form, funding,
-       last_name, first_name, patronymic, order_no, order_date, created_at, order_id, order_item_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   let historyRows = 0;
   for (const s of students) {
     for (const e of s.events) {
       const o = e.order;
-      insHistory.run(
+      ctx.store.history(
         ctx.ids.next(),
         s.id,
         e.effective,

@@ -23,6 +23,7 @@ import { insertStudents } from './demo-students';
 import { insertRegistrations } from './demo-registrations';
 import { DEMO_USERS as USERS } from './demo-users.data';
 import { IdFactory } from './demo.random';
+import { demoStore, existingUniversity, inImmediateTransaction } from './demo.repository';
 
 export const DEFAULT_DEMO_SEED = 20260901;
 export const DEFAULT_DEMO_STUDENTS = 3000;
@@ -63,10 +64,10 @@ export const DEMO_USERS: readonly {
 }[] = USERS;
 
 function assertEmpty(db: Database): void {
-  const row = db.sqlite.prepare('SELECT name_ru FROM university LIMIT 1').get() as { name_ru: string } | undefined;
-  if (row) {
+  const existing = existingUniversity(db);
+  if (existing !== null) {
     throw new Error(
-      `The database ${db.file} already has a university ("${row.name_ru}"). ` +
+      `The database ${db.file} already has a university ("${existing}"). ` +
         'The demo generator only fills an empty database; open a new data directory for the demo.',
     );
   }
@@ -87,10 +88,10 @@ export async function generateDemo(db: Database, opts: DemoOptions = {}): Promis
   const hashes = await Promise.all(DEMO_USERS.map((u) => hashPassword(u.password)));
   progress('users', DEMO_USERS.length, DEMO_USERS.length);
 
-  const run = db.sqlite.transaction((): DemoSummary => {
+  return inImmediateTransaction(db, (): DemoSummary => {
     // checked again inside the write lock: another generateDemo may have run while we hashed
     assertEmpty(db);
-    const ctx: DemoContext = { seed, sqlite: db.sqlite, ids: new IdFactory(seed, ID_BASE_MS) };
+    const ctx: DemoContext = { seed, store: demoStore(db), ids: new IdFactory(seed, ID_BASE_MS) };
     const pins = new PinIssuer();
 
     progress('structure', 0, 1);
@@ -139,15 +140,10 @@ export async function generateDemo(db: Database, opts: DemoOptions = {}): Promis
       registrations,
     };
   });
-  return run.immediate();
 }
 
 /** Returns username → id. */
 function insertUsers(ctx: DemoContext, structure: Structure, hashes: readonly string[]): Map<string, string> {
-  const ins = ctx.sqlite.prepare(
-    `INSERT INTO app_user (id, username, password_hash, role, faculty_id, display_name, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   const ids = new Map<string, string>();
   DEMO_USERS.forEach((u, i) => {
     let facultyId: string | null = null;
@@ -157,16 +153,13 @@ function insertUsers(ctx: DemoContext, structure: Structure, hashes: readonly st
       facultyId = faculty.id;
     }
     const id = ctx.ids.next();
-    ins.run(id, u.username, hashes[i]!, u.role, facultyId, u.displayName, GENERATED_AT, GENERATED_AT);
+    ctx.store.user(id, u.username, hashes[i]!, u.role, facultyId, u.displayName, GENERATED_AT, GENERATED_AT);
     ids.set(u.username, id);
   });
   return ids;
 }
 
 function insertSettings(ctx: DemoContext, seed: number): void {
-  const ins = ctx.sqlite.prepare(
-    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  );
-  ins.run('demo.seed', String(seed));
-  ins.run('university.current_academic_year', CURRENT_ACADEMIC_YEAR);
+  ctx.store.setting('demo.seed', String(seed));
+  ctx.store.setting('university.current_academic_year', CURRENT_ACADEMIC_YEAR);
 }
