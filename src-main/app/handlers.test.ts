@@ -6,6 +6,8 @@ import type { FeatureDeps, FeatureModule } from '../features/feature-module';
 import { defineFeature } from '../features/feature-module';
 import { composeHandlers } from './handlers';
 import { FEATURES } from './features.manifest';
+import { MIGRATIONS } from '../db/migrations';
+import { SYNC_SLICES } from '../../src-shared/sync/slices';
 
 let db: Database;
 beforeAll(async () => {
@@ -26,5 +28,16 @@ describe('the feature manifest', () => {
   it('refuses to start with an operation answered twice, naming it', () => {
     const twice = defineFeature({ name: 'twice', handlers: () => ({ 'session.current': async (_req, ctx) => ctx.session }) });
     expect(() => composeHandlers([...modules, twice as unknown as FeatureModule<OpName>], deps())).toThrow(/session\.current is answered by two feature modules \(the second: twice\)/);
+  });
+
+  it('gives every office migration and sync slice to exactly one module, and the static lists hold exactly those', () => {
+    const owned = modules.flatMap((m) => m.migrations ?? []);
+    expect(new Set(owned).size).toBe(owned.length);
+    // the rest of the list is the core schema in src-main/db/migrations
+    const core = MIGRATIONS.filter((m) => !owned.includes(m)).map((m) => m.version);
+    expect(core).toEqual([1, 3, 5]);
+    for (const m of owned) expect(MIGRATIONS).toContain(m);
+    const slices = modules.flatMap((m) => m.sync ?? []);
+    expect([...slices].sort((a, b) => a.office.localeCompare(b.office))).toEqual([...SYNC_SLICES].sort((a, b) => a.office.localeCompare(b.office)));
   });
 });

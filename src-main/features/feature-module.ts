@@ -8,6 +8,8 @@ import type { Database } from '../db/connection';
 import type { Handlers, RequestContext } from '../host/dispatcher';
 import { AppError } from '../host/app-error';
 import type { SyncLoop } from './sync/sync-engine';
+import type { Migration } from '../db/migrations/migration';
+import type { SyncSlice } from '../../src-shared/sync/sync-slice';
 
 /** What every module's handlers may use: the replica and the app's few shared settings. */
 export interface FeatureDeps {
@@ -21,6 +23,10 @@ export interface FeatureModule<K extends OpName> {
   /** the folder's name, for messages and the docs */
   name: string;
   handlers(deps: FeatureDeps): Pick<Handlers, K>;
+  /** its tables' migrations (src-main/features/<office>/migrations/), numbered in the one list of db/migrations */
+  migrations?: readonly Migration[];
+  /** what it syncs (src-shared/sync/<office>.sync.ts), composed in src-shared/sync/slices.ts */
+  sync?: readonly SyncSlice[];
 }
 
 /** Declares a module, keeping the exact set of operations it answers in its type. */

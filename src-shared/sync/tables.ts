@@ -4,6 +4,7 @@
  * server authorizes and merges with it.
  */
 import type { Permission } from '../domain/roles';
+import { SYNC_SLICES } from './slices';
 
 /**
  * - `reference`: university-wide data kept by one office; a change applies when its base
@@ -38,33 +39,11 @@ export interface SyncTable {
 
 /**
  * Every synced table has a text `id` key. (Countries, study forms and roles are not here:
- * each replica gets them from its migrations.) In dependency order: a parent before the rows that point at it (bootstrap and pull apply in this order). */
-export const SYNC_TABLES: readonly SyncTable[] = [
-  { name: 'university', policy: 'reference', scope: { kind: 'university' } },
-  { name: 'faculty', policy: 'reference', scope: { kind: 'university' } },
-  { name: 'chair', policy: 'reference', scope: { kind: 'university' } },
-  { name: 'specialty', policy: 'reference', scope: { kind: 'university' } },
-  // groups belong to a faculty: a student's faculty is found through its group
-  { name: 'student_group', policy: 'field-merge', scope: { kind: 'column', column: 'faculty_id' } },
-  { name: 'app_user', policy: 'reference', scope: { kind: 'university' } },
-  { name: 'position', policy: 'reference', scope: { kind: 'university' } },
-  { name: 'staff', policy: 'field-merge', scope: { kind: 'university' } },
-  { name: 'staff_position', policy: 'field-merge', scope: { kind: 'university' } },
-  { name: 'discipline', policy: 'reference', scope: { kind: 'university' } },
-  { name: 'curriculum', policy: 'reference', scope: { kind: 'university' } },
-  { name: 'curriculum_item', policy: 'reference', scope: { kind: 'university' } },
-  { name: 'academic_year', policy: 'append', scope: { kind: 'university' } },
-  { name: 'academic_session', policy: 'reference', scope: { kind: 'university' } },
-  { name: 'grading_scale', policy: 'append', scope: { kind: 'university' } },
-  { name: 'student', policy: 'field-merge', scope: { kind: 'via', column: 'group_id', table: 'student_group' }, contractColumn: 'funding' },
-  { name: 'student_order', policy: 'versioned', scope: { kind: 'column', column: 'faculty_id' } },
-  { name: 'student_order_item', policy: 'versioned', scope: { kind: 'via', column: 'order_id', table: 'student_order' } },
-  { name: 'student_status_history', policy: 'append', scope: { kind: 'via', column: 'student_id', table: 'student' } },
-  { name: 'registration', policy: 'append', scope: { kind: 'via', column: 'group_id', table: 'student_group' } },
-  { name: 'grade_sheet', policy: 'field-merge', scope: { kind: 'column', column: 'faculty_id' } },
-  { name: 'grade', policy: 'grade', scope: { kind: 'via', column: 'sheet_id', table: 'grade_sheet' } },
-  { name: 'grade_entry_exception', policy: 'append', scope: { kind: 'via', column: 'sheet_id', table: 'grade_sheet' } },
-];
+ * each replica gets them from its migrations.) Each office lists its own tables and mutations
+ * (src-shared/sync/<office>.sync.ts); here they are put in dependency order: a parent before
+ * the rows that point at it (bootstrap and pull apply in this order; a test checks it).
+ */
+export const SYNC_TABLES: readonly SyncTable[] = SYNC_SLICES.flatMap((s) => s.tables);
 
 export const SYNC_TABLE_NAMES: ReadonlySet<string> = new Set(SYNC_TABLES.map((t) => t.name));
 export const syncTable = (name: string): SyncTable | undefined => SYNC_TABLES.find((t) => t.name === name);
@@ -82,29 +61,4 @@ export interface MutationRule {
  * Every mutation name a device may push. The server re-authorizes each against the device's
  * role and refuses row changes to tables none of the transaction's mutations may write.
  */
-export const MUTATION_RULES: Readonly<Record<string, MutationRule>> = {
-  'student.update': { permission: 'students.write', tables: ['student'] },
-  'order.save': { permission: 'orders.draft', tables: ['student_order', 'student_order_item'] },
-  'order.delete': { permission: 'orders.draft', tables: ['student_order', 'student_order_item'] },
-  'order.sign': {
-    permission: 'orders.sign',
-    tables: ['student_order', 'student_order_item', 'student', 'student_status_history', 'student_group'],
-  },
-  'registration.add': { permission: 'grades.enter', tables: ['registration', 'grade', 'grade_sheet'] },
-  'registration.remove': { permission: 'grades.enter', tables: ['registration', 'grade'] },
-  'grade.add': { permission: 'grades.enter', tables: ['grade', 'grade_sheet'] },
-  'grade.remove': { permission: 'grades.enter', tables: ['grade'] },
-  'grade.set': { permission: 'grades.enter', tables: ['grade', 'grade_sheet'] },
-  'gradeSheet.create': { permission: 'grades.enter', tables: ['grade_sheet', 'grade'] },
-  'gradeSheet.close': { permission: 'grades.enter', tables: ['grade_sheet'] },
-  'gradeSheet.examiner': { permission: 'grades.enter', tables: ['grade_sheet'] },
-  'gradeSheet.exception': { permission: 'grades.exception', tables: ['grade_entry_exception'] },
-  'curriculum.create': { permission: 'curricula.edit', tables: ['curriculum', 'curriculum_item'] },
-  'curriculum_item.set': { permission: 'curricula.edit', tables: ['curriculum_item'] },
-  'curriculum_item.remove': { permission: 'curricula.edit', tables: ['curriculum_item'] },
-  'discipline.create': { permission: 'curricula.edit', tables: ['discipline'] },
-  'grading_scale.save': { permission: 'grades.scale', tables: ['grading_scale', 'academic_year'] },
-  'academic_year.add': { permission: 'grades.scale', tables: ['academic_year'] },
-  /** a person settling a conflict or a refusal from the "Needs attention" list */
-  'sync.resolve': { permission: 'grades.enter', tables: ['grade'] },
-};
+export const MUTATION_RULES: Readonly<Record<string, MutationRule>> = Object.assign({}, ...SYNC_SLICES.map((s) => s.mutations));

@@ -1,14 +1,18 @@
 import { m0001Reference } from './0001-reference';
-import { m0002Students } from './0002-students';
+import { m0002Students } from '../../features/students/migrations/0002-students';
 import { m0003Staff } from './0003-staff';
-import { m0004Curricula } from './0004-curricula';
+import { m0004Curricula } from '../../features/curricula/migrations/0004-curricula';
 import { m0005AccountsAuditOutbox } from './0005-accounts-audit-outbox';
-import { m0006Orders } from './0006-orders';
-import { m0007Grades } from './0007-grades';
-import { m0008CurriculumItemUsage } from './0008-curriculum-item-usage';
-import { m0009GradingScaleVersions } from './0009-grading-scale-versions';
-import { m0010Sync } from './0010-sync';
+import { m0006Orders } from '../../features/orders/migrations/0006-orders';
+import { m0007Grades } from '../../features/grade-sheets/migrations/0007-grades';
+import { m0008CurriculumItemUsage } from '../../features/curricula/migrations/0008-curriculum-item-usage';
+import { m0009GradingScaleVersions } from '../../features/grade-sheets/migrations/0009-grading-scale-versions';
+import { m0010Sync } from '../../features/sync/migrations/0010-sync';
 import type { Migration } from './migration';
+
+// The core schema (the university's structure and staff, accounts, audit and outbox) lives here;
+// each office's tables live in its folder, src-main/features/<office>/migrations/. The list is
+// static (no folder scanning: it breaks inside asar) and numbered across all of them.
 import { SCHEMA_VERSION } from '../../platform/schema-version';
 
 export const MIGRATIONS: readonly Migration[] = [

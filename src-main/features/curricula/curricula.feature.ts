@@ -1,9 +1,14 @@
 import { defineFeature, signedIn } from '../feature-module';
 import { createCurriculaService } from './curricula.service';
+import { m0004Curricula } from './migrations/0004-curricula';
+import { m0008CurriculumItemUsage } from './migrations/0008-curriculum-item-usage';
+import { curriculaSync } from '../../../src-shared/sync/curricula.sync';
 
 /** The teaching department's curricula and discipline list. */
 export const curriculaFeature = defineFeature({
   name: 'curricula',
+  migrations: [m0004Curricula, m0008CurriculumItemUsage],
+  sync: [curriculaSync],
   handlers: ({ db }) => {
     const curricula = createCurriculaService(db);
     return {

@@ -7,10 +7,16 @@ import { createGradeSheetsService } from './grade-sheets.service';
 import { createGradingScaleService } from './grading-scale.service';
 import { createRegistrations } from './registrations.service';
 import { createTeacherExcel } from './teacher-excel.handlers';
+import { m0007Grades } from './migrations/0007-grades';
+import { m0009GradingScaleVersions } from './migrations/0009-grading-scale-versions';
+import { gradeSheetsSync } from '../../../src-shared/sync/grade-sheets.sync';
+import { gradingCalendarSync } from '../../../src-shared/sync/grading-calendar.sync';
 
 /** The dean's office exam session: registration, sheets, grades, retakes, printing; the grading scale. */
 export const gradeSheetsFeature = defineFeature({
   name: 'grade-sheets',
+  migrations: [m0007Grades, m0009GradingScaleVersions],
+  sync: [gradingCalendarSync, gradeSheetsSync],
   handlers: ({ db, exportsDir }) => {
     const sheets = createGradeSheetsService(db);
     const retakes = createRetakes(db, sheets);

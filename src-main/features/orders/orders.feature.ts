@@ -4,10 +4,12 @@ import { exportOrder } from './order-document';
 import { signOrder } from './order-signing';
 import { createOrdersService } from './orders.service';
 import { studentStateOnFor } from './student-state.service';
+import { m0006Orders } from './migrations/0006-orders';
 
 /** Students' orders: drafts, signing, printing, and a student's state on a date. */
 export const ordersFeature = defineFeature({
   name: 'orders',
+  migrations: [m0006Orders],
   handlers: ({ db }) => {
     const orders = createOrdersService(db);
     const students = createStudentsService(db);

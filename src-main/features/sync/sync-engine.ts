@@ -6,7 +6,7 @@
 import { enrolRequest, type DeviceScope, type EnrolResponse } from '../../../src-shared/sync/protocol';
 import type { Database } from '../../db/connection';
 import { APP_VERSION } from '../../app/version';
-import { installCaptureTriggers } from '../../db/migrations/0010-sync';
+import { installCaptureTriggers } from './migrations/0010-sync';
 import { bootstrap, pullAll, type PullOutcome } from './sync-pull';
 import { createSyncHttp, SyncHttpError, type SyncHttp } from './sync-http';
 import { pushAll, type PushOutcome } from './sync-push';

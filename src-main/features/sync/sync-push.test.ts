@@ -4,7 +4,7 @@ import type { Database } from '../../db/connection';
 import { IDS, USERS } from '../../testing/fixture';
 import { sheetsFixture } from '../grade-sheets/grade-sheets.test-kit';
 import { createGradeSheetsService } from '../grade-sheets/grade-sheets.service';
-import { installCaptureTriggers } from '../../db/migrations/0010-sync';
+import { installCaptureTriggers } from './migrations/0010-sync';
 import { withServerRows } from './sync-apply.repository';
 import { applyPushResponse, nextBatch } from './sync-push';
 import { readSyncState } from './sync-state.repository';

@@ -1,9 +1,11 @@
 import { defineFeature, signedIn } from '../feature-module';
 import { createSyncService } from './sync.service';
+import { m0010Sync } from './migrations/0010-sync';
 
 /** How this workstation syncs with the university server, and what needs a person's decision. */
 export const syncFeature = defineFeature({
   name: 'sync',
+  migrations: [m0010Sync],
   handlers: ({ db, syncLoop }) => {
     const sync = createSyncService(db, syncLoop);
     return {

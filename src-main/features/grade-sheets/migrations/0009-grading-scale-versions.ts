@@ -1,4 +1,4 @@
-import type { Migration } from './migration';
+import type { Migration } from '../../../db/migrations/migration';
 
 /**
  * Grading scale versions (issue 4): an administrator may change the scale of an academic year

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../migrate';
-import { databaseAt, seedStructure, T } from './migration-test-kit';
-import { MIGRATIONS } from './index';
+import { migrate } from '../../../db/migrate';
+import { databaseAt, seedStructure, T } from '../../../db/migrations/migration-test-kit';
+import { MIGRATIONS } from '../../../db/migrations';
 
 function beforeWithSheet() {
   const db = databaseAt(8);

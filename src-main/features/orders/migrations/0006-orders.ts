@@ -1,4 +1,4 @@
-import type { Migration } from './migration';
+import type { Migration } from '../../../db/migrations/migration';
 
 /**
  * Orders drive every status change (DOMAIN.md §4). A student's course becomes their own

@@ -1,4 +1,4 @@
-import type { Migration } from './migration';
+import type { Migration } from '../../../db/migrations/migration';
 
 /**
  * The columns of every synced table at this version (src-shared/sync/tables.ts). The capture

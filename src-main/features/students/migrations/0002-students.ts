@@ -1,4 +1,4 @@
-import type { Migration } from './migration';
+import type { Migration } from '../../../db/migrations/migration';
 
 /**
  * Groups, students and their status history (DOMAIN.md §2, §4). The student row holds the

@@ -1,4 +1,4 @@
-import type { Migration } from './migration';
+import type { Migration } from '../../../db/migrations/migration';
 
 /**
  * "Is this curriculum item in use?" asks registrations and grade sheets by item. Neither

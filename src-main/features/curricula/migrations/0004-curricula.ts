@@ -1,4 +1,4 @@
-import type { Migration } from './migration';
+import type { Migration } from '../../../db/migrations/migration';
 
 /** Curricula, disciplines and the academic calendar (DOMAIN.md §2, §3). */
 export const m0004Curricula: Migration = {

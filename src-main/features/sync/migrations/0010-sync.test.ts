@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { SYNC_TABLES } from '../../../src-shared/sync/tables';
-import { MIGRATIONS } from './index';
+import { SYNC_TABLES } from '../../../../src-shared/sync/tables';
+import { MIGRATIONS } from '../../../db/migrations';
 import { CAPTURED_COLUMNS_V10, installCaptureTriggers } from './0010-sync';
-import { databaseAt } from './migration-test-kit';
+import { databaseAt } from '../../../db/migrations/migration-test-kit';
 
 describe('migration 0010 sync', () => {
   it('installs no capture triggers until a device is enrolled', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { databaseAt, seedStructure, T } from './migration-test-kit';
+import { databaseAt, seedStructure, T } from '../../../db/migrations/migration-test-kit';
 
 describe('migration 0004 curricula and calendar', () => {
   it('keeps one curriculum per specialty, intake year and form, with items per semester', () => {

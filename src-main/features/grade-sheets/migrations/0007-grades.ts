@@ -1,4 +1,4 @@
-import type { Migration } from './migration';
+import type { Migration } from '../../../db/migrations/migration';
 
 /**
  * Grades (DOMAIN.md §3): the versioned grading scale, registrations of students to the

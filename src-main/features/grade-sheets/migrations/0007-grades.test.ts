@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { databaseAt, seedStructure, T } from './migration-test-kit';
+import { databaseAt, seedStructure, T } from '../../../db/migrations/migration-test-kit';
 
 function withOffering() {
   const db = databaseAt(7);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { databaseAt } from './migration-test-kit';
+import { databaseAt } from '../../../db/migrations/migration-test-kit';
 
 const plan = (db: ReturnType<typeof databaseAt>, sql: string) =>
   (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');

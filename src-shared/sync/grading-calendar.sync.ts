@@ -1,0 +1,15 @@
+import type { SyncSlice } from './sync-slice';
+
+/** Academic years, exam sessions and the grading scale's versions (the administrator's). */
+export const gradingCalendarSync: SyncSlice = {
+  office: 'grade-sheets (calendar and scale)',
+  tables: [
+    { name: 'academic_year', policy: 'append', scope: { kind: 'university' } },
+    { name: 'academic_session', policy: 'reference', scope: { kind: 'university' } },
+    { name: 'grading_scale', policy: 'append', scope: { kind: 'university' } },
+  ],
+  mutations: {
+    'grading_scale.save': { permission: 'grades.scale', tables: ['grading_scale', 'academic_year'] },
+    'academic_year.add': { permission: 'grades.scale', tables: ['academic_year'] },
+  },
+};
