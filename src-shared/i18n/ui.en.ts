@@ -89,6 +89,10 @@ export const uiEn: Record<keyof typeof uiRu, string> = {
   'filter.funding': 'Funding',
   'filter.status': 'Status',
   'filter.all': 'All',
+  'table.export': 'Export (CSV)',
+  'table.exporting': 'Exporting…',
+  'grades.emptyFilter': 'No sheet matches these filters.',
+  'grades.exportName': 'Grade sheets {session}',
   'filter.courseValue': 'Year {course}',
   'filter.reset': 'Clear filters',
 

@@ -89,6 +89,10 @@ export const uiKy: Record<keyof typeof uiRu, string> = {
   'filter.funding': 'Каржылоо',
   'filter.status': 'Статус',
   'filter.all': 'Баары',
+  'table.export': 'Экспорт (CSV)',
+  'table.exporting': 'Экспорттолууда…',
+  'grades.emptyFilter': 'Бул чыпкаларга ылайык ведомость жок.',
+  'grades.exportName': 'Ведомосттор {session}',
   'filter.courseValue': '{course}-курс',
   'filter.reset': 'Фильтрлерди тазалоо',
 

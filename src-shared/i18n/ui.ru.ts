@@ -87,6 +87,10 @@ export const uiRu = {
   'filter.funding': 'Финансирование',
   'filter.status': 'Статус',
   'filter.all': 'Все',
+  'table.export': 'Выгрузить (CSV)',
+  'table.exporting': 'Выгружается…',
+  'grades.emptyFilter': 'Нет ведомостей по этим фильтрам.',
+  'grades.exportName': 'Ведомости {session}',
   'filter.courseValue': '{course} курс',
   'filter.reset': 'Сбросить фильтры',
 

@@ -1,4 +1,4 @@
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { AcademicSessionView, GradeSheetSummary } from '../../../src-shared/contract';
 import type { MessageKey } from '../../../src-shared/i18n';
@@ -9,19 +9,11 @@ import type { ReferenceIndex } from '../../app/reference-index';
 import { ErrorBanner, Notice } from '../../ui/error-banner';
 import { SelectField } from '../../ui/select';
 import { controlFormKey, sheetKindKey, sheetStateKey, termKey } from './grade-labels';
-import { errorText, type Load } from './use-grade-sessions';
+import { errorText } from './use-grade-sessions';
+import { DataTable, type DataColumn } from '../../ui/data-table';
+import { useLoad } from '../../ui/use-load';
 
 const SHEET_STATES: readonly GradeSheetSummary['state'][] = ['open', 'filled', 'closed'];
-const HEADERS: readonly MessageKey[] = [
-  'grades.list.number',
-  'grades.list.group',
-  'grades.list.discipline',
-  'grades.list.controlForm',
-  'grades.list.credits',
-  'grades.list.progress',
-  'grades.list.state',
-];
-
 interface GradeSheetsListProps {
   reference: ReferenceIndex;
   canEnter: boolean;
@@ -34,8 +26,7 @@ export function GradeSheetsList({ reference, canEnter, session, onOpen }: GradeS
   const intl = useIntl();
   const { locale } = useLocale();
   const t = (id: MessageKey, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
-  const [sheets, setSheets] = useState<Load<GradeSheetSummary[]>>({ phase: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const sheets = useLoad(() => call('gradeSheets.list', { sessionId: session.id }).then((r) => r.rows), [session.id]);
   const [groupId, setGroupId] = useState('');
   const [filterGroup, setFilterGroup] = useState('');
   const [filterState, setFilterState] = useState('');
@@ -43,23 +34,11 @@ export function GradeSheetsList({ reference, canEnter, session, onOpen }: GradeS
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    setSheets({ phase: 'loading' });
-    call('gradeSheets.list', { sessionId: session.id }).then(
-      (r) => live && setSheets({ phase: 'ready', data: r.rows }),
-      (e: unknown) => live && setSheets({ phase: 'error', message: errorText(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [session.id, attempt]);
-
   const groups = reference.scope.groups
     .filter((g) => !session.facultyId || g.facultyId === session.facultyId)
     .sort((a, b) => a.name.localeCompare(b.name, locale));
   const registrable = session.term !== 'summer' ? session : null;
-  const all = sheets.phase === 'ready' ? sheets.data : [];
+  const all = sheets.data ?? [];
   const sheetGroups = [...new Map(all.map((s) => [s.groupId, s.groupName])).entries()].sort((a, b) => a[1].localeCompare(b[1], locale));
   const shown = all.filter((s) => (!filterGroup || s.groupId === filterGroup) && (!filterState || s.state === filterState));
 
@@ -87,7 +66,7 @@ export function GradeSheetsList({ reference, canEnter, session, onOpen }: GradeS
     try {
       const r = await call('gradeSheets.generate', { sessionId: session.id });
       setNotice(t('grades.generated', { count: r.created }));
-      setAttempt((a) => a + 1);
+      sheets.reload();
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -95,12 +74,41 @@ export function GradeSheetsList({ reference, canEnter, session, onOpen }: GradeS
     }
   }
 
-  const openKey = (e: KeyboardEvent, id: string) => {
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      onOpen(id);
-    }
-  };
+  const columns: DataColumn<GradeSheetSummary>[] = [
+    {
+      id: 'number',
+      header: t('grades.list.number'),
+      width: '9rem',
+      className: 'nowrap',
+      value: (s) => s.number,
+      cell: (s) => (
+        <>
+          <strong className="mono">{s.number}</strong>
+          {s.kind !== 'main' ? <span className="pill grade-kind">{t(sheetKindKey(s.kind), { attempt: s.attempt })}</span> : null}
+        </>
+      ),
+    },
+    { id: 'group', header: t('grades.list.group'), width: '8rem', className: 'nowrap', value: (s) => s.groupName, cell: (s) => s.groupName },
+    { id: 'discipline', header: t('grades.list.discipline'), value: (s) => localName(s.discipline, locale), cell: (s) => localName(s.discipline, locale) },
+    { id: 'controlForm', header: t('grades.list.controlForm'), width: '9rem', value: (s) => t(controlFormKey(s.controlForm)), cell: (s) => t(controlFormKey(s.controlForm)) },
+    { id: 'credits', header: t('grades.list.credits'), width: '5rem', className: 'num', value: (s) => s.credits, cell: (s) => s.credits },
+    {
+      id: 'progress',
+      header: t('grades.list.progress'),
+      width: '11rem',
+      className: 'nowrap',
+      value: (s) => (s.students ? s.graded / s.students : 0),
+      cell: (s) => (
+        <span data-testid="grades-progress" data-graded={s.graded} data-students={s.students}>
+          <span className="grade-progress" aria-hidden="true">
+            <span className="grade-progress-bar" style={{ width: `${s.students ? Math.round((s.graded / s.students) * 100) : 0}%` }} />
+          </span>
+          {t('grades.progress', { graded: s.graded, count: s.students })}
+        </span>
+      ),
+    },
+    { id: 'state', header: t('grades.list.state'), width: '8rem', value: (s) => t(sheetStateKey(s.state)), cell: (s) => <span className={`pill pill-sheet-${s.state}`}>{t(sheetStateKey(s.state))}</span> },
+  ];
 
   return (
     <div className="grades-list">
@@ -134,7 +142,7 @@ export function GradeSheetsList({ reference, canEnter, session, onOpen }: GradeS
       ) : null}
       {notice ? <Notice message={notice} testId="grades-notice" /> : null}
       {error ? <ErrorBanner message={error} onDismiss={() => setError(null)} testId="grades-error" /> : null}
-      {sheets.phase === 'error' ? <ErrorBanner message={sheets.message} onRetry={() => setAttempt((a) => a + 1)} /> : null}
+      {sheets.state.phase === 'error' ? <ErrorBanner message={sheets.state.message} onRetry={sheets.reload} /> : null}
       {all.length > 0 ? (
         <div className="filters grades-filters">
           <SelectField
@@ -155,60 +163,24 @@ export function GradeSheetsList({ reference, canEnter, session, onOpen }: GradeS
           />
         </div>
       ) : null}
-      <div className="count-line" aria-live="polite" data-testid="grades-count" data-total={sheets.phase === 'ready' ? shown.length : ''}>
-        {sheets.phase === 'ready' ? t('grades.count', { count: shown.length }) : t('app.loading')}
-      </div>
-      {sheets.phase === 'ready' && sheets.data.length === 0 ? (
-        <p className="empty-state" data-testid="grades-empty">
-          {t(canEnter ? 'grades.emptyEnter' : 'grades.empty')}
-        </p>
-      ) : null}
-      {sheets.phase === 'ready' && shown.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table grades-table" data-testid="grades-table">
-            <thead>
-              <tr>
-                {HEADERS.map((h) => (
-                  <th key={h} scope="col">
-                    {t(h)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((s) => (
-                <tr
-                  key={s.id}
-                  className="grades-row"
-                  tabIndex={0}
-                  onClick={() => onOpen(s.id)}
-                  onKeyDown={(e) => openKey(e, s.id)}
-                  data-testid="grades-row"
-                  data-sheet-id={s.id}
-                  data-state={s.state}
-                >
-                  <td className="nowrap">
-                    <strong className="mono">{s.number}</strong>
-                    {s.kind !== 'main' ? <span className="pill grade-kind">{t(sheetKindKey(s.kind), { attempt: s.attempt })}</span> : null}
-                  </td>
-                  <td className="nowrap">{s.groupName}</td>
-                  <td>{localName(s.discipline, locale)}</td>
-                  <td>{t(controlFormKey(s.controlForm))}</td>
-                  <td className="num">{s.credits}</td>
-                  <td className="nowrap" data-testid="grades-progress" data-graded={s.graded} data-students={s.students}>
-                    <span className="grade-progress" aria-hidden="true">
-                      <span className="grade-progress-bar" style={{ width: `${s.students ? Math.round((s.graded / s.students) * 100) : 0}%` }} />
-                    </span>
-                    {t('grades.progress', { graded: s.graded, count: s.students })}
-                  </td>
-                  <td>
-                    <span className={`pill pill-sheet-${s.state}`}>{t(sheetStateKey(s.state))}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {sheets.state.phase !== 'error' ? (
+        <DataTable
+          columns={columns}
+          rows={sheets.data ? shown : null}
+          rowKey={(s) => s.id}
+          onOpen={(s) => onOpen(s.id)}
+          empty={t(all.length > 0 ? 'grades.emptyFilter' : canEnter ? 'grades.emptyEnter' : 'grades.empty')}
+          summary={
+            <div className="count-line" aria-live="polite" data-testid="grades-count" data-total={sheets.data ? shown.length : ''}>
+              {sheets.data ? t('grades.count', { count: shown.length }) : t('app.loading')}
+            </div>
+          }
+          testId="grades-table"
+          rowTestId="grades-row"
+          rowData={(s) => ({ 'sheet-id': s.id, state: s.state })}
+          className="grades-table"
+          exportName={t('grades.exportName', { session: `${session.academicYearId} ${t(termKey(session.term))}` })}
+        />
       ) : null}
     </div>
   );

@@ -1,10 +1,12 @@
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { OrderSummary } from '../../../src-shared/contract';
 import { formatDate } from '../../../src-shared/domain/dates';
 import { ORDER_STATES, ORDER_TYPES, type OrderState, type OrderType } from '../../../src-shared/domain/orders';
 import type { MessageKey } from '../../../src-shared/i18n';
-import { call, isApiError } from '../../api/client';
+import { call } from '../../api/client';
+import { DataTable, type DataColumn } from '../../ui/data-table';
+import { errorMessage, useLoad } from '../../ui/use-load';
 import { EMPTY, localName, orderStateKey, orderTypeKey } from '../../app/labels';
 import { useLocale } from '../../app/locale-context';
 import type { ReferenceIndex } from '../../app/reference-index';
@@ -14,15 +16,6 @@ import { SelectField } from '../../ui/select';
 import { useDebouncedValue } from '../../ui/use-debounced-value';
 
 const PAGE = 100;
-const HEADERS: readonly MessageKey[] = [
-  'orders.col.number',
-  'orders.col.type',
-  'orders.col.orderDate',
-  'orders.col.effectiveDate',
-  'orders.col.students',
-  'orders.col.faculty',
-  'orders.col.people',
-];
 
 interface OrdersListProps {
   reference: ReferenceIndex;
@@ -30,8 +23,6 @@ interface OrdersListProps {
   onOpen(id: string): void;
   onNew(): void;
 }
-
-type Load = { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'ready'; total: number; rows: OrderSummary[] };
 
 /** All orders the user may see: drafts first, then the newest; filtered by state, type and number. */
 export function OrdersList({ reference, canDraft, onOpen, onNew }: OrdersListProps) {
@@ -41,47 +32,72 @@ export function OrdersList({ reference, canDraft, onOpen, onNew }: OrdersListPro
   const [type, setType] = useState<OrderType | ''>('');
   const [query, setQuery] = useState('');
   const debounced = useDebouncedValue(query.trim(), 250);
-  const [load, setLoad] = useState<Load>({ phase: 'loading' });
-  const [attempt, setAttempt] = useState(0);
   const [loadingMore, setLoadingMore] = useState(false);
 
   const criteria = { ...(state ? { state } : {}), ...(type ? { type } : {}), ...(debounced ? { query: debounced } : {}) };
   const criteriaKey = JSON.stringify(criteria);
-
-  useEffect(() => {
-    let live = true;
-    setLoad({ phase: 'loading' });
-    call('orders.list', { ...JSON.parse(criteriaKey), offset: 0, limit: PAGE }).then(
-      (r) => live && setLoad({ phase: 'ready', total: r.total, rows: r.rows }),
-      (e: unknown) => live && setLoad({ phase: 'error', message: isApiError(e) ? e.message : String(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [criteriaKey, attempt]);
+  const list = useLoad(() => call('orders.list', { ...criteria, offset: 0, limit: PAGE }), [criteriaKey]);
+  const [moreError, setMoreError] = useState<string | null>(null);
 
   async function more() {
-    if (load.phase !== 'ready' || loadingMore) return;
+    if (!list.data || loadingMore) return;
     setLoadingMore(true);
+    setMoreError(null);
     try {
-      const r = await call('orders.list', { ...criteria, offset: load.rows.length, limit: PAGE });
-      setLoad({ phase: 'ready', total: r.total, rows: [...load.rows, ...r.rows] });
+      const r = await call('orders.list', { ...criteria, offset: list.data.rows.length, limit: PAGE });
+      list.set({ total: r.total, rows: [...list.data.rows, ...r.rows] });
     } catch (e) {
-      setLoad({ phase: 'error', message: isApiError(e) ? e.message : String(e) });
+      setMoreError(errorMessage(e));
     } finally {
       setLoadingMore(false);
+    }
+  }
+
+  /** Every order of the current filter, in the server's order, for the export. */
+  async function allOfFilter(): Promise<OrderSummary[]> {
+    const rows: OrderSummary[] = [];
+    for (;;) {
+      const r = await call('orders.list', { ...criteria, offset: rows.length, limit: 500 });
+      rows.push(...r.rows);
+      if (r.rows.length === 0 || rows.length >= r.total) return rows;
     }
   }
 
   const t = (id: MessageKey, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
   const faculty = (o: OrderSummary) =>
     o.facultyId ? localName(reference.faculty.get(o.facultyId)?.name, locale) || EMPTY : t('orders.facultyMany');
-  const openKey = (e: KeyboardEvent, id: string) => {
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      onOpen(id);
-    }
-  };
+  const columns: DataColumn<OrderSummary>[] = [
+    {
+      id: 'number',
+      header: t('orders.col.number'),
+      width: '9rem',
+      className: 'nowrap',
+      value: (o) => o.number ?? t('orders.draftNo'),
+      cell: (o) => (
+        <>
+          {o.number ? <strong className="order-no">{o.number}</strong> : <span className="pill pill-draft">{t('orders.draftNo')}</span>}
+          {o.state === 'cancelled' ? <span className="pill pill-cancelled">{t('orderState.cancelled')}</span> : null}
+        </>
+      ),
+    },
+    { id: 'type', header: t('orders.col.type'), value: (o) => t(orderTypeKey(o.type)), cell: (o) => t(orderTypeKey(o.type)) },
+    { id: 'orderDate', header: t('orders.col.orderDate'), width: '8rem', className: 'nowrap', value: (o) => formatDate(o.orderDate), cell: (o) => formatDate(o.orderDate) || EMPTY },
+    { id: 'effectiveDate', header: t('orders.col.effectiveDate'), width: '8rem', className: 'nowrap', value: (o) => formatDate(o.effectiveDate), cell: (o) => formatDate(o.effectiveDate) },
+    { id: 'students', header: t('orders.col.students'), width: '8rem', className: 'nowrap', value: (o) => o.studentCount, cell: (o) => t('orders.students', { count: o.studentCount }) },
+    { id: 'faculty', header: t('orders.col.faculty'), value: faculty, cell: faculty },
+    {
+      id: 'people',
+      header: t('orders.col.people'),
+      className: 'small',
+      value: (o) => [o.createdBy, o.signedBy].filter(Boolean).join(' / '),
+      cell: (o) => (
+        <>
+          {o.createdBy ? <div>{t('orders.createdBy', { name: o.createdBy })}</div> : null}
+          {o.signedBy ? <div>{t('orders.signedBy', { name: o.signedBy })}</div> : null}
+        </>
+      ),
+    },
+  ];
 
   return (
     <div className="orders-list">
@@ -121,59 +137,31 @@ export function OrdersList({ reference, canDraft, onOpen, onNew }: OrdersListPro
           testId="orders-filter-query"
         />
       </div>
-      {load.phase === 'error' ? <ErrorBanner message={load.message} onRetry={() => setAttempt((a) => a + 1)} /> : null}
-      <div className="count-line" aria-live="polite" data-testid="orders-count" data-total={load.phase === 'ready' ? load.total : ''}>
-        {load.phase === 'ready' ? t('orders.count', { count: load.total }) : t('app.loading')}
-      </div>
-      {load.phase === 'ready' && load.rows.length === 0 ? (
-        <p className="empty-state" data-testid="orders-empty">
-          {t('orders.empty')}
-        </p>
+      {list.state.phase === 'error' ? <ErrorBanner message={list.state.message} onRetry={list.reload} /> : null}
+      {moreError ? <ErrorBanner message={moreError} onDismiss={() => setMoreError(null)} /> : null}
+      {list.state.phase !== 'error' ? (
+        <DataTable
+          columns={columns}
+          rows={list.data?.rows ?? null}
+          rowKey={(o) => o.id}
+          onOpen={(o) => onOpen(o.id)}
+          empty={t('orders.empty')}
+          summary={
+            <div className="count-line" aria-live="polite" data-testid="orders-count" data-total={list.data ? list.data.total : ''}>
+              {list.data ? t('orders.count', { count: list.data.total }) : t('app.loading')}
+            </div>
+          }
+          testId="orders-table"
+          rowTestId="orders-row"
+          rowData={(o) => ({ 'order-id': o.id, state: o.state })}
+          className="orders-table"
+          // sorting re-orders what is on screen: only once the whole filter is loaded
+          sortable={!!list.data && list.data.rows.length >= list.data.total}
+          exportName={t('orders.title')}
+          exportRows={allOfFilter}
+        />
       ) : null}
-      {load.phase === 'ready' && load.rows.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table orders-table" data-testid="orders-table">
-            <thead>
-              <tr>
-                {HEADERS.map((h) => (
-                  <th key={h} scope="col">
-                    {t(h)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {load.rows.map((o) => (
-                <tr
-                  key={o.id}
-                  className="orders-row"
-                  tabIndex={0}
-                  onClick={() => onOpen(o.id)}
-                  onKeyDown={(e) => openKey(e, o.id)}
-                  data-testid="orders-row"
-                  data-order-id={o.id}
-                  data-state={o.state}
-                >
-                  <td className="nowrap">
-                    {o.number ? <strong className="order-no">{o.number}</strong> : <span className="pill pill-draft">{t('orders.draftNo')}</span>}
-                    {o.state === 'cancelled' ? <span className="pill pill-cancelled">{t('orderState.cancelled')}</span> : null}
-                  </td>
-                  <td>{t(orderTypeKey(o.type))}</td>
-                  <td className="nowrap">{formatDate(o.orderDate) || EMPTY}</td>
-                  <td className="nowrap">{formatDate(o.effectiveDate)}</td>
-                  <td className="nowrap">{t('orders.students', { count: o.studentCount })}</td>
-                  <td>{faculty(o)}</td>
-                  <td className="small">
-                    {o.createdBy ? <div>{t('orders.createdBy', { name: o.createdBy })}</div> : null}
-                    {o.signedBy ? <div>{t('orders.signedBy', { name: o.signedBy })}</div> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {load.phase === 'ready' && load.rows.length < load.total ? (
+      {list.data && list.data.rows.length < list.data.total ? (
         <button type="button" className="btn orders-more" onClick={more} disabled={loadingMore} data-testid="orders-more">
           {t(loadingMore ? 'app.loading' : 'orders.more')}
         </button>
