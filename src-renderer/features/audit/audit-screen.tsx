@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { AuditEntry } from '../../../src-shared/contract';
 import type { MessageKey } from '../../../src-shared/i18n';
-import { call, isApiError } from '../../api/client';
+import { call } from '../../api/client';
+import { useLoad } from '../../ui/use-load';
 import { EMPTY } from '../../app/labels';
 import { ErrorBanner } from '../../ui/error-banner';
 import { formatDateTime, fullJson, shortJson } from './audit-format';
@@ -10,43 +10,29 @@ import { formatDateTime, fullJson, shortJson } from './audit-format';
 const LIMIT = 200;
 const HEADERS: readonly MessageKey[] = ['audit.at', 'audit.user', 'audit.action', 'audit.entity', 'audit.change'];
 
-type Load = { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'ready'; rows: AuditEntry[] };
-
 /** The latest audit entries (admin only): who changed what, with the old and new values. */
 export function AuditScreen() {
   const intl = useIntl();
-  const [load, setLoad] = useState<Load>({ phase: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    setLoad({ phase: 'loading' });
-    call('audit.list', { limit: LIMIT }).then(
-      (res) => live && setLoad({ phase: 'ready', rows: res.rows }),
-      (e: unknown) => live && setLoad({ phase: 'error', message: isApiError(e) ? e.message : String(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [attempt]);
+  const audit = useLoad(() => call('audit.list', { limit: LIMIT }).then((r): AuditEntry[] => r.rows), []);
+  const load = audit.state;
 
   return (
     <section className="audit-screen" data-testid="audit-screen" data-loading={load.phase === 'loading' ? 'true' : 'false'}>
       <div className="page-head">
         <h1 className="page-title">{intl.formatMessage({ id: 'audit.title' })}</h1>
-        <button type="button" className="btn" onClick={() => setAttempt((a) => a + 1)} data-testid="audit-refresh">
+        <button type="button" className="btn" onClick={audit.reload} data-testid="audit-refresh">
           {intl.formatMessage({ id: 'audit.refresh' })}
         </button>
       </div>
       {load.phase === 'loading' ? <div className="muted">{intl.formatMessage({ id: 'app.loading' })}</div> : null}
-      {load.phase === 'error' ? <ErrorBanner message={load.message} onRetry={() => setAttempt((a) => a + 1)} /> : null}
-      {load.phase === 'ready' && load.rows.length === 0 ? (
+      {load.phase === 'error' ? <ErrorBanner message={load.message} onRetry={audit.reload} /> : null}
+      {load.phase === 'ready' && load.data.length === 0 ? (
         <p className="empty-state">{intl.formatMessage({ id: 'audit.empty' })}</p>
       ) : null}
-      {load.phase === 'ready' && load.rows.length > 0 ? (
+      {load.phase === 'ready' && load.data.length > 0 ? (
         <>
           <div className="count-line" data-testid="audit-count">
-            {intl.formatMessage({ id: 'audit.count' }, { count: load.rows.length })}
+            {intl.formatMessage({ id: 'audit.count' }, { count: load.data.length })}
           </div>
           <div className="table-wrap">
             <table className="table" data-testid="audit-table">
@@ -60,7 +46,7 @@ export function AuditScreen() {
                 </tr>
               </thead>
               <tbody>
-                {load.rows.map((r) => (
+                {load.data.map((r) => (
                   <tr key={r.id} data-testid="audit-row" data-entity-id={r.entityId}>
                     <td className="nowrap">{formatDateTime(r.at)}</td>
                     <td>{r.username ?? intl.formatMessage({ id: 'audit.system' })}</td>

@@ -8,7 +8,8 @@ import { localName } from '../../app/labels';
 import { useLocale } from '../../app/locale-context';
 import { ErrorBanner, Notice } from '../../ui/error-banner';
 import { groupRetakes } from './retake-groups';
-import { errorText, type Load } from './use-grade-sessions';
+import { errorText } from './use-grade-sessions';
+import { useLoad } from '../../ui/use-load';
 
 const REASON_KEYS: Record<RetakeCandidate['reason'], MessageKey> = {
   fx: 'grades.retake.reason.fx',
@@ -24,31 +25,23 @@ export function RetakesPanel({ session, onOpen }: { session: AcademicSessionView
   const intl = useIntl();
   const { locale } = useLocale();
   const t = (id: MessageKey, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
-  const [data, setData] = useState<Load<{ candidates: RetakeCandidate[]; sheets: GradeSheetSummary[] }>>({ phase: 'loading' });
-  const [attempt, setAttempt] = useState(0);
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState<string | null>(null);
   const [created, setCreated] = useState<{ id: string; number: string; count: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  const loaded = useLoad(async (): Promise<{ candidates: RetakeCandidate[]; sheets: GradeSheetSummary[] }> => {
+    const [c, s] = await Promise.all([call('gradeSheets.retakeCandidates', { sessionId: session.id }), call('gradeSheets.list', { sessionId: session.id })]);
+    return { candidates: c.rows, sheets: s.rows };
+  }, [session.id]);
+  const data = loaded.state;
+  // everyone who may retake is ticked when the list arrives: the usual case is the whole list
   useEffect(() => {
-    let live = true;
-    Promise.all([call('gradeSheets.retakeCandidates', { sessionId: session.id }), call('gradeSheets.list', { sessionId: session.id })]).then(
-      ([c, s]) => {
-        if (!live) return;
-        setData({ phase: 'ready', data: { candidates: c.rows, sheets: s.rows } });
-        // everyone who may retake is ticked: the usual case is the whole list
-        setPicked(new Set(c.rows.filter((r) => r.allowed).map((r) => `${r.sheetId}|${r.studentId}`)));
-      },
-      (e: unknown) => live && setData({ phase: 'error', message: errorText(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [session.id, attempt]);
+    if (loaded.data) setPicked(new Set(loaded.data.candidates.filter((r) => r.allowed).map((r) => `${r.sheetId}|${r.studentId}`)));
+  }, [loaded.data]);
 
   if (data.phase === 'loading') return <div className="muted" aria-busy="true">{t('app.loading')}</div>;
-  if (data.phase === 'error') return <ErrorBanner message={data.message} onRetry={() => setAttempt((a) => a + 1)} />;
+  if (data.phase === 'error') return <ErrorBanner message={data.message} onRetry={loaded.reload} />;
   const groups = groupRetakes(data.data.candidates, data.data.sheets);
 
   const toggle = (key: string) =>
@@ -65,7 +58,7 @@ export function RetakesPanel({ session, onOpen }: { session: AcademicSessionView
     try {
       const d = await call('gradeSheets.createRetake', { parentSheetId: sheetId, studentIds, kind: 'retake' });
       setCreated({ id: d.id, number: d.number, count: d.rows.length });
-      setAttempt((a) => a + 1);
+      loaded.reload();
     } catch (e) {
       setError(errorText(e));
     } finally {

@@ -10,6 +10,7 @@ import { StudentCardView } from './student-card-view';
 import { checkDraft, draftFromCard, placeFieldProblems, type EditDraft, type EditField } from './student-edit';
 import { StudentEditForm } from './student-edit-form';
 import { StudentTimeline } from './student-timeline';
+import { useLoad } from '../../ui/use-load';
 
 interface StudentCardPanelProps {
   id: string;
@@ -19,30 +20,17 @@ interface StudentCardPanelProps {
   onSaved(card: StudentCard): void;
 }
 
-type Load = { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'ready'; card: StudentCard };
 
 /** The student card beside the list: details, ПИН warnings, status history, and corrections for those allowed. */
 export function StudentCardPanel({ id, reference, canEdit, onClose, onSaved }: StudentCardPanelProps) {
   const intl = useIntl();
-  const [load, setLoad] = useState<Load>({ phase: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const student = useLoad(() => call('students.get', { id }), [id]);
+  const load = student.state;
   const [draft, setDraft] = useState<EditDraft | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<EditField, string>>>({});
   const [banner, setBanner] = useState<{ message: string; stale: boolean } | null>(null);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    setLoad({ phase: 'loading' });
-    call('students.get', { id }).then(
-      (card) => live && setLoad({ phase: 'ready', card }),
-      (e: unknown) => live && setLoad({ phase: 'error', message: isApiError(e) ? e.message : String(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id, attempt]);
 
   const editing = draft !== null;
   useEffect(() => {
@@ -71,7 +59,7 @@ export function StudentCardPanel({ id, reference, canEdit, onClose, onSaved }: S
   function reload() {
     cancelEdit();
     setSaved(false);
-    setAttempt((a) => a + 1);
+    student.reload();
   }
 
   async function save(e: FormEvent, card: StudentCard) {
@@ -94,11 +82,11 @@ export function StudentCardPanel({ id, reference, canEdit, onClose, onSaved }: S
     setFieldErrors({});
     setBanner(null);
     try {
-      const { student } = await call('students.update', { id: card.id, version: card.version, changes });
-      setLoad({ phase: 'ready', card: student });
+      const { student: updated } = await call('students.update', { id: card.id, version: card.version, changes });
+      student.set(updated);
       setDraft(null);
       setSaved(true);
-      onSaved(student);
+      onSaved(updated);
     } catch (err) {
       if (isApiError(err)) {
         const placed = placeFieldProblems(err.fields);
@@ -112,7 +100,7 @@ export function StudentCardPanel({ id, reference, canEdit, onClose, onSaved }: S
     }
   }
 
-  const card = load.phase === 'ready' ? load.card : null;
+  const card = student.data;
   return (
     <aside
       className="card-panel"
@@ -140,7 +128,7 @@ export function StudentCardPanel({ id, reference, canEdit, onClose, onSaved }: S
           ×
         </button>
       </div>
-      {load.phase === 'error' ? <ErrorBanner message={load.message} onRetry={() => setAttempt((a) => a + 1)} /> : null}
+      {load.phase === 'error' ? <ErrorBanner message={load.message} onRetry={student.reload} /> : null}
       {card ? (
         <form className="card-body" onSubmit={(e) => save(e, card)} noValidate>
           {saved ? <Notice message={intl.formatMessage({ id: 'card.saved' })} testId="saved-notice" /> : null}
