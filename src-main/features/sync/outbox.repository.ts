@@ -1,5 +1,7 @@
 import { uuidv7 } from 'uuidv7';
+import type { Selectable } from 'kysely';
 import type { Database } from '../../db/connection';
+import type { DB } from '../../db/schema';
 import { SCHEMA_VERSION } from '../../db/migrations';
 
 export interface MutationInput {
@@ -40,19 +42,8 @@ export function claimCapturedRows(db: Database, txId: string, mutations: number)
   if (claimed > 0 && mutations === 0) throw new Error('a write to synced tables without an outbox mutation would never reach the server');
 }
 
-export interface OutboxRow {
-  seq: number;
-  mutation_id: string;
-  tx_id: string;
-  name: string;
-  entity: string;
-  entity_id: string;
-  payload_json: string;
-  base_version: number | null;
-  user_id: string | null;
-  schema_version: number;
-  created_at: string;
-}
+/** An outbox row as stored. */
+export type OutboxRow = Selectable<DB['outbox']>;
 
 export interface ChangeRow {
   table_name: string;

@@ -1,21 +1,11 @@
 /** "Needs attention" entries (sync_issue) and what the panel shows about them: their SQL. */
+import type { Selectable } from 'kysely';
 import type { Database } from '../../db/connection';
+import type { DB } from '../../db/schema';
 import type { WriteScope } from '../write-transaction';
 
-export interface IssueRow {
-  id: string;
-  kind: string;
-  outbox_seq: number | null;
-  mutation_name: string;
-  user_id: string | null;
-  table_name: string | null;
-  row_id: string | null;
-  code: string | null;
-  message: string | null;
-  device_json: string | null;
-  server_json: string | null;
-  created_at: string;
-}
+/** A Needs-attention entry as stored. */
+export type IssueRow = Selectable<DB['sync_issue']>;
 
 export function openIssues(db: Database): IssueRow[] {
   return db.sqlite.prepare('SELECT * FROM sync_issue WHERE resolved_at IS NULL ORDER BY created_at').all() as IssueRow[];

@@ -1,30 +1,20 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { AcademicSessionView } from '../../../src-shared/contract';
-import { call, isApiError } from '../../api/client';
+import { call } from '../../api/client';
+import { errorMessage, useLoad, type Loaded } from '../../ui/use-load';
 import { pickSession, sortSessions } from './grade-sessions';
 
-export type Load<T> = { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'ready'; data: T };
-export const errorText = (e: unknown) => (isApiError(e) ? e.message : String(e));
+export type Load<T> = Loaded<T>;
+export const errorText = errorMessage;
 
 /** The exam sessions of the user's scope; keeps the chosen one while it exists, else picks today's. */
 export function useGradeSessions(sessionId: string, onSession: (id: string) => void) {
-  const [sessions, setSessions] = useState<Load<AcademicSessionView[]>>({ phase: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  // the session chosen earlier is kept when it still exists; only a reload asks again
+  const loaded = useLoad(() => call('gradeSheets.sessions', {}).then((r) => sortSessions(r.rows)), []);
   useEffect(() => {
-    let live = true;
-    call('gradeSheets.sessions', {}).then(
-      (r) => {
-        if (!live) return;
-        setSessions({ phase: 'ready', data: sortSessions(r.rows) });
-        if (!r.rows.some((s) => s.id === sessionId)) onSession(pickSession(r.rows)?.id ?? '');
-      },
-      (e: unknown) => live && setSessions({ phase: 'error', message: errorText(e) }),
-    );
-    return () => {
-      live = false;
-    };
-    // the session chosen earlier is kept when it still exists; only a reload asks again
-  }, [attempt]);
-  const session = sessions.phase === 'ready' ? sessions.data.find((s) => s.id === sessionId) : undefined;
-  return { sessions, session, reload: () => setAttempt((a) => a + 1) };
+    if (loaded.data && !loaded.data.some((s) => s.id === sessionId)) onSession(pickSession(loaded.data)?.id ?? '');
+    // only a new list decides; the user's own choice is not second-guessed
+  }, [loaded.data]);
+  const session: AcademicSessionView | undefined = loaded.data?.find((s) => s.id === sessionId);
+  return { sessions: loaded.state, session, reload: loaded.reload };
 }
