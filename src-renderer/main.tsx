@@ -4,6 +4,7 @@ import { initApi } from './api/client';
 import { App } from './app/app';
 import './ui/base.css';
 import './ui/controls.css';
+import './ui/data-table.css';
 import './app/shell.css';
 import './features/auth/sign-in.css';
 import './features/students/students.css';

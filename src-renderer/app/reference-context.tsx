@@ -1,5 +1,6 @@
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { call, isApiError } from '../api/client';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { call } from '../api/client';
+import { useLoad } from '../ui/use-load';
 import { EMPTY_SCOPE, indexScope, type ReferenceIndex } from './reference-index';
 
 type ReferenceState =
@@ -15,24 +16,12 @@ export function useReference(): ReferenceState {
 
 /** Loads `reference.scope` once per signed-in user (only for roles that use it). */
 export function ReferenceProvider({ enabled, children }: { enabled: boolean; children: ReactNode }) {
-  const [attempt, setAttempt] = useState(0);
-  const retry = useCallback(() => setAttempt((a) => a + 1), []);
-  const [state, setState] = useState<ReferenceState>(() =>
-    enabled ? { phase: 'loading' } : { phase: 'ready', index: indexScope(EMPTY_SCOPE) },
-  );
-
-  useEffect(() => {
-    if (!enabled) return;
-    let live = true;
-    setState({ phase: 'loading' });
-    call('reference.scope', {}).then(
-      (scope) => live && setState({ phase: 'ready', index: indexScope(scope) }),
-      (e: unknown) => live && setState({ phase: 'error', message: isApiError(e) ? e.message : String(e), retry }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [enabled, attempt, retry]);
-
+  const scope = useLoad(() => call('reference.scope', {}), [], { enabled });
+  const state = useMemo<ReferenceState>(() => {
+    if (!enabled) return { phase: 'ready', index: indexScope(EMPTY_SCOPE) };
+    if (scope.state.phase === 'ready') return { phase: 'ready', index: indexScope(scope.state.data) };
+    if (scope.state.phase === 'error') return { phase: 'error', message: scope.state.message, retry: scope.reload };
+    return { phase: 'loading' };
+  }, [enabled, scope.state, scope.reload]);
   return <ReferenceContext.Provider value={state}>{children}</ReferenceContext.Provider>;
 }

@@ -8,6 +8,7 @@ import { Notice } from '../../ui/error-banner';
 import { TextField } from '../../ui/field';
 import { SelectField } from '../../ui/select';
 import { errorText } from './use-grade-sessions';
+import { useLoad } from '../../ui/use-load';
 
 interface SheetExaminerPanelProps {
   detail: GradeSheetDetail;
@@ -20,7 +21,6 @@ interface SheetExaminerPanelProps {
 export function SheetExaminerPanel({ detail, canEdit, onSaved, onError }: SheetExaminerPanelProps) {
   const intl = useIntl();
   const t = (id: MessageKey, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
-  const [options, setOptions] = useState<ExaminerOption[]>([]);
   const [staffId, setStaffId] = useState(detail.examiner?.staffId ?? '');
   const [date, setDate] = useState(formatDate(detail.examDate));
   const [tried, setTried] = useState(false);
@@ -28,17 +28,12 @@ export function SheetExaminerPanel({ detail, canEdit, onSaved, onError }: SheetE
   const [saved, setSaved] = useState(false);
   const editable = canEdit && detail.state !== 'closed';
 
+  const examiners = useLoad(() => call('gradeSheets.examiners', { id: detail.id }).then((r): ExaminerOption[] => r.rows), [detail.id], { enabled: editable });
+  const options = examiners.data ?? [];
+  const loadError = examiners.state.phase === 'error' ? examiners.state.message : null;
   useEffect(() => {
-    if (!editable) return;
-    let live = true;
-    call('gradeSheets.examiners', { id: detail.id }).then(
-      (r) => live && setOptions(r.rows),
-      (e: unknown) => live && onError(errorText(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [detail.id, editable]);
+    if (loadError) onError(loadError);
+  }, [loadError]);
 
   const summary = t('grades.examiner.summary', {
     name: detail.examiner?.name ?? t('grades.examiner.none'),

@@ -1,10 +1,11 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import type { OrderDetail } from '../../../src-shared/contract';
 import { formatDate } from '../../../src-shared/domain/dates';
 import type { MessageKey } from '../../../src-shared/i18n';
 import { call } from '../../api/client';
 import { EMPTY, expulsionReasonKey, orderStateKey, orderTypeKey } from '../../app/labels';
+import { useLoad } from '../../ui/use-load';
 
 function Fact({ label, children, testId }: { label: MessageKey; children: ReactNode; testId?: string }) {
   const intl = useIntl();
@@ -86,17 +87,8 @@ export function OrderFacts({ order, editable, onOpenOrder }: OrderFactsProps) {
 /** "Cancelled by order № … of …, signed by …": the cancelling order is fetched for its number and signer. */
 export function CancelledNote({ cancelledById, onOpenOrder }: { cancelledById: string; onOpenOrder(id: string): void }) {
   const intl = useIntl();
-  const [by, setBy] = useState<OrderDetail | null>(null);
-  useEffect(() => {
-    let live = true;
-    call('orders.get', { id: cancelledById }).then(
-      (d) => live && setBy(d),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [cancelledById]);
+  // the note reads well without the details if they cannot be fetched
+  const by: OrderDetail | null = useLoad(() => call('orders.get', { id: cancelledById }), [cancelledById]).data;
 
   return (
     <div className="banner banner-warn" role="status" data-testid="order-cancelled-note">

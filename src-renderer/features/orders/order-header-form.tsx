@@ -1,15 +1,15 @@
-import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { formatDate } from '../../../src-shared/domain/dates';
 import { EXPULSION_REASONS, type ExpulsionReason, type OrderType } from '../../../src-shared/domain/orders';
 import type { MessageKey } from '../../../src-shared/i18n';
-import { call, isApiError } from '../../api/client';
+import { call } from '../../api/client';
 import { expulsionReasonKey, orderTypeKey } from '../../app/labels';
 import { TextAreaField, TextField } from '../../ui/field';
 import { SelectField } from '../../ui/select';
 import type { OrderDraft, OrderField } from './order-draft';
 import { NEW_ORDER_TYPES, needsExpulsionReason } from './order-type-params';
 import type { CancelTarget } from './use-order-editor';
+import { useLoad } from '../../ui/use-load';
 
 interface OrderHeaderFormProps {
   draft: OrderDraft;
@@ -97,24 +97,14 @@ const CANCELLABLE_LIMIT = 500;
 /** The signed orders one may cancel (a cancellation itself cannot be cancelled). */
 function CancelsSelect(p: { value: string; preset: CancelTarget | null; error: string | undefined; disabled: boolean; onChange(id: string): void }) {
   const intl = useIntl();
-  const [rows, setRows] = useState<CancelTarget[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const signed = useLoad(() => call('orders.list', { state: 'signed', offset: 0, limit: CANCELLABLE_LIMIT }).then((r): CancelTarget[] => r.rows.filter((o) => o.type !== 'cancellation')), []);
+  const rows = signed.data;
+  const loadError = signed.state.phase === 'error' ? signed.state.message : null;
   const label = (o: CancelTarget) =>
     intl.formatMessage(
       { id: 'orders.cancelsOption' },
       { number: o.number ?? '', date: formatDate(o.orderDate), type: intl.formatMessage({ id: orderTypeKey(o.type) }) },
     );
-
-  useEffect(() => {
-    let live = true;
-    call('orders.list', { state: 'signed', offset: 0, limit: CANCELLABLE_LIMIT }).then(
-      (r) => live && setRows(r.rows.filter((o) => o.type !== 'cancellation')),
-      (e: unknown) => live && setLoadError(isApiError(e) ? e.message : String(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
 
   const list = rows ?? [];
   const all = p.preset && !list.some((o) => o.id === p.preset!.id) ? [p.preset, ...list] : list;
