@@ -22,9 +22,10 @@ export const errorMessage = (e: unknown): string => (isApiError(e) ? e.message :
 
 /**
  * Runs `load` when any of `deps` changes (and on reload); `load` may be async. With
- * `enabled: false` nothing is asked and the state stays loading.
+ * `enabled: false` nothing is asked and the state stays as it is; with `keepPrevious` the
+ * last answer stays until the next one arrives.
  */
-export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[], opts: { enabled?: boolean } = {}): LoadResult<T> {
+export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[], opts: { enabled?: boolean; keepPrevious?: boolean } = {}): LoadResult<T> {
   const [state, setState] = useState<Loaded<T>>({ phase: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const latest = useRef(0);
@@ -32,7 +33,8 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[], opt
   useEffect(() => {
     if (!enabled) return;
     const ticket = ++latest.current;
-    setState({ phase: 'loading' });
+    // search-as-you-type keeps the last answer on screen until the next one arrives
+    if (!opts.keepPrevious) setState({ phase: 'loading' });
     load().then(
       (data) => ticket === latest.current && setState({ phase: 'ready', data }),
       (e: unknown) => ticket === latest.current && setState({ phase: 'error', message: errorMessage(e) }),

@@ -4,7 +4,7 @@ import type { CurriculumDetail, CurriculumSummary, SessionUser } from '../../../
 import { STUDY_FORMS, type StudyForm } from '../../../src-shared/domain/enums';
 import { can } from '../../../src-shared/domain/roles';
 import type { MessageKey } from '../../../src-shared/i18n';
-import { call, isApiError } from '../../api/client';
+import { call } from '../../api/client';
 import { localName, studyFormKey } from '../../app/labels';
 import { useLocale } from '../../app/locale-context';
 import { useReference } from '../../app/reference-context';
@@ -12,9 +12,11 @@ import { ErrorBanner, Notice } from '../../ui/error-banner';
 import { SelectField } from '../../ui/select';
 import { intakeYearOptions } from './curriculum-draft';
 import { CurriculumSemesters } from './curriculum-semesters';
+import { errorMessage, useLoad, type Loaded } from '../../ui/use-load';
 
-type Load<T> = { phase: 'idle' } | { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'ready'; data: T };
-const message = (e: unknown) => (isApiError(e) ? e.message : String(e));
+type Load<T> = { phase: 'idle' } | Loaded<T>;
+const IDLE = { phase: 'idle' } as const;
+const message = errorMessage;
 
 /** The Curricula section: pick specialty, intake year and form; see and edit its semesters. */
 export function CurriculaScreen({ user }: { user: SessionUser }) {
@@ -30,9 +32,6 @@ export function CurriculaScreen({ user }: { user: SessionUser }) {
   const [specialtyId, setSpecialtyId] = useState('');
   const [year, setYear] = useState<number | null>(null);
   const [form, setForm] = useState<StudyForm>('full_time');
-  const [list, setList] = useState<Load<CurriculumSummary[]>>({ phase: 'idle' });
-  const [detail, setDetail] = useState<Load<CurriculumDetail>>({ phase: 'idle' });
-  const [attempt, setAttempt] = useState(0);
   const [copyFrom, setCopyFrom] = useState('');
   const [creating, setCreating] = useState(false);
   const [createError, setCreateError] = useState<string | null>(null);
@@ -42,43 +41,22 @@ export function CurriculaScreen({ user }: { user: SessionUser }) {
     if (!specialtyId && specialties[0]) setSpecialtyId(specialties[0].id);
   }, [specialties, specialtyId]);
 
+  const curricula = useLoad(() => call('curricula.list', { specialtyId }).then((r): CurriculumSummary[] => r.rows), [specialtyId], { enabled: !!specialtyId });
+  const list: Load<CurriculumSummary[]> = specialtyId ? curricula.state : IDLE;
   useEffect(() => {
-    if (!specialtyId) return;
-    let live = true;
-    setList({ phase: 'loading' });
-    call('curricula.list', { specialtyId }).then(
-      (r) => {
-        if (!live) return;
-        setList({ phase: 'ready', data: r.rows });
-        // open on the newest intake that has a curriculum of the chosen form
-        setYear((y) => y ?? r.rows.find((c) => c.form === form)?.intakeYear ?? new Date().getFullYear());
-      },
-      (e: unknown) => live && setList({ phase: 'error', message: message(e) }),
-    );
-    return () => {
-      live = false;
-    };
-    // the form is read only for the first choice of year; changing it needs no new list
-  }, [specialtyId, attempt]);
+    // open on the newest intake that has a curriculum of the chosen form (the form is read only for this first choice)
+    if (curricula.data) setYear((y) => y ?? curricula.data!.find((c) => c.form === form)?.intakeYear ?? new Date().getFullYear());
+  }, [curricula.data]);
 
   const rows = list.phase === 'ready' ? list.data : [];
   const chosen = rows.find((c) => c.intakeYear === year && c.form === form) ?? null;
 
-  useEffect(() => {
-    if (!chosen) {
-      setDetail({ phase: 'idle' });
-      return;
-    }
-    let live = true;
-    setDetail({ phase: 'loading' });
-    call('curricula.get', { id: chosen.id }).then(
-      (d) => live && setDetail({ phase: 'ready', data: d }),
-      (e: unknown) => live && setDetail({ phase: 'error', message: message(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [chosen?.id, attempt]);
+  const loadedDetail = useLoad(() => call('curricula.get', { id: chosen!.id }), [chosen?.id], { enabled: chosen !== null });
+  const detail: Load<CurriculumDetail> = chosen ? loadedDetail.state : IDLE;
+  const retry = () => {
+    curricula.reload();
+    loadedDetail.reload();
+  };
 
   function choose(next: { specialtyId?: string; year?: number; form?: StudyForm }) {
     setNotice(null);
@@ -98,8 +76,8 @@ export function CurriculaScreen({ user }: { user: SessionUser }) {
     setCreateError(null);
     try {
       const d = await call('curricula.create', { specialtyId, intakeYear: year, form, ...(copyFrom ? { copyFromIntakeYear: Number(copyFrom) } : {}) });
-      setList({ phase: 'ready', data: [...rows, { ...d }] });
-      setDetail({ phase: 'ready', data: d });
+      curricula.set([...rows, { ...d }]);
+      loadedDetail.set(d);
       setNotice(t('curricula.created'));
     } catch (e) {
       setCreateError(message(e));
@@ -148,8 +126,8 @@ export function CurriculaScreen({ user }: { user: SessionUser }) {
           testId="curricula-form"
         />
       </div>
-      {list.phase === 'error' ? <ErrorBanner message={list.message} onRetry={() => setAttempt((a) => a + 1)} /> : null}
-      {detail.phase === 'error' ? <ErrorBanner message={detail.message} onRetry={() => setAttempt((a) => a + 1)} /> : null}
+      {list.phase === 'error' ? <ErrorBanner message={list.message} onRetry={retry} /> : null}
+      {detail.phase === 'error' ? <ErrorBanner message={detail.message} onRetry={retry} /> : null}
       {notice ? <Notice message={notice} testId="curricula-created" /> : null}
       {list.phase === 'loading' || detail.phase === 'loading' ? (
         <div className="muted" aria-busy="true">
@@ -186,7 +164,7 @@ export function CurriculaScreen({ user }: { user: SessionUser }) {
             curriculum={shown}
             canEdit={canEdit}
             onChange={(next) => {
-              setDetail({ phase: 'ready', data: next });
+              loadedDetail.set(next);
               setNotice(null);
             }}
           />

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { DisciplineRef } from '../../../src-shared/contract';
 import type { MessageKey } from '../../../src-shared/i18n';
@@ -9,6 +9,7 @@ import { ErrorBanner } from '../../ui/error-banner';
 import { TextField } from '../../ui/field';
 import { SelectField } from '../../ui/select';
 import { useDebouncedValue } from '../../ui/use-debounced-value';
+import { useLoad } from '../../ui/use-load';
 
 interface DisciplinePickerProps {
   value: string;
@@ -28,29 +29,16 @@ export function DisciplinePicker({ value, current, onChange, error }: Discipline
   const t = (id: MessageKey, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
   const [query, setQuery] = useState('');
   const debounced = useDebouncedValue(query, 250);
-  const [found, setFound] = useState<DisciplineRef[] | null>(null);
   const [known, setKnown] = useState<DisciplineRef[]>(current ? [current] : []);
-  const [searchError, setSearchError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [names, setNames] = useState<NewNames>(NO_NAMES);
   const [nameErrors, setNameErrors] = useState<Partial<Record<keyof NewNames, string>>>({});
   const [createError, setCreateError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    let live = true;
-    call('disciplines.search', { query: debounced, limit: 50 }).then(
-      (r) => {
-        if (!live) return;
-        setFound(r.rows);
-        setSearchError(null);
-      },
-      (e: unknown) => live && setSearchError(isApiError(e) ? e.message : String(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [debounced]);
+  const search = useLoad(() => call('disciplines.search', { query: debounced, limit: 50 }).then((r): DisciplineRef[] => r.rows), [debounced], { keepPrevious: true });
+  const found = search.data;
+  const searchError = search.state.phase === 'error' ? search.state.message : null;
 
   // the chosen discipline stays an option whatever the search shows
   const chosen = [...known, ...(found ?? [])].find((d) => d.id === value);

@@ -10,7 +10,8 @@ import type { ReferenceIndex } from '../../app/reference-index';
 import { ErrorBanner, Notice } from '../../ui/error-banner';
 import { SelectField } from '../../ui/select';
 import { controlFormKey } from './grade-labels';
-import { errorText, type Load } from './use-grade-sessions';
+import { errorText } from './use-grade-sessions';
+import { useLoad, type Loaded } from '../../ui/use-load';
 
 interface RegistrationPanelProps {
   reference: ReferenceIndex;
@@ -28,9 +29,7 @@ export function RegistrationPanel({ reference, canEnter, session }: Registration
   const t = (id: MessageKey, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
   const term = session.term === 'spring' ? 'spring' : 'autumn';
   const [groupId, setGroupId] = useState('');
-  const [students, setStudents] = useState<StudentRow[]>([]);
   const [studentId, setStudentId] = useState('');
-  const [regs, setRegs] = useState<Load<StudentRegistrations> | null>(null);
   const [addId, setAddId] = useState('');
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -39,34 +38,19 @@ export function RegistrationPanel({ reference, canEnter, session }: Registration
     .filter((g) => !session.facultyId || g.facultyId === session.facultyId)
     .sort((a, b) => a.name.localeCompare(b.name, locale));
 
+  const studentList = useLoad(() => call('students.search', { groupId, status: 'active', limit: 500 }).then((r): StudentRow[] => r.rows), [groupId], { enabled: !!groupId });
+  const students = groupId ? (studentList.data ?? []) : [];
+  const studentsError = groupId && studentList.state.phase === 'error' ? studentList.state.message : null;
   useEffect(() => {
-    setStudents([]);
     setStudentId('');
-    if (!groupId) return;
-    let live = true;
-    call('students.search', { groupId, status: 'active', limit: 500 }).then(
-      (r) => live && setStudents(r.rows),
-      (e: unknown) => live && setError(errorText(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [groupId]);
+    if (studentsError) setError(studentsError);
+  }, [groupId, studentsError]);
 
+  const loaded = useLoad(() => call('registrations.ofStudent', { studentId, academicYearId: session.academicYearId, term }), [studentId, session.id], { enabled: !!studentId });
+  const regs: Loaded<StudentRegistrations> | null = studentId ? loaded.state : null;
   useEffect(() => {
-    setRegs(null);
     setAddId('');
     setNotice(null);
-    if (!studentId) return;
-    let live = true;
-    setRegs({ phase: 'loading' });
-    call('registrations.ofStudent', { studentId, academicYearId: session.academicYearId, term }).then(
-      (r) => live && setRegs({ phase: 'ready', data: r }),
-      (e: unknown) => live && setRegs({ phase: 'error', message: errorText(e) }),
-    );
-    return () => {
-      live = false;
-    };
   }, [studentId, session.id]);
 
   async function change(run: () => Promise<StudentRegistrations>, done: string) {
@@ -74,7 +58,7 @@ export function RegistrationPanel({ reference, canEnter, session }: Registration
     setError(null);
     setNotice(null);
     try {
-      setRegs({ phase: 'ready', data: await run() });
+      loaded.set(await run());
       setAddId('');
       setNotice(done);
     } catch (e) {

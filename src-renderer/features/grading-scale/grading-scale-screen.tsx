@@ -8,6 +8,7 @@ import { SelectField } from '../../ui/select';
 import { ScaleEditor } from './scale-editor';
 import { checkForm, formOf, serverProblems, type Problems, type ScaleForm } from './scale-form';
 import { ScaleVersionsTable } from './scale-versions-table';
+import { useLoad } from '../../ui/use-load';
 
 const NONE: Problems = new Map();
 const message = (e: unknown) => (isApiError(e) ? e.message : String(e));
@@ -20,10 +21,12 @@ export function GradingScaleScreen() {
   const intl = useIntl();
   const { locale } = useLocale();
   const decimal = locale === 'en' ? '.' : ',';
-  const [list, setList] = useState<GradingScaleList | null>(null);
-  const [listAttempt, setListAttempt] = useState(0);
+  const scales = useLoad(() => call('gradingScale.list', {}), [], { keepPrevious: true });
+  const list: GradingScaleList | null = scales.data;
   const [year, setYear] = useState<string | null>(null);
-  const [detail, setDetail] = useState<GradingScaleDetail | null>(null);
+  // the GPA separator is read once per load: retyping a half-edited table on a language switch would lose edits
+  const loaded = useLoad(() => call('gradingScale.get', { academicYearId: year! }), [year], { enabled: year !== null });
+  const detail: GradingScaleDetail | null = year !== null ? loaded.data : null;
   const [form, setForm] = useState<ScaleForm | null>(null);
   // problems show once a save was tried, then follow every edit; main's until the next edit
   const [checking, setChecking] = useState(false);
@@ -33,40 +36,20 @@ export function GradingScaleScreen() {
   const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
-    let live = true;
-    call('gradingScale.list', {}).then(
-      (l) => {
-        if (!live) return;
-        setList(l);
-        // a new scale is most often for the coming year: the last one offered
-        setYear((y) => y ?? l.academicYears[l.academicYears.length - 1] ?? null);
-      },
-      (e: unknown) => live && setBanner(message(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [listAttempt]);
-
+    // a new scale is most often for the coming year: the last one offered
+    if (list) setYear((y) => y ?? list.academicYears[list.academicYears.length - 1] ?? null);
+  }, [list]);
+  // a freshly loaded version replaces the form (a save sets the saved one the same way)
   useEffect(() => {
-    if (!year) return;
-    let live = true;
-    setDetail(null);
-    call('gradingScale.get', { academicYearId: year }).then(
-      (d) => {
-        if (!live) return;
-        setDetail(d);
-        setForm(formOf(d.scale, decimal));
-        setChecking(false);
-        setFromServer(NONE);
-      },
-      (e: unknown) => live && setBanner(message(e)),
-    );
-    return () => {
-      live = false;
-    };
-    // the GPA separator is read once per load: retyping a half-edited table on a language switch would lose edits
-  }, [year]);
+    if (!loaded.data) return;
+    setForm(formOf(loaded.data.scale, decimal));
+    setChecking(false);
+    setFromServer(NONE);
+  }, [loaded.data]);
+  const loadError = scales.state.phase === 'error' ? scales.state.message : loaded.state.phase === 'error' ? loaded.state.message : null;
+  useEffect(() => {
+    if (loadError) setBanner(loadError);
+  }, [loadError]);
 
   const checked = useMemo(() => (form ? checkForm(form) : null), [form]);
   const problems = checking && checked ? checked.problems : fromServer;
@@ -86,11 +69,9 @@ export function GradingScaleScreen() {
     setSaving(true);
     try {
       const d = await call('gradingScale.save', { academicYearId: year, baseVersion: detail.baseVersion, scale: { ...checked.scale, bands: [...checked.scale.bands], parts: [...checked.scale.parts] } });
-      setDetail(d);
-      setForm(formOf(d.scale, decimal));
-      setChecking(false);
+      loaded.set(d);
       setNotice(intl.formatMessage({ id: 'scale.saved' }, { version: d.inForce?.version ?? d.baseVersion, year }));
-      setListAttempt((a) => a + 1);
+      scales.reload();
     } catch (e) {
       setBanner(message(e));
       if (isApiError(e) && e.fields.length) {

@@ -12,6 +12,7 @@ import { SelectField } from '../../ui/select';
 import { useDebouncedValue } from '../../ui/use-debounced-value';
 import { useGroupOptions } from './order-group-options';
 import { groupAddStatus } from './order-type-params';
+import { useLoad } from '../../ui/use-load';
 
 /** The largest page students.search returns; a group is fetched page by page. */
 const GROUP_PAGE = 500;
@@ -46,24 +47,21 @@ export function OrderStudentsAdd({ type, reference, presentIds, disabled, onAdd 
   const [error, setError] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const debounced = useDebouncedValue(query.trim(), 250);
-  const [results, setResults] = useState<StudentRow[] | null>(null);
 
   const groups = useGroupOptions(reference);
 
+  const searching = debounced.length >= SEARCH_MIN;
+  const search = useLoad(() => call('students.search', { query: debounced, offset: 0, limit: SEARCH_LIMIT }).then((r): StudentRow[] => r.rows), [debounced], {
+    enabled: searching,
+    keepPrevious: true,
+  });
+  // a student added from the list closes it at once, before the cleared query settles
+  const [closedFor, setClosedFor] = useState<string | null>(null);
+  const results = searching && closedFor !== debounced ? search.data : null;
+  const searchError = search.state.phase === 'error' ? search.state.message : null;
   useEffect(() => {
-    if (debounced.length < SEARCH_MIN) {
-      setResults(null);
-      return;
-    }
-    let live = true;
-    call('students.search', { query: debounced, offset: 0, limit: SEARCH_LIMIT }).then(
-      (r) => live && setResults(r.rows),
-      (e: unknown) => live && setError(isApiError(e) ? e.message : String(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [debounced]);
+    if (searchError) setError(searchError);
+  }, [searchError]);
 
   function report(r: { added: number; skipped: number }, found: number) {
     const status = groupAddStatus(type);
@@ -95,7 +93,7 @@ export function OrderStudentsAdd({ type, reference, presentIds, disabled, onAdd 
     report(onAdd([row]), 1);
     // the list closes; the next name is typed into the same field
     setQuery('');
-    setResults(null);
+    setClosedFor(debounced);
   }
 
   const status = groupAddStatus(type);
