@@ -56,6 +56,12 @@ describe('the browser host', () => {
     expect(r.status).toBe(404);
   });
 
+  it('answers a malformed address with 400 and keeps serving', async () => {
+    const r = await fetch(`${host.url}%E0%A4%A`);
+    expect(r.status).toBe(400);
+    expect((await fetch(host.url)).status).toBe(200);
+  });
+
   it('refuses calls without the per-launch key', async () => {
     const r = await call({ op: 'app.info', payload: {}, locale: 'en' }, { 'x-unidesk-key': 'guess' });
     expect(r.status).toBe(401);

@@ -123,7 +123,14 @@ export async function startWebHost(opts: {
   }
 
   function serveStatic(req: http.IncomingMessage, res: http.ServerResponse) {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      // a malformed escape (GET /%E0%A4%A) is the caller's mistake: any web page could send one
+      res.writeHead(400, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
+      return res.end('Bad request');
+    }
     const rel = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
     const file = path.resolve(rendererRoot, rel);
     if (!file.startsWith(rendererRoot + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {

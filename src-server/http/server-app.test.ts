@@ -78,6 +78,12 @@ describe.each(TEST_BACKENDS)('server endpoints: enrolment, tokens, admin, limits
     const d = await enrol(app, 'clerk', { kind: 'faculty', facultyId: F1 });
     const r = await d.post('/v1/pull', { protocol: 1, cursor: 'abc' });
     expect([r.statusCode, r.json().error, r.json().message]).toEqual([400, 'bad_request', expect.stringMatching(/^cursor:/)]);
+    // a position beyond bigint is the device's mistake, not the server's
+    for (const cursor of ['99999999999999999999', '9223372036854775808']) {
+      const big = await d.post('/v1/pull', { protocol: 1, cursor });
+      expect([big.statusCode, big.json().error], cursor).toEqual([400, 'bad_request']);
+    }
+    expect((await d.post('/v1/pull', { protocol: 1, cursor: '9223372036854775807' })).statusCode).toBe(200);
     const notJson = await app.inject({ method: 'POST', url: '/v1/heartbeat', headers: { authorization: `Bearer ${d.token}`, 'content-type': 'application/json' }, payload: '{"protocol":' });
     expect([notJson.statusCode, notJson.json().error]).toEqual([400, 'bad_request']);
     expect((await app.inject({ method: 'GET', url: '/v1/nothing' })).json().error).toBe('not_found');

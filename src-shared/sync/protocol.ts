@@ -100,10 +100,16 @@ export interface PushResponse {
   restore: PulledChange[];
 }
 
+/** The largest position the server's change log can have (bigint). */
+const MAX_CURSOR = 9223372036854775807n;
+
 export const pullRequest = z.object({
   protocol: z.number().int(),
-  /** the last change-log position applied; "0" for the start */
-  cursor: z.string().regex(/^\d{1,20}$/),
+  /** the last change-log position applied; "0" for the start (a PostgreSQL bigint: at most 2^63 − 1) */
+  cursor: z
+    .string()
+    .regex(/^\d{1,19}$/)
+    .refine((v) => !/^\d{1,19}$/.test(v) || BigInt(v) <= MAX_CURSOR, { message: 'beyond the largest change-log position' }),
   limit: z.number().int().min(1).max(MAX_PULL_LIMIT).default(1000),
 });
 export type PullRequest = z.infer<typeof pullRequest>;
