@@ -26,6 +26,19 @@ describe('opening the local replica', () => {
     await db.close();
   });
 
+  it.skipIf(process.platform === 'win32')('keeps the replica readable by its owner only, new or made world-readable before', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'unidesk-mode-'));
+    const fresh = path.join(dir, 'new.sqlite');
+    await openDatabase(fresh).close();
+    expect(fs.statSync(fresh).mode & 0o777).toBe(0o600);
+    const old = path.join(dir, 'old.sqlite');
+    fs.writeFileSync(old, '');
+    fs.chmodSync(old, 0o644);
+    await openDatabase(old).close();
+    expect(fs.statSync(old).mode & 0o777).toBe(0o600);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('refuses a damaged file with a clear message and leaves its bytes as they were', () => {
     const file = path.join(tmp(), 'unidesk.sqlite');
     const garbage = Buffer.alloc(8192, 7);

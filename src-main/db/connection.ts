@@ -36,6 +36,9 @@ export interface Database {
 export function openDatabase(file: string, opts: { readonly?: boolean } = {}): Database {
   const memory = file === ':memory:';
   if (!memory) fs.mkdirSync(path.dirname(file), { recursive: true });
+  // the replica holds people's personal data: readable by this OS user only (SQLite gives its
+  // -wal and -shm files the same permissions)
+  if (!memory && !opts.readonly) ownerOnly(file);
   let sqlite: BetterSqlite3.Database;
   try {
     sqlite = new BetterSqlite3(file, { readonly: opts.readonly ?? false });
@@ -70,4 +73,15 @@ export function openDatabase(file: string, opts: { readonly?: boolean } = {}): D
       await kysely.destroy();
     },
   };
+}
+
+/** Creates the file as 0600, or narrows an existing one (a replica made world-readable before). */
+function ownerOnly(file: string): void {
+  if (process.platform === 'win32') return; // NTFS permissions come from the user's profile folder
+  try {
+    fs.closeSync(fs.openSync(file, 'a', 0o600));
+    if ((fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600);
+  } catch {
+    // not ours to change (another owner, a read-only mount): opening will say what is wrong
+  }
 }

@@ -33,8 +33,9 @@ describe('startUpdater', () => {
     expect(updateUrlFrom({ UNIDESK_UPDATE_URL: 'https://env.example/' }, 'https://setting.example/u')).toBe('https://env.example/');
   });
 
-  it('treats non-http URLs and garbage as not configured', () => {
+  it('treats non-https URLs and garbage as not configured', () => {
     expect(start({ UNIDESK_UPDATE_URL: 'file:///tmp/feed' })).toBe(false);
+    expect(start({ UNIDESK_UPDATE_URL: 'http://updates.example.kg/unidesk/' })).toBe(false);
     expect(start({ UNIDESK_UPDATE_URL: 'not a url' })).toBe(false);
     expect(fakeAutoUpdater.checks).toBe(0);
   });

@@ -22,13 +22,16 @@ export interface StartUpdaterOptions {
   log: UpdaterLog;
 }
 
-/** Only http(s) feeds; anything else (file:, typos) is treated as "not configured". */
+/**
+ * Only https feeds: an update is code the app will run, so a plain-http feed (anyone on the
+ * network path could answer it), file: or a typo is treated as "not configured".
+ */
 export function updateUrlFrom(env: NodeJS.ProcessEnv, settingUrl?: string | null): string | null {
   const raw = (env.UNIDESK_UPDATE_URL ?? '').trim() || (settingUrl ?? '').trim();
   if (!raw) return null;
   try {
     const url = new URL(raw);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.toString() : null;
+    return url.protocol === 'https:' ? url.toString() : null;
   } catch {
     return null;
   }
