@@ -12,12 +12,12 @@ async function findSheet(api: CliApi, ref: string): Promise<string> {
   return found.id;
 }
 
-async function findFaculty(api: CliApi, code: string | undefined): Promise<string | null> {
-  if (!code) return null;
-  const { faculties } = await api.call('reference.scope', {});
+/** A faculty by its code, with the groups it has (as far as the user's scope reaches). */
+async function findFaculty(api: CliApi, code: string): Promise<{ id: string; groupIds: Set<string> }> {
+  const { faculties, groups } = await api.call('reference.scope', {});
   const f = faculties.find((x) => x.code === code);
   if (!f) throw new CliError('cli.notFound.faculty', { code });
-  return f.id;
+  return { id: f.id, groupIds: new Set(groups.filter((g) => g.facultyId === f.id).map((g) => g.id)) };
 }
 
 /** `--session` is an id or YEAR/TERM (2026-2027/autumn) together with `--faculty CODE`. */
@@ -40,7 +40,7 @@ const sub: Record<string, Command> = {
       const code = required('faculty', v.faculty);
       const ref = required('session', v.session);
       await withApi(v, locale, async (api) => {
-        const sessionId = await findSession(api, ref, { id: await findFaculty(api, code), code });
+        const sessionId = await findSession(api, ref, { id: (await findFaculty(api, code)).id, code });
         const r = await api.call('gradeSheets.generate', { sessionId });
         console.log(api.say('cli.sheets.generated', { count: r.created }));
       });
@@ -52,13 +52,10 @@ const sub: Record<string, Command> = {
     async run(argv, locale) {
       const v = flags(argv, { ...USER, faculty: { type: 'string' }, session: { type: 'string' }, json: { type: 'boolean' } });
       await withApi(v, locale, async (api) => {
-        const facultyId = await findFaculty(api, v.faculty);
-        const sessionId = v.session ? await findSession(api, v.session, { id: facultyId, code: v.faculty }) : undefined;
+        const faculty = v.faculty ? await findFaculty(api, v.faculty) : null;
+        const sessionId = v.session ? await findSession(api, v.session, { id: faculty?.id ?? null, code: v.faculty }) : undefined;
         let { rows } = await api.call('gradeSheets.list', { sessionId });
-        if (facultyId) {
-          const groups = new Set((await api.call('reference.scope', {})).groups.filter((g) => g.facultyId === facultyId).map((g) => g.id));
-          rows = rows.filter((r) => groups.has(r.groupId));
-        }
+        if (faculty) rows = rows.filter((r) => faculty.groupIds.has(r.groupId));
         if (v.json) return console.log(JSON.stringify(rows, null, 2));
         const lang = api.locale;
         for (const r of rows) console.log([r.number, r.groupName, r.discipline[lang], r.kind, r.attempt, r.state, `${r.graded}/${r.students}`].join('\t'));
@@ -128,7 +125,7 @@ const sub: Record<string, Command> = {
           v,
           locale,
           async (api) => {
-            const sessionId = await findSession(api, ref, { id: await findFaculty(api, code), code });
+            const sessionId = await findSession(api, ref, { id: (await findFaculty(api, code)).id, code });
             const started = Date.now();
             let job = await api.call('gradeSheets.batchStart', { sessionId, format, lang, blank: !!v.blank, zip: out.toLowerCase().endsWith('.zip') });
             const cancel = () => void api.call('gradeSheets.batchCancel', { jobId: job.id });

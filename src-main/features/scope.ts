@@ -14,12 +14,12 @@ export function scopeFor(session: SessionUser, resource: Resource, action: Scope
   return scope;
 }
 
-/** Refuses (with `key`) a row outside the caller's scope for the resource. */
-export function assertInScope(session: SessionUser, resource: Resource, action: ScopeAction, row: ScopedRow, key: MessageKey = 'error.forbidden'): void {
-  if (!rowInScope(scopeOf(session, resource, action), row)) throw forbidden(key);
-}
-
 /** Whether a row is in the caller's scope (for marking, not refusing). */
 export function isInScope(session: SessionUser, resource: Resource, action: ScopeAction, row: ScopedRow): boolean {
   return rowInScope(scopeOf(session, resource, action), row);
+}
+
+/** Refuses (with `key`) a row outside the caller's scope for the resource. */
+export function assertInScope(session: SessionUser, resource: Resource, action: ScopeAction, row: ScopedRow, key: MessageKey = 'error.forbidden'): void {
+  if (!isInScope(session, resource, action, row)) throw forbidden(key);
 }

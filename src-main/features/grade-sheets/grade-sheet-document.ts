@@ -10,7 +10,7 @@ import { renderGradeSheetXlsx } from '../../documents/grade-sheet/grade-sheet.xl
 import { scaleById } from './grading-scale.repository';
 import type { GradeSheetsService } from './grade-sheets.service';
 import { sheetDocumentRow } from './grade-sheets.repository';
-import { currentFacultyHolder, universityNameRow } from '../reference/reference.repository';
+import { currentHolder, universityNameRow } from '../reference/reference.repository';
 
 const loc = (r: { name_ky: string; name_ru: string; name_en: string }): Localized => ({ ky: r.name_ky, ru: r.name_ru, en: r.name_en });
 
@@ -19,7 +19,7 @@ export function gradeSheetDocumentInput(db: Database, sheet: GradeSheetDetail, b
   const row = sheetDocumentRow(db, sheet.id)!;
   const university = universityNameRow(db)!;
   // The faculty's dean signs the sheet; the position comes from the staff records.
-  const dean = currentFacultyHolder(db, 'dean', row.faculty_id);
+  const dean = currentHolder(db, 'dean', row.faculty_id);
   const scale = scaleById(db, row.scale_id);
   return {
     university: loc(university),

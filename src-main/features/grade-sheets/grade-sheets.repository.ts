@@ -86,10 +86,6 @@ export function listSessions(db: Database, scope: RowScope) {
   return db.sync.all(inScope(db.kysely.selectFrom('academic_session').selectAll().orderBy('starts_on', 'desc'), scope, { faculty: 'faculty_id' }));
 }
 
-export function sessionEntryWindow(db: Database, sessionId: string) {
-  return db.sync.first(db.kysely.selectFrom('academic_session').select(['entry_opens_on', 'entry_closes_on']).where('id', '=', sessionId));
-}
-
 export function entryExceptions(db: Database, sheetId: string) {
   return db.sync.all(db.kysely.selectFrom('grade_entry_exception').select(['opens_on', 'closes_on', 'reason']).where('sheet_id', '=', sheetId).orderBy('created_at'));
 }

@@ -20,7 +20,6 @@ import {
   insertEntryException,
   listSessions,
   listSheetSummaries,
-  sessionEntryWindow,
   sheetResults,
   sheetSummaries,
   sheetSummary,
@@ -83,7 +82,7 @@ export function createGradeSheetsService(db: Database, clock: () => string = () 
   }
 
   function windowOf(sheet: SheetRow) {
-    const session = sessionEntryWindow(db, sheet.session_id)!;
+    const session = findSession(db, sheet.session_id)!;
     const exceptions = entryExceptions(db, sheet.id).map((e) => ({ opensOn: e.opens_on, closesOn: e.closes_on, reason: e.reason }));
     const window = { opensOn: session.entry_opens_on, closesOn: session.entry_closes_on };
     return { window, exceptions, open: entryOpen(clock(), window, exceptions) };

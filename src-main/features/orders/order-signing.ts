@@ -89,10 +89,6 @@ function followGroupCourses(w: WriteScope, groupIds: Set<string>): void {
   }
 }
 
-function nextSeq(w: WriteScope, year: number, type: OrderType): number {
-  return nextOrderSeq(w, year, type);
-}
-
 function effectsOfOrder(db: Database, order: OrderRow, items: ItemRow[]): Effect[] {
   const { outcomes } = evaluateItems(db, order.type as Exclude<OrderType, 'cancellation'>, order.effective_date, items);
   const problems: FieldError[] = [];
@@ -170,7 +166,7 @@ export function signOrder(
 
     const orderDate = req.orderDate ?? today();
     const year = Number(orderDate.slice(0, 4));
-    const seq = nextSeq(w, year, order.type as OrderType);
+    const seq = nextOrderSeq(w, year, order.type);
     const signed: OrderRow = {
       ...order,
       state: 'signed',

@@ -8,7 +8,7 @@ import { assertInScope, isInScope, scopeFor } from '../scope';
 import { translate, type Locale, type MessageKey, type MessageValues } from '../../../src-shared/i18n';
 import type { Database } from '../../db/connection';
 import { AppError, forbidden } from '../../host/app-error';
-import { withWrite, type WriteScope } from '../write-transaction';
+import { withWrite } from '../write-transaction';
 import { evaluateItems, itemParams, paramsView, withGroupName } from './order-preview';
 import { deleteItems, deleteOrder, findOrder, insertItems, insertOrder, listOrders, loadGroups, loadStudentsNow, orderItems, updateOrder, type ItemRow, type OrderRow } from './orders.repository';
 import { displayNames } from '../auth/users.repository';
@@ -109,10 +109,6 @@ function checkItems(db: Database, session: SessionUser, items: OrderItemInput[])
   const own = facultyLimit(session, 'orders', 'write');
   if (own) return { facultyId: own };
   return { facultyId: faculties.size === 1 ? [...faculties][0]! : null };
-}
-
-function writeItems(w: WriteScope, rows: ItemRow[]): void {
-  insertItems(w, rows);
 }
 
 function orderPayload(o: OrderRow, items: ItemRow[]) {
@@ -234,7 +230,7 @@ export function createOrdersService(db: Database) {
         };
         insertOrder(w, order);
         const rows = toItemRows(id, items);
-        writeItems(w, rows);
+        insertItems(w, rows);
         w.audit({ action: 'order.create', entity: 'student_order', entityId: id, oldValue: null, newValue: { type: order.type, effectiveDate: order.effective_date, students: rows.length } });
         w.outbox({ name: 'order.save', entity: 'student_order', entityId: id, payload: orderPayload(order, rows), baseVersion: null });
       });
@@ -269,7 +265,7 @@ export function createOrdersService(db: Database) {
         if (req.items) {
           deleteItems(w, order.id);
           rows = toItemRows(order.id, req.items);
-          writeItems(w, rows);
+          insertItems(w, rows);
         }
         w.audit({
           action: 'order.update',

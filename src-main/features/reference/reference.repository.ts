@@ -1,15 +1,9 @@
 /** The university's structure (faculties, specialties, groups, countries): the reference feature's SQL. */
 import type { Database } from '../../db/connection';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema';
 
 /** A faculty by its code as offices name it (ЭФ, LAW…) or by id. */
 export function findFaculty(db: Database, codeOrId: string): { id: string; code: string } | undefined {
   return db.sync.first(db.kysely.selectFrom('faculty').select(['id', 'code']).where((eb) => eb.or([eb('code', '=', codeOrId), eb('id', '=', codeOrId)])));
-}
-
-export function universityNamesRow(k: Kysely<DB>) {
-  return k.selectFrom('university').select(['name_ky', 'name_ru', 'name_en']);
 }
 
 /** Whether the replica holds a university yet (an empty file becomes the demo on first start). */
@@ -18,7 +12,7 @@ export function hasUniversity(db: Database): boolean {
 }
 
 export function universityNameRow(db: Database) {
-  return db.sync.first(universityNamesRow(db.kysely));
+  return db.sync.first(db.kysely.selectFrom('university').select(['name_ky', 'name_ru', 'name_en']));
 }
 
 export function facultyNameRow(db: Database, id: string) {
@@ -57,36 +51,26 @@ export function groupsWithSpecialty(db: Database) {
   );
 }
 
-/** Who holds a position of a category now (the rector signs student orders), with the position's names. */
-export function currentHolder(db: Database, category: string) {
-  return db.sync.first(
-    db.kysely
-      .selectFrom('staff_position as sp')
-      .innerJoin('position as p', 'p.id', 'sp.position_id')
-      .innerJoin('staff as st', 'st.id', 'sp.staff_id')
-      .select(['p.name_ky', 'p.name_ru', 'p.name_en', 'st.last_name', 'st.first_name', 'st.patronymic'])
-      .where('p.category', '=', category)
-      .where('sp.end_date', 'is', null),
-  );
+/**
+ * Who holds a position of a category now, with the position's names: the rector (who signs
+ * student orders), or with `facultyId` a faculty's dean (who signs its grade sheets).
+ */
+export function currentHolder(db: Database, category: string, facultyId?: string) {
+  let q = db.kysely
+    .selectFrom('staff_position as sp')
+    .innerJoin('position as p', 'p.id', 'sp.position_id')
+    .innerJoin('staff as st', 'st.id', 'sp.staff_id')
+    .select(['p.name_ky', 'p.name_ru', 'p.name_en', 'st.last_name', 'st.first_name', 'st.patronymic'])
+    .where('p.category', '=', category)
+    .where('sp.end_date', 'is', null);
+  if (facultyId !== undefined) q = q.where('sp.faculty_id', '=', facultyId);
+  return db.sync.first(q);
 }
 
 export function staffName(db: Database, id: string) {
   return db.sync.first(db.kysely.selectFrom('staff').select(['id', 'last_name', 'first_name', 'patronymic']).where('id', '=', id));
 }
 
-/** Who holds a position of a category at a faculty now (the dean signs the faculty's sheets). */
-export function currentFacultyHolder(db: Database, category: string, facultyId: string) {
-  return db.sync.first(
-    db.kysely
-      .selectFrom('staff_position as p')
-      .innerJoin('position as pos', 'pos.id', 'p.position_id')
-      .innerJoin('staff as st', 'st.id', 'p.staff_id')
-      .select(['st.last_name', 'st.first_name', 'st.patronymic'])
-      .where('pos.category', '=', category)
-      .where('p.faculty_id', '=', facultyId)
-      .where('p.end_date', 'is', null),
-  );
-}
 
 /** Staff working now in positions of these categories at a faculty (any of its chairs). */
 export function currentStaffOfFaculty(db: Database, facultyId: string, categories: readonly string[]) {
