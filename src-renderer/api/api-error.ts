@@ -23,3 +23,8 @@ export class ApiError extends Error {
 export function isApiError(e: unknown): e is ApiError {
   return e instanceof ApiError;
 }
+
+/** What to tell the user about a failed call: the server's words, or the error as text. */
+export function errorMessage(e: unknown): string {
+  return isApiError(e) ? e.message : String(e);
+}

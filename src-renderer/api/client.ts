@@ -7,7 +7,7 @@ import { DEFAULT_LOCALE, translate, type Locale } from '../../src-shared/i18n';
 import { ApiError } from './api-error';
 import { createHttpTransport, takeLaunchKey, TransportError } from './http-transport';
 
-export { ApiError, isApiError } from './api-error';
+export { ApiError, errorMessage, isApiError } from './api-error';
 
 export interface ApiClient {
   call<K extends OpName>(op: K, payload: RequestOf<K>): Promise<ResponseOf<K>>;

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { AppInfo, SessionUser } from '../../src-shared/contract';
-import { call, isApiError, onUnauthenticated } from '../api/client';
+import { call, errorMessage, onUnauthenticated } from '../api/client';
 import { SignInScreen } from '../features/auth/sign-in-screen';
 import { ErrorBanner } from '../ui/error-banner';
 import { LanguageSwitch } from './language-switch';
@@ -31,7 +31,7 @@ function Root() {
         setUniversityTimeZone(info.timeZone);
         if (live) setBoot({ phase: 'ready', info, user, notice: null });
       },
-      (e: unknown) => live && setBoot({ phase: 'error', message: isApiError(e) ? e.message : String(e) }),
+      (e: unknown) => live && setBoot({ phase: 'error', message: errorMessage(e) }),
     );
     return () => {
       live = false;

@@ -4,7 +4,7 @@
  * per-screen `Load` unions and their stale-response guards.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { isApiError } from '../api/client';
+import { errorMessage } from '../api/client';
 
 export type Loaded<T> = { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'ready'; data: T };
 
@@ -17,8 +17,6 @@ export interface LoadResult<T> {
   /** replaces the data in place (e.g. with the answer of a save) without asking again */
   set(data: T): void;
 }
-
-export const errorMessage = (e: unknown): string => (isApiError(e) ? e.message : String(e));
 
 /**
  * Runs `load` when any of `deps` changes (and on reload); `load` may be async. With

@@ -4,7 +4,7 @@ import type { CurriculumDetail, CurriculumSummary, SessionUser } from '../../../
 import { STUDY_FORMS, type StudyForm } from '../../../src-shared/domain/enums';
 import { can } from '../../../src-shared/domain/roles';
 import type { MessageKey } from '../../../src-shared/i18n';
-import { call } from '../../api/client';
+import { call, errorMessage } from '../../api/client';
 import { localName, studyFormKey } from '../../app/labels';
 import { useLocale } from '../../app/locale-context';
 import { useReference } from '../../app/reference-context';
@@ -12,11 +12,10 @@ import { ErrorBanner, Notice } from '../../ui/error-banner';
 import { SelectField } from '../../ui/select';
 import { intakeYearOptions } from './curriculum-draft';
 import { CurriculumSemesters } from './curriculum-semesters';
-import { errorMessage, useLoad, type Loaded } from '../../ui/use-load';
+import { useLoad, type Loaded } from '../../ui/use-load';
 
 type Load<T> = { phase: 'idle' } | Loaded<T>;
 const IDLE = { phase: 'idle' } as const;
-const message = errorMessage;
 
 /** The Curricula section: pick specialty, intake year and form; see and edit its semesters. */
 export function CurriculaScreen({ user }: { user: SessionUser }) {
@@ -80,7 +79,7 @@ export function CurriculaScreen({ user }: { user: SessionUser }) {
       loadedDetail.set(d);
       setNotice(t('curricula.created'));
     } catch (e) {
-      setCreateError(message(e));
+      setCreateError(errorMessage(e));
     } finally {
       setCreating(false);
     }

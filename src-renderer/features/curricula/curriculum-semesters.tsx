@@ -2,7 +2,7 @@ import { Fragment, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { CurriculumDetail, CurriculumItemView } from '../../../src-shared/contract';
 import type { MessageKey } from '../../../src-shared/i18n';
-import { call, isApiError } from '../../api/client';
+import { call, errorMessage } from '../../api/client';
 import { localName } from '../../app/labels';
 import { useLocale } from '../../app/locale-context';
 import { ErrorBanner, Notice } from '../../ui/error-banner';
@@ -49,7 +49,7 @@ export function CurriculumSemesters({ curriculum, canEdit, onChange }: Curriculu
     try {
       saved(await call('curricula.removeItem', { itemId: item.id, version: item.version }), 'curricula.removed');
     } catch (e) {
-      setError(isApiError(e) ? e.message : String(e));
+      setError(errorMessage(e));
       setEditing(null);
     } finally {
       setBusy(false);

@@ -3,10 +3,9 @@ import { useIntl } from 'react-intl';
 import type { GradeSheetDetail } from '../../../src-shared/contract';
 import { formatDate, parseDisplayDate } from '../../../src-shared/domain/dates';
 import type { MessageKey } from '../../../src-shared/i18n';
-import { call } from '../../api/client';
+import { call, errorMessage } from '../../api/client';
 import { Notice } from '../../ui/error-banner';
 import { TextField } from '../../ui/field';
-import { errorText } from './use-grade-sessions';
 
 interface EntryExceptionPanelProps {
   detail: GradeSheetDetail;
@@ -41,7 +40,7 @@ export function EntryExceptionPanel({ detail, canOpen, onOpened, onError }: Entr
       setDone(t('grades.exception.done', { opens: from, closes: to }));
       setReason('');
     } catch (e) {
-      onError(errorText(e));
+      onError(errorMessage(e));
     } finally {
       setBusy(false);
     }

@@ -9,6 +9,7 @@ import type { GradeCellInput, GradeSheetDetail, RequestOf } from '../../../src-s
 import { isApiError } from '../../api/api-error';
 import { cellInput, evaluateRow, gridColumns, placeServerProblems, sheetScale } from './grade-cells';
 import { applyEdits, mergeDraft, readDraft, rowTexts, settleEdits, writeDraft, type DraftStorage, type Edits } from './grade-draft';
+import { errorMessage } from '../../api/client';
 
 export type SaveErrorCode = 'refused' | 'conflict' | 'needsReason' | 'network' | 'other';
 export type SaveStatus =
@@ -207,7 +208,7 @@ export class GradeSaver {
       return;
     }
     const code: SaveErrorCode = isApiError(e) && (e.code === 'conflict' || e.code === 'forbidden') ? 'conflict' : 'other';
-    this.set({ status: { kind: 'error', code, message: isApiError(e) ? e.message : String(e) } });
+    this.set({ status: { kind: 'error', code, message: errorMessage(e) } });
     // the window may have closed, or someone closed the sheet: show it as it is now
     if (code === 'conflict' && this.deps.reload) {
       this.deps.reload().then(

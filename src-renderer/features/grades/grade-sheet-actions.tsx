@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { GradeSheetDetail } from '../../../src-shared/contract';
 import type { MessageKey } from '../../../src-shared/i18n';
-import { call, isApiError } from '../../api/client';
+import { call, errorMessage } from '../../api/client';
 import { TextField } from '../../ui/field';
 import { downloadFile } from '../../ui/file-download';
 import type { ClosedChangeAuth } from './grade-saver';
@@ -71,7 +71,7 @@ export function GradeSheetActions({ detail, canEnter, missing, needsMark, unsave
     try {
       downloadFile(await call('gradeSheets.export', { id: detail.id, format, lang, blank }));
     } catch (e) {
-      onError(isApiError(e) ? e.message : String(e));
+      onError(errorMessage(e));
     } finally {
       setBusy(null);
     }

@@ -4,7 +4,7 @@ import type { SessionUser } from '../../../src-shared/contract';
 import { formatDate } from '../../../src-shared/domain/dates';
 import { can } from '../../../src-shared/domain/roles';
 import type { MessageKey } from '../../../src-shared/i18n';
-import { call, isApiError } from '../../api/client';
+import { call, errorMessage, isApiError } from '../../api/client';
 import { localName } from '../../app/labels';
 import { useLocale } from '../../app/locale-context';
 import { ErrorBanner } from '../../ui/error-banner';
@@ -77,7 +77,7 @@ function GradeSheetEditor({ saver, user }: { saver: GradeSaver; user: SessionUse
     try {
       saver.setDetail(await call('gradeSheets.close', { id: detail.id, version: saver.getSnapshot().detail.version }));
     } catch (e) {
-      setError(isApiError(e) ? e.message : String(e));
+      setError(errorMessage(e));
       if (isApiError(e) && e.code === 'conflict') call('gradeSheets.get', { id: detail.id }).then((d) => saver.setDetail(d), () => undefined);
     }
   }

@@ -2,14 +2,13 @@ import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { AcademicSessionView, GradeSheetSummary } from '../../../src-shared/contract';
 import type { MessageKey } from '../../../src-shared/i18n';
-import { call } from '../../api/client';
+import { call, errorMessage } from '../../api/client';
 import { localName } from '../../app/labels';
 import { useLocale } from '../../app/locale-context';
 import type { ReferenceIndex } from '../../app/reference-index';
 import { ErrorBanner, Notice } from '../../ui/error-banner';
 import { SelectField } from '../../ui/select';
 import { controlFormKey, sheetKindKey, sheetStateKey, termKey } from './grade-labels';
-import { errorText } from './use-grade-sessions';
 import { DataTable, type DataColumn } from '../../ui/data-table';
 import { useLoad } from '../../ui/use-load';
 
@@ -53,7 +52,7 @@ export function GradeSheetsList({ reference, canEnter, session, onOpen }: GradeS
       const group = reference.group.get(groupId)?.name ?? '';
       setNotice(t('grades.registered', { group, added: r.added, already: r.alreadyRegistered }));
     } catch (e) {
-      setError(errorText(e));
+      setError(errorMessage(e));
     } finally {
       setBusy(null);
     }
@@ -68,7 +67,7 @@ export function GradeSheetsList({ reference, canEnter, session, onOpen }: GradeS
       setNotice(t('grades.generated', { count: r.created }));
       sheets.reload();
     } catch (e) {
-      setError(errorText(e));
+      setError(errorMessage(e));
     } finally {
       setBusy(null);
     }

@@ -3,14 +3,13 @@ import { useIntl } from 'react-intl';
 import type { AcademicSessionView, StudentRegistrations, StudentRow } from '../../../src-shared/contract';
 import { fullName } from '../../../src-shared/domain/person';
 import type { MessageKey } from '../../../src-shared/i18n';
-import { call } from '../../api/client';
+import { call, errorMessage } from '../../api/client';
 import { localName } from '../../app/labels';
 import { useLocale } from '../../app/locale-context';
 import type { ReferenceIndex } from '../../app/reference-index';
 import { ErrorBanner, Notice } from '../../ui/error-banner';
 import { SelectField } from '../../ui/select';
 import { controlFormKey } from './grade-labels';
-import { errorText } from './use-grade-sessions';
 import { useLoad, type Loaded } from '../../ui/use-load';
 
 interface RegistrationPanelProps {
@@ -62,7 +61,7 @@ export function RegistrationPanel({ reference, canEnter, session }: Registration
       setAddId('');
       setNotice(done);
     } catch (e) {
-      setError(errorText(e));
+      setError(errorMessage(e));
     } finally {
       setBusy(false);
     }

@@ -3,12 +3,11 @@ import { useIntl } from 'react-intl';
 import type { AcademicSessionView, GradeSheetSummary, RetakeCandidate } from '../../../src-shared/contract';
 import { fullName } from '../../../src-shared/domain/person';
 import type { MessageKey } from '../../../src-shared/i18n';
-import { call } from '../../api/client';
+import { call, errorMessage } from '../../api/client';
 import { localName } from '../../app/labels';
 import { useLocale } from '../../app/locale-context';
 import { ErrorBanner, Notice } from '../../ui/error-banner';
 import { groupRetakes } from './retake-groups';
-import { errorText } from './use-grade-sessions';
 import { useLoad } from '../../ui/use-load';
 
 const REASON_KEYS: Record<RetakeCandidate['reason'], MessageKey> = {
@@ -60,7 +59,7 @@ export function RetakesPanel({ session, onOpen }: { session: AcademicSessionView
       setCreated({ id: d.id, number: d.number, count: d.rows.length });
       loaded.reload();
     } catch (e) {
-      setError(errorText(e));
+      setError(errorMessage(e));
     } finally {
       setBusy(null);
     }

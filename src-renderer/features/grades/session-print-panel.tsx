@@ -2,10 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { AcademicSessionView, BatchJobView } from '../../../src-shared/contract';
 import type { MessageKey } from '../../../src-shared/i18n';
-import { call } from '../../api/client';
+import { call, errorMessage } from '../../api/client';
 import { ErrorBanner } from '../../ui/error-banner';
 import { SelectField } from '../../ui/select';
-import { errorText } from './use-grade-sessions';
 
 const POLL_MS = 400;
 
@@ -29,7 +28,7 @@ export function SessionPrintPanel({ session, label }: { session: AcademicSession
   useEffect(() => {
     if (!running || !job) return;
     timer.current = window.setInterval(() => {
-      call('gradeSheets.batchStatus', { jobId: job.id }).then(setJob, (e: unknown) => setError(errorText(e)));
+      call('gradeSheets.batchStatus', { jobId: job.id }).then(setJob, (e: unknown) => setError(errorMessage(e)));
     }, POLL_MS);
     return () => {
       if (timer.current !== null) window.clearInterval(timer.current);
@@ -41,7 +40,7 @@ export function SessionPrintPanel({ session, label }: { session: AcademicSession
     try {
       setJob(await call('gradeSheets.batchStart', { sessionId: session.id, format, lang, blank, zip }));
     } catch (e) {
-      setError(errorText(e));
+      setError(errorMessage(e));
     }
   }
 
@@ -50,7 +49,7 @@ export function SessionPrintPanel({ session, label }: { session: AcademicSession
     try {
       setJob(await call('gradeSheets.batchCancel', { jobId: job.id }));
     } catch (e) {
-      setError(errorText(e));
+      setError(errorMessage(e));
     }
   }
 

@@ -3,11 +3,10 @@ import { useIntl } from 'react-intl';
 import type { ExaminerOption, GradeSheetDetail } from '../../../src-shared/contract';
 import { formatDate, parseDisplayDate } from '../../../src-shared/domain/dates';
 import type { MessageKey } from '../../../src-shared/i18n';
-import { call } from '../../api/client';
+import { call, errorMessage } from '../../api/client';
 import { Notice } from '../../ui/error-banner';
 import { TextField } from '../../ui/field';
 import { SelectField } from '../../ui/select';
-import { errorText } from './use-grade-sessions';
 import { useLoad } from '../../ui/use-load';
 
 interface SheetExaminerPanelProps {
@@ -60,7 +59,7 @@ export function SheetExaminerPanel({ detail, canEdit, onSaved, onError }: SheetE
       onSaved(await call('gradeSheets.setExaminer', { id: detail.id, examinerStaffId: staffId || null, examDate: iso, version: detail.version }));
       setSaved(true);
     } catch (e) {
-      onError(errorText(e));
+      onError(errorMessage(e));
     } finally {
       setBusy(false);
     }

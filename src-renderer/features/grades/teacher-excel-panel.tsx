@@ -2,11 +2,10 @@ import { useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { GradeSheetDetail, TeacherImportResult } from '../../../src-shared/contract';
 import type { MessageKey } from '../../../src-shared/i18n';
-import { call } from '../../api/client';
+import { call, errorMessage } from '../../api/client';
 import { Notice } from '../../ui/error-banner';
 import { downloadFile } from '../../ui/file-download';
 import type { ClosedChangeAuth } from './grade-saver';
-import { errorText } from './use-grade-sessions';
 
 /** The contract caps the upload (base64 of ~700 kB keeps a request under 1 MB); a sheet's file is ~10 kB. */
 const MAX_BYTES = 700_000;
@@ -47,7 +46,7 @@ export function TeacherExcelPanel({ detail, canEnter, unsaved, auth, onApplied, 
     try {
       downloadFile(await call('gradeSheets.exportTeacher', { id: detail.id, lang }));
     } catch (e) {
-      onError(errorText(e));
+      onError(errorMessage(e));
     }
   }
 
@@ -65,7 +64,7 @@ export function TeacherExcelPanel({ detail, canEnter, unsaved, auth, onApplied, 
       const result = await call('gradeSheets.importTeacher', { id: detail.id, base64, apply: false });
       setPreview({ name: file.name, base64, result });
     } catch (e) {
-      onError(errorText(e));
+      onError(errorMessage(e));
     } finally {
       setBusy(false);
       if (input.current) input.current.value = '';
@@ -92,7 +91,7 @@ export function TeacherExcelPanel({ detail, canEnter, unsaved, auth, onApplied, 
         setPreview({ ...preview, result });
       }
     } catch (e) {
-      onError(errorText(e));
+      onError(errorMessage(e));
     } finally {
       setBusy(false);
     }

@@ -1,11 +1,8 @@
 import { useEffect } from 'react';
 import type { AcademicSessionView } from '../../../src-shared/contract';
 import { call } from '../../api/client';
-import { errorMessage, useLoad, type Loaded } from '../../ui/use-load';
+import { useLoad } from '../../ui/use-load';
 import { pickSession, sortSessions } from './grade-sessions';
-
-export type Load<T> = Loaded<T>;
-export const errorText = errorMessage;
 
 /** The exam sessions of the user's scope; keeps the chosen one while it exists, else picks today's. */
 export function useGradeSessions(sessionId: string, onSession: (id: string) => void) {

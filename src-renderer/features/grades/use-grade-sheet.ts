@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { fullName } from '../../../src-shared/domain/person';
-import { call, isApiError } from '../../api/client';
+import { call, errorMessage } from '../../api/client';
 import { evaluateRow, gridColumns, sheetScale, type RowEval, type RowTexts } from './grade-cells';
 import { rowTexts } from './grade-draft';
 import { GradeSaver, type SaverSnapshot } from './grade-saver';
@@ -48,7 +48,7 @@ export function useGradeSheetLoader(id: string) {
         });
         setLoad({ phase: 'ready', saver });
       },
-      (e: unknown) => live && setLoad({ phase: 'error', message: isApiError(e) ? e.message : String(e) }),
+      (e: unknown) => live && setLoad({ phase: 'error', message: errorMessage(e) }),
     );
     return () => {
       live = false;

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { GradingScaleDetail, GradingScaleList } from '../../../src-shared/contract';
-import { call, isApiError } from '../../api/client';
+import { call, errorMessage, isApiError } from '../../api/client';
 import { useLocale } from '../../app/locale-context';
 import { ErrorBanner, Notice } from '../../ui/error-banner';
 import { SelectField } from '../../ui/select';
@@ -11,7 +11,6 @@ import { ScaleVersionsTable } from './scale-versions-table';
 import { useLoad } from '../../ui/use-load';
 
 const NONE: Problems = new Map();
-const message = (e: unknown) => (isApiError(e) ? e.message : String(e));
 
 /**
  * The administrator's grading scale (issue 4): the stored versions, and an editor that starts
@@ -73,7 +72,7 @@ export function GradingScaleScreen() {
       setNotice(intl.formatMessage({ id: 'scale.saved' }, { version: d.inForce?.version ?? d.baseVersion, year }));
       scales.reload();
     } catch (e) {
-      setBanner(message(e));
+      setBanner(errorMessage(e));
       if (isApiError(e) && e.fields.length) {
         setChecking(false);
         setFromServer(serverProblems(e.fields));

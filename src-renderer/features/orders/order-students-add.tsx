@@ -3,7 +3,7 @@ import { useIntl } from 'react-intl';
 import type { StudentRow } from '../../../src-shared/contract';
 import type { OrderType } from '../../../src-shared/domain/orders';
 import { fullName } from '../../../src-shared/domain/person';
-import { call, isApiError } from '../../api/client';
+import { call, errorMessage } from '../../api/client';
 import { statusKey } from '../../app/labels';
 import type { ReferenceIndex } from '../../app/reference-index';
 import { ErrorBanner } from '../../ui/error-banner';
@@ -83,7 +83,7 @@ export function OrderStudentsAdd({ type, reference, presentIds, disabled, onAdd 
       const rows = await fetchGroupStudents(groupId, type);
       report(onAdd(rows), rows.length);
     } catch (e) {
-      setError(isApiError(e) ? e.message : String(e));
+      setError(errorMessage(e));
     } finally {
       setAdding(false);
     }

@@ -3,7 +3,7 @@ import { useIntl } from 'react-intl';
 import type { OrderDetail, StudentRow } from '../../../src-shared/contract';
 import { formatDate } from '../../../src-shared/domain/dates';
 import type { OrderType } from '../../../src-shared/domain/orders';
-import { call, isApiError } from '../../api/client';
+import { call, errorMessage, isApiError } from '../../api/client';
 import { downloadFile } from '../../ui/file-download';
 import {
   addStudents,
@@ -43,7 +43,6 @@ export type ExportFormat = 'pdf' | 'xlsx';
 export type ExportLang = 'ky' | 'ru';
 
 
-const message = (e: unknown) => (isApiError(e) ? e.message : String(e));
 
 /**
  * The order editor's state and what it can do: load, save (create or update, with the
@@ -88,7 +87,7 @@ export function useOrderEditor(target: EditorTarget, onDeleted: () => void) {
       },
       (e: unknown) => {
         if (!live) return;
-        setLoadError(message(e));
+        setLoadError(errorMessage(e));
         setBusy(null);
       },
     );
@@ -221,7 +220,7 @@ export function useOrderEditor(target: EditorTarget, onDeleted: () => void) {
       await call('orders.delete', { id: order.id, version: order.version });
       onDeleted();
     } catch (e) {
-      setBanner({ message: message(e), stale: isApiError(e) && e.code === 'conflict' });
+      setBanner({ message: errorMessage(e), stale: isApiError(e) && e.code === 'conflict' });
       setBusy(null);
     }
   }
@@ -233,7 +232,7 @@ export function useOrderEditor(target: EditorTarget, onDeleted: () => void) {
     try {
       downloadFile(await call('orders.export', { id: order.id, format, lang }));
     } catch (e) {
-      setBanner({ message: message(e), stale: false });
+      setBanner({ message: errorMessage(e), stale: false });
     } finally {
       setBusy(null);
     }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StudentRow } from '../../../src-shared/contract';
-import { call, isApiError } from '../../api/client';
+import { call, errorMessage } from '../../api/client';
 import { PageCache } from './page-cache';
 import { criteriaKey, type StudentCriteria } from './student-filters';
 
@@ -43,7 +43,7 @@ export function useStudentPages(criteria: StudentCriteria): StudentPages {
         },
         (e: unknown) => {
           if (!cache.fail(generation, page)) return;
-          setError(isApiError(e) ? e.message : String(e));
+          setError(errorMessage(e));
         },
       );
     },

@@ -2,12 +2,11 @@ import { useCallback, useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { SyncIssueView, SyncStatusView } from '../../../src-shared/contract';
 import type { MessageKey } from '../../../src-shared/i18n';
-import { call, isApiError } from '../../api/client';
+import { call, errorMessage } from '../../api/client';
 import { ErrorBanner, Notice } from '../../ui/error-banner';
 import { formatMoment } from './sync-format';
 
 const POLL_MS = 3_000;
-const message = (e: unknown) => (isApiError(e) ? e.message : String(e));
 
 /**
  * How this workstation stands with the university server: what waits to be sent and since
@@ -29,7 +28,7 @@ export function SyncScreen() {
       setStatus(s);
       setIssues(i.rows);
     } catch (e) {
-      setError(message(e));
+      setError(errorMessage(e));
     }
   }, []);
 
@@ -47,7 +46,7 @@ export function SyncScreen() {
       const r = await call('sync.now', {});
       setNotice(t('sync.done', { applied: r.applied, pulled: r.pulled, rejected: r.rejected, conflicts: r.conflicts }));
     } catch (e) {
-      setError(message(e));
+      setError(errorMessage(e));
     } finally {
       setBusy(false);
       void refresh();
@@ -60,7 +59,7 @@ export function SyncScreen() {
       setIssues((await call('sync.resolve', { issueId, choice })).rows);
       void refresh();
     } catch (e) {
-      setError(message(e));
+      setError(errorMessage(e));
     }
   }
 
