@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { BatchCancelled, exportBatch } from '../src-main/features/grade-sheets/batch-export';
 import BetterSqlite3 from 'better-sqlite3';
 import ExcelJS from 'exceljs';
+import { openEntryWindows } from './support/app';
 import { openDatabase } from '../src-main/db/connection';
 import { createGradeSheetsService } from '../src-main/features/grade-sheets/grade-sheets.service';
 import { BATCH_READER } from '../src-main/features/grade-sheets/batch-render';
@@ -42,8 +43,7 @@ describe('a faculty session’s sheets in one go', () => {
   });
 
   it('imports a teacher-filled workbook: a dry run lists problems, a good file is applied', async () => {
-    // the demo's entry window is real calendar data; open it wide so the test does not depend on today's date
-    new BetterSqlite3(db).exec(`UPDATE academic_session SET entry_opens_on = '2000-01-01', entry_closes_on = '2999-12-31'`);
+    openEntryWindows(db);
     const dbh = openDatabase(db);
     const service = createGradeSheetsService(dbh);
     const sheet = service.list(BATCH_READER, {}).rows[0]!;

@@ -3,12 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
-import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GradesPage } from './pages/grades.page';
 import { ShellPage } from './pages/shell.page';
 import { SignInPage } from './pages/sign-in.page';
-import { startApp, type RunningApp } from './support/app';
+import { openEntryWindows, startApp, type RunningApp } from './support/app';
 
 let app: RunningApp;
 let page: Page;
@@ -16,7 +15,7 @@ let page: Page;
 beforeAll(async () => {
   app = await startApp({
     // the demo's entry window is calendar data; open it so the test does not depend on today's date
-    prepareDb: (file) => new BetterSqlite3(file).exec(`UPDATE academic_session SET entry_opens_on = '2000-01-01', entry_closes_on = '2999-12-31'`),
+    prepareDb: openEntryWindows,
   });
   page = await app.newPage();
 });

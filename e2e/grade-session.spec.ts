@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GradesPage, type GradeGridPage } from './pages/grades.page';
 import { ShellPage } from './pages/shell.page';
 import { SignInPage } from './pages/sign-in.page';
-import { startApp, type RunningApp } from './support/app';
+import { openEntryWindows, startApp, type RunningApp } from './support/app';
 
 let app: RunningApp;
 let page: Page;
@@ -19,7 +19,7 @@ let sheets: { id: string; number: string; n: number }[];
 
 beforeAll(async () => {
   app = await startApp({
-    prepareDb: (file) => new BetterSqlite3(file).exec(`UPDATE academic_session SET entry_opens_on = '2000-01-01', entry_closes_on = '2999-12-31'`),
+    prepareDb: openEntryWindows,
   });
   page = await app.newPage();
   await (await new SignInPage(page).open(app.openUrl)).chooseLanguage('ru');

@@ -5,14 +5,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GradesPage } from './pages/grades.page';
 import { ShellPage } from './pages/shell.page';
 import { SignInPage } from './pages/sign-in.page';
-import { startApp, type RunningApp } from './support/app';
+import { openEntryWindows, startApp, type RunningApp } from './support/app';
 
 let app: RunningApp;
 let page: Page;
@@ -30,7 +29,7 @@ async function downloadCsv(testId: string): Promise<string[][]> {
 
 beforeAll(async () => {
   app = await startApp({
-    prepareDb: (file) => new BetterSqlite3(file).exec(`UPDATE academic_session SET entry_opens_on = '2000-01-01', entry_closes_on = '2999-12-31'`),
+    prepareDb: openEntryWindows,
   });
   page = await app.newPage();
   await (await new SignInPage(page).open(app.openUrl)).chooseLanguage('ky');

@@ -32,6 +32,19 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
+/**
+ * Opens every session's grade-entry window wide in a replica file: the demo's windows are real
+ * calendar dates, and the tests must not depend on today's.
+ */
+export function openEntryWindows(file: string): void {
+  const db = new BetterSqlite3(file);
+  try {
+    db.exec(`UPDATE academic_session SET entry_opens_on = '2000-01-01', entry_closes_on = '2999-12-31'`);
+  } finally {
+    db.close();
+  }
+}
+
 /** Starts `node dist/main/web.cjs` on a private copy of the demo database and a headless Chromium. */
 export async function startApp(opts: { prepareDb?: (file: string) => void; dbFile?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunningApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'unidesk-e2e-run-'));

@@ -12,9 +12,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
-import BetterSqlite3 from 'better-sqlite3';
 import { inject } from 'vitest';
 import { scratchSchema } from '../../src-server/db/scratch-schema';
+import { openEntryWindows } from './app';
 
 const root = path.resolve(__dirname, '..', '..');
 const execFileAsync = promisify(execFile);
@@ -47,9 +47,7 @@ export async function serverStore(dir: string): Promise<{ args: string[]; drop()
 export function openEntrySeed(dir: string): string {
   const seed = path.join(dir, 'seed.sqlite');
   fs.copyFileSync(inject('demoDb'), seed);
-  const s = new BetterSqlite3(seed);
-  s.exec(`UPDATE academic_session SET entry_opens_on = '2000-01-01', entry_closes_on = '2999-12-31'`);
-  s.close();
+  openEntryWindows(seed);
   return seed;
 }
 
