@@ -4,9 +4,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GradesPage } from './pages/grades.page';
-import { ShellPage } from './pages/shell.page';
-import { SignInPage } from './pages/sign-in.page';
+import { clerkWithAutumnSheets } from './pages/grades.page';
 import { openEntryWindows, startApp, type RunningApp } from './support/app';
 
 let app: RunningApp;
@@ -23,22 +21,14 @@ afterAll(() => app?.stop());
 
 describe('a dean’s office clerk takes a sheet from blank to a signed PDF', () => {
   it('fills a sheet by keyboard and by pasting from Excel, closes it, and prints it', async () => {
-    await (await new SignInPage(page).open(app.openUrl)).chooseLanguage('ky');
-    await new SignInPage(page).signIn('clerk', 'unidesk-clerk');
-    await new ShellPage(page).waitUntilSignedIn();
-    const [session] = app.query<{ id: string }>(
-      `SELECT s.id FROM academic_session s JOIN app_user u ON u.username = 'clerk' AND u.faculty_id = s.faculty_id WHERE s.academic_year_id = '2026-2027' AND s.term = 'autumn'`,
-    );
-    const grades = await new GradesPage(page).open();
-    await grades.chooseSession(session!.id);
-    await grades.generate();
+    const { sessionId, grades } = await clerkWithAutumnSheets(app, page, 'ky');
     // a sheet whose students include Kyrgyz letters in their names
     const [sheet] = app.query<{ id: string; n: number }>(
       `SELECT gs.id, count(*) AS n FROM grade_sheet gs JOIN grade g ON g.sheet_id = gs.id JOIN student s ON s.id = g.student_id
        WHERE gs.session_id = ? GROUP BY gs.id
        HAVING sum(s.last_name LIKE '%ү%' OR s.last_name LIKE '%ө%' OR s.last_name LIKE '%ң%') > 0 AND count(*) BETWEEN 5 AND 40
        ORDER BY gs.seq LIMIT 1`,
-      session!.id,
+      sessionId,
     );
     const n = sheet!.n;
     const grid = await grades.openSheet(sheet!.id);

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GradesPage, type GradeGridPage } from './pages/grades.page';
+import { clerkWithAutumnSheets, GradesPage, type GradeGridPage } from './pages/grades.page';
 import { ShellPage } from './pages/shell.page';
 import { SignInPage } from './pages/sign-in.page';
 import { openEntryWindows, startApp, type RunningApp } from './support/app';
@@ -22,15 +22,7 @@ beforeAll(async () => {
     prepareDb: openEntryWindows,
   });
   page = await app.newPage();
-  await (await new SignInPage(page).open(app.openUrl)).chooseLanguage('ru');
-  await new SignInPage(page).signIn('clerk', 'unidesk-clerk');
-  await new ShellPage(page).waitUntilSignedIn();
-  [{ id: sessionId }] = app.query<{ id: string }>(
-    `SELECT s.id FROM academic_session s JOIN app_user u ON u.username = 'clerk' AND u.faculty_id = s.faculty_id WHERE s.academic_year_id = '2026-2027' AND s.term = 'autumn'`,
-  ) as [{ id: string }];
-  grades = await new GradesPage(page).open();
-  await grades.chooseSession(sessionId);
-  await grades.generate();
+  ({ sessionId, grades } = await clerkWithAutumnSheets(app, page, 'ru'));
   sheets = app.query(
     `SELECT gs.id, gs.number, count(g.id) AS n FROM grade_sheet gs JOIN grade g ON g.sheet_id = gs.id WHERE gs.session_id = ? GROUP BY gs.id HAVING n BETWEEN 5 AND 40 ORDER BY gs.seq`,
     sessionId,

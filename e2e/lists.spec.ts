@@ -8,9 +8,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GradesPage } from './pages/grades.page';
-import { ShellPage } from './pages/shell.page';
-import { SignInPage } from './pages/sign-in.page';
+import { clerkWithAutumnSheets } from './pages/grades.page';
 import { openEntryWindows, startApp, type RunningApp } from './support/app';
 
 let app: RunningApp;
@@ -32,15 +30,7 @@ beforeAll(async () => {
     prepareDb: openEntryWindows,
   });
   page = await app.newPage();
-  await (await new SignInPage(page).open(app.openUrl)).chooseLanguage('ky');
-  await new SignInPage(page).signIn('clerk', 'unidesk-clerk');
-  await new ShellPage(page).waitUntilSignedIn();
-  const [session] = app.query<{ id: string }>(
-    `SELECT s.id FROM academic_session s JOIN app_user u ON u.username = 'clerk' AND u.faculty_id = s.faculty_id WHERE s.academic_year_id = '2026-2027' AND s.term = 'autumn'`,
-  );
-  const grades = await new GradesPage(page).open();
-  await grades.chooseSession(session!.id);
-  await grades.generate();
+  await clerkWithAutumnSheets(app, page, 'ky');
 }, 120_000);
 afterAll(() => app?.stop());
 

@@ -1,4 +1,7 @@
 import type { Page } from 'playwright-core';
+import type { RunningApp } from '../support/app';
+import { ShellPage } from './shell.page';
+import { SignInPage } from './sign-in.page';
 
 export class GradesPage {
   constructor(private readonly page: Page) {}
@@ -69,4 +72,21 @@ export class GradeGridPage {
     const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId(testId).click()]);
     await download.saveAs(to);
   }
+}
+
+/**
+ * The Economics dean's office clerk signs in (in `lang`) and generates the sheets of the faculty's
+ * 2026-2027 autumn session: where the grade-sheet specs start.
+ */
+export async function clerkWithAutumnSheets(app: RunningApp, page: Page, lang: 'ky' | 'ru' | 'en'): Promise<{ sessionId: string; grades: GradesPage }> {
+  await (await new SignInPage(page).open(app.openUrl)).chooseLanguage(lang);
+  await new SignInPage(page).signIn('clerk', 'unidesk-clerk');
+  await new ShellPage(page).waitUntilSignedIn();
+  const [session] = app.query<{ id: string }>(
+    `SELECT s.id FROM academic_session s JOIN app_user u ON u.username = 'clerk' AND u.faculty_id = s.faculty_id WHERE s.academic_year_id = '2026-2027' AND s.term = 'autumn'`,
+  );
+  const grades = await new GradesPage(page).open();
+  await grades.chooseSession(session!.id);
+  await grades.generate();
+  return { sessionId: session!.id, grades };
 }
