@@ -6,6 +6,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ServerDb } from '../db/connection';
 import { OPEN_TIMEOUT_MS, TEST_BACKENDS, truncateAll } from '../test/server-test-kit';
+import { sampleRow } from '../../src-shared/sync/row-schema';
+import { syncTable } from '../../src-shared/sync/tables';
 import { F1, F2, T0 } from '../test/sync-test-kit';
 import { runServerCli, UsageError, type CliIo } from './server-cli';
 
@@ -14,16 +16,24 @@ function makeReplica(file: string): void {
   const r = new Database(file);
   r.exec(`
     CREATE TABLE country (code TEXT PRIMARY KEY, name_en TEXT NOT NULL);
-    CREATE TABLE faculty (id TEXT PRIMARY KEY, code TEXT, version INTEGER NOT NULL, updated_at TEXT);
-    CREATE TABLE student_group (id TEXT PRIMARY KEY, faculty_id TEXT, name TEXT, version INTEGER NOT NULL);
-    CREATE TABLE student (id TEXT PRIMARY KEY, group_id TEXT, funding TEXT, last_name TEXT, version INTEGER NOT NULL);
     CREATE TABLE audit_log (id TEXT PRIMARY KEY, action TEXT);
     INSERT INTO country VALUES ('KG', 'Kyrgyzstan');
-    INSERT INTO faculty VALUES ('${F1}', 'ECON', 1, '${T0}'), ('${F2}', 'LAW', 3, '${T0}');
-    INSERT INTO student_group VALUES ('g1', '${F1}', 'ЭК-1-25', 1), ('g2', '${F2}', 'ЮР-1-25', 1);
-    INSERT INTO student VALUES ('s1', 'g1', 'budget', 'Асанов', 1), ('s2', 'g2', 'contract', 'Үсөнова', 2), ('s3', 'gone', 'budget', 'Жок', 1);
     INSERT INTO audit_log VALUES ('a1', 'login');
   `);
+  const table = (name: string, rows: Record<string, unknown>[]) => {
+    const cols = Object.keys(syncTable(name)!.row.columns);
+    r.exec(`CREATE TABLE ${name} (${cols.map((c) => (c === 'id' ? 'id TEXT PRIMARY KEY' : c)).join(', ')})`);
+    const ins = r.prepare(`INSERT INTO ${name} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`);
+    for (const row of rows) ins.run(sampleRow(syncTable(name)!.row, String(row.id), { updated_at: T0, ...row }));
+  };
+  table('faculty', [{ id: F1, code: 'ECON', version: 1 }, { id: F2, code: 'LAW', version: 3 }]);
+  table('student_group', [{ id: 'g1', faculty_id: F1, name: 'ЭК-1-25', version: 1 }, { id: 'g2', faculty_id: F2, name: 'ЮР-1-25', version: 1 }]);
+  table('student', [
+    { id: 's1', group_id: 'g1', funding: 'budget', last_name: 'Асанов', version: 1 },
+    { id: 's2', group_id: 'g2', funding: 'contract', last_name: 'Үсөнова', version: 2 },
+    { id: 's3', group_id: 'gone', funding: 'budget', last_name: 'Жок', version: 1 },
+    { id: 's4', group_id: 'g1', funding: 'free', last_name: 'Бекер', version: 1 },
+  ]);
   r.close();
 }
 
@@ -61,6 +71,7 @@ describe.each(TEST_BACKENDS)('unidesk-server command ($name)', (backend) => {
     await runServerCli(['import-replica', '--replica', file], io);
     expect(lines).toContain('student: 2');
     expect(lines).toContain('skipped student s3: its parent row is missing');
+    expect(lines).toContain('skipped student s4: funding must be one of budget, contract');
     expect(lines.find((l) => l.startsWith('not in the replica:'))).toMatch(/grade_sheet/);
     expect(lines[lines.length - 1]).toBe('imported 6 rows');
     const rows = await db.kysely.selectFrom('sync_row').select(['tbl', 'id', 'faculty_id', 'contract', 'version']).orderBy('tbl').orderBy('id').execute();

@@ -4,6 +4,7 @@
  * finds its parent's faculty among rows already loaded.
  */
 import { sql, type Insertable } from 'kysely';
+import { rowProblem } from '../../src-shared/sync/row-schema';
 import { syncTable } from '../../src-shared/sync/tables';
 import type { ServerKysely } from '../db/connection';
 import type { SyncRowTable } from '../db/schema';
@@ -21,7 +22,7 @@ const CHUNK = 500;
 /** A replica row's key: every synced table is keyed by a text `id` (tables.ts). */
 const rowKey = (r: Row): string | undefined => (typeof r.id === 'string' && r.id !== '' ? r.id : undefined);
 
-/** Upserts one table's rows; rows whose parent is missing are skipped and reported. */
+/** Upserts one table's rows; invalid rows and rows whose parent is missing are skipped and reported. */
 export async function importTableRows(db: ServerKysely, table: string, rows: readonly Row[]): Promise<{ imported: number; problems: ImportProblem[] }> {
   const t = syncTable(table);
   if (!t) throw new Error(`${table} is not a synced table`);
@@ -40,6 +41,12 @@ export async function importTableRows(db: ServerKysely, table: string, rows: rea
       const id = rowKey(r);
       if (id === undefined) {
         problems.push({ table, id: '?', problem: 'no id' });
+        continue;
+      }
+      // a bad row in the store would reach every device of its scope: refused here as on push
+      const bad = rowProblem(t.row, r);
+      if (bad) {
+        problems.push({ table, id, problem: `${bad.column} ${bad.says}` });
         continue;
       }
       const tags = await tagsOf(t, r, async (_t, pid) => parents.get(pid));

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ServerDb } from '../db/connection';
 import { importTableRows } from '../import/row-import';
 import { TEST_BACKENDS } from '../test/server-test-kit';
-import { enrol, F1, F2, grade, student, update, type TestDevice, serverSuite } from '../test/sync-test-kit';
+import { enrol, F1, F2, grade, points, student, update, type TestDevice, serverSuite } from '../test/sync-test-kit';
 
 describe.each(TEST_BACKENDS)('pull and bootstrap ($name)', (backend) => {
   let db: ServerDb;
@@ -25,11 +25,11 @@ describe.each(TEST_BACKENDS)('pull and bootstrap ($name)', (backend) => {
   it('pages in number order past 10, 100 (positions compare as numbers, never as text)', async () => {
     const clerk = await enrol(app, 'clerk', { kind: 'faculty', facultyId: F1 });
     for (let i = 0; i < 23; i++) {
-      await clerk.push([clerk.tx([{ name: 'grade.set', entity: 'grade', entityId: 'gr1' }], [update('grade', { ...grade('gr1', 'sh1', null), version: i + 1 }, { total: i })])]);
+      await clerk.push([clerk.tx([{ name: 'grade.set', entity: 'grade', entityId: 'gr1' }], [update('grade', { ...grade('gr1', 'sh1', null), version: i + 1 }, points(30 + i))])]);
     }
     const pages = await pullAll(clerk, 5);
     const totals = pages.flatMap((p) => p.changes.map((c) => (c.values as { total: number }).total));
-    expect(totals).toEqual(Array.from({ length: 23 }, (_, i) => i));
+    expect(totals).toEqual(Array.from({ length: 23 }, (_, i) => 30 + i));
     expect(pages.map((p) => p.changes.length)).toEqual([5, 5, 5, 5, 3]);
   });
 
@@ -40,11 +40,11 @@ describe.each(TEST_BACKENDS)('pull and bootstrap ($name)', (backend) => {
     for (let i = 0; i < 6; i++) {
       const d = i % 2 === 0 ? f1 : f2;
       const [id, sheet] = i % 2 === 0 ? ['gr1', 'sh1'] : ['gr2', 'sh2'];
-      await d.push([d.tx([{ name: 'grade.set', entity: 'grade', entityId: id! }], [update('grade', { ...grade(id!, sheet!, null), version: Math.floor(i / 2) + 1 }, { total: i })])]);
+      await d.push([d.tx([{ name: 'grade.set', entity: 'grade', entityId: id! }], [update('grade', { ...grade(id!, sheet!, null), version: Math.floor(i / 2) + 1 }, points(30 + i))])]);
     }
     const pages = await pullAll(f1, 2);
     const seen = pages.flatMap((p) => p.changes.map((c) => `${c.id}:${(c.values as { total: number }).total}`));
-    expect(seen).toEqual(['gr1:0', 'gr1:2', 'gr1:4']);
+    expect(seen).toEqual(['gr1:30', 'gr1:32', 'gr1:34']);
     expect(pages.map((p) => p.hasMore)).toEqual([true, false]);
     // the last page is short: the cursor moves past F2's rows too, to the end of the log
     const top = await db.kysely.selectFrom('change_log').select((eb) => eb.fn.max('seq').as('top')).executeTakeFirstOrThrow();
@@ -53,13 +53,13 @@ describe.each(TEST_BACKENDS)('pull and bootstrap ($name)', (backend) => {
     expect(nothingNew).toEqual({ changes: [], cursor: String(top.top), hasMore: false });
     // an all-university device sees all six, in order
     const everything = (await pullAll(admin, 4)).flatMap((p) => p.changes.map((c) => (c.values as { total: number }).total));
-    expect(everything).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(everything).toEqual([30, 31, 32, 33, 34, 35]);
   });
 
   it('advances the cursor over a page of rows the device cannot see', async () => {
     const f1 = await enrol(app, 'clerk', { kind: 'faculty', facultyId: F1 });
     const f2 = await enrol(app, 'clerk', { kind: 'faculty', facultyId: F2 });
-    for (let v = 1; v <= 3; v++) await f2.push([f2.tx([{ name: 'grade.set', entity: 'grade', entityId: 'gr2' }], [update('grade', { ...grade('gr2', 'sh2', null), version: v }, { total: v })])]);
+    for (let v = 1; v <= 3; v++) await f2.push([f2.tx([{ name: 'grade.set', entity: 'grade', entityId: 'gr2' }], [update('grade', { ...grade('gr2', 'sh2', null), version: v }, points(30 + v))])]);
     const page = await f1.pull('0', 10);
     expect(page.changes).toEqual([]);
     expect(Number(page.cursor)).toBeGreaterThanOrEqual(3);
@@ -86,7 +86,7 @@ describe.each(TEST_BACKENDS)('pull and bootstrap ($name)', (backend) => {
     const ids = Array.from({ length: 7 }, (_, i) => `st-${String(i).padStart(2, '0')}`);
     await importTableRows(db.kysely, 'student', ids.map((id) => student(id, 'g1', 'budget')));
     const f1 = await enrol(app, 'clerk', { kind: 'faculty', facultyId: F1 });
-    await f1.push([f1.tx([{ name: 'grade.set', entity: 'grade', entityId: 'gr1' }], [update('grade', grade('gr1', 'sh1', null), { mark: 'A' })])]);
+    await f1.push([f1.tx([{ name: 'grade.set', entity: 'grade', entityId: 'gr1' }], [update('grade', grade('gr1', 'sh1', null), { mark: 'absent' })])]);
     const got: string[] = [];
     let after = '';
     const cursors = new Set<string>();

@@ -4,7 +4,7 @@ import type { ServerDb } from '../db/connection';
 import { buildServerApp } from '../http/server-app';
 import { importTableRows } from '../import/row-import';
 import { OPEN_TIMEOUT_MS, TEST_BACKENDS, truncateAll } from '../test/server-test-kit';
-import { createAdmin, enrol, F1, F2, grade, seedUniversity, update, type TestDevice } from '../test/sync-test-kit';
+import { createAdmin, enrol, F1, F2, grade, points, seedUniversity, update, type TestDevice } from '../test/sync-test-kit';
 
 /**
  * Two server instances on one database, four devices pushing at once while a fifth pulls:
@@ -49,7 +49,7 @@ describe.each(TEST_BACKENDS)('concurrent pushes through two instances ($name)', 
     let pushing = true;
     const writers = devices.map(async ({ d, rowId, sheet }) => {
       for (let v = 1; v <= ROUNDS; v++) {
-        const r = await d.push([d.tx([{ name: 'grade.set', entity: 'grade', entityId: rowId }], [update('grade', { ...grade(rowId, sheet, null), version: v }, { total: v })])]);
+        const r = await d.push([d.tx([{ name: 'grade.set', entity: 'grade', entityId: rowId }], [update('grade', { ...grade(rowId, sheet, null), version: v }, points(30 + v))])]);
         expect(r.results[0]!.status).toBe('applied');
       }
     });
@@ -60,7 +60,7 @@ describe.each(TEST_BACKENDS)('concurrent pushes through two instances ($name)', 
     pushing = false;
     await puller;
     await pullOnce();
-    for (const { rowId } of devices) expect(seen.get(rowId)).toMatchObject({ total: ROUNDS, version: ROUNDS + 1 });
+    for (const { rowId } of devices) expect(seen.get(rowId)).toMatchObject({ total: 30 + ROUNDS, version: ROUNDS + 1 });
     const log = await db.kysely.selectFrom('change_log').select(['id']).execute();
     expect(log).toHaveLength(devices.length * ROUNDS);
     const marks = await db.kysely.selectFrom('device').select('last_seq').where('name', 'like', 'PC %').execute();

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import type { ServerDb } from '../db/connection';
 import { TEST_BACKENDS } from '../test/server-test-kit';
-import { enrol, F1, F2, grade, insert, storedData, student, T0, update, serverSuite } from '../test/sync-test-kit';
+import { enrol, F1, F2, grade, insert, order as studentOrder, sheet, storedData, student, update, serverSuite } from '../test/sync-test-kit';
 import { SERVER_SCHEMA_VERSION } from './schema-version';
 
 describe.each(TEST_BACKENDS)('push ($name)', (backend) => {
@@ -15,7 +15,7 @@ describe.each(TEST_BACKENDS)('push ($name)', (backend) => {
 
   it('applies a batch once when the same batch is delivered twice', async () => {
     const d = await enrol(app, 'clerk', { kind: 'faculty', facultyId: F1 });
-    const [m, row] = setMark('A');
+    const [m, row] = setMark('absent');
     const tx = d.tx([m], [row]);
     const first = await d.push([tx]);
     expect(first.results).toEqual([expect.objectContaining({ seq: 1, status: 'applied' })]);
@@ -24,24 +24,24 @@ describe.each(TEST_BACKENDS)('push ($name)', (backend) => {
     expect(again.results).toEqual(first.results);
     expect(again.lastSeq).toBe(1);
     expect(await logCount('gr1')).toBe(1);
-    expect(await storedData(db.kysely, 'grade', 'gr1')).toMatchObject({ mark: 'A', version: 2 });
+    expect(await storedData(db.kysely, 'grade', 'gr1')).toMatchObject({ mark: 'absent', version: 2 });
   });
 
   it('stops at a gap and tells the device where to resend from', async () => {
     const d = await enrol(app, 'clerk', { kind: 'faculty', facultyId: F1 });
-    const [m, row] = setMark('A');
+    const [m, row] = setMark('absent');
     await d.push([d.tx([m], [row])]);
     d.seq += 1; // seq 2 never reaches the server
-    const late = d.tx([{ name: 'grade.set', entity: 'grade', entityId: 'gr1', baseVersion: 2 }], [update('grade', { ...grade('gr1', 'sh1', 'A'), version: 2 }, { mark: 'B' })]);
+    const late = d.tx([{ name: 'grade.set', entity: 'grade', entityId: 'gr1', baseVersion: 2 }], [update('grade', { ...grade('gr1', 'sh1', 'absent'), version: 2 }, { mark: 'not_admitted' })]);
     const r = await d.push([late]);
     expect(r).toMatchObject({ results: [], lastSeq: 1, gapAt: 2 });
-    expect(await storedData(db.kysely, 'grade', 'gr1')).toMatchObject({ mark: 'A' });
+    expect(await storedData(db.kysely, 'grade', 'gr1')).toMatchObject({ mark: 'absent' });
   });
 
   it('rejects a refused transaction without blocking the ones after it, and answers it the same when resent', async () => {
     const d = await enrol(app, 'clerk', { kind: 'faculty', facultyId: F1 });
-    const bad = d.tx([{ name: 'grade.set', entity: 'grade', entityId: 'gr2' }], [update('grade', grade('gr2', 'sh2', null), { mark: 'A' })]);
-    const [m, row] = setMark('B');
+    const bad = d.tx([{ name: 'grade.set', entity: 'grade', entityId: 'gr2' }], [update('grade', grade('gr2', 'sh2', null), { mark: 'absent' })]);
+    const [m, row] = setMark('not_admitted');
     const good = d.tx([m], [row]);
     const r = await d.push([bad, good]);
     expect(r.results.map((x) => [x.seq, x.status, x.code])).toEqual([
@@ -49,7 +49,7 @@ describe.each(TEST_BACKENDS)('push ($name)', (backend) => {
       [2, 'applied', undefined],
     ]);
     expect(r.lastSeq).toBe(2);
-    expect(await storedData(db.kysely, 'grade', 'gr1')).toMatchObject({ mark: 'B' });
+    expect(await storedData(db.kysely, 'grade', 'gr1')).toMatchObject({ mark: 'not_admitted' });
     const again = await d.push([bad, good]);
     expect(again.results).toEqual(r.results);
     expect(await logCount('gr1')).toBe(1);
@@ -57,7 +57,7 @@ describe.each(TEST_BACKENDS)('push ($name)', (backend) => {
 
   it("refuses a faculty device's change to another faculty's grade and does not show it the row", async () => {
     const d = await enrol(app, 'clerk', { kind: 'faculty', facultyId: F1 });
-    const r = await d.push([d.tx([{ name: 'grade.set', entity: 'grade', entityId: 'gr2' }], [update('grade', grade('gr2', 'sh2', null), { mark: 'A' })])]);
+    const r = await d.push([d.tx([{ name: 'grade.set', entity: 'grade', entityId: 'gr2' }], [update('grade', grade('gr2', 'sh2', null), { mark: 'absent' })])]);
     expect(r.results[0]).toMatchObject({ status: 'rejected', code: 'out_of_scope' });
     expect(r.restore).toEqual([{ table: 'grade', id: 'gr2', op: 'delete', values: null }]);
     expect(await storedData(db.kysely, 'grade', 'gr2')).toMatchObject({ mark: null, version: 1 });
@@ -68,7 +68,6 @@ describe.each(TEST_BACKENDS)('push ($name)', (backend) => {
 
   it('finds a new row’s faculty through a parent inserted earlier in the same transaction', async () => {
     const d = await enrol(app, 'clerk', { kind: 'faculty', facultyId: F1 });
-    const sheet = (id: string, facultyId: string) => ({ id, faculty_id: facultyId, group_id: 'g1', state: 'open', examiner_staff_id: null, version: 1, updated_at: T0 });
     // the grade comes first in the list: the server orders rows by SYNC_TABLES
     const own = d.tx([{ name: 'gradeSheet.create', entity: 'grade_sheet', entityId: 'sh3' }], [insert('grade', grade('gr3', 'sh3', null)), insert('grade_sheet', sheet('sh3', F1))]);
     const foreign = d.tx([{ name: 'gradeSheet.create', entity: 'grade_sheet', entityId: 'sh4' }], [insert('grade_sheet', sheet('sh4', F2)), insert('grade', grade('gr4', 'sh4', null))]);
@@ -98,7 +97,7 @@ describe.each(TEST_BACKENDS)('push ($name)', (backend) => {
     const d = await enrol(app, 'clerk', { kind: 'faculty', facultyId: F1 });
     const txAt = (schemaVersion: number, mark: string, version: number) =>
       d.tx([{ name: 'grade.set', entity: 'grade', entityId: 'gr1', schemaVersion }], [update('grade', { ...grade('gr1', 'sh1', null), version }, { mark })]);
-    const r = await d.push([txAt(SERVER_SCHEMA_VERSION - 1, 'A', 1), txAt(SERVER_SCHEMA_VERSION - 2, 'B', 2), txAt(SERVER_SCHEMA_VERSION + 1, 'C', 2)]);
+    const r = await d.push([txAt(SERVER_SCHEMA_VERSION - 1, 'absent', 1), txAt(SERVER_SCHEMA_VERSION - 2, 'not_admitted', 2), txAt(SERVER_SCHEMA_VERSION + 1, 'absent', 2)]);
     expect(r.results.map((x) => x.code ?? x.status)).toEqual(['applied', 'update_required', 'server_outdated']);
     expect(r.results[1]!.message).toMatch(/Update the app/);
   });
@@ -106,29 +105,29 @@ describe.each(TEST_BACKENDS)('push ($name)', (backend) => {
   it('turns two devices changing the same grade into one conflict with both values, keeping the server’s', async () => {
     const a = await enrol(app, 'clerk', { kind: 'faculty', facultyId: F1 }, 'Dean office PC 1');
     const b = await enrol(app, 'clerk', { kind: 'faculty', facultyId: F1 }, 'Dean office PC 2');
-    const [ma, rowA] = setMark('A');
+    const [ma, rowA] = setMark('absent');
     expect((await a.push([a.tx([ma], [rowA])])).results[0]!.status).toBe('applied');
-    const [mb, rowB] = setMark('B');
+    const [mb, rowB] = setMark('not_admitted');
     const r = await b.push([b.tx([mb], [rowB])]);
     expect(r.results[0]).toMatchObject({ status: 'conflict', code: 'conflict' });
     const view = r.results[0]!.conflicts![0]!;
-    expect(view).toMatchObject({ table: 'grade', rowId: 'gr1', fields: [{ field: 'mark', server: 'A', device: 'B' }], serverChangedBy: 'user-1' });
+    expect(view).toMatchObject({ table: 'grade', rowId: 'gr1', fields: [{ field: 'mark', server: 'absent', device: 'not_admitted' }], serverChangedBy: 'user-1' });
     expect(Date.parse(view.serverChangedAt!)).not.toBeNaN();
-    expect(r.restore).toEqual([{ table: 'grade', id: 'gr1', op: 'upsert', values: expect.objectContaining({ mark: 'A', version: 2 }) }]);
-    expect(await storedData(db.kysely, 'grade', 'gr1')).toMatchObject({ mark: 'A', version: 2 });
+    expect(r.restore).toEqual([{ table: 'grade', id: 'gr1', op: 'upsert', values: expect.objectContaining({ mark: 'absent', version: 2 }) }]);
+    expect(await storedData(db.kysely, 'grade', 'gr1')).toMatchObject({ mark: 'absent', version: 2 });
     const conflicts = await db.kysely.selectFrom('conflict').selectAll().execute();
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0]).toMatchObject({ tbl: 'grade', row_id: 'gr1', device_id: b.id, mutation_name: 'grade.set', base_version: 1, server_version: 2 });
-    expect(conflicts[0]!.server_values).toMatchObject({ mark: 'A' });
-    expect(conflicts[0]!.device_values).toMatchObject({ mark: 'B' });
+    expect(conflicts[0]!.server_values).toMatchObject({ mark: 'absent' });
+    expect(conflicts[0]!.device_values).toMatchObject({ mark: 'not_admitted' });
     // the same value from a stale base is no conflict
-    const [mc, rowC] = setMark('A');
+    const [mc, rowC] = setMark('absent');
     expect((await b.push([b.tx([mc], [rowC])])).results[0]!.status).toBe('applied');
     // the dean's office keeps B's value: a resolve against the server's version applies and settles the conflict
-    const current = { ...grade('gr1', 'sh1', 'A'), version: 2 };
-    const resolve = await b.push([b.tx([{ name: 'sync.resolve', entity: 'grade', entityId: 'gr1', baseVersion: 2 }], [update('grade', current, { mark: 'B' })])]);
+    const current = { ...grade('gr1', 'sh1', 'absent'), version: 2 };
+    const resolve = await b.push([b.tx([{ name: 'sync.resolve', entity: 'grade', entityId: 'gr1', baseVersion: 2 }], [update('grade', current, { mark: 'not_admitted' })])]);
     expect(resolve.results[0]!.status).toBe('applied');
-    expect(await storedData(db.kysely, 'grade', 'gr1')).toMatchObject({ mark: 'B', version: 3 });
+    expect(await storedData(db.kysely, 'grade', 'gr1')).toMatchObject({ mark: 'not_admitted', version: 3 });
     expect((await db.kysely.selectFrom('conflict').select('resolved_at').executeTakeFirstOrThrow()).resolved_at).not.toBeNull();
   });
 
@@ -146,7 +145,7 @@ describe.each(TEST_BACKENDS)('push ($name)', (backend) => {
   it('refuses a stale change to a versioned order', async () => {
     const a = await enrol(app, 'clerk', { kind: 'faculty', facultyId: F1 });
     const b = await enrol(app, 'students_hr', { kind: 'all' });
-    const order = { id: 'o1', type: 'promotion', state: 'draft', faculty_id: F1, reason: 'x', version: 1, updated_at: T0 };
+    const order = studentOrder('o1', F1, { reason: 'x' });
     const save = { name: 'order.save', entity: 'student_order', entityId: 'o1' };
     expect((await a.push([a.tx([save], [insert('student_order', order)])])).results[0]!.status).toBe('applied');
     await a.push([a.tx([save], [update('student_order', order, { reason: 'first' })])]);
@@ -160,7 +159,7 @@ describe.each(TEST_BACKENDS)('push ($name)', (backend) => {
     const r = await d.post('/v1/push', { protocol: 1, transactions: [{ txId: 'nope', mutations: [], rows: [] }] });
     expect(r.statusCode).toBe(400);
     expect(r.json()).toMatchObject({ error: 'bad_request', message: expect.stringMatching(/^transactions\.0\.txId/) });
-    const [m, row] = setMark('A');
+    const [m, row] = setMark('absent');
     const t1 = d.tx([m], [row]);
     const r2 = await d.post('/v1/push', { protocol: 1, transactions: [t1, t1] });
     expect(r2.statusCode).toBe(400);

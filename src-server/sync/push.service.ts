@@ -18,9 +18,11 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import { can, ROLES, type Role } from '../../src-shared/domain/roles';
 import type { ConflictView, MutationResult, PulledChange, PushRequest, PushResponse, PushedTransaction } from '../../src-shared/sync/protocol';
+import { refsOf } from '../../src-shared/sync/row-schema';
 import { MUTATION_RULES, SYNC_TABLES, syncTable } from '../../src-shared/sync/tables';
 import type { ServerSchema } from '../db/schema';
 import type { Device } from '../devices/device.repository';
+import { checkDocumentRules, checkStoredRow, readBefore } from './row-checks';
 import { checkShape, decide, netChanges, nextVersion, Refusal, type NetChange } from './row-rules';
 import { asPulled, lastChangedBy } from './row-store.repository';
 import { TxRowStore } from './row-batch';
@@ -96,13 +98,13 @@ async function pushOnce(db: ServerKysely, device: Device, req: PushRequest, flus
   });
 }
 
-/** The rows a local transaction writes and the parents they point at (for scope), to read up front. */
+/** The rows a local transaction writes and the rows they point at (scope, checks), to read up front. */
 function touchedKeys(tx: PushedTransaction): { table: string; id: string }[] {
   return tx.rows.flatMap((c) => {
     const t = syncTable(c.table);
     if (!t) return [];
-    const parent = t.scope.kind === 'via' && c.values ? c.values[t.scope.column] : undefined;
-    return [{ table: c.table, id: c.id }, ...(t.scope.kind === 'via' && typeof parent === 'string' ? [{ table: t.scope.table, id: parent }] : [])];
+    const parents = c.values ? refsOf(t.row).flatMap((r) => (typeof c.values![r.column] === 'string' ? [{ table: r.table, id: c.values![r.column] as string }] : [])) : [];
+    return [{ table: c.table, id: c.id }, ...parents];
   });
 }
 
@@ -207,6 +209,8 @@ async function applyRows(trx: Trx, store: TxRowStore, device: Device, tx: Pushed
   };
   const conflicts: { change: NetChange; view: ConflictView }[] = [];
   const resolves = tx.mutations.some((m) => m.name === 'sync.resolve');
+  const load = (t: string, id: string) => store.load(t, id);
+  const before = await readBefore(changes, load);
   for (const n of changes) {
     const table = syncTable(n.table)!;
     const stored = await store.load(n.table, n.id);
@@ -215,7 +219,10 @@ async function applyRows(trx: Trx, store: TxRowStore, device: Device, tx: Pushed
     if (live && !inScope(device.scope, live)) throw outOfScope();
     if (n.values) {
       const tags = await tagsOf(table, n.values, parentTags);
-      if (!tags) throw new Refusal('unknown_parent', `${n.table} ${n.id} points at a row the server does not have`);
+      if (!tags) {
+        const column = table.scope.kind === 'via' ? table.scope.column : 'id';
+        throw new Refusal('unknown_parent', `${n.table} ${n.id}: ${column} must name a row the server has (it is ${JSON.stringify(n.values[column] ?? null)})`);
+      }
       if (!inScope(device.scope, tags)) throw outOfScope();
     }
     if (stored?.deleted && n.op !== 'delete') {
@@ -225,6 +232,11 @@ async function applyRows(trx: Trx, store: TxRowStore, device: Device, tx: Pushed
     }
     const decision = decide(table.policy, n, live);
     if (decision.kind === 'noop') continue;
+    if (decision.kind === 'delete' || decision.kind === 'upsert') {
+      const data = decision.kind === 'upsert' ? decision.data : null;
+      if (data) await checkStoredRow(table, n.id, data, live?.data, load);
+      await checkDocumentRules(n, live, data, before, tx, load);
+    }
     if (decision.kind === 'conflict') {
       conflicts.push({ change: n, view: await recordConflict(trx, store, device, tx, n, live!, decision.fields) });
       continue;

@@ -47,7 +47,8 @@ const asId = (v: unknown): string | null => (typeof v === 'string' && v !== '' ?
 /**
  * A row's tags from its values. `via` takes the parent's stored faculty (and contract flag:
  * a contract student's history is accounting's too); `parent` answers from the store, which
- * already holds parents written earlier in the same transaction. Undefined: no such parent.
+ * already holds parents written earlier in the same transaction. Undefined: no parent, or none
+ * the server has.
  */
 export async function tagsOf(table: SyncTable, values: Row, parent: (table: string, id: string) => Promise<RowTags | undefined>): Promise<RowTags | undefined> {
   const contract = table.contractColumn !== undefined && values[table.contractColumn] === 'contract';
@@ -57,8 +58,9 @@ export async function tagsOf(table: SyncTable, values: Row, parent: (table: stri
     case 'column':
       return { facultyId: asId(values[table.scope.column]), contract };
     case 'via': {
+      // no parent is no scope, never "the whole university": such a row is refused, not published
       const parentId = asId(values[table.scope.column]);
-      if (parentId === null) return { facultyId: null, contract };
+      if (parentId === null) return undefined;
       const p = await parent(table.scope.table, parentId);
       return p && { facultyId: p.facultyId, contract: contract || p.contract };
     }

@@ -7,6 +7,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { DeviceScope, PullResponse, PushedTransaction, PushResponse, RowChange, BootstrapPage } from '../../src-shared/sync/protocol';
 import { PROTOCOL_VERSION } from '../../src-shared/sync/protocol';
+import { DEFAULT_SCALE, gradeRow } from '../../src-shared/domain/grading';
+import { sampleRow } from '../../src-shared/sync/row-schema';
+import { syncTable } from '../../src-shared/sync/tables';
 import { upsertAdmin } from '../auth/server-user.repository';
 import type { ServerDb, ServerKysely } from '../db/connection';
 import { buildServerApp } from '../http/server-app';
@@ -21,29 +24,54 @@ export const T0 = '2026-01-10T09:00:00.000Z';
 
 type Row = Record<string, unknown>;
 
-export const student = (id: string, groupId: string, funding: 'budget' | 'contract'): Row => ({
-  id, last_name: 'Асанов', first_name: 'Бакыт', patronymic: null, pin: null, group_id: groupId, funding, status: 'active', flag_dormitory: 0, version: 1, updated_at: T0,
-});
-export const grade = (id: string, sheetId: string, mark: string | null): Row => ({
-  id, sheet_id: sheetId, student_id: 's1', mark, total: null, version: 1, updated_at: T0, updated_by: null,
-});
+function rowOf(table: string, id: string, overrides: Row): Row {
+  const schema = syncTable(table)!.row;
+  return sampleRow(schema, id, { ...('updated_at' in schema.columns ? { version: 1, updated_at: T0 } : {}), ...overrides });
+}
+
+export const student = (id: string, groupId: string, funding: 'budget' | 'contract'): Row =>
+  rowOf('student', id, { last_name: 'Асанов', first_name: 'Бакыт', record_book_no: `rb-${id}`, group_id: groupId, funding, status: 'active', created_at: T0 });
+export const grade = (id: string, sheetId: string, mark: 'absent' | 'not_admitted' | null): Row =>
+  rowOf('grade', id, { sheet_id: sheetId, student_id: 's1', mark, total: null, letter: null, parts_json: '{}' });
+export const sheet = (id: string, facultyId: string, groupId = facultyId === F1 ? 'g1' : 'g2'): Row =>
+  rowOf('grade_sheet', id, { faculty_id: facultyId, group_id: groupId, number: id, session_id: 'ses', curriculum_item_id: 'ci', academic_year_id: YEAR, scale_id: 'scale', state: 'open', created_at: T0 });
+export const order = (id: string, facultyId: string | null, overrides: Row = {}): Row =>
+  rowOf('student_order', id, { type: 'promotion', state: 'draft', faculty_id: facultyId, created_at: T0, ...overrides });
+
+/** A grade's points adding up to `total` under the default scale (modules first), with the scale's letter. */
+export function points(total: number): Row {
+  const m1 = Math.min(30, total);
+  const m2 = Math.min(30, total - m1);
+  const parts = { m1, m2, exam: total - m1 - m2 };
+  const r = gradeRow(DEFAULT_SCALE, { parts, mark: null });
+  if (r.problems.length > 0) throw new Error(`points(${total}): not a valid grade under the default scale`);
+  return { parts_json: JSON.stringify(parts), mark: null, total: r.total, letter: r.band?.letter ?? null };
+}
+
+const YEAR = '2025-2026';
 
 /** Two faculties, a group and a sheet in each, a budget student in F1 and a contract student in F2. */
 export async function seedUniversity(db: ServerKysely): Promise<void> {
-  await importTableRows(db, 'faculty', [
-    { id: F1, code: 'ECON', version: 1, updated_at: T0 },
-    { id: F2, code: 'LAW', version: 1, updated_at: T0 },
+  const importRows = async (table: string, rows: Row[]) => {
+    const r = await importTableRows(db, table, rows);
+    if (r.problems.length > 0) throw new Error(`seed ${table}: ${JSON.stringify(r.problems)}`);
+  };
+  await importRows('university', [rowOf('university', 'uni', {})]);
+  await importRows('faculty', [rowOf('faculty', F1, { university_id: 'uni', code: 'ECON' }), rowOf('faculty', F2, { university_id: 'uni', code: 'LAW' })]);
+  await importRows('specialty', [rowOf('specialty', 'spec', { faculty_id: F1 })]);
+  await importRows('discipline', [rowOf('discipline', 'disc', {})]);
+  await importRows('curriculum', [rowOf('curriculum', 'cur', { specialty_id: 'spec' })]);
+  await importRows('curriculum_item', [rowOf('curriculum_item', 'ci', { curriculum_id: 'cur', discipline_id: 'disc' })]);
+  await importRows('academic_year', [rowOf('academic_year', YEAR, { starts_on: '2025-09-01', ends_on: '2026-08-31' })]);
+  await importRows('academic_session', [rowOf('academic_session', 'ses', { academic_year_id: YEAR })]);
+  await importRows('grading_scale', [rowOf('grading_scale', 'scale', { from_academic_year_id: YEAR, scale_json: JSON.stringify(DEFAULT_SCALE), created_at: T0 })]);
+  await importRows('student_group', [
+    rowOf('student_group', 'g1', { faculty_id: F1, specialty_id: 'spec', name: 'ЭК-1-25' }),
+    rowOf('student_group', 'g2', { faculty_id: F2, specialty_id: 'spec', name: 'ЮР-1-25' }),
   ]);
-  await importTableRows(db, 'student_group', [
-    { id: 'g1', faculty_id: F1, name: 'ЭК-1-25', course: 1, version: 1, updated_at: T0 },
-    { id: 'g2', faculty_id: F2, name: 'ЮР-1-25', course: 1, version: 1, updated_at: T0 },
-  ]);
-  await importTableRows(db, 'student', [student('s1', 'g1', 'budget'), student('s2', 'g2', 'contract')]);
-  await importTableRows(db, 'grade_sheet', [
-    { id: 'sh1', faculty_id: F1, group_id: 'g1', state: 'open', examiner_staff_id: null, version: 1, updated_at: T0 },
-    { id: 'sh2', faculty_id: F2, group_id: 'g2', state: 'open', examiner_staff_id: null, version: 1, updated_at: T0 },
-  ]);
-  await importTableRows(db, 'grade', [grade('gr1', 'sh1', null), grade('gr2', 'sh2', null)]);
+  await importRows('student', [student('s1', 'g1', 'budget'), student('s2', 'g2', 'contract')]);
+  await importRows('grade_sheet', [sheet('sh1', F1), sheet('sh2', F2)]);
+  await importRows('grade', [grade('gr1', 'sh1', null), grade('gr2', 'sh2', null)]);
 }
 
 export async function createAdmin(db: ServerKysely): Promise<void> {

@@ -1,12 +1,13 @@
+import { curriculaRows } from './curricula.rows';
 import type { SyncSlice } from './sync-slice';
 
 /** The teaching department's curricula and disciplines. */
 export const curriculaSync: SyncSlice = {
   office: 'curricula',
   tables: [
-    { name: 'discipline', policy: 'reference', scope: { kind: 'university' } },
-    { name: 'curriculum', policy: 'reference', scope: { kind: 'university' } },
-    { name: 'curriculum_item', policy: 'reference', scope: { kind: 'university' } },
+    { name: 'discipline', row: curriculaRows.discipline, policy: 'reference', scope: { kind: 'university' } },
+    { name: 'curriculum', row: curriculaRows.curriculum, policy: 'reference', scope: { kind: 'university' } },
+    { name: 'curriculum_item', row: curriculaRows.curriculum_item, policy: 'reference', scope: { kind: 'university' } },
   ],
   mutations: {
     'curriculum.create': { permission: 'curricula.edit', tables: ['curriculum', 'curriculum_item'] },

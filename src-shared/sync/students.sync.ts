@@ -1,13 +1,14 @@
+import { studentsRows } from './students.rows';
 import type { SyncSlice } from './sync-slice';
 
 /** Students and their orders with the history those write (students' HR, dean's offices). */
 export const studentsSync: SyncSlice = {
   office: 'students and orders',
   tables: [
-    { name: 'student', policy: 'field-merge', scope: { kind: 'via', column: 'group_id', table: 'student_group' }, contractColumn: 'funding' },
-    { name: 'student_order', policy: 'versioned', scope: { kind: 'column', column: 'faculty_id' } },
-    { name: 'student_order_item', policy: 'versioned', scope: { kind: 'via', column: 'order_id', table: 'student_order' } },
-    { name: 'student_status_history', policy: 'append', scope: { kind: 'via', column: 'student_id', table: 'student' } },
+    { name: 'student', row: studentsRows.student, policy: 'field-merge', scope: { kind: 'via', column: 'group_id', table: 'student_group' }, contractColumn: 'funding' },
+    { name: 'student_order', row: studentsRows.student_order, policy: 'versioned', scope: { kind: 'column', column: 'faculty_id' } },
+    { name: 'student_order_item', row: studentsRows.student_order_item, policy: 'versioned', scope: { kind: 'via', column: 'order_id', table: 'student_order' } },
+    { name: 'student_status_history', row: studentsRows.student_status_history, policy: 'append', scope: { kind: 'via', column: 'student_id', table: 'student' } },
   ],
   mutations: {
     'student.update': { permission: 'students.write', tables: ['student'] },

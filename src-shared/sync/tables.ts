@@ -4,6 +4,7 @@
  * server authorizes and merges with it.
  */
 import type { Permission } from '../domain/roles';
+import type { RowSchema } from './row-schema';
 import { SYNC_SLICES } from './slices';
 
 /**
@@ -35,6 +36,8 @@ export interface SyncTable {
   scope: ScopeRule;
   /** a student row counts as "contract" (accounting's scope) by this column */
   contractColumn?: string;
+  /** what a valid row is (row-schema.ts): the server refuses, a device sets aside, anything else */
+  row: RowSchema;
 }
 
 /**

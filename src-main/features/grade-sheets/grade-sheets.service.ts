@@ -295,7 +295,9 @@ export function createGradeSheetsService(db: Database, clock: () => string = () 
             oldValue,
             newValue: closed ? { ...newValue, reason: req.reason, documentNo: req.documentNo } : newValue,
           });
-          w.outbox({ name: 'grade.set', entity: 'grade', entityId: n.g.id, payload: { sheetId: sheet.id, studentId: n.g.student_id, ...newValue }, baseVersion: n.g.version });
+          // the server lets a closed sheet's grade change only under this name, with the reason and document
+          const payload = { sheetId: sheet.id, studentId: n.g.student_id, ...newValue, ...(closed ? { reason: req.reason, documentNo: req.documentNo } : {}) };
+          w.outbox({ name: closed ? 'grade.changeClosed' : 'grade.set', entity: 'grade', entityId: n.g.id, payload, baseVersion: n.g.version });
         }
         if (!closed) {
           const state = sheetResults(db, sheet.id).every((g) => isFinal(scale, g)) ? 'filled' : 'open';
