@@ -293,6 +293,9 @@ export interface SyncStateTable {
   last_error: string | null;
   failures: Generated<number>;
   next_attempt_at: string | null;
+  incarnation: string | null;
+  seq_shift: Generated<number>;
+  confirmed_seq: Generated<number>;
 }
 export interface SyncChangeTable {
   seq: Generated<number>;
@@ -306,8 +309,8 @@ export interface SyncChangeTable {
 export interface SyncIssueTable {
   id: string;
   kind: string;
-  outbox_seq: number;
-  mutation_name: string;
+  outbox_seq: number | null;
+  mutation_name: string | null;
   user_id: string | null;
   table_name: string | null;
   row_id: string | null;

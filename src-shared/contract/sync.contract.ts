@@ -21,7 +21,8 @@ export interface SyncStatusView {
 
 export interface SyncIssueView {
   id: string;
-  kind: 'rejected' | 'conflict';
+  /** 'received': a row from the server this replica could not store (set aside, sync went on) */
+  kind: 'rejected' | 'conflict' | 'received';
   /** what the change was about, e.g. "Grade: Асанова А. — sheet 26-00012, Microeconomics" */
   subject: string;
   /** why, in the caller's language */

@@ -1,7 +1,7 @@
 /** Row schemas of students, their history and orders (twins of migrations 0002, 0006). */
 import { BASE_EDUCATIONS, FUNDINGS, STUDENT_STATUSES } from '../domain/enums';
 import { countryCode, pin, studyForm } from './reference.rows';
-import { col, rowSchema, rule, versioned } from './row-schema';
+import { col, rowSchema, rule } from './row-schema';
 
 export const ORDER_TYPES = ['enrolment', 'promotion', 'transfer', 'academic_leave', 'return_from_leave', 'expulsion', 'reinstatement', 'graduation', 'name_change', 'cancellation'] as const;
 export const EXPULSION_REASONS = ['own_wish', 'academic_failure', 'non_payment', 'attendance', 'transfer_out'] as const;

@@ -8,6 +8,7 @@ import { m0007Grades } from '../../features/grade-sheets/migrations/0007-grades'
 import { m0008CurriculumItemUsage } from '../../features/curricula/migrations/0008-curriculum-item-usage';
 import { m0009GradingScaleVersions } from '../../features/grade-sheets/migrations/0009-grading-scale-versions';
 import { m0010Sync } from '../../features/sync/migrations/0010-sync';
+import { m0011SyncResilience } from '../../features/sync/migrations/0011-sync-resilience';
 import type { Migration } from './migration';
 
 // The core schema (the university's structure and staff, accounts, audit and outbox) lives here;
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0008CurriculumItemUsage,
   m0009GradingScaleVersions,
   m0010Sync,
+  m0011SyncResilience,
 ];
 
 /** The schema version this build writes; sync mutations carry it (issue 5). Kept in platform/ for the server. */

@@ -6,7 +6,9 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { PulledChange } from '../../../src-shared/sync/protocol';
-import { SYNC_TABLE_NAMES, SYNC_TABLES } from '../../../src-shared/sync/tables';
+import { uuidv7 } from 'uuidv7';
+import { rowProblem } from '../../../src-shared/sync/row-schema';
+import { SYNC_TABLE_NAMES, SYNC_TABLES, syncTable } from '../../../src-shared/sync/tables';
 import type { Database } from '../../db/connection';
 
 type Statement = BetterSqlite3.Statement;
@@ -21,6 +23,7 @@ export class RowWriter {
 
   constructor(private readonly db: Database) {
     this.pending = db.sqlite.prepare('SELECT 1 FROM sync_change WHERE table_name = ? AND row_id = ? LIMIT 1');
+    this.openReceived = db.sqlite.prepare(`SELECT count(*) FROM sync_issue WHERE kind = 'received' AND resolved_at IS NULL`).pluck().get() as number;
   }
 
   private columnsOf(table: string): Set<string> {
@@ -90,9 +93,48 @@ export class RowWriter {
       row[c] = v === undefined ? null : typeof v === 'boolean' ? (v ? 1 : 0) : v;
     }
     row.id = change.id;
-    this.upsertOf(change.table).run(row);
+    // a row this replica cannot store goes to Needs attention; the rest of the page still applies
+    const problem = rowProblem(syncTable(change.table)!.row, row);
+    if (problem) return this.setAside(change, `${problem.column} ${problem.says}`);
+    try {
+      this.upsertOf(change.table).run(row);
+    } catch (e) {
+      // only this statement is undone (SQLite's statement rollback); a UNIQUE clash, say
+      if (!(e instanceof Error) || !('code' in e) || !String(e.code).startsWith('SQLITE_CONSTRAINT')) throw e;
+      return this.setAside(change, e.message);
+    }
+    if (this.openReceived > 0) this.settleReceived(change.table, change.id);
     return true;
   }
+
+  /** Open "received" entries: a row that applies later (fixed on the server) settles its entry. */
+  private openReceived: number;
+
+  private settleReceived(table: string, id: string): void {
+    const r = this.db.sqlite
+      .prepare(`UPDATE sync_issue SET resolved_at = ?, resolution = 'theirs' WHERE kind = 'received' AND table_name = ? AND row_id = ? AND resolved_at IS NULL`)
+      .run(new Date().toISOString(), table, id);
+    this.openReceived -= r.changes;
+  }
+
+  /** Records a received row this replica cannot store (once per row and reason) and skips it. */
+  private setAside(change: PulledChange, reason: string): false {
+    const message = `${change.table} ${change.id}: ${reason}`.slice(0, 500);
+    const known = this.db.sqlite
+      .prepare(`SELECT 1 FROM sync_issue WHERE kind = 'received' AND table_name = ? AND row_id = ? AND message = ? AND resolved_at IS NULL`)
+      .get(change.table, change.id, message);
+    if (!known) {
+      this.db.sqlite
+        .prepare(`INSERT INTO sync_issue (id, kind, table_name, row_id, code, message, server_json, created_at) VALUES (?, 'received', ?, ?, 'unstorable', ?, ?, ?)`)
+        .run(uuidv7(), change.table, change.id, message, JSON.stringify(change.values), new Date().toISOString());
+      this.openReceived++;
+    }
+    this.setAsideCount++;
+    return false;
+  }
+
+  /** rows of this run set aside for a person */
+  setAsideCount = 0;
 }
 
 /**

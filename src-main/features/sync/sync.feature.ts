@@ -1,11 +1,12 @@
 import { defineFeature, signedIn } from '../feature-module';
 import { createSyncService } from './sync.service';
 import { m0010Sync } from './migrations/0010-sync';
+import { m0011SyncResilience } from './migrations/0011-sync-resilience';
 
 /** How this workstation syncs with the university server, and what needs a person's decision. */
 export const syncFeature = defineFeature({
   name: 'sync',
-  migrations: [m0010Sync],
+  migrations: [m0010Sync, m0011SyncResilience],
   handlers: ({ db, syncLoop }) => {
     const sync = createSyncService(db, syncLoop);
     return {

@@ -57,7 +57,7 @@ export function createSyncService(db: Database, loop: SyncLoop | null) {
       const s = studentSubject(db, row.row_id);
       if (s) return translate(locale, 'sync.subject.student', { name: shortName({ lastName: s.last_name!, firstName: s.first_name!, patronymic: s.patronymic ?? null }) });
     }
-    return translate(locale, 'sync.subject.other', { name: row.mutation_name, id: row.row_id ?? '' });
+    return translate(locale, 'sync.subject.other', { name: row.mutation_name ?? table, id: row.row_id ?? '' });
   }
 
   function view(row: IssueRow, locale: Locale): SyncIssueView {
@@ -75,12 +75,17 @@ export function createSyncService(db: Database, loop: SyncLoop | null) {
           .map((f) => ({ field: f, device: show(r.values?.[f]), server: show(current?.[f]) }));
       });
     }
+    if (row.kind === 'received') {
+      // a row from the server this replica could not store: what it held, and why not
+      const values = (row.server_json ? JSON.parse(row.server_json) : {}) as Record<string, unknown>;
+      fields = Object.entries(values).filter(([f]) => f !== 'id').map(([f, v]) => ({ field: f, device: show(currentRow(db, row.table_name!, row.row_id!)?.[f]), server: show(v) }));
+    }
     const key = REASONS[row.kind === 'conflict' ? 'conflict' : (row.code ?? '')];
     return {
       id: row.id,
-      kind: row.kind === 'conflict' ? 'conflict' : 'rejected',
+      kind: row.kind === 'conflict' ? 'conflict' : row.kind === 'received' ? 'received' : 'rejected',
       subject: subject(row, locale),
-      reason: key ? translate(locale, key) : (row.message ?? row.code ?? ''),
+      reason: key ? translate(locale, key) : row.kind === 'received' ? translate(locale, 'sync.reason.received', { detail: row.message ?? '' }) : (row.message ?? row.code ?? ''),
       fields,
       serverChangedBy: conflicts[0]?.serverChangedBy ?? null,
       serverChangedAt: conflicts[0]?.serverChangedAt ?? null,
@@ -139,8 +144,10 @@ export function createSyncService(db: Database, loop: SyncLoop | null) {
     resolve(session: SessionUser, req: { issueId: string; choice: 'mine' | 'theirs' | 'dismissed' }, locale: Locale): { rows: SyncIssueView[] } {
       const row = openIssue(db, req.issueId);
       if (!row) throw new AppError('not_found', 'sync.error.issueGone');
-      const rule = MUTATION_RULES[row.mutation_name];
+      // a received row is anyone's to dismiss who sees the panel; a change, only who may make it
+      const rule = row.mutation_name === null ? { permission: 'sync.view' as const } : MUTATION_RULES[row.mutation_name];
       if (!rule || !can(session.role, rule.permission)) throw forbidden();
+      if (row.kind === 'received' && req.choice !== 'dismissed') throw new AppError('conflict', 'sync.error.cannotKeepMine');
       withWrite(db, session, (w) => {
         if (req.choice === 'mine') {
           if (row.kind !== 'conflict' || row.table_name !== 'grade' || !row.row_id) throw new AppError('conflict', 'sync.error.cannotKeepMine');

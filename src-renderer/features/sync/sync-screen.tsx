@@ -111,7 +111,7 @@ export function SyncScreen() {
           {issues.map((i) => (
             <article key={i.id} className={`sync-issue sync-issue-${i.kind}`} data-testid="sync-issue" data-kind={i.kind}>
               <h3>
-                <span className={`pill pill-${i.kind === 'conflict' ? 'warn' : 'danger'}`}>{t(i.kind === 'conflict' ? 'sync.kind.conflict' : 'sync.kind.rejected')}</span> {i.subject}
+                <span className={`pill pill-${i.kind === 'conflict' ? 'warn' : 'danger'}`}>{t(`sync.kind.${i.kind}`)}</span> {i.subject}
               </h3>
               <p>{i.reason}</p>
               {i.serverChangedAt ? <p className="muted small">{t('sync.changedBy', { who: i.serverChangedBy ?? '—', time: formatMoment(i.serverChangedAt) })}</p> : null}
