@@ -3,11 +3,22 @@ import { ROLES, type Role } from '../../src-shared/domain/roles';
 import { deviceScopeKindOf } from '../../src-shared/domain/scope-policy';
 import type { DeviceScope } from '../../src-shared/sync/protocol';
 import type { Database } from '../db/connection';
-import { enrol, syncOnce } from '../features/sync/sync-engine';
+import { enrol, PendingWouldBeLost, syncOnce } from '../features/sync/sync-engine';
+
 import { openIssueCount, pendingSummary, readSyncState } from '../features/sync/sync-state.repository';
 import { translate } from '../../src-shared/i18n';
 import { findFaculty } from '../features/reference/reference.repository';
-import { flags, oneOf, required, UsageError, withDb, type Command } from './cli-kit';
+import { CliError, flags, oneOf, required, UsageError, withDb, type Command } from './cli-kit';
+/** Enrolment whose refusal to lose typed work reads in the user's language. */
+async function enrolKeepingWork(...args: Parameters<typeof enrol>): ReturnType<typeof enrol> {
+  try {
+    return await enrol(...args);
+  } catch (e) {
+    if (e instanceof PendingWouldBeLost) throw new CliError('cli.sync.pendingWouldBeLost', { count: e.count, reason: { msg: e.reason === 'otherServer' ? 'cli.sync.reasonOtherServer' : 'cli.sync.reasonOtherRole' } });
+    throw e;
+  }
+}
+
 
 /** "--scope all|faculty:CODE|contract|hr": a faculty by its code, as offices name it. */
 function parseScope(db: Database, text: string | undefined, role: Role): DeviceScope {
@@ -26,11 +37,12 @@ function parseScope(db: Database, text: string | undefined, role: Role): DeviceS
 const sub: Record<string, Command> = {
   enrol: {
     summary: 'enrol this replica with the university server and load its scope',
-    usage: 'unidesk sync enrol --server URL --user ADMIN --password P [--role ROLE] [--scope all|faculty:CODE|contract|hr] [--name DEVICE] [--force] [--db FILE]',
+    usage: 'unidesk sync enrol --server URL --user ADMIN --password P [--role ROLE] [--scope all|faculty:CODE|contract|hr] [--name DEVICE] [--force [--discard-pending]] [--db FILE]',
     async run(argv, locale) {
       const v = flags(argv, {
         server: { type: 'string' }, user: { type: 'string' }, password: { type: 'string' },
         role: { type: 'string' }, scope: { type: 'string' }, name: { type: 'string' }, force: { type: 'boolean' },
+        'discard-pending': { type: 'boolean' },
       });
       const server = required('server', v.server);
       // the password may come from the environment, so it does not show in the process list
@@ -40,7 +52,7 @@ const sub: Record<string, Command> = {
       await withDb(v.db, async (db) => {
         const scope = parseScope(db, v.scope, role);
         const started = Date.now();
-        const r = await enrol(db, {
+        const r = await enrolKeepingWork(db, {
           serverUrl: server,
           username: v.user!,
           password,
@@ -48,10 +60,12 @@ const sub: Record<string, Command> = {
           role,
           scope,
           force: !!v.force,
+          discardPending: !!v['discard-pending'],
           onProgress: (table, rows) => process.stderr.isTTY && process.stderr.write(`\r${table}: ${rows} rows`),
         });
         if (process.stderr.isTTY) process.stderr.write('\n');
         console.log(translate(locale, 'cli.sync.enrolled', { deviceId: r.deviceId, rows: r.rows, seconds: ((Date.now() - started) / 1000).toFixed(1) }));
+        if (r.carried > 0) console.log(translate(locale, 'cli.sync.carried', { count: r.carried }));
       });
     },
   },

@@ -6,6 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { lockDataFolder } from './data-folder-lock';
 import type { ServerSchema } from './schema';
 
 export type ServerKysely = Kysely<ServerSchema>;
@@ -27,7 +28,21 @@ export async function openServerDb(target: DbTarget): Promise<ServerDb> {
     const kysely = new Kysely<ServerSchema>({ dialect: new PostgresDialect({ pool }) });
     return { kysely, backend: 'postgres', close: () => kysely.destroy() };
   }
-  const lite = 'dataDir' in target ? await PGlite.create(target.dataDir) : await PGlite.create();
-  const kysely = new Kysely<ServerSchema>({ dialect: new PGliteDialect(lite) });
-  return { kysely, backend: 'pglite', close: () => kysely.destroy() };
+  // a folder is one server's: a second process on it would lose acknowledged writes
+  const release = 'dataDir' in target ? lockDataFolder(target.dataDir) : () => undefined;
+  try {
+    const lite = 'dataDir' in target ? await PGlite.create(target.dataDir) : await PGlite.create();
+    const kysely = new Kysely<ServerSchema>({ dialect: new PGliteDialect(lite) });
+    return {
+      kysely,
+      backend: 'pglite',
+      close: async () => {
+        await kysely.destroy();
+        release();
+      },
+    };
+  } catch (e) {
+    release();
+    throw e;
+  }
 }

@@ -51,6 +51,7 @@ export interface DeviceTable {
   last_seq: BigIntCol;
   last_error: string | null;
   app_version: string | null;
+  incarnation: string | null;
 }
 
 export interface DeviceMutationTable {

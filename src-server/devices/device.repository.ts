@@ -37,14 +37,15 @@ export function toDeviceView(r: DeviceRow): DeviceView {
 export async function enrolDevice(
   db: ServerKysely,
   d: { name: string; role: string; scope: DeviceScope; enrolledBy: string },
-): Promise<{ id: string; token: string }> {
+): Promise<{ id: string; token: string; incarnation: string }> {
   const id = randomUUID();
   const token = newDeviceToken();
+  const incarnation = randomUUID();
   await db
     .insertInto('device')
-    .values({ id, name: d.name, role: d.role, scope: JSON.stringify(d.scope), token_hash: tokenHash(token), enrolled_by: d.enrolledBy, last_seq: 0 })
+    .values({ id, name: d.name, role: d.role, scope: JSON.stringify(d.scope), token_hash: tokenHash(token), enrolled_by: d.enrolledBy, last_seq: 0, incarnation })
     .execute();
-  return { id, token };
+  return { id, token, incarnation };
 }
 
 export async function deviceByToken(db: ServerKysely, token: string): Promise<Device | undefined> {

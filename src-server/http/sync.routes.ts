@@ -10,6 +10,8 @@ import {
   PROTOCOL_VERSION,
   pullRequest,
   pushRequest,
+  rebaseRequest,
+  type RebaseResponse,
   type EnrolResponse,
   type HeartbeatResponse,
 } from '../../src-shared/sync/protocol';
@@ -17,10 +19,13 @@ import { checkAdmin } from '../auth/server-user.repository';
 import type { ServerKysely } from '../db/connection';
 import { enrolDevice, recordHeartbeat, touchDevice } from '../devices/device.repository';
 import { bootstrapPage, pull, UnknownTable } from '../sync/pull.service';
-import { BadPush, DeviceRevoked, pushBatch } from '../sync/push.service';
+import { BadPush, DeviceRevoked, pushBatch, rebaseDevice, ReplicaSuperseded } from '../sync/push.service';
 import { PUSH_BODY_LIMIT } from './limits';
 import { ADMIN_RATE_LIMIT, requireDevice } from './auth.hooks';
 import { HttpError, parseBody } from './http-errors';
+
+const superseded = () =>
+  new HttpError(409, 'replica_superseded', 'another copy of this workstation\'s data (a restored backup or a copy on another PC) syncs as this device now; enrol this one again to keep its changes');
 
 /** The server speaks this protocol and the previous one (protocol.ts). */
 function checkProtocol(v: number): void {
@@ -40,7 +45,7 @@ export function syncRoutes(app: FastifyInstance, db: ServerKysely, pushBodyLimit
     if (!admin.ok) throw new HttpError(401, 'invalid_credentials', 'wrong username or password');
     const d = await enrolDevice(db, { name: body.deviceName, role: body.role, scope: body.scope, enrolledBy: admin.username });
     reply.code(201);
-    return { deviceId: d.id, token: d.token, scope: body.scope, role: body.role };
+    return { deviceId: d.id, token: d.token, scope: body.scope, role: body.role, incarnation: d.incarnation };
   });
 
   app.post('/v1/push', { bodyLimit: pushBodyLimit }, async (req) => {
@@ -56,6 +61,22 @@ export function syncRoutes(app: FastifyInstance, db: ServerKysely, pushBodyLimit
     } catch (e) {
       if (e instanceof BadPush) throw new HttpError(400, 'bad_request', e.message);
       if (e instanceof DeviceRevoked) throw new HttpError(401, 'device_revoked', 'this device was revoked by the administrator; enrol it again to sync');
+      if (e instanceof ReplicaSuperseded) throw superseded();
+      throw e;
+    }
+  });
+
+  app.post('/v1/rebase', async (req): Promise<RebaseResponse> => {
+    const device = await requireDevice(db, req);
+    const body = parseBody(rebaseRequest, req.body);
+    checkProtocol(body.protocol);
+    try {
+      const r = await rebaseDevice(db, device, body.incarnation);
+      req.log.warn({ deviceId: device.id, lastSeq: r.lastSeq }, 'device replica restored or copied: its unconfirmed changes are renumbered past the server\'s last seq');
+      return r;
+    } catch (e) {
+      if (e instanceof DeviceRevoked) throw new HttpError(401, 'device_revoked', 'this device was revoked by the administrator; enrol it again to sync');
+      if (e instanceof ReplicaSuperseded) throw superseded();
       throw e;
     }
   });

@@ -7,9 +7,9 @@
  *   instance run one at a time: change_log.seq order is then commit order and a pull cursor
  *   can never pass a row that commits later with a smaller seq.
  * - The device's last applied seq moves in the same transaction as the rows, so a batch
- *   delivered twice is applied once: a seq up to it was applied, unless device_mutation
- *   holds its refusal or conflict (only those are written: the answers a device must see
- *   again when its first answer was lost).
+ *   delivered twice is applied once: device_mutation keeps every answer with the mutation id
+ *   it answered, so a repeat gets the same answer, a seq reused for other work (a restored
+ *   replica) is recognised, and a change sent again under a new seq is not applied twice.
  * - A refused local transaction's writes are dropped and it is answered; the ones after it
  *   still apply (a rejected mutation never blocks the queue). If the database itself refuses
  *   a row, the batch is redone flushing after each local transaction behind a savepoint.
@@ -17,7 +17,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import { can, ROLES, type Role } from '../../src-shared/domain/roles';
-import type { ConflictView, MutationResult, PulledChange, PushRequest, PushResponse, PushedTransaction } from '../../src-shared/sync/protocol';
+import type { ConflictView, MutationResult, PulledChange, PushRequest, PushResponse, PushedTransaction, RebaseResponse } from '../../src-shared/sync/protocol';
 import { refsOf } from '../../src-shared/sync/row-schema';
 import { MUTATION_RULES, SYNC_TABLES, syncTable } from '../../src-shared/sync/tables';
 import type { ServerSchema } from '../db/schema';
@@ -41,6 +41,9 @@ export class BadPush extends Error {}
 /** The device was revoked while its push waited for the lock. */
 export class DeviceRevoked extends Error {}
 
+/** Another copy of this replica renumbered and is the device now (this one was copied or restored). */
+export class ReplicaSuperseded extends Error {}
+
 interface TxOutcome {
   results: MutationResult[];
   restore: PulledChange[];
@@ -62,29 +65,39 @@ export async function pushBatch(db: ServerKysely, device: Device, req: PushReque
 async function pushOnce(db: ServerKysely, device: Device, req: PushRequest, flushEach: boolean): Promise<PushResponse> {
   return db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(${PUSH_LOCK})`.execute(trx);
-    const d = await trx.selectFrom('device').select(['last_seq', 'revoked_at']).where('id', '=', device.id).forUpdate().executeTakeFirst();
+    const d = await trx.selectFrom('device').select(['last_seq', 'revoked_at', 'incarnation']).where('id', '=', device.id).forUpdate().executeTakeFirst();
     if (!d || d.revoked_at !== null) throw new DeviceRevoked();
+    if (req.incarnation !== undefined && d.incarnation !== null && req.incarnation !== d.incarnation) throw new ReplicaSuperseded();
     let lastSeq = Number(d.last_seq);
     const store = new TxRowStore(trx);
     // every row the batch touches, and the parents its rows point at: a statement per table for the whole batch
     await store.preload(req.transactions.flatMap((tx) => touchedKeys(tx)));
+    // changes this device delivered before under another seq (sent again after a renumbering)
+    const known = await answersByMutation(trx, device, req.transactions.flatMap((tx) => tx.mutations.map((m) => m.mutationId)));
     const results: MutationResult[] = [];
     const answers: MutationResult[] = [];
     const restore: PulledChange[] = [];
     let gapAt: number | undefined;
+    let reusedAt: number | undefined;
     for (const tx of req.transactions) {
       const first = tx.mutations[0]!.seq;
       const last = tx.mutations[tx.mutations.length - 1]!.seq;
       let outcome: TxOutcome;
       if (last <= lastSeq) {
-        outcome = await answeredBefore(trx, store, device, tx);
+        const before = await answeredBefore(trx, store, device, tx);
+        if (before === 'reused') {
+          reusedAt = first;
+          break;
+        }
+        outcome = before;
       } else if (first <= lastSeq) {
         throw new BadPush(`transaction ${tx.txId} starts at seq ${first}, inside what the server already applied (up to ${lastSeq})`);
       } else if (first !== lastSeq + 1) {
         gapAt = lastSeq + 1;
         break;
       } else {
-        outcome = await applyTransaction(trx, store, device, tx, flushEach);
+        const again = tx.mutations.some((m) => known.has(m.mutationId));
+        outcome = again ? { results: tx.mutations.map((m) => ({ ...(known.get(m.mutationId) ?? { status: 'applied' as const }), seq: m.seq, mutationId: m.mutationId })), restore: [] } : await applyTransaction(trx, store, device, tx, flushEach);
         answers.push(...outcome.results);
         lastSeq = last;
       }
@@ -94,7 +107,37 @@ async function pushOnce(db: ServerKysely, device: Device, req: PushRequest, flus
     await store.flush();
     await recordAnswers(trx, device, answers);
     await trx.updateTable('device').set({ last_seq: lastSeq, last_seen_at: new Date() }).where('id', '=', device.id).execute();
-    return { results, lastSeq, restore, ...(gapAt !== undefined ? { gapAt } : {}) };
+    return { results, lastSeq, restore, ...(gapAt !== undefined ? { gapAt } : {}), ...(reusedAt !== undefined ? { reusedAt } : {}) };
+  });
+}
+
+/** The answers recorded for these mutation ids of the device (a change is answered once, whatever its seq). */
+async function answersByMutation(trx: Trx, device: Device, ids: string[]): Promise<Map<string, Omit<MutationResult, 'seq' | 'mutationId'>>> {
+  const rows = await trx.selectFrom('device_mutation').select(['mutation_id', 'status', 'code', 'message', 'conflicts']).where('device_id', '=', device.id).where(sql<boolean>`mutation_id = ANY(${ids}::text[])`).execute();
+  return new Map(rows.map((r) => [r.mutation_id, answerOf(r)]));
+}
+
+const answerOf = (r: { status: MutationResult['status']; code: string | null; message: string | null; conflicts: unknown }): Omit<MutationResult, 'seq' | 'mutationId'> => ({
+  status: r.status,
+  ...(r.code !== null ? { code: r.code } : {}),
+  ...(r.message !== null ? { message: r.message } : {}),
+  ...(r.conflicts !== null ? { conflicts: r.conflicts as ConflictView[] } : {}),
+});
+
+/**
+ * Gives the device's replica a new incarnation and says where to renumber from: the replica was
+ * restored from a backup or copied, and sent new work under seqs the server had answered.
+ * Only the current incarnation may do it, so of two copies only one goes on as the device.
+ */
+export async function rebaseDevice(db: ServerKysely, device: Device, incarnation: string | null): Promise<RebaseResponse> {
+  return db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(${PUSH_LOCK})`.execute(trx);
+    const d = await trx.selectFrom('device').select(['last_seq', 'revoked_at', 'incarnation']).where('id', '=', device.id).forUpdate().executeTakeFirst();
+    if (!d || d.revoked_at !== null) throw new DeviceRevoked();
+    if (d.incarnation !== null && incarnation !== d.incarnation) throw new ReplicaSuperseded();
+    const next = randomUUID();
+    await trx.updateTable('device').set({ incarnation: next }).where('id', '=', device.id).execute();
+    return { incarnation: next, lastSeq: Number(d.last_seq) };
   });
 }
 
@@ -120,23 +163,19 @@ function checkSeqs(req: PushRequest): void {
   }
 }
 
-/** A local transaction the server already answered: the same answer again, with the rows as they stand now. */
-async function answeredBefore(trx: Trx, store: TxRowStore, device: Device, tx: PushedTransaction): Promise<TxOutcome> {
+/**
+ * A local transaction the server already answered: the same answer again, with the rows as they
+ * stand now — or 'reused' when a seq comes with another mutation than the one it was answered for.
+ */
+async function answeredBefore(trx: Trx, store: TxRowStore, device: Device, tx: PushedTransaction): Promise<TxOutcome | 'reused'> {
   const seqs = tx.mutations.map((m) => m.seq);
   const rows = await trx.selectFrom('device_mutation').selectAll().where('device_id', '=', device.id).where('seq', 'in', seqs).execute();
   const bySeq = new Map(rows.map((r) => [Number(r.seq), r]));
+  if (tx.mutations.some((m) => bySeq.has(m.seq) && bySeq.get(m.seq)!.mutation_id !== m.mutationId)) return 'reused';
   const results = tx.mutations.map((m): MutationResult => {
     const r = bySeq.get(m.seq);
-    // only refusals and conflicts have a row: the same answer as the first time
-    if (!r) return { seq: m.seq, mutationId: m.mutationId, status: 'applied' };
-    return {
-      seq: m.seq,
-      mutationId: r.mutation_id,
-      status: r.status,
-      ...(r.code !== null ? { code: r.code } : {}),
-      ...(r.message !== null ? { message: r.message } : {}),
-      ...(r.conflicts !== null ? { conflicts: r.conflicts as ConflictView[] } : {}),
-    };
+    // seqs answered before the server kept every answer have no row: they were applied
+    return { seq: m.seq, mutationId: m.mutationId, ...(r ? answerOf(r) : { status: 'applied' as const }) };
   });
   const needsRestore = results.some((r) => r.status !== 'applied');
   return { results, restore: needsRestore ? await restoreRows(store, device, tx) : [] };
@@ -304,10 +343,9 @@ function resultsWithConflicts(tx: PushedTransaction, conflicts: { change: NetCha
   });
 }
 
-/** The answers other than "applied" (an applied seq needs no row: last_seq says it). */
+/** Every answer, applied ones too: a repeat is answered from here, and a reused seq recognised by its mutation id. */
 async function recordAnswers(trx: Trx, device: Device, all: MutationResult[]): Promise<void> {
-  const kept = all.filter((r) => r.status !== 'applied');
-  for (let i = 0; i < kept.length; i += 1000) await insertAnswers(trx, device, kept.slice(i, i + 1000));
+  for (let i = 0; i < all.length; i += 1000) await insertAnswers(trx, device, all.slice(i, i + 1000));
 }
 
 async function insertAnswers(trx: Trx, device: Device, results: MutationResult[]): Promise<void> {

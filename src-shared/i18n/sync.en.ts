@@ -37,6 +37,7 @@ export const syncEn: Record<keyof typeof syncRu, string> = {
   'sync.reason.conflict': 'This grade was changed differently on another workstation. The server keeps its value until a person decides.',
   'sync.error.network': 'No connection to the server {url}. Changes are kept here and go when the connection is back.',
   'sync.error.revoked': 'The server no longer accepts this workstation (its enrolment was revoked). Contact the administrator.',
+  'sync.error.superseded': 'Another copy of this workstation’s data (a restored backup, or a copy on another PC) now syncs as this workstation. Ask IT to connect this one again: its unsent changes are kept.',
   'sync.error.serverBehind': 'The server lacks changes it had confirmed (restored from a backup?). Contact IT.',
   'sync.error.other': 'Sync failed: {detail}',
   'sync.error.notEnrolled': 'This workstation is not connected to a server.',

@@ -59,6 +59,8 @@ export type PushedTransaction = z.infer<typeof pushedTransaction>;
 
 export const pushRequest = z.object({
   protocol: z.number().int(),
+  /** which copy of the replica is pushing (given at enrolment, new after a renumbering) */
+  incarnation: z.string().max(100).optional(),
   transactions: z.array(pushedTransaction).min(1).max(MAX_PUSH_MUTATIONS),
 });
 export type PushRequest = z.infer<typeof pushRequest>;
@@ -92,6 +94,12 @@ export interface PushResponse {
   lastSeq: number;
   /** set when the batch started after a gap: the device must resend from lastSeq + 1 */
   gapAt?: number;
+  /**
+   * set when a seq the server already answered came with another mutation: this replica was
+   * restored from a backup or copied. Nothing from that point was applied; the device renumbers
+   * its unconfirmed changes past lastSeq (/v1/rebase) and sends them again.
+   */
+  reusedAt?: number;
   /**
    * For rows of rejected or conflicting transactions: the server's row as it stands (null
    * values: the server has none), so the device can put its replica back in step while the
@@ -171,6 +179,20 @@ export interface EnrolResponse {
   token: string;
   scope: DeviceScope;
   role: string;
+  incarnation: string;
+}
+
+export const rebaseRequest = z.object({
+  protocol: z.number().int(),
+  /** the incarnation this replica has (it must still be the device's) */
+  incarnation: z.string().max(100).nullable(),
+});
+
+export interface RebaseResponse {
+  /** the replica's new incarnation: the copy that renumbered is the device from now on */
+  incarnation: string;
+  /** renumber unconfirmed changes from lastSeq + 1 */
+  lastSeq: number;
 }
 
 export const heartbeatRequest = z.object({

@@ -23,6 +23,7 @@ export class RowWriter {
 
   constructor(private readonly db: Database) {
     this.pending = db.sqlite.prepare('SELECT 1 FROM sync_change WHERE table_name = ? AND row_id = ? LIMIT 1');
+    this.nothingPending = db.sqlite.prepare('SELECT NOT EXISTS (SELECT 1 FROM sync_change)').pluck().get() === 1;
     this.openReceived = db.sqlite.prepare(`SELECT count(*) FROM sync_issue WHERE kind = 'received' AND resolved_at IS NULL`).pluck().get() as number;
   }
 
@@ -50,6 +51,8 @@ export class RowWriter {
 
   /** true when this device holds an unacknowledged change to the row */
   isPending(table: string, id: string): boolean {
+    // local writes cannot interleave with this transaction: with nothing captured, nothing is pending
+    if (this.nothingPending) return false;
     return this.pending.get(table, id) !== undefined;
   }
 
@@ -109,6 +112,7 @@ export class RowWriter {
 
   /** Open "received" entries: a row that applies later (fixed on the server) settles its entry. */
   private openReceived: number;
+  private readonly nothingPending: boolean;
 
   private settleReceived(table: string, id: string): void {
     const r = this.db.sqlite

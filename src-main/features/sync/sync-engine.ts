@@ -10,7 +10,7 @@ import { installCaptureTriggers } from './migrations/0010-sync';
 import { bootstrap, pullAll, type PullOutcome } from './sync-pull';
 import { createSyncHttp, SyncHttpError, type SyncHttp } from './sync-http';
 import { pushAll, type PushOutcome } from './sync-push';
-import { outboxTop, pendingSummary, readSyncState, recordAttempt, recordEnrolment } from './sync-state.repository';
+import { firstUnsent, outboxTop, pendingSummary, readSyncState, recordAttempt, recordEnrolment } from './sync-state.repository';
 
 export interface EnrolOptions {
   serverUrl: string;
@@ -31,12 +31,27 @@ export class SyncNotEnrolled extends Error {
   }
 }
 
+/** Re-enrolling would drop unsent changes, and the user did not say to discard them. */
+export class PendingWouldBeLost extends Error {
+  constructor(
+    readonly count: number,
+    readonly reason: 'otherServer' | 'otherRole',
+  ) {
+    super(`${count} change(s) typed on this workstation are not on the server yet and would be lost (${reason}); sync them first, or pass --discard-pending to drop them`);
+  }
+}
+
 /**
  * Enrols the replica as a device and loads its scope's snapshot. What the replica changed
- * before (the demo, an import) stays out of sync: the server's snapshot replaces it.
+ * before its first enrolment (the demo, an import) stays out of sync: the snapshot replaces it.
+ * Enrolling again (--force) never loses typed work: what is pending is pushed with the old
+ * enrolment if the server takes it, and what is left is carried over to the new one (its rows
+ * kept through the snapshot) — unless it cannot be (another server or role), then it refuses
+ * with the count, or the user passes `discardPending`.
  */
-export async function enrol(db: Database, opts: EnrolOptions): Promise<{ deviceId: string; rows: number }> {
-  if (readSyncState(db) && !opts.force) throw new Error('this replica is already enrolled; use --force to enrol it again');
+export async function enrol(db: Database, opts: EnrolOptions & { discardPending?: boolean }): Promise<{ deviceId: string; rows: number; carried: number }> {
+  const old = readSyncState(db);
+  if (old && !opts.force) throw new Error('this replica is already enrolled; use --force to enrol it again');
   const body = enrolRequest.omit({ protocol: true }).parse({
     username: opts.username,
     password: opts.password,
@@ -44,24 +59,38 @@ export async function enrol(db: Database, opts: EnrolOptions): Promise<{ deviceI
     role: opts.role,
     scope: opts.scope,
   });
+  const serverUrl = opts.serverUrl.replace(/\/+$/, '');
+  let carried = 0;
+  if (old && !opts.discardPending && pendingSummary(db, old.baselineSeq).count > 0) {
+    // the old enrolment may still push (it is re-enrolled for another reason than revocation)
+    await pushAll(db, opts.http ?? createSyncHttp(old.serverUrl), old).catch(() => undefined);
+    carried = pendingSummary(db, old.baselineSeq).count;
+    if (carried > 0 && (serverUrl !== old.serverUrl || opts.role !== old.role)) {
+      throw new PendingWouldBeLost(carried, serverUrl !== old.serverUrl ? 'otherServer' : 'otherRole');
+    }
+  }
   const http = opts.http ?? createSyncHttp(opts.serverUrl);
   const res = await http.post<EnrolResponse>('/v1/enrol', body);
+  const firstPending = carried > 0 && old ? firstUnsent(db, old.baselineSeq) : null;
   recordEnrolment(
     db,
     {
-      serverUrl: opts.serverUrl.replace(/\/+$/, ''),
+      serverUrl,
       deviceId: res.deviceId,
       deviceName: opts.deviceName,
       token: res.token,
       role: res.role,
       scope: res.scope,
-      baselineSeq: outboxTop(db),
+      // carried changes are the new device's first: numbered from 1
+      baselineSeq: firstPending !== null ? firstPending - 1 : outboxTop(db),
       at: new Date().toISOString(),
+      incarnation: res.incarnation ?? null,
+      keepCaptured: firstPending !== null,
     },
     installCaptureTriggers,
   );
   const rows = await bootstrap(db, http, readSyncState(db)!, 2000, opts.onProgress);
-  return { deviceId: res.deviceId, rows };
+  return { deviceId: res.deviceId, rows, carried };
 }
 
 export interface RunResult {

@@ -37,7 +37,8 @@ export async function pullAll(db: Database, http: SyncHttp, state: SyncState, pa
 }
 
 /**
- * A new device starts from its scope's snapshot: the synced tables are emptied and filled
+ * A new device starts from its scope's snapshot: the synced tables are emptied (but for rows
+ * with a change carried over from an earlier enrolment, which keep the clerk's values) and filled
  * from the server, table by table in dependency order, then pulls from the snapshot's cursor
  * (rows changed meanwhile come again with the pull, and applying them twice is harmless).
  * Until it completes the replica is marked not bootstrapped, and a restart begins it again.
@@ -54,7 +55,7 @@ export async function bootstrap(db: Database, http: SyncHttp, state: SyncState, 
       const page: BootstrapPage = await http.post<BootstrapPage>('/v1/bootstrap', { table: t.name, after, limit: pageSize }, { token: state.token });
       snapshotCursor ??= page.cursor;
       withServerRows(db, (writer) => {
-        for (const values of page.rows) writer.apply({ table: t.name, id: String(values.id), op: 'upsert', values }, { respectPending: false });
+        for (const values of page.rows) writer.apply({ table: t.name, id: String(values.id), op: 'upsert', values }, { respectPending: true });
       });
       total += page.rows.length;
       onProgress?.(t.name, total);

@@ -11,12 +11,13 @@ import {
   type MutationResult,
   type PushedTransaction,
   type PushResponse,
+  type RebaseResponse,
   type RowChange,
 } from '../../../src-shared/sync/protocol';
 import type { Database } from '../../db/connection';
 import { withServerRows } from './sync-apply.repository';
 import type { SyncHttp } from './sync-http';
-import type { SyncState } from './sync-state.repository';
+import { outboxSeqOf, pushedSeq, readSyncState, renumberUnconfirmed, setConfirmedSeq, type SyncState } from './sync-state.repository';
 import { capturedRowsReader, pushAnswerWriter, unsentMutations, type ChangeRow, type OutboxRow } from './outbox.repository';
 
 /** An update sends the fields it changed (and the version it was based on) as `old`, not the whole row twice. */
@@ -53,7 +54,7 @@ export function nextBatch(db: Database, state: SyncState): PushBatch | null {
     const tx: PushedTransaction = {
       txId,
       mutations: members.map((m) => ({
-        seq: m.seq - state.baselineSeq,
+        seq: pushedSeq(state, m.seq),
         mutationId: m.mutation_id,
         name: m.name,
         entity: m.entity,
@@ -81,12 +82,14 @@ export interface PushOutcome {
   conflicts: number;
   /** the server's mark is behind this device's: it lost applied changes (restored from a backup?) */
   gap: boolean;
+  /** unconfirmed changes renumbered past the server's last seq (this replica was restored or copied) */
+  renumbered: number;
 }
 
 /** Records the server's answers, the "Needs attention" entries and the restored rows — one SQLite transaction. */
 export function applyPushResponse(db: Database, state: SyncState, batch: PushBatch, res: PushResponse): PushOutcome {
   const bySeq = new Map<number, MutationResult>(res.results.map((r) => [r.seq, r]));
-  const outcome: PushOutcome = { applied: 0, rejected: 0, conflicts: 0, gap: res.gapAt !== undefined };
+  const outcome: PushOutcome = { applied: 0, rejected: 0, conflicts: 0, gap: res.gapAt !== undefined, renumbered: 0 };
   withServerRows(db, (writer) => {
     const answers = pushAnswerWriter(db);
     const now = new Date().toISOString();
@@ -96,7 +99,7 @@ export function applyPushResponse(db: Database, state: SyncState, batch: PushBat
       if (results.some((a) => !a)) continue;
       tx.mutations.forEach((m, k) => {
         const a = results[k]!;
-        answers.setState(a.status, m.seq + state.baselineSeq);
+        answers.setState(a.status, outboxSeqOf(state, m.seq));
         if (a.status === 'applied') {
           outcome.applied++;
           return;
@@ -107,7 +110,7 @@ export function applyPushResponse(db: Database, state: SyncState, batch: PushBat
         answers.addIssue({
           id: uuidv7(),
           kind: a.status,
-          outboxSeq: m.seq + state.baselineSeq,
+          outboxSeq: outboxSeqOf(state, m.seq),
           mutationName: m.name,
           userId: m.userId,
           table: m.entity,
@@ -123,20 +126,30 @@ export function applyPushResponse(db: Database, state: SyncState, batch: PushBat
     }
     // the server's rows for what it refused or kept: the replica follows the server until a person decides
     for (const r of res.restore) writer.apply(r, { respectPending: true });
+    if (res.reusedAt === undefined) setConfirmedSeq(db, res.lastSeq);
   });
   return outcome;
 }
 
-export async function pushAll(db: Database, http: SyncHttp, state: SyncState): Promise<PushOutcome> {
-  const total: PushOutcome = { applied: 0, rejected: 0, conflicts: 0, gap: false };
+export async function pushAll(db: Database, http: SyncHttp, initial: SyncState): Promise<PushOutcome> {
+  const total: PushOutcome = { applied: 0, rejected: 0, conflicts: 0, gap: false, renumbered: 0 };
+  let state = initial;
   for (let round = 0; round < 10_000; round++) {
     const batch = nextBatch(db, state);
     if (!batch) break;
-    const res = await http.post<PushResponse>('/v1/push', { transactions: batch.transactions }, { token: state.token });
+    const res = await http.post<PushResponse>('/v1/push', { transactions: batch.transactions, ...(state.incarnation ? { incarnation: state.incarnation } : {}) }, { token: state.token });
     const o = applyPushResponse(db, state, batch, res);
     total.applied += o.applied;
     total.rejected += o.rejected;
     total.conflicts += o.conflicts;
+    if (res.reusedAt !== undefined) {
+      // the server answered these seqs for other work: this replica was restored or copied
+      if (total.renumbered > 0) break;
+      const r = await http.post<RebaseResponse>('/v1/rebase', { incarnation: state.incarnation }, { token: state.token });
+      total.renumbered = renumberUnconfirmed(db, r.incarnation, r.lastSeq);
+      state = readSyncState(db)!;
+      continue;
+    }
     if (o.gap) {
       total.gap = true;
       break;

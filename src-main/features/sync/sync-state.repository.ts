@@ -18,6 +18,12 @@ export interface SyncState {
   lastError: string | null;
   failures: number;
   nextAttemptAt: string | null;
+  /** which copy of the replica this is, as the server knows it (null: enrolled before incarnations) */
+  incarnation: string | null;
+  /** a pushed seq is outbox.seq − baselineSeq + seqShift (moved on when renumbered after a restore) */
+  seqShift: number;
+  /** the highest seq the server has confirmed to this replica */
+  confirmedSeq: number;
 }
 
 export function readSyncState(db: Database): SyncState | null {
@@ -39,7 +45,33 @@ export function readSyncState(db: Database): SyncState | null {
     lastError: r.last_error,
     failures: r.failures,
     nextAttemptAt: r.next_attempt_at,
+    incarnation: r.incarnation,
+    seqShift: r.seq_shift,
+    confirmedSeq: r.confirmed_seq,
   };
+}
+
+/** The seq the server knows an outbox entry by, and back. */
+export const pushedSeq = (s: SyncState, outboxSeq: number) => outboxSeq - s.baselineSeq + s.seqShift;
+export const outboxSeqOf = (s: SyncState, seq: number) => seq + s.baselineSeq - s.seqShift;
+
+export function setConfirmedSeq(db: Database, seq: number): void {
+  db.sqlite.prepare('UPDATE sync_state SET confirmed_seq = ? WHERE id = 1').run(seq);
+}
+
+/**
+ * After a restore or a copy: the server gave this replica a new incarnation and its last seq;
+ * the first unconfirmed change is numbered right after it, the others follow. Returns how many
+ * changes were renumbered.
+ */
+export function renumberUnconfirmed(db: Database, incarnation: string, serverLastSeq: number): number {
+  return db.sqlite.transaction(() => {
+    const s = readSyncState(db)!;
+    const first = db.sqlite.prepare(`SELECT min(seq) AS first, count(*) AS n FROM outbox WHERE seq > ? AND state IN ('pending', 'sent')`).get(s.baselineSeq) as { first: number | null; n: number };
+    const shift = first.first === null ? s.seqShift : serverLastSeq + 1 - (first.first - s.baselineSeq);
+    db.sqlite.prepare('UPDATE sync_state SET incarnation = ?, seq_shift = ?, confirmed_seq = ? WHERE id = 1').run(incarnation, shift, serverLastSeq);
+    return first.n;
+  })();
 }
 
 /** Pending outbox entries since enrolment: how many, and since when (the sync panel and heartbeats show both). */
@@ -75,18 +107,20 @@ export function outboxTop(db: Database): number {
 /** Records a new enrolment (replacing any earlier one) and starts capturing changes, in one transaction. */
 export function recordEnrolment(
   db: Database,
-  e: { serverUrl: string; deviceId: string; deviceName: string; token: string; role: string; scope: DeviceScope; baselineSeq: number; at: string },
+  e: { serverUrl: string; deviceId: string; deviceName: string; token: string; role: string; scope: DeviceScope; baselineSeq: number; at: string; incarnation: string | null; keepCaptured?: boolean },
   installTriggers: (sqlite: Database['sqlite']) => void,
 ): void {
   db.sqlite.transaction(() => {
     db.sqlite.prepare('DELETE FROM sync_state').run();
-    db.sqlite.prepare('DELETE FROM sync_change').run();
+    // the captured rows of changes carried over to the new enrolment stay: they are what it sends
+    if (!e.keepCaptured) db.sqlite.prepare('DELETE FROM sync_change').run();
+    else db.sqlite.prepare(`UPDATE outbox SET state = 'pending' WHERE state = 'sent' AND seq > ?`).run(e.baselineSeq);
     db.sqlite
       .prepare(
-        `INSERT INTO sync_state (id, server_url, device_id, device_name, token, role, scope_json, baseline_seq, enrolled_at)
-         VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO sync_state (id, server_url, device_id, device_name, token, role, scope_json, baseline_seq, enrolled_at, incarnation, seq_shift)
+         VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(e.serverUrl, e.deviceId, e.deviceName, e.token, e.role, JSON.stringify(e.scope), e.baselineSeq, e.at);
+      .run(e.serverUrl, e.deviceId, e.deviceName, e.token, e.role, JSON.stringify(e.scope), e.baselineSeq, e.at, e.incarnation, 0);
     installTriggers(db.sqlite);
     db.sqlite.prepare('UPDATE sync_control SET capture = 1 WHERE id = 1').run();
   })();
@@ -96,9 +130,17 @@ export function setCursor(db: Database, cursor: string): void {
   db.sqlite.prepare('UPDATE sync_state SET cursor = ? WHERE id = 1').run(cursor);
 }
 
-/** Empties the synced tables (children first) before a bootstrap; the replica is marked not bootstrapped. */
+/** The first outbox entry not yet answered by the server. */
+export function firstUnsent(db: Database, baselineSeq: number): number | null {
+  return db.sqlite.prepare(`SELECT min(seq) FROM outbox WHERE seq > ? AND state IN ('pending', 'sent')`).pluck().get(baselineSeq) as number | null;
+}
+
+/**
+ * Empties the synced tables (children first) before a bootstrap — except rows with a change on
+ * its way (carried over from an earlier enrolment): they keep what the clerk typed.
+ */
 export function clearForBootstrap(db: Database, tablesChildrenFirst: readonly string[]): void {
-  for (const t of tablesChildrenFirst) db.sqlite.prepare(`DELETE FROM ${t}`).run();
+  for (const t of tablesChildrenFirst) db.sqlite.prepare(`DELETE FROM ${t} WHERE id NOT IN (SELECT row_id FROM sync_change WHERE table_name = ?)`).run(t);
   db.sqlite.prepare(`UPDATE sync_state SET bootstrapped = 0, cursor = '0' WHERE id = 1`).run();
 }
 

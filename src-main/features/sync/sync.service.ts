@@ -28,6 +28,7 @@ const ERRORS: Record<string, MessageKey> = {
   device_revoked: 'sync.error.revoked',
   update_required: 'sync.reason.updateRequired',
   server_behind: 'sync.error.serverBehind',
+  replica_superseded: 'sync.error.superseded',
 };
 
 const show = (v: unknown): string => {

@@ -1,5 +1,6 @@
 import { m0001SyncStore } from './0001-sync-store';
 import { m0002RowFillfactor } from './0002-row-fillfactor';
+import { m0003DeviceIncarnation } from './0003-device-incarnation';
 import type { ServerMigration } from './migration';
 
-export const SERVER_MIGRATIONS: readonly ServerMigration[] = [m0001SyncStore, m0002RowFillfactor];
+export const SERVER_MIGRATIONS: readonly ServerMigration[] = [m0001SyncStore, m0002RowFillfactor, m0003DeviceIncarnation];
