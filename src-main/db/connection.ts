@@ -69,8 +69,10 @@ export function openDatabase(file: string, opts: { readonly?: boolean } = {}): D
     sqlite,
     sync: new SyncQueries(sqlite),
     async close() {
-      // Kysely's destroy closes the underlying better-sqlite3 handle.
+      // Kysely closes the handle only if it ever ran a query itself; most reads go through
+      // `sync`, so close it here too — a closed replica is checkpointed, its WAL folded in
       await kysely.destroy();
+      if (sqlite.open) sqlite.close();
     },
   };
 }

@@ -91,6 +91,11 @@ async function pushOnce(db: ServerKysely, device: Device, req: PushRequest, flus
         }
         outcome = before;
       } else if (first <= lastSeq) {
+        // a transaction across the mark: a restored replica's new work, or a broken device
+        if (await reusesSeqs(trx, device, tx)) {
+          reusedAt = first;
+          break;
+        }
         throw new BadPush(`transaction ${tx.txId} starts at seq ${first}, inside what the server already applied (up to ${lastSeq})`);
       } else if (first !== lastSeq + 1) {
         gapAt = lastSeq + 1;
@@ -109,6 +114,13 @@ async function pushOnce(db: ServerKysely, device: Device, req: PushRequest, flus
     await trx.updateTable('device').set({ last_seq: lastSeq, last_seen_at: new Date() }).where('id', '=', device.id).execute();
     return { results, lastSeq, restore, ...(gapAt !== undefined ? { gapAt } : {}), ...(reusedAt !== undefined ? { reusedAt } : {}) };
   });
+}
+
+/** Whether any of the transaction's seqs was answered for another mutation. */
+async function reusesSeqs(trx: Trx, device: Device, tx: PushedTransaction): Promise<boolean> {
+  const rows = await trx.selectFrom('device_mutation').select(['seq', 'mutation_id']).where('device_id', '=', device.id).where('seq', 'in', tx.mutations.map((m) => m.seq)).execute();
+  const sent = new Map(tx.mutations.map((m) => [m.seq, m.mutationId]));
+  return rows.some((r) => sent.get(Number(r.seq)) !== r.mutation_id);
 }
 
 /** The answers recorded for these mutation ids of the device (a change is answered once, whatever its seq). */

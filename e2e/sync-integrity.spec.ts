@@ -1,0 +1,153 @@
+/**
+ * Sync never loses a clerk's work (issue 11): a replica restored from a backup, a replica
+ * copied to a second PC, re-enrolment with unsent grades, and two servers on one data folder.
+ * The server is the built program in its own process; the devices are replicas this test opens
+ * and types into through the real grade-sheet service, syncing with the real engine.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../src-main/db/connection';
+import { createGradeSheetsService } from '../src-main/features/grade-sheets/grade-sheets.service';
+import { syncOnce } from '../src-main/features/sync/sync-engine';
+import { SyncHttpError } from '../src-main/features/sync/sync-http';
+import type { SessionUser } from '../src-shared/contract';
+import type { Role } from '../src-shared/domain/roles';
+import { ADMIN, cli, openEntrySeed, serverCommand, serverStore, startServer, tempDir, type ServerProcess } from './support/sync-world';
+
+let dir: string;
+let seed: string;
+let store: Awaited<ReturnType<typeof serverStore>>;
+let server: ServerProcess;
+let sheetId: string;
+const file = (name: string) => path.join(dir, `${name}.sqlite`);
+
+/** Types points for the students at the given positions of the sheet, as the clerk would. */
+async function typeGrades(dbFile: string, points: Record<number, { m1: number; m2: number; exam: number }>): Promise<void> {
+  const db = openDatabase(dbFile);
+  try {
+    const u = db.sqlite.prepare(`SELECT id, username, display_name, role, faculty_id FROM app_user WHERE username = 'clerk'`).get() as { id: string; username: string; display_name: string; role: Role; faculty_id: string };
+    const user: SessionUser = { id: u.id, username: u.username, displayName: u.display_name, role: u.role, facultyId: u.faculty_id };
+    const sheets = createGradeSheetsService(db);
+    const rows = sheets.detail(user, sheetId, 'ru').rows;
+    const cells = Object.entries(points).map(([pos, parts]) => ({ studentId: rows.find((r) => r.position === Number(pos))!.studentId, parts }));
+    sheets.setGrades(user, { id: sheetId, cells }, 'ru');
+  } finally {
+    await db.close();
+  }
+}
+
+async function withDb<T>(dbFile: string, fn: (db: Database) => Promise<T> | T): Promise<T> {
+  const db = openDatabase(dbFile);
+  try {
+    return await fn(db);
+  } finally {
+    // closed for real (checkpointed) before a test copies or replaces the file
+    await db.close();
+  }
+}
+
+const totalAt = (dbFile: string, position: number) =>
+  withDb(dbFile, (db) => db.sqlite.prepare('SELECT total FROM grade WHERE sheet_id = ? AND position = ?').pluck().get(sheetId, position) as number | null);
+
+/** Copies a closed replica as a file backup would: the database and its write-ahead log together. */
+const copyReplica = (from: string, to: string) => {
+  for (const ext of ['-wal', '-shm']) fs.rmSync(to + ext, { force: true });
+  fs.copyFileSync(from, to);
+  if (fs.existsSync(`${from}-wal`)) fs.copyFileSync(`${from}-wal`, `${to}-wal`);
+};
+
+async function enrol(name: string, extra: string[] = []): Promise<string> {
+  return cli(['sync', 'enrol', '--db', file(name), '--server', server.url, '--user', ADMIN.username, '--role', 'clerk', '--scope', 'faculty:ECON', '--name', name, ...extra], {
+    UNIDESK_SERVER_PASSWORD: ADMIN.password,
+  });
+}
+
+beforeAll(async () => {
+  dir = tempDir('unidesk-e2e-integrity-');
+  seed = openEntrySeed(dir);
+  await cli(['gradesheet', 'generate', '--db', seed, '--faculty', 'ECON', '--session', '2026-2027/autumn', '--user', 'clerk']);
+  sheetId = await withDb(seed, (db) => db.sqlite.prepare(`SELECT gs.id FROM grade_sheet gs JOIN faculty f ON f.id = gs.faculty_id WHERE f.code = 'ECON' ORDER BY gs.seq LIMIT 1`).pluck().get() as string);
+  store = await serverStore(dir);
+  serverCommand(store.args, ['admin', 'create', '--username', ADMIN.username, '--password', ADMIN.password]);
+  serverCommand(store.args, ['import-replica', '--replica', seed]);
+  server = await startServer(store.args);
+  for (const name of ['a', 'witness']) {
+    fs.copyFileSync(seed, file(name));
+    await enrol(name);
+  }
+}, 240_000);
+
+afterAll(async () => {
+  await server?.stop();
+  await store?.drop();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('sync that loses nothing', () => {
+  it('a replica restored from a backup: work typed after the restore reaches the server or Needs attention, never nowhere', async () => {
+    copyReplica(file('a'), file('a-backup'));
+    await typeGrades(file('a'), { 1: { m1: 20, m2: 20, exam: 20 } });
+    await withDb(file('a'), (db) => syncOnce(db));
+    // the PC is restored from last night's copy; the clerk types again, and more
+    copyReplica(file('a-backup'), file('a'));
+    await typeGrades(file('a'), { 1: { m1: 30, m2: 30, exam: 39 }, 2: { m1: 25, m2: 25, exam: 20 } });
+    const run = await withDb(file('a'), (db) => syncOnce(db));
+    expect(run.push.renumbered).toBeGreaterThan(0);
+    expect(run.pending).toBe(0);
+    // the student typed only after the restore reached the server; the one typed twice is a conflict a person settles
+    await withDb(file('witness'), (db) => syncOnce(db));
+    expect(await totalAt(file('witness'), 2)).toBe(70);
+    expect(await totalAt(file('witness'), 1)).toBe(60);
+    const issue = await withDb(file('a'), (db) => db.sqlite.prepare(`SELECT kind, device_json FROM sync_issue WHERE resolved_at IS NULL`).all() as { kind: string; device_json: string }[]);
+    expect(issue.map((i) => i.kind)).toEqual(['conflict']);
+    expect(issue[0]!.device_json).toContain('"total":99');
+    // every change typed after the restore: on the server, or in Needs attention
+    const left = await withDb(file('a'), (db) => db.sqlite.prepare(`SELECT count(*) FROM outbox WHERE state IN ('pending', 'sent') AND seq > (SELECT baseline_seq FROM sync_state)`).pluck().get());
+    expect(left).toBe(0);
+  }, 120_000);
+
+  it('a replica copied to a second PC cannot go on pushing as the first once the first renumbered', async () => {
+    copyReplica(file('a'), file('a-copy'));
+    await typeGrades(file('a-copy'), { 3: { m1: 20, m2: 20, exam: 21 } });
+    await withDb(file('a-copy'), (db) => syncOnce(db));
+    await typeGrades(file('a'), { 4: { m1: 20, m2: 20, exam: 22 } });
+    const run = await withDb(file('a'), (db) => syncOnce(db));
+    expect(run.push.renumbered).toBe(1);
+    await typeGrades(file('a-copy'), { 5: { m1: 20, m2: 20, exam: 23 } });
+    const refused = await withDb(file('a-copy'), (db) => syncOnce(db).then(() => null, (e: unknown) => e));
+    expect(refused).toBeInstanceOf(SyncHttpError);
+    expect((refused as SyncHttpError).code).toBe('replica_superseded');
+    await withDb(file('witness'), (db) => syncOnce(db));
+    expect([await totalAt(file('witness'), 3), await totalAt(file('witness'), 4), await totalAt(file('witness'), 5)]).toEqual([61, 62, null]);
+  }, 120_000);
+
+  it('enrolling again keeps unsent grades and sends them; another role refuses with the count unless told to discard', async () => {
+    fs.copyFileSync(seed, file('c'));
+    await enrol('c');
+    const deviceId = await withDb(file('c'), (db) => db.sqlite.prepare('SELECT device_id FROM sync_state').pluck().get() as string);
+    const auth = `Basic ${Buffer.from(`${ADMIN.username}:${ADMIN.password}`).toString('base64')}`;
+    expect((await fetch(`${server.url}/v1/devices/${deviceId}/revoke`, { method: 'POST', headers: { authorization: auth } })).status).toBe(200);
+    await typeGrades(file('c'), { 6: { m1: 30, m2: 30, exam: 17 } });
+    await expect(withDb(file('c'), (db) => syncOnce(db))).rejects.toThrow();
+    const other = await enrol('c', ['--force', '--role', 'admin', '--scope', 'all']).then(() => null, (e: { stderr?: string }) => e.stderr ?? String(e));
+    expect(other).toMatch(/1 change\(s\) typed here are not on the server yet/);
+    expect(await enrol('c', ['--force'])).toMatch(/1 change\(s\) not yet on the server were kept/);
+    expect(await totalAt(file('c'), 6)).toBe(77);
+    await withDb(file('c'), (db) => syncOnce(db));
+    await withDb(file('witness'), (db) => syncOnce(db));
+    expect(await totalAt(file('witness'), 6)).toBe(77);
+  }, 120_000);
+
+  it('refuses a second server on a data folder in use, in one line', async () => {
+    if (process.env.UNIDESK_TEST_DATABASE_URL) return; // PostgreSQL has its own lock; this is PGlite's
+    const second = await startServer(store.args).then(
+      async (s) => {
+        await s.stop();
+        return 'started';
+      },
+      (e: Error) => e.message,
+    );
+    expect(second).toMatch(/unidesk-server: the data folder .* is in use by another UniDesk server \(process \d+\)/);
+  }, 60_000);
+});
