@@ -4,6 +4,7 @@
  * grade changes pushed by one device; 50 devices pushing at once. PostgreSQL when
  * UNIDESK_BENCH_DATABASE_URL is set (a fresh schema, dropped afterwards), else PGlite.
  */
+import { DEFAULT_SCALE, gradeRow } from '../src-shared/domain/grading';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
@@ -29,6 +30,13 @@ const ADMIN = { username: 'bench-admin', password: 'bench-password-123' };
 
 type Row = Record<string, unknown>;
 
+/** 25 + 25 + 30 under the default scale: the total and letter the server re-computes and checks. */
+const POINTS_80 = (() => {
+  const parts = { m1: 25, m2: 25, exam: 30 };
+  const r = gradeRow(DEFAULT_SCALE, { parts, mark: null });
+  return { parts_json: JSON.stringify(parts), total: r.total, letter: r.band?.letter ?? null };
+})();
+
 async function openStore(dir: string): Promise<{ db: ServerDb; backend: string; drop(): Promise<void> }> {
   const url = process.env.UNIDESK_BENCH_DATABASE_URL;
   if (!url) {
@@ -43,7 +51,7 @@ async function openStore(dir: string): Promise<{ db: ServerDb; backend: string; 
   return { db, backend: `PostgreSQL ${version}`, drop: scratch.drop };
 }
 
-const gradeRow = (id: string, sheetId: string, studentId: string, position: number): Row => ({
+const gradeOf = (id: string, sheetId: string, studentId: string, position: number): Row => ({
   id, sheet_id: sheetId, student_id: studentId, position, parts_json: '{}', mark: null, total: null, letter: null, version: 1, updated_at: T0, updated_by: null,
 });
 
@@ -51,6 +59,10 @@ const gradeRow = (id: string, sheetId: string, studentId: string, position: numb
 async function seedFaculty(db: ServerDb): Promise<Row[]> {
   await importTableRows(db.kysely, 'university', [{ id: 'u', name_ky: 'У', name_ru: 'У', name_en: 'U', okpo: null, version: 1, updated_at: T0 }]);
   await importTableRows(db.kysely, 'faculty', [{ id: FACULTY, university_id: 'u', code: 'BENCH', name_ky: 'Ф', name_ru: 'Ф', name_en: 'F', version: 1, updated_at: T0 }]);
+  // the rows the pushed grades are checked against (the sheets' scale) and point at
+  await importTableRows(db.kysely, 'specialty', [{ id: 'sp', faculty_id: FACULTY, code: '580100', name_ky: 'Э', name_ru: 'Э', name_en: 'E', level: 'bachelor', duration_years: 4, version: 1, updated_at: T0 }]);
+  await importTableRows(db.kysely, 'academic_year', [{ id: '2026-2027', starts_on: '2026-09-01', ends_on: '2027-08-31' }]);
+  await importTableRows(db.kysely, 'grading_scale', [{ id: 'scale', from_academic_year_id: '2026-2027', version: 1, scale_json: JSON.stringify(DEFAULT_SCALE), created_by: null, created_at: T0 }]);
   const groups = Array.from({ length: 200 }, (_, g) => ({ id: `grp-${g}`, faculty_id: FACULTY, specialty_id: 'sp', name: `БН-${g}`, form: 'full_time', intake_year: 2024, course: 3, language: 'ky', version: 1, updated_at: T0 }));
   await importTableRows(db.kysely, 'student_group', groups);
   const students: Row[] = [];
@@ -76,7 +88,7 @@ async function seedFaculty(db: ServerDb): Promise<Row[]> {
   const grades: Row[] = [];
   for (let i = 0; i < 5000; i++) {
     const g = i % 200;
-    for (let d = 0; d < 50; d++) grades.push(gradeRow(`gr-${i}-${d}`, `sh-${g}-${d}`, `stu-${i}`, Math.floor(i / 200) + 1));
+    for (let d = 0; d < 50; d++) grades.push(gradeOf(`gr-${i}-${d}`, `sh-${g}-${d}`, `stu-${i}`, Math.floor(i / 200) + 1));
   }
   for (let i = 0; i < grades.length; i += 25_000) await importTableRows(db.kysely, 'grade', grades.slice(i, i + 25_000));
   // as unidesk-server import-replica does after loading
@@ -100,7 +112,7 @@ class BenchDevice {
       const rows: RowChange[] = slice.map((g) => ({
         table: 'grade', id: String(g.id), op: 'update',
         old: { id: g.id, version: 1, parts_json: '{}', total: null, letter: null },
-        values: { ...g, parts_json: '{"m1":25,"m2":25,"exam":30}', total: 80, letter: 'B', version: 2, updated_at: T0 },
+        values: { ...g, ...POINTS_80, version: 2, updated_at: T0 },
       }));
       out.push({
         txId,
