@@ -22,7 +22,7 @@ import { refsOf } from '../../src-shared/sync/row-schema';
 import { MUTATION_RULES, SYNC_TABLES, syncTable } from '../../src-shared/sync/tables';
 import type { ServerSchema } from '../db/schema';
 import type { Device } from '../devices/device.repository';
-import { checkDocumentRules, checkStoredRow, readBefore } from './row-checks';
+import { checkDocumentRules, checkStoredRow, liveRow, readBefore } from './row-checks';
 import { checkShape, decide, netChanges, nextVersion, Refusal, type NetChange } from './row-rules';
 import { asPulled, lastChangedBy } from './row-store.repository';
 import { TxRowStore } from './row-batch';
@@ -64,11 +64,7 @@ export async function pushBatch(db: ServerKysely, device: Device, req: PushReque
 
 async function pushOnce(db: ServerKysely, device: Device, req: PushRequest, flushEach: boolean): Promise<PushResponse> {
   return db.transaction().execute(async (trx) => {
-    await sql`SELECT pg_advisory_xact_lock(${PUSH_LOCK})`.execute(trx);
-    const d = await trx.selectFrom('device').select(['last_seq', 'revoked_at', 'incarnation']).where('id', '=', device.id).forUpdate().executeTakeFirst();
-    if (!d || d.revoked_at !== null) throw new DeviceRevoked();
-    if (req.incarnation !== undefined && d.incarnation !== null && req.incarnation !== d.incarnation) throw new ReplicaSuperseded();
-    let lastSeq = Number(d.last_seq);
+    let lastSeq = await lockDevice(trx, device, req.incarnation);
     const store = new TxRowStore(trx);
     // every row the batch touches, and the parents its rows point at: a statement per table for the whole batch
     await store.preload(req.transactions.flatMap((tx) => touchedKeys(tx)));
@@ -92,7 +88,7 @@ async function pushOnce(db: ServerKysely, device: Device, req: PushRequest, flus
         outcome = before;
       } else if (first <= lastSeq) {
         // a transaction across the mark: a restored replica's new work, or a broken device
-        if (await reusesSeqs(trx, device, tx)) {
+        if (reuses(tx, await answersBySeq(trx, device, tx))) {
           reusedAt = first;
           break;
         }
@@ -116,12 +112,14 @@ async function pushOnce(db: ServerKysely, device: Device, req: PushRequest, flus
   });
 }
 
-/** Whether any of the transaction's seqs was answered for another mutation. */
-async function reusesSeqs(trx: Trx, device: Device, tx: PushedTransaction): Promise<boolean> {
-  const rows = await trx.selectFrom('device_mutation').select(['seq', 'mutation_id']).where('device_id', '=', device.id).where('seq', 'in', tx.mutations.map((m) => m.seq)).execute();
-  const sent = new Map(tx.mutations.map((m) => [m.seq, m.mutationId]));
-  return rows.some((r) => sent.get(Number(r.seq)) !== r.mutation_id);
+/** The answers recorded for the transaction's seqs. */
+async function answersBySeq(trx: Trx, device: Device, tx: PushedTransaction) {
+  const rows = await trx.selectFrom('device_mutation').selectAll().where('device_id', '=', device.id).where('seq', 'in', tx.mutations.map((m) => m.seq)).execute();
+  return new Map(rows.map((r) => [Number(r.seq), r]));
 }
+
+/** Whether any of the transaction's seqs was answered for another mutation (a restored or copied replica). */
+const reuses = (tx: PushedTransaction, bySeq: Map<number, { mutation_id: string }>) => tx.mutations.some((m) => bySeq.has(m.seq) && bySeq.get(m.seq)!.mutation_id !== m.mutationId);
 
 /** The answers recorded for these mutation ids of the device (a change is answered once, whatever its seq). */
 async function answersByMutation(trx: Trx, device: Device, ids: string[]): Promise<Map<string, Omit<MutationResult, 'seq' | 'mutationId'>>> {
@@ -137,29 +135,46 @@ const answerOf = (r: { status: MutationResult['status']; code: string | null; me
 });
 
 /**
+ * Takes the push lock and the device's row; its last applied seq. A revoked device is refused,
+ * and so is a copy of its replica that another copy superseded (a replica from before
+ * incarnations sends none and is let through).
+ */
+async function lockDevice(trx: Trx, device: Device, incarnation: string | null | undefined): Promise<number> {
+  await sql`SELECT pg_advisory_xact_lock(${PUSH_LOCK})`.execute(trx);
+  const d = await trx.selectFrom('device').select(['last_seq', 'revoked_at', 'incarnation']).where('id', '=', device.id).forUpdate().executeTakeFirst();
+  if (!d || d.revoked_at !== null) throw new DeviceRevoked();
+  if (incarnation !== undefined && d.incarnation !== null && incarnation !== d.incarnation) throw new ReplicaSuperseded();
+  return Number(d.last_seq);
+}
+
+/**
  * Gives the device's replica a new incarnation and says where to renumber from: the replica was
  * restored from a backup or copied, and sent new work under seqs the server had answered.
  * Only the current incarnation may do it, so of two copies only one goes on as the device.
  */
 export async function rebaseDevice(db: ServerKysely, device: Device, incarnation: string | null): Promise<RebaseResponse> {
   return db.transaction().execute(async (trx) => {
-    await sql`SELECT pg_advisory_xact_lock(${PUSH_LOCK})`.execute(trx);
-    const d = await trx.selectFrom('device').select(['last_seq', 'revoked_at', 'incarnation']).where('id', '=', device.id).forUpdate().executeTakeFirst();
-    if (!d || d.revoked_at !== null) throw new DeviceRevoked();
-    if (d.incarnation !== null && incarnation !== d.incarnation) throw new ReplicaSuperseded();
+    const lastSeq = await lockDevice(trx, device, incarnation);
     const next = randomUUID();
     await trx.updateTable('device').set({ incarnation: next }).where('id', '=', device.id).execute();
-    return { incarnation: next, lastSeq: Number(d.last_seq) };
+    return { incarnation: next, lastSeq };
   });
 }
 
-/** The rows a local transaction writes and the rows they point at (scope, checks), to read up front. */
+/**
+ * The rows a local transaction writes and the rows the checks will read, to read up front: the
+ * scope parent always, another reference only when the change sets it (a device's `old` holds
+ * just the fields it changed; an unchanged reference is not checked again — a grade's student,
+ * on every grade of every push, would be read for nothing).
+ */
 function touchedKeys(tx: PushedTransaction): { table: string; id: string }[] {
   return tx.rows.flatMap((c) => {
     const t = syncTable(c.table);
-    if (!t) return [];
-    const parents = c.values ? refsOf(t.row).flatMap((r) => (typeof c.values![r.column] === 'string' ? [{ table: r.table, id: c.values![r.column] as string }] : [])) : [];
-    return [{ table: c.table, id: c.id }, ...parents];
+    if (!t || !c.values) return t ? [{ table: c.table, id: c.id }] : [];
+    const values = c.values;
+    const scopeColumn = t.scope.kind === 'via' ? t.scope.column : null;
+    const parents = refsOf(t.row).filter((r) => typeof values[r.column] === 'string' && (r.column === scopeColumn || c.old === null || (r.column in c.old && c.old[r.column] !== values[r.column])));
+    return [{ table: c.table, id: c.id }, ...parents.map((r) => ({ table: r.table, id: values[r.column] as string }))];
   });
 }
 
@@ -180,10 +195,8 @@ function checkSeqs(req: PushRequest): void {
  * stand now — or 'reused' when a seq comes with another mutation than the one it was answered for.
  */
 async function answeredBefore(trx: Trx, store: TxRowStore, device: Device, tx: PushedTransaction): Promise<TxOutcome | 'reused'> {
-  const seqs = tx.mutations.map((m) => m.seq);
-  const rows = await trx.selectFrom('device_mutation').selectAll().where('device_id', '=', device.id).where('seq', 'in', seqs).execute();
-  const bySeq = new Map(rows.map((r) => [Number(r.seq), r]));
-  if (tx.mutations.some((m) => bySeq.has(m.seq) && bySeq.get(m.seq)!.mutation_id !== m.mutationId)) return 'reused';
+  const bySeq = await answersBySeq(trx, device, tx);
+  if (reuses(tx, bySeq)) return 'reused';
   const results = tx.mutations.map((m): MutationResult => {
     const r = bySeq.get(m.seq);
     // seqs answered before the server kept every answer have no row: they were applied
@@ -254,10 +267,7 @@ async function applyRows(trx: Trx, store: TxRowStore, device: Device, tx: Pushed
   const changes = netChanges(tx.rows).sort((a, b) => order.get(a.table)! - order.get(b.table)!);
   const userId = tx.mutations[0]!.userId;
   const origin = { deviceId: device.id, userId, txId: tx.txId };
-  const parentTags = async (table: string, id: string): Promise<RowTags | undefined> => {
-    const p = await store.load(table, id);
-    return p && !p.deleted ? p : undefined;
-  };
+  const parentTags = async (table: string, id: string): Promise<RowTags | undefined> => liveRow(await store.load(table, id));
   const conflicts: { change: NetChange; view: ConflictView }[] = [];
   const resolves = tx.mutations.some((m) => m.name === 'sync.resolve');
   const load = (t: string, id: string) => store.load(t, id);
@@ -265,7 +275,7 @@ async function applyRows(trx: Trx, store: TxRowStore, device: Device, tx: Pushed
   for (const n of changes) {
     const table = syncTable(n.table)!;
     const stored = await store.load(n.table, n.id);
-    const live = stored && !stored.deleted ? stored : undefined;
+    const live = liveRow(stored);
     const outOfScope = () => new Refusal('out_of_scope', `${n.table} ${n.id} is outside what this device may change`);
     if (live && !inScope(device.scope, live)) throw outOfScope();
     if (n.values) {

@@ -16,7 +16,8 @@ import { Refusal, type NetChange } from './row-rules';
 import type { StoredWithTags } from './row-store.repository';
 
 type Load = (table: string, id: string) => Promise<StoredWithTags | undefined>;
-const live = (r: StoredWithTags | undefined) => (r && !r.deleted ? r : undefined);
+/** The stored row unless it is a deletion's tombstone. */
+export const liveRow = (r: StoredWithTags | undefined) => (r && !r.deleted ? r : undefined);
 
 /** The row as it would be stored: valid under its schema, and its parents on the server. */
 export async function checkStoredRow(table: SyncTable, id: string, data: Row, before: Row | undefined, load: Load): Promise<void> {
@@ -27,7 +28,7 @@ export async function checkStoredRow(table: SyncTable, id: string, data: Row, be
     // an unchanged reference was checked when it was written
     if (parent === null || parent === undefined || (before && before[ref.column] === parent)) continue;
     if (parent === id && ref.table === table.name) continue;
-    if (!live(await load(ref.table, String(parent)))) {
+    if (!liveRow(await load(ref.table, String(parent)))) {
       throw new Refusal('unknown_parent', `${table.name} ${id}: ${ref.column} points at ${ref.table} ${String(parent)}, which the server does not have`);
     }
   }
@@ -51,7 +52,7 @@ export async function readBefore(changes: readonly NetChange[], load: Load): Pro
   }
   for (const k of [...out.keys()]) {
     const [table, id] = k.split('\u0000') as [string, string];
-    out.set(k, live(await load(table, id)));
+    out.set(k, liveRow(await load(table, id)));
   }
   return out;
 }
@@ -109,8 +110,8 @@ function changesAfterClosing(tx: PushedTransaction): boolean {
 
 /** The grade's points fit its sheet's scale, and its total and letter are what the scale makes of them. */
 async function checkGrade(id: string, data: Row, load: Load): Promise<void> {
-  const sheet = live(await load('grade_sheet', String(data.sheet_id)));
-  const scaleRow = sheet && live(await load('grading_scale', String(sheet.data.scale_id)));
+  const sheet = liveRow(await load('grade_sheet', String(data.sheet_id)));
+  const scaleRow = sheet && liveRow(await load('grading_scale', String(sheet.data.scale_id)));
   if (!scaleRow) throw new Refusal('unknown_parent', `grade ${id}: sheet_id: the sheet or its grading scale is not on the server`);
   let scale: GradingScale;
   let parts: Record<string, number | null>;
