@@ -295,7 +295,6 @@ export interface SyncStateTable {
   next_attempt_at: string | null;
   incarnation: string | null;
   seq_shift: Generated<number>;
-  confirmed_seq: Generated<number>;
 }
 export interface SyncChangeTable {
   seq: Generated<number>;

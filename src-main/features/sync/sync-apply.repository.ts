@@ -133,12 +133,8 @@ export class RowWriter {
         .run(uuidv7(), change.table, change.id, message, JSON.stringify(change.values), new Date().toISOString());
       this.openReceived++;
     }
-    this.setAsideCount++;
     return false;
   }
-
-  /** rows of this run set aside for a person */
-  setAsideCount = 0;
 }
 
 /**

@@ -6,13 +6,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BootstrapPage, PulledChange, PullResponse } from '../../../src-shared/sync/protocol';
 import type { Database } from '../../db/connection';
-import { createFixtureDb, IDS } from '../../testing/fixture';
+import { createFixtureDb, IDS, USERS } from '../../testing/fixture';
 import { createSyncService } from './sync.service';
 import { installCaptureTriggers } from './migrations/0010-sync';
 import { bootstrap, pullAll } from './sync-pull';
 import type { SyncHttp } from './sync-http';
 import { readSyncState } from './sync-state.repository';
-import { USERS } from '../../testing/fixture';
 
 let db: Database;
 beforeEach(async () => {

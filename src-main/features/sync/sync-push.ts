@@ -17,7 +17,7 @@ import {
 import type { Database } from '../../db/connection';
 import { withServerRows } from './sync-apply.repository';
 import type { SyncHttp } from './sync-http';
-import { outboxSeqOf, pushedSeq, readSyncState, renumberUnconfirmed, setConfirmedSeq, type SyncState } from './sync-state.repository';
+import { outboxSeqOf, pushedSeq, readSyncState, renumberUnconfirmed, type SyncState } from './sync-state.repository';
 import { capturedRowsReader, pushAnswerWriter, unsentMutations, type ChangeRow, type OutboxRow } from './outbox.repository';
 
 /** An update sends the fields it changed (and the version it was based on) as `old`, not the whole row twice. */
@@ -126,7 +126,6 @@ export function applyPushResponse(db: Database, state: SyncState, batch: PushBat
     }
     // the server's rows for what it refused or kept: the replica follows the server until a person decides
     for (const r of res.restore) writer.apply(r, { respectPending: true });
-    if (res.reusedAt === undefined) setConfirmedSeq(db, res.lastSeq);
   });
   return outcome;
 }

@@ -22,8 +22,6 @@ export interface SyncState {
   incarnation: string | null;
   /** a pushed seq is outbox.seq − baselineSeq + seqShift (moved on when renumbered after a restore) */
   seqShift: number;
-  /** the highest seq the server has confirmed to this replica */
-  confirmedSeq: number;
 }
 
 export function readSyncState(db: Database): SyncState | null {
@@ -47,17 +45,12 @@ export function readSyncState(db: Database): SyncState | null {
     nextAttemptAt: r.next_attempt_at,
     incarnation: r.incarnation,
     seqShift: r.seq_shift,
-    confirmedSeq: r.confirmed_seq,
   };
 }
 
 /** The seq the server knows an outbox entry by, and back. */
 export const pushedSeq = (s: SyncState, outboxSeq: number) => outboxSeq - s.baselineSeq + s.seqShift;
 export const outboxSeqOf = (s: SyncState, seq: number) => seq + s.baselineSeq - s.seqShift;
-
-export function setConfirmedSeq(db: Database, seq: number): void {
-  db.sqlite.prepare('UPDATE sync_state SET confirmed_seq = ? WHERE id = 1').run(seq);
-}
 
 /**
  * After a restore or a copy: the server gave this replica a new incarnation and its last seq;
@@ -67,10 +60,10 @@ export function setConfirmedSeq(db: Database, seq: number): void {
 export function renumberUnconfirmed(db: Database, incarnation: string, serverLastSeq: number): number {
   return db.sqlite.transaction(() => {
     const s = readSyncState(db)!;
-    const first = db.sqlite.prepare(`SELECT min(seq) AS first, count(*) AS n FROM outbox WHERE seq > ? AND state IN ('pending', 'sent')`).get(s.baselineSeq) as { first: number | null; n: number };
-    const shift = first.first === null ? s.seqShift : serverLastSeq + 1 - (first.first - s.baselineSeq);
-    db.sqlite.prepare('UPDATE sync_state SET incarnation = ?, seq_shift = ?, confirmed_seq = ? WHERE id = 1').run(incarnation, shift, serverLastSeq);
-    return first.n;
+    const first = firstUnsent(db, s.baselineSeq);
+    const shift = first === null ? s.seqShift : serverLastSeq + 1 - (first - s.baselineSeq);
+    db.sqlite.prepare('UPDATE sync_state SET incarnation = ?, seq_shift = ? WHERE id = 1').run(incarnation, shift);
+    return pendingSummary(db, s.baselineSeq).count;
   })();
 }
 

@@ -79,7 +79,8 @@ export function createSyncService(db: Database, loop: SyncLoop | null) {
     if (row.kind === 'received') {
       // a row from the server this replica could not store: what it held, and why not
       const values = (row.server_json ? JSON.parse(row.server_json) : {}) as Record<string, unknown>;
-      fields = Object.entries(values).filter(([f]) => f !== 'id').map(([f, v]) => ({ field: f, device: show(currentRow(db, row.table_name!, row.row_id!)?.[f]), server: show(v) }));
+      const here = currentRow(db, row.table_name!, row.row_id!);
+      fields = Object.entries(values).filter(([f]) => f !== 'id').map(([f, v]) => ({ field: f, device: show(here?.[f]), server: show(v) }));
     }
     const key = REASONS[row.kind === 'conflict' ? 'conflict' : (row.code ?? '')];
     return {

@@ -17,6 +17,6 @@ describe('migration 0011 sync resilience', () => {
     const db = databaseAt(10);
     db.prepare(`INSERT INTO sync_state (id, server_url, device_id, device_name, token, role, scope_json, baseline_seq, enrolled_at) VALUES (1, 'http://s', 'd', 'PC', 't', 'clerk', '{}', 3, '2026-01-01')`).run();
     migrate(db, MIGRATIONS);
-    expect(db.prepare('SELECT incarnation, seq_shift, confirmed_seq FROM sync_state').get()).toEqual({ incarnation: null, seq_shift: 0, confirmed_seq: 0 });
+    expect(db.prepare('SELECT incarnation, seq_shift FROM sync_state').get()).toEqual({ incarnation: null, seq_shift: 0 });
   });
 });

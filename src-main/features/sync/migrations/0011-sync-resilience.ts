@@ -40,7 +40,5 @@ CREATE INDEX sync_issue_row_idx ON sync_issue(table_name, row_id) WHERE resolved
 ALTER TABLE sync_state ADD COLUMN incarnation TEXT;
 -- a pushed change's seq = outbox.seq - baseline_seq + seq_shift (moved on when renumbered)
 ALTER TABLE sync_state ADD COLUMN seq_shift INTEGER NOT NULL DEFAULT 0;
--- the highest seq the server confirmed to this replica
-ALTER TABLE sync_state ADD COLUMN confirmed_seq INTEGER NOT NULL DEFAULT 0;
 `,
 };
