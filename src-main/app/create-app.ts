@@ -4,6 +4,7 @@ import { generateDemo } from '../features/demo/demo.generator';
 import { createHandlers } from './handlers';
 import { hasUniversity } from '../features/reference/reference.repository';
 import { startSyncLoop } from '../features/sync/sync-engine';
+import { startDailyBackups } from '../features/backup/backup.service';
 
 /** UNIDESK_SYNC_INTERVAL_S shortens the background period (tests, a lab); the default is three minutes. */
 function syncIntervalFromEnv(): number | undefined {
@@ -35,6 +36,8 @@ export interface CreateAppOptions {
   syncIntervalMs?: number;
   /** where sign-ins live (the backend process mirrors them to Electron's main) */
   sessions?: SessionStore;
+  /** the daily backup of the replica (on unless a test says otherwise) */
+  dailyBackups?: boolean;
   /** progress of long startup work (the demo university) */
   onProgress?: (task: string, done: number, total: number) => void;
 }
@@ -51,13 +54,16 @@ export async function createApp(opts: CreateAppOptions): Promise<UniDeskApp> {
   }
   // sync runs in the background whenever the replica is enrolled (it checks, cheaply, every few seconds)
   const syncLoop = startSyncLoop(db, { intervalMs: opts.syncIntervalMs ?? syncIntervalFromEnv() });
-  const dispatch = createDispatcher(createHandlers(db, APP_VERSION, { exportsDir: opts.exportsDir, syncLoop }), opts.sessions ?? memorySessionStore(), opts.log ?? consoleLogger);
+  const log = opts.log ?? consoleLogger;
+  const backups = opts.dailyBackups === false ? null : startDailyBackups(db, (e) => log.error('daily backup failed', e));
+  const dispatch = createDispatcher(createHandlers(db, APP_VERSION, { exportsDir: opts.exportsDir, syncLoop }), opts.sessions ?? memorySessionStore(), log);
   return {
     dbFile: opts.dbFile,
     db,
     dispatch,
-    close: () => {
+    close: async () => {
       syncLoop.stop();
+      await backups?.stop();
       return db.close();
     },
   };

@@ -3,6 +3,7 @@
  * src-main/features/<office>/ with a `<office>.feature.ts`, and add one line here
  * (docs/architecture.md, "Adding an office").
  */
+import { backupFeature } from '../features/backup/backup.feature';
 import { curriculaFeature } from '../features/curricula/curricula.feature';
 import { gradeSheetsFeature } from '../features/grade-sheets/grade-sheets.feature';
 import { ordersFeature } from '../features/orders/orders.feature';
@@ -11,4 +12,4 @@ import { sessionFeature } from '../features/session/session.feature';
 import { studentsFeature } from '../features/students/students.feature';
 import { syncFeature } from '../features/sync/sync.feature';
 
-export const FEATURES = [sessionFeature, referenceFeature, studentsFeature, ordersFeature, curriculaFeature, gradeSheetsFeature, syncFeature] as const;
+export const FEATURES = [sessionFeature, referenceFeature, studentsFeature, ordersFeature, curriculaFeature, gradeSheetsFeature, syncFeature, backupFeature] as const;

@@ -13,6 +13,7 @@ import { ordersCommand } from './orders.command';
 import { studentCommand } from './student.command';
 import { gradesheetCommand } from './gradesheet.command';
 import { syncCommand } from './sync.command';
+import { backupCommand } from './backup.command';
 
 export { UsageError };
 
@@ -68,6 +69,7 @@ const commands: Record<string, Command> = {
   student: studentCommand,
   gradesheet: gradesheetCommand,
   sync: syncCommand,
+  backup: backupCommand,
   web: {
     summary: 'serve UniDesk in the browser on 127.0.0.1',
     usage: 'unidesk web [--db FILE] [--port N]',

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { backupBeforeMigration } from '../features/backup/backup-files';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { migrate } from './migrate';
 import type { DB } from './schema';
 import { SyncQueries } from './sync-query';
@@ -54,7 +56,14 @@ export function openDatabase(file: string, opts: { readonly?: boolean } = {}): D
     sqlite.pragma('busy_timeout = 5000');
     // 64 MB page cache: a 40,000-student replica's hot tables stay in memory
     sqlite.pragma('cache_size = -65536');
-    if (!opts.readonly) migrate(sqlite);
+    if (!opts.readonly) {
+      // an existing replica about to change shape is copied first: a migration that goes wrong
+      // (or an app rolled back) leaves the file it started from in backups/
+      const version = sqlite.pragma('user_version', { simple: true }) as number;
+      const latest = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+      if (!memory && version > 0 && version < latest) backupBeforeMigration(sqlite, file, SCHEMA_VERSION);
+      migrate(sqlite);
+    }
   } catch (e) {
     sqlite.close();
     if (e instanceof CorruptDatabaseError) throw e;

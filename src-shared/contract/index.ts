@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { auditContract } from './audit.contract';
+import { backupContract } from './backup.contract';
 import { curriculaContract } from './curricula.contract';
 import { referenceContract } from './reference.contract';
 import { sessionContract } from './session.contract';
@@ -26,6 +27,7 @@ export const contract = {
   ...gradeSessionContract,
   ...syncContract,
   ...gradingScaleContract,
+  ...backupContract,
 };
 
 export type Contract = typeof contract;
@@ -55,6 +57,7 @@ export interface UniDeskBridge {
 export * from './errors';
 export * from './common';
 export type * from './session.contract';
+export type * from './backup.contract';
 export type * from './reference.contract';
 export type * from './curricula.contract';
 export type * from './students.contract';

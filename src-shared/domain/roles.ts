@@ -28,20 +28,22 @@ export type Permission =
   | 'curricula.edit'
   | 'grades.scale'
   /** every office sees how its workstation syncs with the server */
-  | 'sync.view';
+  | 'sync.view'
+  /** backups of the workstation's own replica: every office keeps its own (audited) */
+  | 'backup.manage';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   // a clerk drafts orders for their faculty; only students' HR signs them (DOMAIN.md §4)
-  clerk: ['students.read', 'students.write', 'orders.read', 'orders.draft', 'grades.read', 'grades.enter', 'curricula.read', 'sync.view'],
-  students_hr: ['students.read', 'students.write', 'orders.read', 'orders.draft', 'orders.sign', 'sync.view'],
-  hr: ['sync.view'],
-  planning_finance: ['sync.view'],
-  accountant: ['students.read', 'sync.view'],
-  registrar: ['students.read', 'orders.read', 'grades.read', 'curricula.read', 'sync.view'],
+  clerk: ['students.read', 'students.write', 'orders.read', 'orders.draft', 'grades.read', 'grades.enter', 'curricula.read', 'sync.view', 'backup.manage'],
+  students_hr: ['students.read', 'students.write', 'orders.read', 'orders.draft', 'orders.sign', 'sync.view', 'backup.manage'],
+  hr: ['sync.view', 'backup.manage'],
+  planning_finance: ['sync.view', 'backup.manage'],
+  accountant: ['students.read', 'sync.view', 'backup.manage'],
+  registrar: ['students.read', 'orders.read', 'grades.read', 'curricula.read', 'sync.view', 'backup.manage'],
   // the teaching department keeps the curricula (DOMAIN.md §1); the other offices only read them
-  teaching: ['students.read', 'grades.read', 'curricula.read', 'curricula.edit', 'sync.view'],
+  teaching: ['students.read', 'grades.read', 'curricula.read', 'curricula.edit', 'sync.view', 'backup.manage'],
   // the grading scale is university-wide data (DOMAIN.md §3): the administrator keeps it
-  admin: ['students.read', 'students.write', 'audit.read', 'orders.read', 'grades.read', 'grades.exception', 'curricula.read', 'grades.scale', 'sync.view'],
+  admin: ['students.read', 'students.write', 'audit.read', 'orders.read', 'grades.read', 'grades.exception', 'curricula.read', 'grades.scale', 'sync.view', 'backup.manage'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -3,6 +3,9 @@
  * messages with the same catalogs the renderer uses, so a message reads the same everywhere.
  */
 import { IntlMessageFormat } from 'intl-messageformat';
+import { backupEn } from './backup.en';
+import { backupKy } from './backup.ky';
+import { backupRu } from './backup.ru';
 import { cliEn } from './cli.en';
 import { cliKy } from './cli.ky';
 import { cliRu } from './cli.ru';
@@ -32,13 +35,13 @@ export const LOCALES = ['ky', 'ru', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'ky';
 
-export type MessageKey = keyof typeof errorsRu | keyof typeof uiRu | keyof typeof docRu | keyof typeof curriculaRu | keyof typeof gradingScaleRu | keyof typeof gradeSessionRu | keyof typeof syncRu | keyof typeof cliRu;
+export type MessageKey = keyof typeof errorsRu | keyof typeof uiRu | keyof typeof docRu | keyof typeof curriculaRu | keyof typeof gradingScaleRu | keyof typeof gradeSessionRu | keyof typeof syncRu | keyof typeof cliRu | keyof typeof backupRu;
 export type Catalog = Record<MessageKey, string>;
 
 export const catalogs: Record<Locale, Catalog> = {
-  ky: { ...errorsKy, ...uiKy, ...docKy, ...curriculaKy, ...gradingScaleKy, ...gradeSessionKy, ...syncKy, ...cliKy },
-  ru: { ...errorsRu, ...uiRu, ...docRu, ...curriculaRu, ...gradingScaleRu, ...gradeSessionRu, ...syncRu, ...cliRu },
-  en: { ...errorsEn, ...uiEn, ...docEn, ...curriculaEn, ...gradingScaleEn, ...gradeSessionEn, ...syncEn, ...cliEn },
+  ky: { ...errorsKy, ...uiKy, ...docKy, ...curriculaKy, ...gradingScaleKy, ...gradeSessionKy, ...syncKy, ...cliKy, ...backupKy },
+  ru: { ...errorsRu, ...uiRu, ...docRu, ...curriculaRu, ...gradingScaleRu, ...gradeSessionRu, ...syncRu, ...cliRu, ...backupRu },
+  en: { ...errorsEn, ...uiEn, ...docEn, ...curriculaEn, ...gradingScaleEn, ...gradeSessionEn, ...syncEn, ...cliEn, ...backupEn },
 };
 
 export function pickLocale(value: unknown): Locale {

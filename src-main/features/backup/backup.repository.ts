@@ -1,0 +1,55 @@
+/**
+ * Restoring inside the open replica: every table's rows are replaced by the backup's in ONE
+ * transaction, so the app keeps running, a reader never sees half of each, and a failure
+ * leaves the replica exactly as it was. (Swapping files under an open connection would not be
+ * safe; this needs no second process to stop.)
+ */
+import type { Database } from '../../db/connection';
+
+/** The replica's tables, children after parents does not matter: foreign keys are checked at commit. */
+function tablesOf(db: Database): string[] {
+  return db.sqlite
+    .prepare(`SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+    .pluck()
+    .all() as string[];
+}
+
+function columnsOf(db: Database, schema: 'main' | 'src', table: string): string[] {
+  return (db.sqlite.prepare(`SELECT name FROM pragma_table_info(?, ?)`).pluck().all(table, schema) as string[]);
+}
+
+const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * Replaces the replica's rows with those of `sourceFile` (same schema version: the caller
+ * migrated it). Sync's capture is off meanwhile — the restored rows are not new changes — and
+ * `sync_control` is restored last, with the rest. Returns the rows restored.
+ */
+export function replaceAllRows(db: Database, sourceFile: string, after: () => void): number {
+  db.sqlite.prepare('ATTACH DATABASE ? AS src').run(sourceFile);
+  try {
+    return db.sqlite.transaction(() => {
+      db.sqlite.pragma('defer_foreign_keys = ON');
+      db.sqlite.prepare('UPDATE main.sync_control SET capture = 0').run();
+      let rows = 0;
+      const tables = tablesOf(db).filter((t) => t !== 'sync_control');
+      for (const t of [...tables, 'sync_control']) {
+        const cols = columnsOf(db, 'main', t);
+        const theirs = new Set(columnsOf(db, 'src', t));
+        if (cols.some((c) => !theirs.has(c))) throw new Error(`the backup's table ${t} does not match this replica's`);
+        const list = cols.map(q).join(', ');
+        db.sqlite.prepare(`DELETE FROM main.${q(t)}`).run();
+        rows += db.sqlite.prepare(`INSERT INTO main.${q(t)} (${list}) SELECT ${list} FROM src.${q(t)}`).run().changes;
+      }
+      // AUTOINCREMENT counters (the outbox's seq) come back with the rows they numbered
+      db.sqlite.prepare('DELETE FROM main.sqlite_sequence').run();
+      db.sqlite.prepare('INSERT INTO main.sqlite_sequence (name, seq) SELECT name, seq FROM src.sqlite_sequence').run();
+      const broken = db.sqlite.pragma('main.foreign_key_check') as unknown[];
+      if (broken.length) throw new Error(`the backup has ${broken.length} broken references`);
+      after();
+      return rows;
+    })();
+  } finally {
+    db.sqlite.prepare('DETACH DATABASE src').run();
+  }
+}

@@ -1,0 +1,30 @@
+/** Backups, English. Keys are those of backup.ru.ts. */
+import type { backupRu } from './backup.ru';
+
+export const backupEn: Record<keyof typeof backupRu, string> = {
+  'backup.title': 'Backups of this workstation',
+  'backup.hint': 'A copy is made every day and before every update of the app; the newest {keep} are kept. Folder: {folder}',
+  'backup.create': 'Back up now',
+  'backup.creating': 'Copying…',
+  'backup.created': 'Backup made: {time}',
+  'backup.none': 'No backups yet.',
+  'backup.col.time': 'When',
+  'backup.col.reason': 'Why',
+  'backup.col.size': 'Size',
+  'backup.reason.daily': 'daily',
+  'backup.reason.manual': 'by hand',
+  'backup.reason.migration': 'before an update',
+  'backup.reason.restore': 'before a restore',
+  'backup.restore': 'Restore',
+  'backup.confirmRestore': 'Return this workstation’s data to how it was at {time}? The present state is kept as a backup first. What the server confirmed later comes back at the next sync.',
+  'backup.restored': 'Restored the copy of {time}. The state before the restore is kept as backup “{keptAs}”.{enrolled, select, true { The next sync brings back what the server confirmed after this copy.} other {}}',
+  'backup.error.pending': '{count, plural, one {# change typed here is} other {# changes typed here are}} not on the server yet: restoring would lose {count, plural, one {it} other {them}}. Sync first.',
+  'backup.error.bad': 'This file cannot be restored ({file}): {detail}',
+  'backup.error.notFound': 'There is no backup “{name}”.',
+  'backup.error.syncRunning': 'Sync is running; try again when it finishes.',
+  'cli.backup.created': 'backup written: {file} ({size})',
+  'cli.backup.none': 'no backups (folder {folder})',
+  'cli.backup.restored': 'restored from {name}: {rows} rows; the previous state is kept as {keptAs}{enrolled, select, true {; the next sync brings back what the server confirmed later} other {}}',
+  'cli.backup.pending': '{count} change(s) typed here are not on the server yet: run `unidesk sync now` first, or pass --discard-pending (they stay in the “before a restore” backup)',
+  'cli.backup.oneSource': 'give one of: --name NAME (a backup from the folder) or --file PATH',
+};

@@ -1,0 +1,30 @@
+/** Backups, Kyrgyz. Keys are those of backup.ru.ts. */
+import type { backupRu } from './backup.ru';
+
+export const backupKy: Record<keyof typeof backupRu, string> = {
+  'backup.title': 'Бул иш ордунун камдык көчүрмөлөрү',
+  'backup.hint': 'Көчүрмө күн сайын жана программа ар бир жаңыртылаар алдында жасалат; акыркы {keep} сакталат. Папка: {folder}',
+  'backup.create': 'Азыр көчүрмө жасоо',
+  'backup.creating': 'Көчүрүлүүдө…',
+  'backup.created': 'Көчүрмө жасалды: {time}',
+  'backup.none': 'Азырынча көчүрмө жок.',
+  'backup.col.time': 'Качан',
+  'backup.col.reason': 'Эмне үчүн',
+  'backup.col.size': 'Көлөмү',
+  'backup.reason.daily': 'күнүмдүк',
+  'backup.reason.manual': 'кол менен',
+  'backup.reason.migration': 'жаңыртуу алдында',
+  'backup.reason.restore': 'калыбына келтирүү алдында',
+  'backup.restore': 'Калыбына келтирүү',
+  'backup.confirmRestore': 'Бул иш ордунун маалыматтарын {time} абалына кайтарасызбы? Азыркы абал адегенде өзүнчө көчүрмө болуп сакталат. Сервер кийинчерээк тастыктаганы кийинки шайкештирүүдө кайтып келет.',
+  'backup.restored': '{time} көчүрмөсү калыбына келтирилди. Мурунку абал «{keptAs}» көчүрмөсү болуп сакталды.{enrolled, select, true { Кийинки шайкештирүү сервер бул көчүрмөдөн кийин тастыктаганды кайтарат.} other {}}',
+  'backup.error.pending': 'Бул жерде киргизилген {count} өзгөртүү али серверде жок: калыбына келтирүү аларды жоготмок. Адегенде шайкештириңиз.',
+  'backup.error.bad': 'Бул файлды калыбына келтирүүгө болбойт ({file}): {detail}',
+  'backup.error.notFound': '«{name}» көчүрмөсү жок.',
+  'backup.error.syncRunning': 'Шайкештирүү жүрүп жатат; бүткөндө кайталаңыз.',
+  'cli.backup.created': 'көчүрмө жазылды: {file} ({size})',
+  'cli.backup.none': 'көчүрмө жок (папка {folder})',
+  'cli.backup.restored': '{name} көчүрмөсүнөн калыбына келтирилди: {rows} сап; мурунку абал {keptAs} болуп сакталды{enrolled, select, true {; кийинки шайкештирүү сервер кийин тастыктаганды кайтарат} other {}}',
+  'cli.backup.pending': 'бул жерде киргизилген өзгөртүүлөр али серверде жок ({count}): адегенде `unidesk sync now` аткарыңыз же --discard-pending кошуңуз (алар «калыбына келтирүү алдында» көчүрмөсүндө калат)',
+  'cli.backup.oneSource': 'бирөөнү көрсөтүңүз: --name АТЫ (папкадагы көчүрмө) же --file ЖОЛ',
+};
