@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { inspectReplicaFile, makeSelfContained, vacuumInto } from './backup.repository';
 
 export const BACKUP_REASONS = ['daily', 'manual', 'migration', 'restore'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
@@ -74,26 +74,16 @@ export class BadBackupError extends Error {
  * integrity check and holds a UniDesk replica no newer than this app. Returns its schema version.
  */
 export function checkBackupFile(file: string, appSchemaVersion: number): number {
-  let db: BetterSqlite3.Database;
+  let r: ReturnType<typeof inspectReplicaFile>;
   try {
-    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    r = inspectReplicaFile(file);
   } catch (e) {
     throw new BadBackupError(file, (e as Error).message);
   }
-  try {
-    const check = db.pragma('integrity_check', { simple: true });
-    if (check !== 'ok') throw new BadBackupError(file, `integrity check: ${String(check)}`);
-    const isReplica = db.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('university', 'audit_log', 'outbox')`).pluck().get();
-    if (isReplica !== 3) throw new BadBackupError(file, 'not a UniDesk replica');
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > appSchemaVersion) throw new BadBackupError(file, `made by a newer UniDesk (schema ${version}, this one knows ${appSchemaVersion})`);
-    return version;
-  } catch (e) {
-    if (e instanceof BadBackupError) throw e;
-    throw new BadBackupError(file, (e as Error).message);
-  } finally {
-    db.close();
-  }
+  if (r.integrity !== 'ok') throw new BadBackupError(file, `integrity check: ${r.integrity}`);
+  if (!r.isReplica) throw new BadBackupError(file, 'not a UniDesk replica');
+  if (r.version > appSchemaVersion) throw new BadBackupError(file, `made by a newer UniDesk (schema ${r.version}, this one knows ${appSchemaVersion})`);
+  return r.version;
 }
 
 /** Makes a finished copy owner-only, checks it, and gives it its final name (a half-written file never has one). */
@@ -101,12 +91,7 @@ export function sealBackup(tmp: string, finalFile: string, appSchemaVersion: num
   try {
     if (process.platform !== 'win32') fs.chmodSync(tmp, 0o600);
     // a copy of a WAL replica is in WAL mode too: a backup is one self-contained file
-    const copy = new BetterSqlite3(tmp);
-    try {
-      copy.pragma('journal_mode = DELETE');
-    } finally {
-      copy.close();
-    }
+    makeSelfContained(tmp);
     checkBackupFile(tmp, appSchemaVersion);
     fs.renameSync(tmp, finalFile);
   } catch (e) {
@@ -128,12 +113,12 @@ export function ownerOnlyTemp(dir: string, name: string): string {
  * The copy taken before migrations change an existing replica (synchronous: it runs while the
  * file is being opened). VACUUM INTO writes a compact, consistent copy.
  */
-export function backupBeforeMigration(sqlite: BetterSqlite3.Database, dbFile: string, appSchemaVersion: number, now = new Date()): string {
+export function backupBeforeMigration(sqlite: Parameters<typeof vacuumInto>[0], dbFile: string, appSchemaVersion: number, now = new Date()): string {
   const dir = backupDirOf(dbFile);
   const name = backupName(now, 'migration');
   const tmp = ownerOnlyTemp(dir, name);
   fs.rmSync(tmp); // VACUUM INTO refuses an existing file; the folder is owner-only
-  sqlite.prepare('VACUUM INTO ?').run(tmp);
+  vacuumInto(sqlite, tmp);
   sealBackup(tmp, path.join(dir, name), appSchemaVersion);
   pruneBackups(dir, keepCount());
   return name;

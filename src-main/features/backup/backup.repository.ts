@@ -4,7 +4,9 @@
  * leaves the replica exactly as it was. (Swapping files under an open connection would not be
  * safe; this needs no second process to stop.)
  */
+import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from '../../db/connection';
+import { installCaptureTriggers } from '../sync/migrations/0010-sync';
 
 /** The replica's tables, children after parents does not matter: foreign keys are checked at commit. */
 function tablesOf(db: Database): string[] {
@@ -46,10 +48,49 @@ export function replaceAllRows(db: Database, sourceFile: string, after: () => vo
       db.sqlite.prepare('INSERT INTO main.sqlite_sequence (name, seq) SELECT name, seq FROM src.sqlite_sequence').run();
       const broken = db.sqlite.pragma('main.foreign_key_check') as unknown[];
       if (broken.length) throw new Error(`the backup has ${broken.length} broken references`);
+      // a restored enrolment captures changes again (triggers are schema, not rows: enrolment installs them)
+      if (db.sqlite.prepare('SELECT 1 FROM main.sync_state').get()) installCaptureTriggers(db.sqlite);
       after();
       return rows;
     })();
   } finally {
     db.sqlite.prepare('DETACH DATABASE src').run();
   }
+}
+
+/** SQLite's online backup into `file`: pages are copied in steps, the app goes on writing meanwhile. */
+export function onlineCopy(db: Database, file: string): Promise<unknown> {
+  return db.sqlite.backup(file);
+}
+
+/** A compact, consistent copy (synchronous: for the moment a replica is being opened). */
+export function vacuumInto(sqlite: BetterSqlite3.Database, file: string): void {
+  sqlite.prepare('VACUUM INTO ?').run(file);
+}
+
+/** A copy of a WAL replica is in WAL mode too: a backup is one self-contained file. */
+export function makeSelfContained(file: string): void {
+  const copy = new BetterSqlite3(file);
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+}
+
+/** What a file is, read-only: its full integrity check, whether it holds a UniDesk replica, its schema version. */
+export function inspectReplicaFile(file: string): { integrity: string; isReplica: boolean; version: number } {
+  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  try {
+    const integrity = String(db.pragma('integrity_check', { simple: true }));
+    if (integrity !== 'ok') return { integrity, isReplica: false, version: 0 };
+    const tables = db.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('university', 'audit_log', 'outbox')`).pluck().get();
+    return { integrity, isReplica: tables === 3, version: db.pragma('user_version', { simple: true }) as number };
+  } finally {
+    db.close();
+  }
+}
+
+export function accountExists(db: Database, id: string): boolean {
+  return db.sqlite.prepare('SELECT 1 FROM app_user WHERE id = ?').get(id) !== undefined;
 }

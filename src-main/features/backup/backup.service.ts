@@ -11,7 +11,6 @@ import type { Database } from '../../db/connection';
 import { openDatabase } from '../../db/connection';
 import { SCHEMA_VERSION } from '../../db/migrations';
 import { writeAudit } from '../audit/audit.repository';
-import { installCaptureTriggers } from '../sync/migrations/0010-sync';
 import { pendingSummary, readSyncState } from '../sync/sync-state.repository';
 import { uuidv7 } from 'uuidv7';
 import {
@@ -27,7 +26,7 @@ import {
   type BackupFile,
   type BackupReason,
 } from './backup-files';
-import { replaceAllRows } from './backup.repository';
+import { accountExists, onlineCopy, replaceAllRows } from './backup.repository';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -57,7 +56,7 @@ export async function createBackup(db: Database, reason: BackupReason, now = new
   const name = backupName(now, reason);
   const tmp = ownerOnlyTemp(dir, name);
   try {
-    await db.sqlite.backup(tmp);
+    await onlineCopy(db, tmp);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
     throw e;
@@ -129,10 +128,8 @@ export async function restoreBackup(
     fs.copyFileSync(file, work);
     await openDatabase(work).close();
     const rows = replaceAllRows(db, work, () => {
-      const restoredState = readSyncState(db);
-      if (restoredState) installCaptureTriggers(db.sqlite);
       // the account may not exist in the backup (made before it was added): the name is kept in the entry
-      const known = opts.actor && db.sqlite.prepare('SELECT 1 FROM app_user WHERE id = ?').get(opts.actor.id) !== undefined;
+      const known = opts.actor !== null && accountExists(db, opts.actor.id);
       writeAudit(db, { txId: uuidv7(), now: (opts.now ?? new Date()).toISOString(), userId: known ? opts.actor!.id : null }, {
         action: 'backup.restore',
         entity: 'replica',
