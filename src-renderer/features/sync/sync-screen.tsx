@@ -5,6 +5,7 @@ import type { MessageKey } from '../../../src-shared/i18n';
 import { call, errorMessage } from '../../api/client';
 import { ErrorBanner, Notice } from '../../ui/error-banner';
 import { formatMoment } from './sync-format';
+import { BackupSection } from '../backup/backup-section';
 
 const POLL_MS = 3_000;
 
@@ -149,6 +150,7 @@ export function SyncScreen() {
           ))}
         </section>
       ) : null}
+      <BackupSection />
     </section>
   );
 }
