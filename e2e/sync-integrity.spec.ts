@@ -139,6 +139,24 @@ describe('sync that loses nothing', () => {
     expect(await totalAt(file('witness'), 6)).toBe(77);
   }, 120_000);
 
+  it('restoring a backup in the app: what the server confirmed since comes back, what is typed after goes out', async () => {
+    const made = await cli(['backup', 'create', '--db', file('a'), '--lang', 'en']);
+    const name = /backups\/(unidesk-\S+\.sqlite)/.exec(made)![1]!;
+    await typeGrades(file('a'), { 7: { m1: 20, m2: 20, exam: 24 } });
+    await withDb(file('a'), (db) => syncOnce(db));
+    await typeGrades(file('witness'), { 8: { m1: 20, m2: 20, exam: 25 } });
+    await withDb(file('witness'), (db) => syncOnce(db));
+    expect(await cli(['backup', 'restore', '--name', name, '--db', file('a'), '--lang', 'en'])).toMatch(/the next sync brings back what the server confirmed later/);
+    expect(await totalAt(file('a'), 7)).toBeNull();
+    await typeGrades(file('a'), { 9: { m1: 20, m2: 20, exam: 26 } });
+    const run = await withDb(file('a'), (db) => syncOnce(db));
+    expect(run.pending).toBe(0);
+    // this workstation's own confirmed grade and the other's are back; the new one reached the other
+    expect([await totalAt(file('a'), 7), await totalAt(file('a'), 8)]).toEqual([64, 65]);
+    await withDb(file('witness'), (db) => syncOnce(db));
+    expect(await totalAt(file('witness'), 9)).toBe(66);
+  }, 120_000);
+
   it('refuses a second server on a data folder in use, in one line', async () => {
     if (process.env.UNIDESK_TEST_DATABASE_URL) return; // PostgreSQL has its own lock; this is PGlite's
     const second = await startServer(store.args).then(
