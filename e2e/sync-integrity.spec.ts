@@ -157,6 +157,35 @@ describe('sync that loses nothing', () => {
     expect(await totalAt(file('witness'), 9)).toBe(66);
   }, 120_000);
 
+  it('a server restored from a backup: devices send again what it lost, reload, and say what happened', async () => {
+    if (process.env.UNIDESK_TEST_DATABASE_URL) return; // the copy is of PGlite's folder; PostgreSQL's restore is the DBA's tool
+    const data = store.args[1]!;
+    const port = Number(new URL(server.url).port);
+    await server.stop();
+    fs.cpSync(data, `${data}-backup`, { recursive: true });
+    server = await startServer(store.args, port);
+    await typeGrades(file('a'), { 10: { m1: 20, m2: 20, exam: 27 } });
+    await withDb(file('a'), (db) => syncOnce(db));
+    await typeGrades(file('witness'), { 11: { m1: 20, m2: 20, exam: 28 } });
+    await withDb(file('witness'), (db) => syncOnce(db));
+    await withDb(file('witness'), (db) => syncOnce(db));
+    // last night's copy of the server comes back: both grades are gone from it
+    await server.stop();
+    fs.rmSync(data, { recursive: true, force: true });
+    fs.cpSync(`${data}-backup`, data, { recursive: true });
+    server = await startServer(store.args, port);
+    const a = await withDb(file('a'), (db) => syncOnce(db));
+    expect(a.push.resent).toBe(1);
+    const w = await withDb(file('witness'), (db) => syncOnce(db));
+    expect(w.push.resent).toBe(1);
+    await withDb(file('a'), (db) => syncOnce(db));
+    for (const device of ['a', 'witness']) expect([await totalAt(file(device), 10), await totalAt(file(device), 11)]).toEqual([67, 68]);
+    const noticed = await withDb(file('witness'), (db) => db.sqlite.prepare('SELECT server_restored_at, resent, too_old FROM sync_state').get() as Record<string, unknown>);
+    expect(noticed).toMatchObject({ resent: 1, too_old: 0 });
+    expect(noticed.server_restored_at).not.toBeNull();
+    expect(server.output()).toMatch(/was the server restored from a backup\?/);
+  }, 120_000);
+
   it('refuses a second server on a data folder in use, in one line', async () => {
     if (process.env.UNIDESK_TEST_DATABASE_URL) return; // PostgreSQL has its own lock; this is PGlite's
     const second = await startServer(store.args).then(

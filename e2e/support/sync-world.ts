@@ -33,6 +33,8 @@ export interface ServerProcess {
   proc: ChildProcess;
   kill9(): Promise<void>;
   stop(): Promise<void>;
+  /** what the server printed so far (its log) */
+  output(): string;
 }
 
 /** Where the server keeps its data: a PGlite folder, or a fresh schema of the CI's PostgreSQL. */
@@ -58,9 +60,9 @@ export function serverCommand(store: string[], args: string[]): string {
 export async function startServer(store: string[], port = 0): Promise<ServerProcess> {
   const proc = spawn(process.execPath, [SERVER, 'serve', '--port', String(port), '--rate-limit', '100000', ...store], { stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
+  let out = '';
   proc.stderr!.on('data', (d) => (err += String(d)));
   const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
     proc.stdout!.on('data', (d) => {
       out += String(d);
       const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
@@ -80,6 +82,7 @@ export async function startServer(store: string[], port = 0): Promise<ServerProc
       proc.kill('SIGTERM');
       await exited;
     },
+    output: () => out + err,
   };
 }
 

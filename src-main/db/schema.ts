@@ -270,6 +270,7 @@ export interface OutboxTable {
   schema_version: number;
   created_at: string;
   state: Generated<string>;
+  pushed_seq: number | null;
 }
 
 export interface SyncControlTable {
@@ -295,6 +296,21 @@ export interface SyncStateTable {
   next_attempt_at: string | null;
   incarnation: string | null;
   seq_shift: Generated<number>;
+  confirmed_seq: Generated<number>;
+  cursor_mark: string | null;
+  server_restored_at: string | null;
+  resent: Generated<number>;
+  too_old: Generated<number>;
+}
+export interface SyncSentTable {
+  seq: number;
+  tx_id: string;
+  table_name: string;
+  row_id: string;
+  op: string;
+  values_json: string | null;
+  old_json: string | null;
+  answered_at: string;
 }
 export interface SyncChangeTable {
   seq: Generated<number>;
@@ -419,5 +435,6 @@ export interface DB {
   sync_control: SyncControlTable;
   sync_state: SyncStateTable;
   sync_change: SyncChangeTable;
+  sync_sent: SyncSentTable;
   sync_issue: SyncIssueTable;
 }

@@ -57,7 +57,9 @@ export function syncRoutes(app: FastifyInstance, db: ServerKysely, pushBodyLimit
       throw new HttpError(400, 'bad_request', `transactions: at most ${MAX_PUSH_MUTATIONS} mutations in one push (got ${total})`);
     }
     try {
-      return await pushBatch(db, device, body);
+      const res = await pushBatch(db, device, body);
+      if (res.gapAt !== undefined) req.log.warn({ deviceId: device.id, lastSeq: res.lastSeq }, 'device sends changes after ones this server does not have (was the server restored from a backup?): it sends them again from its copy');
+      return res;
     } catch (e) {
       if (e instanceof BadPush) throw new HttpError(400, 'bad_request', e.message);
       if (e instanceof DeviceRevoked) throw new HttpError(401, 'device_revoked', 'this device was revoked by the administrator; enrol it again to sync');
@@ -85,7 +87,8 @@ export function syncRoutes(app: FastifyInstance, db: ServerKysely, pushBodyLimit
     const device = await requireDevice(db, req);
     const body = parseBody(pullRequest, req.body);
     checkProtocol(body.protocol);
-    const page = await pull(db, device.scope, body.cursor, body.limit);
+    const page = await pull(db, device.scope, body.cursor, body.limit, body.mark);
+    if (page.restart) req.log.warn({ deviceId: device.id, cursor: body.cursor }, 'device has seen changes this server does not have (was the server restored from a backup?): the device sends again what it keeps and reloads its data');
     await touchDevice(db, device.id);
     return page;
   });

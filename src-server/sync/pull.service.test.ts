@@ -50,10 +50,24 @@ describe.each(TEST_BACKENDS)('pull and bootstrap ($name)', (backend) => {
     const top = await db.kysely.selectFrom('change_log').select((eb) => eb.fn.max('seq').as('top')).executeTakeFirstOrThrow();
     expect(pages[pages.length - 1]!.cursor).toBe(String(top.top));
     const nothingNew = await f1.pull(pages[pages.length - 1]!.cursor);
-    expect(nothingNew).toEqual({ changes: [], cursor: String(top.top), hasMore: false });
+    expect(nothingNew).toMatchObject({ changes: [], cursor: String(top.top), hasMore: false });
+    expect(nothingNew.restart).toBeUndefined();
     // an all-university device sees all six, in order
     const everything = (await pullAll(admin, 4)).flatMap((p) => p.changes.map((c) => (c.values as { total: number }).total));
     expect(everything).toEqual([30, 31, 32, 33, 34, 35]);
+  });
+
+  it('tells a device whose cursor this change log never reached, or reached with another change, to start again', async () => {
+    const f1 = await enrol(app, 'clerk', { kind: 'faculty', facultyId: F1 });
+    for (let v = 1; v <= 2; v++) await f1.push([f1.tx([{ name: 'grade.set', entity: 'grade', entityId: 'gr1' }], [update('grade', { ...grade('gr1', 'sh1', null), version: v }, points(30 + v))])]);
+    const page = await f1.pull('0');
+    expect(page.mark).toMatch(/^\d+$/);
+    // the same cursor with its mark pages on; nothing is new
+    expect(await f1.pull(page.cursor, 1000, page.mark!)).toMatchObject({ changes: [], hasMore: false, mark: page.mark });
+    // a server restored from a backup: the log is shorter than what the device saw…
+    expect(await f1.pull(String(BigInt(page.cursor) + 5n))).toEqual({ changes: [], cursor: String(BigInt(page.cursor) + 5n), hasMore: false, restart: true });
+    // …or has grown again with other changes under the same numbers
+    expect(await f1.pull(page.cursor, 1000, '123')).toMatchObject({ changes: [], restart: true });
   });
 
   it('advances the cursor over a page of rows the device cannot see', async () => {

@@ -7,18 +7,34 @@
 import { sql } from 'kysely';
 import type { DeviceScope, PulledChange, PullResponse, BootstrapPage } from '../../src-shared/sync/protocol';
 import { syncTable } from '../../src-shared/sync/tables';
+import type { Transaction } from 'kysely';
 import type { ServerKysely } from '../db/connection';
+import type { ServerSchema } from '../db/schema';
 import { scopeCondition, type Row } from './scope';
 
 export class UnknownTable extends Error {}
 
-export async function pull(db: ServerKysely, scope: DeviceScope, cursor: string, limit: number): Promise<PullResponse> {
+/** A change's mark: its commit time in microseconds — a restored server's change at that seq, if any, has another. */
+const markOf = (trx: Transaction<ServerSchema>, seq: string) =>
+  trx
+    .selectFrom('change_log')
+    .select(sql<string>`(extract(epoch from at) * 1000000)::bigint::text`.as('mark'))
+    .where(sql<boolean>`seq = ${seq}::bigint`)
+    .executeTakeFirst()
+    .then((r) => r?.mark ?? null);
+
+export async function pull(db: ServerKysely, scope: DeviceScope, cursor: string, limit: number, mark?: string): Promise<PullResponse> {
   // one snapshot for the high-water mark and the page, so rows between them are not skipped
   return db
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
       const top = await trx.selectFrom('change_log').select(sql<string>`coalesce(max(seq), 0)::text`.as('top')).executeTakeFirstOrThrow();
+      // a cursor this log never reached, or one pointing at another change than the device saw:
+      // the server was restored from a backup, and paging on would skip what it has now
+      if (BigInt(cursor) > BigInt(top.top) || (mark !== undefined && cursor !== '0' && (await markOf(trx, cursor)) !== mark)) {
+        return { changes: [], cursor, hasMore: false, restart: true };
+      }
       const rows = await trx
         .selectFrom('change_log')
         .select([sql<string>`seq::text`.as('seq_text'), 'tbl', 'id', 'op', 'data'])
@@ -29,10 +45,10 @@ export async function pull(db: ServerKysely, scope: DeviceScope, cursor: string,
         .limit(limit)
         .execute();
       const changes: PulledChange[] = rows.map((r) => ({ table: r.tbl, id: r.id, op: r.op, values: r.op === 'delete' ? null : (r.data as Row) }));
-      if (rows.length === limit) return { changes, cursor: rows[rows.length - 1]!.seq_text, hasMore: true };
       // a short page read everything up to the top: rows this device may not see move the cursor too
-      const next = BigInt(top.top) > BigInt(cursor) ? top.top : cursor;
-      return { changes, cursor: next, hasMore: false };
+      const hasMore = rows.length === limit;
+      const next = hasMore ? rows[rows.length - 1]!.seq_text : BigInt(top.top) > BigInt(cursor) ? top.top : cursor;
+      return { changes, cursor: next, hasMore, mark: next === '0' ? null : next === cursor && mark !== undefined ? mark : await markOf(trx, next) };
     });
 }
 

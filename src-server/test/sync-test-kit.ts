@@ -134,8 +134,8 @@ export class TestDevice {
     return r.json();
   }
 
-  async pull(cursor: string, limit = 1000): Promise<PullResponse> {
-    const r = await this.post('/v1/pull', { protocol: PROTOCOL_VERSION, cursor, limit });
+  async pull(cursor: string, limit = 1000, mark?: string): Promise<PullResponse> {
+    const r = await this.post('/v1/pull', { protocol: PROTOCOL_VERSION, cursor, limit, ...(mark ? { mark } : {}) });
     if (r.statusCode !== 200) throw new Error(`pull: ${r.statusCode} ${r.body}`);
     return r.json();
   }

@@ -119,6 +119,8 @@ export const pullRequest = z.object({
     .regex(/^\d{1,19}$/)
     .refine((v) => !/^\d{1,19}$/.test(v) || BigInt(v) <= MAX_CURSOR, { message: 'beyond the largest change-log position' }),
   limit: z.number().int().min(1).max(MAX_PULL_LIMIT).default(1000),
+  /** the mark the server gave with this cursor: a change log rolled back (a restored server) does not match it */
+  mark: z.string().regex(/^\d{1,24}$/).optional(),
 });
 export type PullRequest = z.infer<typeof pullRequest>;
 
@@ -135,6 +137,13 @@ export interface PullResponse {
   /** apply the page, then store this cursor in the same local transaction */
   cursor: string;
   hasMore: boolean;
+  /** which change the cursor points at (its commit time in µs): sent back with the next pull */
+  mark?: string | null;
+  /**
+   * the cursor is past this server's change log, or points at a change it no longer has: the
+   * server was restored from a backup. Nothing was applied; the device re-sends and re-loads.
+   */
+  restart?: boolean;
 }
 
 export const bootstrapRequest = z.object({

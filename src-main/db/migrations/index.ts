@@ -9,6 +9,7 @@ import { m0008CurriculumItemUsage } from '../../features/curricula/migrations/00
 import { m0009GradingScaleVersions } from '../../features/grade-sheets/migrations/0009-grading-scale-versions';
 import { m0010Sync } from '../../features/sync/migrations/0010-sync';
 import { m0011SyncResilience } from '../../features/sync/migrations/0011-sync-resilience';
+import { m0012SyncRecovery } from '../../features/sync/migrations/0012-sync-recovery';
 import type { Migration } from './migration';
 
 // The core schema (the university's structure and staff, accounts, audit and outbox) lives here;
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0009GradingScaleVersions,
   m0010Sync,
   m0011SyncResilience,
+  m0012SyncRecovery,
 ];
 
 /** The schema version this build writes; sync mutations carry it (issue 5). Kept in platform/ for the server. */

@@ -79,18 +79,39 @@ export interface IssueInput {
   createdAt: string;
 }
 
-/** What recording the server's answers writes: an outbox state, the end of a transaction's captured rows, an entry in Needs attention. */
-export function pushAnswerWriter(db: Database) {
-  const setState = db.sqlite.prepare('UPDATE outbox SET state = ? WHERE seq = ?');
-  const dropChanges = db.sqlite.prepare('DELETE FROM sync_change WHERE tx_id = ?');
+/** How long answered changes stay on the device, to be sent again to a server restored from an older backup. */
+export const KEEP_SENT_DAYS = 30;
+
+/**
+ * What recording the server's answers writes: an outbox state and the number the server knows
+ * it by, the transaction's captured rows moved to `sync_sent` (kept KEEP_SENT_DAYS), an entry in
+ * Needs attention.
+ */
+export function pushAnswerWriter(db: Database, answeredAt: string) {
+  const setState = db.sqlite.prepare('UPDATE outbox SET state = ?, pushed_seq = ? WHERE seq = ?');
+  const keep = db.sqlite.prepare(
+    `INSERT OR REPLACE INTO sync_sent (seq, tx_id, table_name, row_id, op, values_json, old_json, answered_at)
+     SELECT seq, tx_id, table_name, row_id, op, values_json, old_json, ? FROM sync_change WHERE tx_id = ?`,
+  );
+  const drop = db.sqlite.prepare('DELETE FROM sync_change WHERE tx_id = ?');
   const issue = db.sqlite.prepare(
     `INSERT INTO sync_issue (id, kind, outbox_seq, mutation_name, user_id, table_name, row_id, code, message, device_json, server_json, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   return {
-    setState: (state: string, seq: number) => void setState.run(state, seq),
-    dropChanges: (txId: string) => void dropChanges.run(txId),
+    setState: (state: string, outboxSeq: number, pushedSeq: number) => void setState.run(state, pushedSeq, outboxSeq),
+    dropChanges: (txId: string) => {
+      keep.run(answeredAt, txId);
+      drop.run(txId);
+    },
     addIssue: (i: IssueInput) =>
       void issue.run(i.id, i.kind, i.outboxSeq, i.mutationName, i.userId, i.table, i.rowId, i.code, i.message, i.deviceJson, i.serverJson, i.createdAt),
   };
+}
+
+/** Forgets answered rows older than KEEP_SENT_DAYS; records the highest number the server confirmed. */
+export function settleAnswers(db: Database, now: Date, confirmedSeq: number): void {
+  const cutoff = new Date(now.getTime() - KEEP_SENT_DAYS * 86_400_000).toISOString();
+  db.sqlite.prepare('DELETE FROM sync_sent WHERE answered_at < ?').run(cutoff);
+  db.sqlite.prepare('UPDATE sync_state SET confirmed_seq = max(confirmed_seq, ?) WHERE id = 1').run(confirmedSeq);
 }

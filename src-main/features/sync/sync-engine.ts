@@ -3,14 +3,15 @@
  * heartbeat), and the background loop with exponential backoff and jitter. Everything it
  * needs to resume lives in the replica, so a restart simply carries on.
  */
-import { enrolRequest, type DeviceScope, type EnrolResponse } from '../../../src-shared/sync/protocol';
+import { enrolRequest, type DeviceScope, type EnrolResponse, type HeartbeatResponse } from '../../../src-shared/sync/protocol';
 import type { Database } from '../../db/connection';
 import { APP_VERSION } from '../../app/version';
 import { installCaptureTriggers } from './migrations/0010-sync';
 import { bootstrap, pullAll, type PullOutcome } from './sync-pull';
 import { createSyncHttp, SyncHttpError, type SyncHttp } from './sync-http';
 import { pushAll, type PushOutcome } from './sync-push';
-import { firstUnsent, outboxTop, pendingSummary, readSyncState, recordAttempt, recordEnrolment } from './sync-state.repository';
+import { KEEP_SENT_DAYS } from './outbox.repository';
+import { firstUnsent, outboxTop, pendingSummary, prepareResend, readSyncState, recordAttempt, recordEnrolment } from './sync-state.repository';
 
 export interface EnrolOptions {
   serverUrl: string;
@@ -99,24 +100,40 @@ export interface RunResult {
   pending: number;
 }
 
-/** One sync: finish an interrupted bootstrap, push everything, pull everything, report in. */
+/** Bootstrap if the replica needs it, push everything, bootstrap again if the push found the server restored, pull. */
+async function exchange(db: Database, client: SyncHttp): Promise<{ push: PushOutcome; pull: PullOutcome }> {
+  if (!readSyncState(db)!.bootstrapped) await bootstrap(db, client, readSyncState(db)!);
+  const push = await pushAll(db, client, readSyncState(db)!);
+  if (!readSyncState(db)!.bootstrapped) await bootstrap(db, client, readSyncState(db)!);
+  const pull = await pullAll(db, client, readSyncState(db)!);
+  return { push, pull };
+}
+
+/**
+ * One sync: finish an interrupted bootstrap, push everything, pull everything, report in.
+ * A server restored from a backup is noticed here — its change log is behind this device's
+ * cursor, or it has fewer of this device's changes than it confirmed — and handled: what it
+ * lost goes again (kept KEEP_SENT_DAYS), the replica reloads its scope, and the Sync screen says so.
+ */
 export async function syncOnce(db: Database, http?: SyncHttp): Promise<RunResult> {
-  let state = readSyncState(db);
+  const state = readSyncState(db);
   if (!state) throw new SyncNotEnrolled();
   const client = http ?? createSyncHttp(state.serverUrl);
   const at = new Date().toISOString();
   try {
-    if (!state.bootstrapped) {
-      await bootstrap(db, client, state);
-      state = readSyncState(db)!;
+    let { push, pull } = await exchange(db, client);
+    let seen = await heartbeat(db, client).catch(() => null);
+    if (pull.restart || (seen && seen.lastSeq < readSyncState(db)!.confirmedSeq)) {
+      // what the server has of this device's changes decides what goes again: ask if not known yet
+      const serverLast = (seen ?? (await heartbeat(db, client)))?.lastSeq ?? 0;
+      const lost = prepareResend(db, serverLast, new Date(), KEEP_SENT_DAYS);
+      const again = await exchange(db, client);
+      push = { ...again.push, resent: again.push.resent + lost.resent, applied: push.applied + again.push.applied };
+      pull = again.pull;
+      await heartbeat(db, client).catch(() => undefined);
     }
-    const push = await pushAll(db, client, state);
-    const pull = await pullAll(db, client, readSyncState(db)!);
     recordAttempt(db, at, { ok: true });
-    const pending = pendingSummary(db, state.baselineSeq);
-    await heartbeat(db, client).catch(() => undefined);
-    if (push.gap) throw new SyncHttpError('server_behind', 'the server is missing changes it had confirmed (was it restored from a backup?): ask IT before going on', null);
-    return { push, pull, pending: pending.count };
+    return { push, pull, pending: pendingSummary(db, readSyncState(db)!.baselineSeq).count };
   } catch (e) {
     const err = e instanceof SyncHttpError ? e : new SyncHttpError('internal', e instanceof Error ? e.message : String(e), null);
     recordAttempt(db, at, { ok: false, error: `${err.code}: ${err.message}`, nextAttemptAt: nextAttempt(readSyncState(db)?.failures ?? 0, err) });
@@ -125,11 +142,11 @@ export async function syncOnce(db: Database, http?: SyncHttp): Promise<RunResult
   }
 }
 
-async function heartbeat(db: Database, http: SyncHttp): Promise<void> {
+async function heartbeat(db: Database, http: SyncHttp): Promise<HeartbeatResponse | null> {
   const state = readSyncState(db);
-  if (!state) return;
+  if (!state) return null;
   const p = pendingSummary(db, state.baselineSeq);
-  await http.post('/v1/heartbeat', { pending: p.count, oldestPendingAt: p.oldestAt, appVersion: APP_VERSION, lastError: state.lastError }, { token: state.token });
+  return http.post<HeartbeatResponse>('/v1/heartbeat', { pending: p.count, oldestPendingAt: p.oldestAt, appVersion: APP_VERSION, lastError: state.lastError }, { token: state.token });
 }
 
 const BASE_DELAY_MS = 5_000;

@@ -15,22 +15,30 @@ export interface PullOutcome {
   applied: number;
   /** rows left alone because this device has a change to them on its way */
   skipped: number;
+  /** the server does not have what this device saw: it was restored from a backup */
+  restart: boolean;
 }
 
 export async function pullAll(db: Database, http: SyncHttp, state: SyncState, pageSize = 1000): Promise<PullOutcome> {
-  const out: PullOutcome = { pages: 0, applied: 0, skipped: 0 };
+  const out: PullOutcome = { pages: 0, applied: 0, skipped: 0, restart: false };
   let cursor = state.cursor;
+  let mark = state.cursorMark;
   for (let page = 0; page < 1_000_000; page++) {
-    const res = await http.post<PullResponse>('/v1/pull', { cursor, limit: pageSize }, { token: state.token });
+    const res = await http.post<PullResponse>('/v1/pull', { cursor, limit: pageSize, ...(mark ? { mark } : {}) }, { token: state.token });
+    if (res.restart) {
+      out.restart = true;
+      break;
+    }
     withServerRows(db, (writer) => {
       for (const c of res.changes) {
         if (writer.apply(c, { respectPending: true, monotonic: true })) out.applied++;
         else out.skipped++;
       }
-      setCursor(db, res.cursor);
+      setCursor(db, res.cursor, res.mark ?? null);
     });
     out.pages++;
     cursor = res.cursor;
+    mark = res.mark ?? null;
     if (!res.hasMore) break;
   }
   return out;

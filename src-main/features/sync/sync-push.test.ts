@@ -7,7 +7,8 @@ import { createGradeSheetsService } from '../grade-sheets/grade-sheets.service';
 import { installCaptureTriggers } from './migrations/0010-sync';
 import { withServerRows } from './sync-apply.repository';
 import { applyPushResponse, nextBatch } from './sync-push';
-import { readSyncState } from './sync-state.repository';
+import { prepareResend, readSyncState } from './sync-state.repository';
+import { KEEP_SENT_DAYS, settleAnswers } from './outbox.repository';
 
 let db: Database;
 let sheets: ReturnType<typeof createGradeSheetsService>;
@@ -98,6 +99,44 @@ describe('push', () => {
     const out = applyPushResponse(db, state, batch, { lastSeq: 0, results: [], restore: [], gapAt: 1 });
     expect(out.gap).toBe(true);
     expect(nextBatch(db, state)!.transactions).toEqual(batch.transactions);
+  });
+
+  it('keeps what the server confirmed, and sends it again when a restored server lacks it', () => {
+    const micro = f.prepared();
+    enrolLocally();
+    const state = readSyncState(db)!;
+    const answerAll = (b: ReturnType<typeof nextBatch>) =>
+      applyPushResponse(db, readSyncState(db)!, b!, { lastSeq: 0, restore: [], results: b!.transactions.flatMap((t) => t.mutations.map((m) => ({ seq: m.seq, status: 'applied' as const }))) });
+    sheets.setGrades(USERS.clerkEcon, { id: micro.id, cells: [{ studentId: IDS.studentAigerim, parts: { m1: 25 } }] }, 'ru');
+    answerAll(nextBatch(db, state));
+    sheets.setGrades(USERS.clerkEcon, { id: micro.id, cells: [{ studentId: IDS.studentNurlan, parts: { m1: 21 } }] }, 'ru');
+    const second = nextBatch(db, state)!;
+    answerAll(second);
+    expect(nextBatch(db, state)).toBeNull();
+    expect(readSyncState(db)!.confirmedSeq).toBe(2);
+    // the server was restored to a copy holding only the first change
+    const r = prepareResend(db, 1, new Date(), KEEP_SENT_DAYS);
+    expect(r).toEqual({ resent: 1, tooOld: 0 });
+    const again = nextBatch(db, readSyncState(db)!)!;
+    expect(again.transactions.map((t) => t.mutations.map((m) => m.seq))).toEqual([[2]]);
+    expect(again.transactions[0]!.rows).toEqual(second.transactions[0]!.rows);
+    expect(readSyncState(db)).toMatchObject({ bootstrapped: false, cursor: '0', resent: 1, tooOld: 0 });
+    expect(readSyncState(db)!.serverRestoredAt).not.toBeNull();
+  });
+
+  it('forgets confirmed rows after the keeping period, and counts what it could no longer send again', () => {
+    const micro = f.prepared();
+    enrolLocally();
+    const state = readSyncState(db)!;
+    sheets.setGrades(USERS.clerkEcon, { id: micro.id, cells: [{ studentId: IDS.studentAigerim, parts: { m1: 25 } }] }, 'ru');
+    const b = nextBatch(db, state)!;
+    applyPushResponse(db, state, b, { lastSeq: 1, restore: [], results: [{ seq: 1, status: 'applied' }] });
+    expect(f.count('sync_sent')).toBeGreaterThan(0);
+    const later = new Date(Date.now() + (KEEP_SENT_DAYS + 1) * 86_400_000);
+    settleAnswers(db, later, 1);
+    expect(f.count('sync_sent')).toBe(0);
+    expect(prepareResend(db, 0, later, KEEP_SENT_DAYS)).toEqual({ resent: 0, tooOld: 1 });
+    expect(nextBatch(db, readSyncState(db)!)).toBeNull();
   });
 
   it('a pulled row never overwrites a local change the server has not acknowledged', () => {

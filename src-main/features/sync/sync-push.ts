@@ -16,9 +16,9 @@ import {
 } from '../../../src-shared/sync/protocol';
 import type { Database } from '../../db/connection';
 import { withServerRows } from './sync-apply.repository';
-import type { SyncHttp } from './sync-http';
-import { outboxSeqOf, pushedSeq, readSyncState, renumberUnconfirmed, type SyncState } from './sync-state.repository';
-import { capturedRowsReader, pushAnswerWriter, unsentMutations, type ChangeRow, type OutboxRow } from './outbox.repository';
+import { SyncHttpError, type SyncHttp } from './sync-http';
+import { outboxSeqOf, prepareResend, pushedSeq, readSyncState, renumberUnconfirmed, type SyncState } from './sync-state.repository';
+import { capturedRowsReader, KEEP_SENT_DAYS, pushAnswerWriter, settleAnswers, unsentMutations, type ChangeRow, type OutboxRow } from './outbox.repository';
 
 /** An update sends the fields it changed (and the version it was based on) as `old`, not the whole row twice. */
 function rowChangeOf(c: ChangeRow): RowChange {
@@ -80,8 +80,10 @@ export interface PushOutcome {
   applied: number;
   rejected: number;
   conflicts: number;
-  /** the server's mark is behind this device's: it lost applied changes (restored from a backup?) */
+  /** the server's mark is behind this device's: it lost applied changes (restored from a backup) */
   gap: boolean;
+  /** changes sent again because the server had lost them */
+  resent: number;
   /** unconfirmed changes renumbered past the server's last seq (this replica was restored or copied) */
   renumbered: number;
 }
@@ -89,17 +91,20 @@ export interface PushOutcome {
 /** Records the server's answers, the "Needs attention" entries and the restored rows — one SQLite transaction. */
 export function applyPushResponse(db: Database, state: SyncState, batch: PushBatch, res: PushResponse): PushOutcome {
   const bySeq = new Map<number, MutationResult>(res.results.map((r) => [r.seq, r]));
-  const outcome: PushOutcome = { applied: 0, rejected: 0, conflicts: 0, gap: res.gapAt !== undefined, renumbered: 0 };
+  const outcome: PushOutcome = { applied: 0, rejected: 0, conflicts: 0, gap: res.gapAt !== undefined, renumbered: 0, resent: 0 };
   withServerRows(db, (writer) => {
-    const answers = pushAnswerWriter(db);
-    const now = new Date().toISOString();
+    const at = new Date();
+    const now = at.toISOString();
+    const answers = pushAnswerWriter(db, now);
+    let confirmed = 0;
     for (const tx of batch.transactions) {
       const results = tx.mutations.map((m) => bySeq.get(m.seq));
       // answered only in part or not at all (after a gap): the whole transaction goes again later
       if (results.some((a) => !a)) continue;
       tx.mutations.forEach((m, k) => {
         const a = results[k]!;
-        answers.setState(a.status, outboxSeqOf(state, m.seq));
+        answers.setState(a.status, outboxSeqOf(state, m.seq), m.seq);
+        confirmed = Math.max(confirmed, m.seq);
         if (a.status === 'applied') {
           outcome.applied++;
           return;
@@ -124,6 +129,7 @@ export function applyPushResponse(db: Database, state: SyncState, batch: PushBat
       });
       answers.dropChanges(tx.txId);
     }
+    settleAnswers(db, at, confirmed);
     // the server's rows for what it refused or kept: the replica follows the server until a person decides
     for (const r of res.restore) writer.apply(r, { respectPending: true });
   });
@@ -131,7 +137,7 @@ export function applyPushResponse(db: Database, state: SyncState, batch: PushBat
 }
 
 export async function pushAll(db: Database, http: SyncHttp, initial: SyncState): Promise<PushOutcome> {
-  const total: PushOutcome = { applied: 0, rejected: 0, conflicts: 0, gap: false, renumbered: 0 };
+  const total: PushOutcome = { applied: 0, rejected: 0, conflicts: 0, gap: false, renumbered: 0, resent: 0 };
   let state = initial;
   for (let round = 0; round < 10_000; round++) {
     const batch = nextBatch(db, state);
@@ -150,8 +156,12 @@ export async function pushAll(db: Database, http: SyncHttp, initial: SyncState):
       continue;
     }
     if (o.gap) {
+      // the server lost changes it had confirmed (restored from a backup): send them again, once
+      if (total.gap) throw new SyncHttpError('server_behind', 'the server is still missing changes after they were sent again: ask IT', null);
       total.gap = true;
-      break;
+      total.resent += prepareResend(db, res.lastSeq, new Date(), KEEP_SENT_DAYS).resent;
+      state = readSyncState(db)!;
+      continue;
     }
     // an answer that acknowledged nothing would send the same batch forever
     if (o.applied + o.rejected + o.conflicts === 0) break;

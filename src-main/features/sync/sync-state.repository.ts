@@ -22,6 +22,14 @@ export interface SyncState {
   incarnation: string | null;
   /** a pushed seq is outbox.seq − baselineSeq + seqShift (moved on when renumbered after a restore) */
   seqShift: number;
+  /** the highest number the server confirmed: a server saying it has less was restored from a backup */
+  confirmedSeq: number;
+  /** which change the cursor points at, as the server marked it */
+  cursorMark: string | null;
+  /** when this device found the server restored from a backup, and what it did about it */
+  serverRestoredAt: string | null;
+  resent: number;
+  tooOld: number;
 }
 
 export function readSyncState(db: Database): SyncState | null {
@@ -45,6 +53,11 @@ export function readSyncState(db: Database): SyncState | null {
     nextAttemptAt: r.next_attempt_at,
     incarnation: r.incarnation,
     seqShift: r.seq_shift,
+    confirmedSeq: r.confirmed_seq,
+    cursorMark: r.cursor_mark,
+    serverRestoredAt: r.server_restored_at,
+    resent: r.resent,
+    tooOld: r.too_old,
   };
 }
 
@@ -105,6 +118,8 @@ export function recordEnrolment(
 ): void {
   db.sqlite.transaction(() => {
     db.sqlite.prepare('DELETE FROM sync_state').run();
+    // what the old enrolment sent stays with it: a new device has nothing to send again
+    db.sqlite.prepare('DELETE FROM sync_sent').run();
     // the captured rows of changes carried over to the new enrolment stay: they are what it sends
     if (!e.keepCaptured) db.sqlite.prepare('DELETE FROM sync_change').run();
     else db.sqlite.prepare(`UPDATE outbox SET state = 'pending' WHERE state = 'sent' AND seq > ?`).run(e.baselineSeq);
@@ -119,8 +134,8 @@ export function recordEnrolment(
   })();
 }
 
-export function setCursor(db: Database, cursor: string): void {
-  db.sqlite.prepare('UPDATE sync_state SET cursor = ? WHERE id = 1').run(cursor);
+export function setCursor(db: Database, cursor: string, mark: string | null): void {
+  db.sqlite.prepare('UPDATE sync_state SET cursor = ?, cursor_mark = ? WHERE id = 1').run(cursor, mark);
 }
 
 /** The first outbox entry not yet answered by the server. */
@@ -138,5 +153,50 @@ export function clearForBootstrap(db: Database, tablesChildrenFirst: readonly st
 }
 
 export function markBootstrapped(db: Database, cursor: string): void {
-  db.sqlite.prepare(`UPDATE sync_state SET bootstrapped = 1, cursor = ? WHERE id = 1`).run(cursor);
+  db.sqlite.prepare(`UPDATE sync_state SET bootstrapped = 1, cursor = ?, cursor_mark = NULL WHERE id = 1`).run(cursor);
+}
+
+/**
+ * The server was restored from a backup and has this device's changes only up to
+ * `serverLastSeq`: the ones it confirmed later go again — their rows back from `sync_sent` to
+ * `sync_change`, pending, numbered from serverLastSeq + 1 — and the replica reloads its scope
+ * from the server (not bootstrapped: rows with a change on its way keep it). Changes older than
+ * what is kept are counted, for the Sync screen. One transaction.
+ */
+export function prepareResend(db: Database, serverLastSeq: number, at: Date, keepDays: number): { resent: number; tooOld: number } {
+  return db.sqlite.transaction(() => {
+    const s = readSyncState(db)!;
+    const cutoff = new Date(at.getTime() - keepDays * 86_400_000).toISOString();
+    const lost = db.sqlite
+      .prepare(`SELECT seq, tx_id, created_at FROM outbox WHERE seq > ? AND state NOT IN ('pending', 'sent') AND pushed_seq > ? ORDER BY seq`)
+      .all(s.baselineSeq, serverLastSeq) as { seq: number; tx_id: string; created_at: string }[];
+    const kept = new Set(db.sqlite.prepare('SELECT DISTINCT tx_id FROM sync_sent').pluck().all() as string[]);
+    const again = new Set<string>();
+    let tooOld = 0;
+    for (const e of lost) {
+      if (kept.has(e.tx_id) || e.created_at >= cutoff) again.add(e.tx_id);
+      else tooOld++;
+    }
+    const back = db.sqlite.prepare(
+      `INSERT OR IGNORE INTO sync_change (seq, tx_id, table_name, row_id, op, values_json, old_json)
+       SELECT seq, tx_id, table_name, row_id, op, values_json, old_json FROM sync_sent WHERE tx_id = ?`,
+    );
+    const forget = db.sqlite.prepare('DELETE FROM sync_sent WHERE tx_id = ?');
+    const pending = db.sqlite.prepare(`UPDATE outbox SET state = 'pending' WHERE tx_id = ? AND seq > ?`);
+    let resent = 0;
+    for (const tx of again) {
+      back.run(tx);
+      forget.run(tx);
+      resent += pending.run(tx, s.baselineSeq).changes;
+    }
+    const first = firstUnsent(db, s.baselineSeq);
+    const shift = first === null ? s.seqShift : serverLastSeq + 1 - (first - s.baselineSeq);
+    db.sqlite
+      .prepare(
+        `UPDATE sync_state SET seq_shift = ?, confirmed_seq = ?, server_restored_at = ?, resent = resent + ?, too_old = too_old + ?,
+           bootstrapped = 0, cursor = '0', cursor_mark = NULL WHERE id = 1`,
+      )
+      .run(shift, serverLastSeq, at.toISOString(), resent, tooOld);
+    return { resent, tooOld };
+  })();
 }

@@ -2,11 +2,12 @@ import { defineFeature, signedIn } from '../feature-module';
 import { createSyncService } from './sync.service';
 import { m0010Sync } from './migrations/0010-sync';
 import { m0011SyncResilience } from './migrations/0011-sync-resilience';
+import { m0012SyncRecovery } from './migrations/0012-sync-recovery';
 
 /** How this workstation syncs with the university server, and what needs a person's decision. */
 export const syncFeature = defineFeature({
   name: 'sync',
-  migrations: [m0010Sync, m0011SyncResilience],
+  migrations: [m0010Sync, m0011SyncResilience, m0012SyncRecovery],
   handlers: ({ db, syncLoop }) => {
     const sync = createSyncService(db, syncLoop);
     return {
