@@ -6,6 +6,10 @@ export interface SyncStatusView {
   enrolled: boolean;
   serverUrl: string | null;
   deviceName: string | null;
+  /** the workstation's office and what it sees, in the caller's language ("Dean's office · Faculty of Economics") */
+  scopeLabel: string | null;
+  /** the server was found restored from a backup: when, how many changes went again, how many were too old to */
+  serverRestored: { at: string; resent: number; tooOld: number } | null;
   /** local changes the server has not confirmed yet, and the oldest one's time */
   pending: number;
   oldestPendingAt: string | null;

@@ -106,7 +106,7 @@ describe('push', () => {
     enrolLocally();
     const state = readSyncState(db)!;
     const answerAll = (b: ReturnType<typeof nextBatch>) =>
-      applyPushResponse(db, readSyncState(db)!, b!, { lastSeq: 0, restore: [], results: b!.transactions.flatMap((t) => t.mutations.map((m) => ({ seq: m.seq, status: 'applied' as const }))) });
+      applyPushResponse(db, readSyncState(db)!, b!, { lastSeq: 0, restore: [], results: b!.transactions.flatMap((t) => t.mutations.map((m) => ({ seq: m.seq, mutationId: m.mutationId, status: 'applied' as const }))) });
     sheets.setGrades(USERS.clerkEcon, { id: micro.id, cells: [{ studentId: IDS.studentAigerim, parts: { m1: 25 } }] }, 'ru');
     answerAll(nextBatch(db, state));
     sheets.setGrades(USERS.clerkEcon, { id: micro.id, cells: [{ studentId: IDS.studentNurlan, parts: { m1: 21 } }] }, 'ru');
@@ -130,7 +130,7 @@ describe('push', () => {
     const state = readSyncState(db)!;
     sheets.setGrades(USERS.clerkEcon, { id: micro.id, cells: [{ studentId: IDS.studentAigerim, parts: { m1: 25 } }] }, 'ru');
     const b = nextBatch(db, state)!;
-    applyPushResponse(db, state, b, { lastSeq: 1, restore: [], results: [{ seq: 1, status: 'applied' }] });
+    applyPushResponse(db, state, b, { lastSeq: 1, restore: [], results: [{ seq: 1, mutationId: b.transactions[0]!.mutations[0]!.mutationId, status: 'applied' }] });
     expect(f.count('sync_sent')).toBeGreaterThan(0);
     const later = new Date(Date.now() + (KEEP_SENT_DAYS + 1) * 86_400_000);
     settleAnswers(db, later, 1);

@@ -1,9 +1,10 @@
 /** What the sync panel asks for: status, a run now, the "Needs attention" list and its resolution. */
 import type { SessionUser, SyncIssueView, SyncRunView, SyncStatusView } from '../../../src-shared/contract';
 import { shortName } from '../../../src-shared/domain/person';
-import { can } from '../../../src-shared/domain/roles';
+import { can, ROLES, type Role } from '../../../src-shared/domain/roles';
 import { translate, type Locale, type MessageKey } from '../../../src-shared/i18n';
-import type { ConflictView, RowChange } from '../../../src-shared/sync/protocol';
+import type { ConflictView, DeviceScope, RowChange } from '../../../src-shared/sync/protocol';
+import { facultyNameRow } from '../reference/reference.repository';
 import { MUTATION_RULES } from '../../../src-shared/sync/tables';
 import type { Database } from '../../db/connection';
 import { AppError, forbidden } from '../../host/app-error';
@@ -45,6 +46,16 @@ const show = (v: unknown): string => {
 };
 
 export function createSyncService(db: Database, loop: SyncLoop | null) {
+  function scopeLabel(role: string, scope: DeviceScope, locale: Locale): string {
+    const roleName = (ROLES as readonly string[]).includes(role) ? translate(locale, `role.${role as Role}`) : role;
+    let what: string;
+    if (scope.kind === 'faculty') {
+      const f = facultyNameRow(db, scope.facultyId);
+      what = f ? f[`name_${locale}`] : scope.facultyId;
+    } else what = translate(locale, `sync.scope.${scope.kind}`);
+    return translate(locale, 'sync.scopeLine', { role: roleName, scope: what });
+  }
+
   function subject(row: IssueRow, locale: Locale): string {
     const table = row.table_name ?? '';
     if (table === 'grade' && row.row_id) {
@@ -113,6 +124,8 @@ export function createSyncService(db: Database, loop: SyncLoop | null) {
         enrolled: s !== null,
         serverUrl: s?.serverUrl ?? null,
         deviceName: s?.deviceName ?? null,
+        scopeLabel: s ? scopeLabel(s.role, s.scope, locale) : null,
+        serverRestored: s?.serverRestoredAt ? { at: s.serverRestoredAt, resent: s.resent, tooOld: s.tooOld } : null,
         pending: p.count,
         oldestPendingAt: p.oldestAt,
         lastSuccessAt: s?.lastSuccessAt ?? null,

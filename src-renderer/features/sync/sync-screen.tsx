@@ -86,7 +86,16 @@ export function SyncScreen() {
           data-last-success={status.lastSuccessAt ?? ''}
           data-error={status.lastError ? 'true' : 'false'}
         >
-          <p className="muted">{t('sync.server', { url: status.serverUrl ?? '', device: status.deviceName ?? '' })}</p>
+          <p className="muted" data-testid="sync-server">{t('sync.server', { url: status.serverUrl ?? '', device: status.deviceName ?? '' })}</p>
+          {status.scopeLabel ? <p className="muted" data-testid="sync-scope">{status.scopeLabel}</p> : null}
+          {status.serverRestored ? (
+            <div className="banner banner-warn" role="status" data-testid="sync-server-restored">
+              <span className="banner-text">
+                {t('sync.serverRestored', { time: formatMoment(status.serverRestored.at), resent: status.serverRestored.resent })}
+                {status.serverRestored.tooOld > 0 ? ` ${t('sync.serverRestoredTooOld', { count: status.serverRestored.tooOld })}` : ''}
+              </span>
+            </div>
+          ) : null}
           <p data-testid="sync-pending">
             {t('sync.pending', { count: status.pending })}
             {status.oldestPendingAt ? ` (${t('sync.pendingSince', { time: formatMoment(status.oldestPendingAt) })})` : ''}
