@@ -122,7 +122,7 @@ export async function syncOnce(db: Database, http?: SyncHttp): Promise<RunResult
   const at = new Date().toISOString();
   try {
     let { push, pull } = await exchange(db, client);
-    let seen = await heartbeat(db, client).catch(() => null);
+    const seen = await heartbeat(db, client).catch(() => null);
     if (pull.restart || (seen && seen.lastSeq < readSyncState(db)!.confirmedSeq)) {
       // what the server has of this device's changes decides what goes again: ask if not known yet
       const serverLast = (seen ?? (await heartbeat(db, client)))?.lastSeq ?? 0;
