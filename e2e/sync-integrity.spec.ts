@@ -85,6 +85,13 @@ afterAll(async () => {
 });
 
 describe('sync that loses nothing', () => {
+  it('a dean’s office workstation holds its clerks’ password hashes only, never the administrator’s', async () => {
+    const hashes = await withDb(file('a'), (db) => db.sqlite.prepare(`SELECT username, role, password_hash FROM app_user ORDER BY username`).all() as { username: string; role: string; password_hash: string }[]);
+    expect(hashes.find((u) => u.username === 'admin')!.password_hash).toBe('elsewhere');
+    expect(hashes.find((u) => u.username === 'clerk')!.password_hash).toMatch(/^scrypt\$/);
+    expect(hashes.filter((u) => u.password_hash.startsWith('scrypt$')).every((u) => u.role === 'clerk')).toBe(true);
+  });
+
   it('a replica restored from a backup: work typed after the restore reaches the server or Needs attention, never nowhere', async () => {
     copyReplica(file('a'), file('a-backup'));
     await typeGrades(file('a'), { 1: { m1: 20, m2: 20, exam: 20 } });

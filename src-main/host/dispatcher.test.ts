@@ -83,6 +83,12 @@ describe('the dispatcher: one path for every request', () => {
     expect(await dispatch('c', { op: 'session.current', payload: {}, locale: 'en' })).toEqual({ ok: true, data: null });
   });
 
+  it('says an account whose password the server kept off this workstation signs in elsewhere', async () => {
+    db.sqlite.prepare(`UPDATE app_user SET password_hash = 'elsewhere' WHERE username = 'admin'`).run();
+    const r = await dispatch('d', { op: 'session.signIn', payload: { username: 'admin', password: FIXTURE_PASSWORD }, locale: 'en' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'unauthenticated', message: expect.stringMatching(/works on another office’s workstation/) } });
+  });
+
   it('keeps sessions apart per caller', async () => {
     await signIn('one', 'clerk');
     expect(await dispatch('two', { op: 'session.current', payload: {}, locale: 'en' })).toEqual({ ok: true, data: null });

@@ -87,7 +87,7 @@ export function syncRoutes(app: FastifyInstance, db: ServerKysely, pushBodyLimit
     const device = await requireDevice(db, req);
     const body = parseBody(pullRequest, req.body);
     checkProtocol(body.protocol);
-    const page = await pull(db, device.scope, body.cursor, body.limit, body.mark);
+    const page = await pull(db, device, body.cursor, body.limit, body.mark);
     if (page.restart) req.log.warn({ deviceId: device.id, cursor: body.cursor }, 'device has seen changes this server does not have (was the server restored from a backup?): the device sends again what it keeps and reloads its data');
     await touchDevice(db, device.id);
     return page;
@@ -98,7 +98,7 @@ export function syncRoutes(app: FastifyInstance, db: ServerKysely, pushBodyLimit
     const body = parseBody(bootstrapRequest, req.body);
     checkProtocol(body.protocol);
     try {
-      return await bootstrapPage(db, device.scope, body.table, body.after, body.limit);
+      return await bootstrapPage(db, device, body.table, body.after, body.limit);
     } catch (e) {
       if (e instanceof UnknownTable) throw new HttpError(400, 'bad_request', `table: "${body.table}" is not synced`);
       throw e;

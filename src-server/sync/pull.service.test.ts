@@ -70,6 +70,22 @@ describe.each(TEST_BACKENDS)('pull and bootstrap ($name)', (backend) => {
     expect(await f1.pull(page.cursor, 1000, '123')).toMatchObject({ changes: [], restart: true });
   });
 
+  it('gives a device the password hashes of the accounts that sign in on it, and no others', async () => {
+    const account = (id: string, role: string, facultyId: string | null) =>
+      ({ id, username: id, password_hash: `scrypt$hash-of-${id}`, role, faculty_id: facultyId, display_name: id, active: 1, version: 1, created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z' });
+    const r = await importTableRows(db.kysely, 'app_user', [account('admin1', 'admin', null), account('clerk1', 'clerk', F1), account('clerk2', 'clerk', F2), account('hr1', 'students_hr', null)]);
+    expect(r.problems).toEqual([]);
+    const hashes = async (role: string, scope: Parameters<typeof enrol>[2]) => {
+      const d = await enrol(app, role, scope);
+      const rows = (await d.bootstrap('app_user')).rows;
+      return Object.fromEntries(rows.map((u) => [u.id, u.password_hash]));
+    };
+    // every account reaches the faculty's workstation (grades and orders name who made them); only its clerks' hashes do
+    expect(await hashes('clerk', { kind: 'faculty', facultyId: F1 })).toEqual({ admin1: 'elsewhere', clerk1: 'scrypt$hash-of-clerk1', clerk2: 'elsewhere', hr1: 'elsewhere' });
+    expect(await hashes('students_hr', { kind: 'all' })).toMatchObject({ admin1: 'elsewhere', hr1: 'scrypt$hash-of-hr1' });
+    expect((await hashes('admin', { kind: 'all' })).admin1).toBe('scrypt$hash-of-admin1');
+  });
+
   it('advances the cursor over a page of rows the device cannot see', async () => {
     const f1 = await enrol(app, 'clerk', { kind: 'faculty', facultyId: F1 });
     const f2 = await enrol(app, 'clerk', { kind: 'faculty', facultyId: F2 });

@@ -5,12 +5,13 @@
  * snapshot is consistent with.
  */
 import { sql } from 'kysely';
-import type { DeviceScope, PulledChange, PullResponse, BootstrapPage } from '../../src-shared/sync/protocol';
+import type { PulledChange, PullResponse, BootstrapPage } from '../../src-shared/sync/protocol';
 import { syncTable } from '../../src-shared/sync/tables';
 import type { Transaction } from 'kysely';
 import type { ServerKysely } from '../db/connection';
 import type { ServerSchema } from '../db/schema';
 import { scopeCondition, type Row } from './scope';
+import { forDevice, type DeviceIdentity } from './account-redaction';
 
 export class UnknownTable extends Error {}
 
@@ -23,7 +24,8 @@ const markOf = (trx: Transaction<ServerSchema>, seq: string) =>
     .executeTakeFirst()
     .then((r) => r?.mark ?? null);
 
-export async function pull(db: ServerKysely, scope: DeviceScope, cursor: string, limit: number, mark?: string): Promise<PullResponse> {
+export async function pull(db: ServerKysely, device: DeviceIdentity, cursor: string, limit: number, mark?: string): Promise<PullResponse> {
+  const scope = device.scope;
   // one snapshot for the high-water mark and the page, so rows between them are not skipped
   return db
     .transaction()
@@ -44,7 +46,7 @@ export async function pull(db: ServerKysely, scope: DeviceScope, cursor: string,
         .orderBy('change_log.seq')
         .limit(limit)
         .execute();
-      const changes: PulledChange[] = rows.map((r) => ({ table: r.tbl, id: r.id, op: r.op, values: r.op === 'delete' ? null : (r.data as Row) }));
+      const changes: PulledChange[] = rows.map((r) => ({ table: r.tbl, id: r.id, op: r.op, values: r.op === 'delete' ? null : forDevice(device, r.tbl, r.data as Row) }));
       // a short page read everything up to the top: rows this device may not see move the cursor too
       const hasMore = rows.length === limit;
       const next = hasMore ? rows[rows.length - 1]!.seq_text : BigInt(top.top) > BigInt(cursor) ? top.top : cursor;
@@ -52,7 +54,8 @@ export async function pull(db: ServerKysely, scope: DeviceScope, cursor: string,
     });
 }
 
-export async function bootstrapPage(db: ServerKysely, scope: DeviceScope, table: string, after: string, limit: number): Promise<BootstrapPage> {
+export async function bootstrapPage(db: ServerKysely, device: DeviceIdentity, table: string, after: string, limit: number): Promise<BootstrapPage> {
+  const scope = device.scope;
   if (!syncTable(table)) throw new UnknownTable(table);
   return db
     .transaction()
@@ -70,6 +73,6 @@ export async function bootstrapPage(db: ServerKysely, scope: DeviceScope, table:
         .limit(limit)
         .execute();
       const next = rows.length === limit ? rows[rows.length - 1]!.id : null;
-      return { table, rows: rows.map((r) => r.data as Row), next, cursor: top.top };
+      return { table, rows: rows.map((r) => forDevice(device, table, r.data as Row)), next, cursor: top.top };
     });
 }

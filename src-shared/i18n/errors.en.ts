@@ -14,6 +14,7 @@ export const errorsEn: Record<keyof typeof errorsRu, string> = {
   'error.conflict.recordBookTaken': 'Record-book number {value} already belongs to another student.',
   'error.internal': 'Something went wrong inside UniDesk. Your data was not changed; details are in the log.',
   'error.backendRestarted': "UniDesk’s service stopped while doing this and has been restarted. Anything saved before stays saved; check whether this last change is there and do it again if not.",
+  'error.signIn.elsewhere': 'This account works on another office’s workstation: sign in there, or ask IT to connect this workstation for your office.',
   'error.signIn.failed': 'Wrong username or password.',
   'field.required': '“{field}”: required',
   'field.tooShort': '“{field}”: at least {min, plural, one {# character} other {# characters}}',

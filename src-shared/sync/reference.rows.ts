@@ -3,6 +3,9 @@ import { DEGREES, EMPLOYMENT_TYPES, LANGUAGES, LEVELS, POSITION_CATEGORIES, STUD
 import { ROLES } from '../domain/roles';
 import { col, rowSchema, rule, versioned } from './row-schema';
 
+/** What a device holds instead of the password hash of an account that signs in elsewhere (account-redaction.ts). */
+export const NOT_ON_THIS_WORKSTATION = 'elsewhere';
+
 const names = { name_ky: col.text(), name_ru: col.text(), name_en: col.text() };
 /** a country of the replica's own list (not synced): its two-letter code */
 export const countryCode = () => col.pattern(/^[A-Z]{2}$/, 'KG', 'a two-letter country code');
