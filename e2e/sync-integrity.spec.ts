@@ -57,10 +57,9 @@ const copyReplica = (from: string, to: string) => {
   if (fs.existsSync(`${from}-wal`)) fs.copyFileSync(`${from}-wal`, `${to}-wal`);
 };
 
+/** IT's enrolment, the password piped in as a script would (never on the command line). */
 async function enrol(name: string, extra: string[] = []): Promise<string> {
-  return cli(['sync', 'enrol', '--db', file(name), '--server', server.url, '--user', ADMIN.username, '--role', 'clerk', '--scope', 'faculty:ECON', '--name', name, ...extra], {
-    UNIDESK_SERVER_PASSWORD: ADMIN.password,
-  });
+  return cli(['sync', 'enrol', '--db', file(name), '--server', server.url, '--user', ADMIN.username, '--password-stdin', '--role', 'clerk', '--scope', 'faculty:ECON', '--name', name, ...extra], {}, `${ADMIN.password}\n`);
 }
 
 beforeAll(async () => {

@@ -1,8 +1,9 @@
 /** `unidesk-server`: the central sync server's command line (src-server/cli/server-cli.ts). */
+import { readSecret } from '../src-main/platform/read-secret';
 import { runServerCli, UsageError } from './cli/server-cli';
 
 async function main(): Promise<void> {
-  const io = { out: (line: string) => console.log(line), env: process.env };
+  const io = { out: (line: string) => console.log(line), env: process.env, secret: (prompt: string) => readSecret(prompt) };
   const running = await runServerCli(process.argv.slice(2), io);
   if (!running) return;
   // stop accepting, finish what is in flight, close the database: a push is never cut mid-commit by us

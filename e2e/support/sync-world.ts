@@ -23,8 +23,11 @@ const CLI = path.join(root, 'dist', 'cli', 'unidesk.cjs');
 export const ADMIN = { username: 'it-admin', password: 'correct-horse-battery' };
 
 /** Runs the CLI without blocking this process (the faulty proxy lives here and must keep answering). */
-export async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
-  const { stdout } = await execFileAsync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
+export async function cli(args: string[], env: NodeJS.ProcessEnv = {}, input = ''): Promise<string> {
+  const run = execFileAsync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
+  // what a script pipes in (a password with --password-stdin); the pipe is closed either way
+  run.child.stdin?.end(input);
+  const { stdout } = await run;
   return stdout;
 }
 

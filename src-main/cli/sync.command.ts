@@ -8,6 +8,7 @@ import { enrol, PendingWouldBeLost, syncOnce } from '../features/sync/sync-engin
 import { openIssueCount, pendingSummary, readSyncState } from '../features/sync/sync-state.repository';
 import { translate } from '../../src-shared/i18n';
 import { findFaculty } from '../features/reference/reference.repository';
+import { readSecret } from '../platform/read-secret';
 import { CliError, flags, oneOf, required, UsageError, withDb, type Command } from './cli-kit';
 /** Enrolment whose refusal to lose typed work reads in the user's language. */
 async function enrolKeepingWork(...args: Parameters<typeof enrol>): ReturnType<typeof enrol> {
@@ -37,16 +38,17 @@ function parseScope(db: Database, text: string | undefined, role: Role): DeviceS
 const sub: Record<string, Command> = {
   enrol: {
     summary: 'enrol this replica with the university server and load its scope',
-    usage: 'unidesk sync enrol --server URL --user ADMIN --password P [--role ROLE] [--scope all|faculty:CODE|contract|hr] [--name DEVICE] [--force [--discard-pending]] [--db FILE]',
+    usage: 'unidesk sync enrol --server URL --user ADMIN [--password-stdin] [--role ROLE] [--scope all|faculty:CODE|contract|hr] [--name DEVICE] [--force [--discard-pending]] [--db FILE]',
     async run(argv, locale) {
       const v = flags(argv, {
         server: { type: 'string' }, user: { type: 'string' }, password: { type: 'string' },
         role: { type: 'string' }, scope: { type: 'string' }, name: { type: 'string' }, force: { type: 'boolean' },
-        'discard-pending': { type: 'boolean' },
+        'discard-pending': { type: 'boolean' }, 'password-stdin': { type: 'boolean' },
       });
       const server = required('server', v.server);
-      // the password may come from the environment, so it does not show in the process list
-      const password = v.password ?? process.env.UNIDESK_SERVER_PASSWORD;
+      // asked for (a hidden prompt, or a pipe with --password-stdin) or from the environment:
+      // never required on the command line, where the process list and shell history keep it
+      const password = v.password ?? process.env.UNIDESK_SERVER_PASSWORD ?? (v['password-stdin'] || process.stdin.isTTY ? await readSecret(translate(locale, 'cli.sync.passwordPrompt')) : undefined);
       if (!v.user || !password) throw new UsageError('cli.sync.adminRequired');
       const role = oneOf('role', v.role, ROLES, 'admin');
       await withDb(v.db, async (db) => {

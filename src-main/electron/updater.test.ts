@@ -40,6 +40,12 @@ describe('startUpdater', () => {
     expect(fakeAutoUpdater.checks).toBe(0);
   });
 
+  it('takes plain http only when a lab says so explicitly', () => {
+    expect(updateUrlFrom({ UNIDESK_UPDATE_URL: 'http://10.0.0.5/feed/', UNIDESK_UPDATE_ALLOW_HTTP: 'yes' })).toBeNull();
+    expect(updateUrlFrom({ UNIDESK_UPDATE_URL: 'http://10.0.0.5/feed/', UNIDESK_UPDATE_ALLOW_HTTP: '1' })).toBe('http://10.0.0.5/feed/');
+    expect(updateUrlFrom({ UNIDESK_UPDATE_URL: 'file:///tmp/feed', UNIDESK_UPDATE_ALLOW_HTTP: '1' })).toBeNull();
+  });
+
   it('logs failures and never throws', async () => {
     fakeAutoUpdater.checkResult = Promise.reject(new Error('offline'));
     expect(start({ UNIDESK_UPDATE_URL: 'https://updates.example.kg/' })).toBe(true);

@@ -24,14 +24,16 @@ export interface StartUpdaterOptions {
 
 /**
  * Only https feeds: an update is code the app will run, so a plain-http feed (anyone on the
- * network path could answer it), file: or a typo is treated as "not configured".
+ * network path could answer it), file: or a typo is treated as "not configured". A lab without
+ * certificates may allow http explicitly with UNIDESK_UPDATE_ALLOW_HTTP=1 (never for offices).
  */
 export function updateUrlFrom(env: NodeJS.ProcessEnv, settingUrl?: string | null): string | null {
   const raw = (env.UNIDESK_UPDATE_URL ?? '').trim() || (settingUrl ?? '').trim();
   if (!raw) return null;
   try {
     const url = new URL(raw);
-    return url.protocol === 'https:' ? url.toString() : null;
+    if (url.protocol === 'https:') return url.toString();
+    return url.protocol === 'http:' && env.UNIDESK_UPDATE_ALLOW_HTTP === '1' ? url.toString() : null;
   } catch {
     return null;
   }

@@ -65,6 +65,13 @@ describe.each(TEST_BACKENDS)('unidesk-server command ($name)', (backend) => {
     await expect(runServerCli(['admin', 'create', '--username', 'it', '--password', 'short'], io)).rejects.toThrow(/at least 10/);
   });
 
+  it('takes the admin password from a pipe or the environment, never requiring it on the command line', async () => {
+    await runServerCli(['admin', 'create', '--username', 'ops', '--password-stdin'], { ...io, secret: async () => 'piped long secret' });
+    await runServerCli(['admin', 'create', '--username', 'ops2'], { ...io, env: { UNIDESK_SERVER_PASSWORD: 'env long secret' } });
+    expect(lines).toEqual(['admin ops created', 'admin ops2 created']);
+    await expect(runServerCli(['admin', 'create', '--username', 'ops3'], io)).rejects.toThrow(/type it when asked, pipe it with --password-stdin, or set UNIDESK_SERVER_PASSWORD/);
+  });
+
   it('imports a replica with each row’s faculty and contract flag, and reports what it skipped', async () => {
     const file = path.join(dir, 'replica.sqlite');
     makeReplica(file);

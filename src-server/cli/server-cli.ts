@@ -1,7 +1,7 @@
 /**
  * The `unidesk-server` command (also `npm run server -- …`):
  *   serve (default)   --port N --host H  [--trust-proxy] [--rate-limit N]
- *   admin create      --username U --password P
+ *   admin create      --username U [--password-stdin] (prompts on a terminal)
  *   import-replica    --replica FILE.sqlite
  *   devices
  * Every command takes --data DIR (PGlite, the default) or --database-url URL / DATABASE_URL.
@@ -23,11 +23,13 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** opens the database (tests hand in their own) */
   open?: (target: DbTarget) => Promise<ServerDb>;
+  /** asks for a password: a hidden prompt on a terminal, the first line of a pipe with --password-stdin */
+  secret?: (prompt: string) => Promise<string>;
 }
 
 const USAGE = `usage:
   unidesk-server [serve] [--port 8787] [--host 127.0.0.1] [--trust-proxy] [--rate-limit N]
-  unidesk-server admin create --username U --password P
+  unidesk-server admin create --username U [--password-stdin]   (asks for the password; UNIDESK_SERVER_PASSWORD also works)
   unidesk-server import-replica --replica FILE.sqlite
   unidesk-server devices
 database: --data DIR (PGlite; default ./unidesk-server-data) or --database-url URL (or DATABASE_URL)`;
@@ -41,6 +43,7 @@ const OPTIONS = {
   'rate-limit': { type: 'string' },
   username: { type: 'string' },
   password: { type: 'string' },
+  'password-stdin': { type: 'boolean' },
   replica: { type: 'string' },
   help: { type: 'boolean' },
 } as const;
@@ -124,12 +127,15 @@ export async function runServerCli(argv: string[], io: CliIo): Promise<RunningSe
     case 'serve':
       return serve(v, io);
     case 'admin': {
-      if (sub !== 'create') throw new UsageError('unknown admin command; use: admin create --username U --password P');
-      if (!v.username || !v.password) throw new UsageError('admin create needs --username U and --password P');
-      if (v.password.length < 10) throw new UsageError('the admin password must be at least 10 characters');
+      if (sub !== 'create') throw new UsageError('unknown admin command; use: admin create --username U');
+      if (!v.username) throw new UsageError('admin create needs --username U');
+      // never required on the command line (it would show in `ps` and the shell's history)
+      const password = v.password ?? io.env.UNIDESK_SERVER_PASSWORD ?? (io.secret && (v['password-stdin'] || process.stdin.isTTY) ? await io.secret('password: ') : undefined);
+      if (!password) throw new UsageError('admin create needs the password: type it when asked, pipe it with --password-stdin, or set UNIDESK_SERVER_PASSWORD');
+      if (password.length < 10) throw new UsageError('the admin password must be at least 10 characters');
       const db = await openMigrated(v, io);
       try {
-        const what = await upsertAdmin(db.kysely, v.username, v.password);
+        const what = await upsertAdmin(db.kysely, v.username, password);
         io.out(`admin ${v.username} ${what}`);
       } finally {
         await db.close();
