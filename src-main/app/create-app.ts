@@ -4,6 +4,7 @@ import { generateDemo } from '../features/demo/demo.generator';
 import { createHandlers } from './handlers';
 import { hasUniversity } from '../features/reference/reference.repository';
 import { startSyncLoop } from '../features/sync/sync-engine';
+import { sealStoredToken } from '../features/sync/sync-state.repository';
 import { startDailyBackups } from '../features/backup/backup.service';
 
 /** UNIDESK_SYNC_INTERVAL_S shortens the background period (tests, a lab); the default is three minutes. */
@@ -52,6 +53,8 @@ export async function createApp(opts: CreateAppOptions): Promise<UniDeskApp> {
     await db.close();
     throw e;
   }
+  // the desktop app seals a token that IT's command line stored in the clear
+  sealStoredToken(db);
   // sync runs in the background whenever the replica is enrolled (it checks, cheaply, every few seconds)
   const syncLoop = startSyncLoop(db, { intervalMs: opts.syncIntervalMs ?? syncIntervalFromEnv() });
   const log = opts.log ?? consoleLogger;

@@ -33,6 +33,8 @@ export interface BackendOptions {
   dbFile: string;
   env: NodeJS.ProcessEnv;
   log: BackendLog;
+  /** the key that seals the device token (from safeStorage), base64; null where it is not available */
+  tokenKey?: string | null;
   /** restarts allowed within a minute before giving up (a backend that dies at once would loop) */
   maxRestarts?: number;
 }
@@ -65,7 +67,7 @@ export async function startBackend(opts: BackendOptions): Promise<ShellServices>
       if (closing || running?.child !== child) return;
       crashed(code);
     });
-    child.postMessage({ type: 'init', dbFile: opts.dbFile, sessions: [...sessions] });
+    child.postMessage({ type: 'init', dbFile: opts.dbFile, sessions: [...sessions], tokenKey: opts.tokenKey ?? null });
     return { child, ready };
   };
 

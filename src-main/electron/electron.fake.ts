@@ -173,6 +173,13 @@ export class FakeUtilityProcess extends FakeEmitter {
   }
 }
 
+/** Safe storage as on a Linux box without a keyring: not available (token-key.test.ts covers the rest). */
+export const safeStorage = {
+  isEncryptionAvailable: () => false,
+  encryptString: (s: string) => Buffer.from(s),
+  decryptString: (b: Buffer) => b.toString(),
+};
+
 export const utilityProcess = {
   fork(modulePath: string, args: string[] = [], options: any = {}): FakeUtilityProcess {
     return new FakeUtilityProcess(modulePath, args, options);

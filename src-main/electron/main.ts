@@ -4,14 +4,23 @@
  * Everything else lives in shell.ts so it can be tested without Electron.
  */
 import path from 'node:path';
-import { utilityProcess } from 'electron';
+import { safeStorage, utilityProcess } from 'electron';
 import { startBackend } from './backend-client';
 import { consoleLog, startShell } from './shell';
+import { loadTokenKey } from './token-key';
 
 void startShell({
   // the services run in a utility process (dist/electron/backend.cjs); main only routes calls
   createApp: ({ dbFile, log }) =>
-    startBackend({ fork: (entry, args, options) => utilityProcess.fork(entry, args, options), entry: path.join(__dirname, 'backend.cjs'), dbFile, env: process.env, log: log ?? consoleLog }),
+    startBackend({
+      fork: (entry, args, options) => utilityProcess.fork(entry, args, options),
+      entry: path.join(__dirname, 'backend.cjs'),
+      dbFile,
+      env: process.env,
+      log: log ?? consoleLog,
+      // the device token is sealed with a key only this OS user's safe storage opens
+      tokenKey: loadTokenKey(path.dirname(dbFile), safeStorage, log ?? consoleLog),
+    }),
   argv: process.argv,
   env: process.env,
   rendererDir: path.join(__dirname, '..', 'renderer'),

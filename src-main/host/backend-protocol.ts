@@ -7,7 +7,7 @@ import type { CallResult, SessionUser } from '../../src-shared/contract';
 
 export type ToBackend =
   /** first message: which replica to open, and the sign-ins to keep across a restart */
-  | { type: 'init'; dbFile: string; sessions: [string, SessionUser][] }
+  | { type: 'init'; dbFile: string; sessions: [string, SessionUser][]; /** base64, from safeStorage: seals the device token */ tokenKey?: string | null }
   | { type: 'call'; id: number; sessionKey: string; envelope: unknown }
   | { type: 'close' };
 

@@ -8,6 +8,7 @@
 import type { SessionUser } from '../../src-shared/contract';
 import { createApp, consoleLogger, type UniDeskApp } from '../app/create-app';
 import { isToBackend, type FromBackend } from './backend-protocol';
+import { setTokenKey } from '../platform/token-seal';
 import { memorySessionStore, type SessionStore } from './dispatcher';
 
 interface Port {
@@ -46,6 +47,7 @@ function main(): void {
   port.on('message', (message) => {
     if (!isToBackend(message)) return;
     if (message.type === 'init') {
+      setTokenKey(message.tokenKey ? Buffer.from(message.tokenKey, 'base64') : null);
       createApp({
         dbFile: message.dbFile,
         sessions: mirroredSessions(port, message.sessions),

@@ -121,6 +121,9 @@ export async function syncOnce(db: Database, http?: SyncHttp): Promise<RunResult
   const client = http ?? createSyncHttp(state.serverUrl);
   const at = new Date().toISOString();
   try {
+    if (state.tokenSealed) {
+      throw new SyncHttpError('token_sealed', 'this workstation’s sync token is sealed by the UniDesk desktop app on this computer: sync from the app (or enrol this replica again here)', null);
+    }
     let { push, pull } = await exchange(db, client);
     const seen = await heartbeat(db, client).catch(() => null);
     if (pull.restart || (seen && seen.lastSeq < readSyncState(db)!.confirmedSeq)) {

@@ -1,12 +1,15 @@
 /** The device's sync bookkeeping in its replica: enrolment, cursor, health. Survives restarts by living in SQLite. */
 import type { DeviceScope } from '../../../src-shared/sync/protocol';
 import type { Database } from '../../db/connection';
+import { isSealed, openToken, sealToken, tokenKey } from '../../platform/token-seal';
 
 export interface SyncState {
   serverUrl: string;
   deviceId: string;
   deviceName: string;
   token: string;
+  /** the token is sealed by the desktop app's key, which this process does not have (the CLI, the browser host) */
+  tokenSealed: boolean;
   role: string;
   scope: DeviceScope;
   baselineSeq: number;
@@ -32,6 +35,27 @@ export interface SyncState {
   tooOld: number;
 }
 
+function tokenOf(stored: string): { token: string; tokenSealed: boolean } {
+  if (!isSealed(stored)) return { token: stored, tokenSealed: false };
+  const key = tokenKey();
+  const token = key ? openToken(stored, key) : null;
+  return token === null ? { token: '', tokenSealed: true } : { token, tokenSealed: false };
+}
+
+/** Stored sealed when the desktop app's key is there; as it is otherwise (the replica is owner-only). */
+const storedToken = (token: string) => {
+  const key = tokenKey();
+  return key ? sealToken(token, key) : token;
+};
+
+/** The desktop app seals a token the command line stored in the clear (an enrolment made by IT's script). */
+export function sealStoredToken(db: Database): boolean {
+  const r = db.sqlite.prepare('SELECT token FROM sync_state WHERE id = 1').get() as { token: string } | undefined;
+  if (!r || isSealed(r.token) || !tokenKey()) return false;
+  db.sqlite.prepare('UPDATE sync_state SET token = ? WHERE id = 1').run(storedToken(r.token));
+  return true;
+}
+
 export function readSyncState(db: Database): SyncState | null {
   const r = db.sync.first(db.kysely.selectFrom('sync_state').selectAll().where('id', '=', 1));
   if (!r) return null;
@@ -39,7 +63,7 @@ export function readSyncState(db: Database): SyncState | null {
     serverUrl: r.server_url,
     deviceId: r.device_id,
     deviceName: r.device_name,
-    token: r.token,
+    ...tokenOf(r.token),
     role: r.role,
     scope: JSON.parse(r.scope_json) as DeviceScope,
     baselineSeq: r.baseline_seq,
@@ -128,7 +152,7 @@ export function recordEnrolment(
         `INSERT INTO sync_state (id, server_url, device_id, device_name, token, role, scope_json, baseline_seq, enrolled_at, incarnation, seq_shift)
          VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(e.serverUrl, e.deviceId, e.deviceName, e.token, e.role, JSON.stringify(e.scope), e.baselineSeq, e.at, e.incarnation, 0);
+      .run(e.serverUrl, e.deviceId, e.deviceName, storedToken(e.token), e.role, JSON.stringify(e.scope), e.baselineSeq, e.at, e.incarnation, 0);
     installTriggers(db.sqlite);
     db.sqlite.prepare('UPDATE sync_control SET capture = 1 WHERE id = 1').run();
   })();
