@@ -19,6 +19,7 @@ const nodeEntries = {
   'electron/preload': 'src-main/electron/preload.ts',
   'electron/backend': 'src-main/host/backend.main.ts',
   'bench/bench': 'bench/bench.ts',
+  'bench/soak': 'bench/soak.main.ts',
   'workers/grade-sheet-batch': 'src-main/features/grade-sheets/batch-export.worker.ts',
   'server/server': 'src-server/server.main.ts',
 };

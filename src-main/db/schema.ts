@@ -301,6 +301,22 @@ export interface SyncStateTable {
   server_restored_at: string | null;
   resent: Generated<number>;
   too_old: Generated<number>;
+  needs_rebase: Generated<number>;
+  next_incarnation: string | null;
+}
+export interface SyncSentMutationTable {
+  mutation_id: string;
+  outbox_seq: number;
+  tx_id: string;
+  name: string;
+  entity: string;
+  entity_id: string;
+  payload_json: string;
+  base_version: number | null;
+  user_id: string | null;
+  schema_version: number;
+  created_at: string;
+  answered_at: string;
 }
 export interface SyncSentTable {
   seq: number;
@@ -436,5 +452,6 @@ export interface DB {
   sync_state: SyncStateTable;
   sync_change: SyncChangeTable;
   sync_sent: SyncSentTable;
+  sync_sent_mutation: SyncSentMutationTable;
   sync_issue: SyncIssueTable;
 }

@@ -52,6 +52,7 @@ export interface DeviceTable {
   last_error: string | null;
   app_version: string | null;
   incarnation: string | null;
+  past_incarnations: Generated<string[]>;
 }
 
 export interface DeviceMutationTable {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import { deviceScope, type DeviceScope, type DeviceView, type HeartbeatRequest } from '../../src-shared/sync/protocol';
@@ -78,4 +79,11 @@ export async function recordHeartbeat(db: ServerKysely, id: string, h: Heartbeat
 
 export async function touchDevice(db: ServerKysely, id: string): Promise<void> {
   await db.updateTable('device').set({ last_seen_at: new Date() }).where('id', '=', id).execute();
+}
+
+/** Of these mutation ids, the ones the server has no answer for under any device. */
+export async function unknownMutations(db: ServerKysely, ids: readonly string[]): Promise<string[]> {
+  const known = await db.selectFrom('device_mutation').select('mutation_id').where(sql<boolean>`mutation_id = ANY(${[...ids]}::text[])`).execute();
+  const seen = new Set(known.map((r) => r.mutation_id));
+  return ids.filter((id) => !seen.has(id));
 }

@@ -6,6 +6,8 @@ import {
   bootstrapRequest,
   enrolRequest,
   heartbeatRequest,
+  knownRequest,
+  type KnownResponse,
   MAX_PUSH_MUTATIONS,
   PROTOCOL_VERSION,
   pullRequest,
@@ -17,7 +19,7 @@ import {
 } from '../../src-shared/sync/protocol';
 import { checkAdmin } from '../auth/server-user.repository';
 import type { ServerKysely } from '../db/connection';
-import { enrolDevice, recordHeartbeat, touchDevice } from '../devices/device.repository';
+import { enrolDevice, recordHeartbeat, touchDevice, unknownMutations } from '../devices/device.repository';
 import { bootstrapPage, pull, UnknownTable } from '../sync/pull.service';
 import { BadPush, DeviceRevoked, pushBatch, rebaseDevice, ReplicaSuperseded } from '../sync/push.service';
 import { PUSH_BODY_LIMIT } from './limits';
@@ -44,8 +46,10 @@ export function syncRoutes(app: FastifyInstance, db: ServerKysely, pushBodyLimit
     if (!admin.ok && admin.reason === 'forbidden') throw new HttpError(403, 'forbidden', 'only a server administrator can enrol a device');
     if (!admin.ok) throw new HttpError(401, 'invalid_credentials', 'wrong username or password');
     const d = await enrolDevice(db, { name: body.deviceName, role: body.role, scope: body.scope, enrolledBy: admin.username });
+    const unknown = body.sentMutations?.length ? await unknownMutations(db, body.sentMutations) : [];
+    if (unknown.length) req.log.warn({ deviceId: d.id, unknown: unknown.length }, 'a workstation enrolling again had sent changes this server does not know (restored from a backup?): it sends them again');
     reply.code(201);
-    return { deviceId: d.id, token: d.token, scope: body.scope, role: body.role, incarnation: d.incarnation };
+    return { deviceId: d.id, token: d.token, scope: body.scope, role: body.role, incarnation: d.incarnation, ...(body.sentMutations ? { unknownMutations: unknown } : {}) };
   });
 
   app.post('/v1/push', { bodyLimit: pushBodyLimit }, async (req) => {
@@ -73,7 +77,7 @@ export function syncRoutes(app: FastifyInstance, db: ServerKysely, pushBodyLimit
     const body = parseBody(rebaseRequest, req.body);
     checkProtocol(body.protocol);
     try {
-      const r = await rebaseDevice(db, device, body.incarnation);
+      const r = await rebaseDevice(db, device, body.incarnation, body.next);
       req.log.warn({ deviceId: device.id, lastSeq: r.lastSeq }, 'device replica restored or copied: its unconfirmed changes are renumbered past the server\'s last seq');
       return r;
     } catch (e) {
@@ -81,6 +85,13 @@ export function syncRoutes(app: FastifyInstance, db: ServerKysely, pushBodyLimit
       if (e instanceof ReplicaSuperseded) throw superseded();
       throw e;
     }
+  });
+
+  app.post('/v1/known', async (req): Promise<KnownResponse> => {
+    await requireDevice(db, req);
+    const body = parseBody(knownRequest, req.body);
+    checkProtocol(body.protocol);
+    return { unknown: await unknownMutations(db, body.mutationIds) };
   });
 
   app.post('/v1/pull', async (req) => {

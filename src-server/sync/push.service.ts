@@ -121,9 +121,10 @@ async function answersBySeq(trx: Trx, device: Device, tx: PushedTransaction) {
 /** Whether any of the transaction's seqs was answered for another mutation (a restored or copied replica). */
 const reuses = (tx: PushedTransaction, bySeq: Map<number, { mutation_id: string }>) => tx.mutations.some((m) => bySeq.has(m.seq) && bySeq.get(m.seq)!.mutation_id !== m.mutationId);
 
-/** The answers recorded for these mutation ids of the device (a change is answered once, whatever its seq). */
+/** The answers recorded for these mutation ids, under any device (a change is answered once, whatever its seq or enrolment). */
 async function answersByMutation(trx: Trx, device: Device, ids: string[]): Promise<Map<string, Omit<MutationResult, 'seq' | 'mutationId'>>> {
-  const rows = await trx.selectFrom('device_mutation').select(['mutation_id', 'status', 'code', 'message', 'conflicts']).where('device_id', '=', device.id).where(sql<boolean>`mutation_id = ANY(${ids}::text[])`).execute();
+  // any device's record: a change carried to a new enrolment (its first answer lost) is still answered once
+  const rows = await trx.selectFrom('device_mutation').select(['mutation_id', 'status', 'code', 'message', 'conflicts']).where(sql<boolean>`mutation_id = ANY(${ids}::text[])`).execute();
   return new Map(rows.map((r) => [r.mutation_id, answerOf(r)]));
 }
 
@@ -141,9 +142,14 @@ const answerOf = (r: { status: MutationResult['status']; code: string | null; me
  */
 async function lockDevice(trx: Trx, device: Device, incarnation: string | null | undefined): Promise<number> {
   await sql`SELECT pg_advisory_xact_lock(${PUSH_LOCK})`.execute(trx);
-  const d = await trx.selectFrom('device').select(['last_seq', 'revoked_at', 'incarnation']).where('id', '=', device.id).forUpdate().executeTakeFirst();
+  const d = await trx.selectFrom('device').select(['last_seq', 'revoked_at', 'incarnation', 'past_incarnations']).where('id', '=', device.id).forUpdate().executeTakeFirst();
   if (!d || d.revoked_at !== null) throw new DeviceRevoked();
-  if (incarnation !== undefined && d.incarnation !== null && incarnation !== d.incarnation) throw new ReplicaSuperseded();
+  if (incarnation !== undefined && d.incarnation !== null && incarnation !== d.incarnation) {
+    // one this server replaced: the other copy goes on as the device
+    if (incarnation === null || d.past_incarnations.includes(incarnation)) throw new ReplicaSuperseded();
+    // one it never gave out: the server was restored from a backup older than the replica's renumbering
+    await trx.updateTable('device').set({ incarnation, past_incarnations: sql`past_incarnations || ${JSON.stringify([d.incarnation])}::jsonb` }).where('id', '=', device.id).execute();
+  }
   return Number(d.last_seq);
 }
 
@@ -152,11 +158,18 @@ async function lockDevice(trx: Trx, device: Device, incarnation: string | null |
  * restored from a backup or copied, and sent new work under seqs the server had answered.
  * Only the current incarnation may do it, so of two copies only one goes on as the device.
  */
-export async function rebaseDevice(db: ServerKysely, device: Device, incarnation: string | null): Promise<RebaseResponse> {
+export async function rebaseDevice(db: ServerKysely, device: Device, incarnation: string | null, asked?: string): Promise<RebaseResponse> {
   return db.transaction().execute(async (trx) => {
+    // asked again after its answer was lost: the device already is what it asked to become
+    const current = await trx.selectFrom('device').select('incarnation').where('id', '=', device.id).executeTakeFirst();
+    if (asked !== undefined && current?.incarnation === asked) return { incarnation: asked, lastSeq: await lockDevice(trx, device, asked) };
     const lastSeq = await lockDevice(trx, device, incarnation);
-    const next = randomUUID();
-    await trx.updateTable('device').set({ incarnation: next }).where('id', '=', device.id).execute();
+    const next = asked ?? randomUUID();
+    await trx
+      .updateTable('device')
+      .set({ incarnation: next, past_incarnations: sql`past_incarnations || jsonb_build_array(incarnation)` })
+      .where('id', '=', device.id)
+      .execute();
     return { incarnation: next, lastSeq };
   });
 }

@@ -172,6 +172,9 @@ export const deviceScope = z.discriminatedUnion('kind', [
 ]);
 export type DeviceScope = z.infer<typeof deviceScope>;
 
+/** How many sent mutations an enrolment asks about at most (the newest). */
+export const MAX_SENT_ASKED = 10_000;
+
 export const enrolRequest = z.object({
   protocol: z.number().int(),
   username: z.string().min(1).max(100),
@@ -180,6 +183,11 @@ export const enrolRequest = z.object({
   /** the role the device works as (its office): main authorizes every pushed mutation against it */
   role: z.string().min(1).max(40),
   scope: deviceScope,
+  /**
+   * enrolling again: the mutations this replica had sent (and keeps, 30 days); the server says
+   * which it does not know at all — lost with a restore of the server — and those go again
+   */
+  sentMutations: z.array(z.string().min(1).max(64)).max(MAX_SENT_ASKED).optional(),
 });
 export type EnrolRequest = z.infer<typeof enrolRequest>;
 
@@ -189,12 +197,25 @@ export interface EnrolResponse {
   scope: DeviceScope;
   role: string;
   incarnation: string;
+  /** of `sentMutations`, those the server has no answer for under any device */
+  unknownMutations?: string[];
+}
+
+/** A device asks which of the mutations it sent the server has no answer for (a restored server lost them). */
+export const knownRequest = z.object({
+  protocol: z.number().int(),
+  mutationIds: z.array(z.string().min(1).max(64)).max(MAX_SENT_ASKED),
+});
+export interface KnownResponse {
+  unknown: string[];
 }
 
 export const rebaseRequest = z.object({
   protocol: z.number().int(),
   /** the incarnation this replica has (it must still be the device's) */
   incarnation: z.string().max(100).nullable(),
+  /** the one it takes (chosen by the device, so a rebase whose answer was lost can be asked again) */
+  next: z.string().min(8).max(100).optional(),
 });
 
 export interface RebaseResponse {

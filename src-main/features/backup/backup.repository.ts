@@ -20,6 +20,8 @@ function columnsOf(db: Database, schema: 'main' | 'src', table: string): string[
   return (db.sqlite.prepare(`SELECT name FROM pragma_table_info(?, ?)`).pluck().all(table, schema) as string[]);
 }
 
+const KEPT_THROUGH_RESTORE = ['sync_sent', 'sync_sent_mutation'];
+
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
@@ -32,9 +34,12 @@ export function replaceAllRows(db: Database, sourceFile: string, after: () => vo
   try {
     return db.sqlite.transaction(() => {
       db.sqlite.pragma('defer_foreign_keys = ON');
+      const before = db.sqlite.prepare('SELECT device_id, confirmed_seq, incarnation FROM main.sync_state').get() as { device_id: string; confirmed_seq: number; incarnation: string | null } | undefined;
       db.sqlite.prepare('UPDATE main.sync_control SET capture = 0').run();
       let rows = 0;
-      const tables = tablesOf(db).filter((t) => t !== 'sync_control');
+      // the sync journal (what this workstation sent, 30 days) stays: it is how changes sent after
+      // the backup still reach a server that lost them (sync-recovery, issue 11)
+      const tables = tablesOf(db).filter((t) => t !== 'sync_control' && !KEPT_THROUGH_RESTORE.includes(t));
       for (const t of [...tables, 'sync_control']) {
         const cols = columnsOf(db, 'main', t);
         const theirs = new Set(columnsOf(db, 'src', t));
@@ -48,6 +53,18 @@ export function replaceAllRows(db: Database, sourceFile: string, after: () => vo
       db.sqlite.prepare('INSERT INTO main.sqlite_sequence (name, seq) SELECT name, seq FROM src.sqlite_sequence').run();
       const broken = db.sqlite.pragma('main.foreign_key_check') as unknown[];
       if (broken.length) throw new Error(`the backup has ${broken.length} broken references`);
+      // what the server confirmed to this device since the backup is remembered: a server that
+      // later lacks it (restored itself) is then noticed, and the journal sends it again
+      // the restored replica continues this workstation (it replaces the copy that was here), so
+      // it carries the incarnation the server knows now — not the backup's, which the server may
+      // have replaced since, and would take for a stale copy
+      if (before) {
+        db.sqlite
+          .prepare('UPDATE main.sync_state SET confirmed_seq = max(confirmed_seq, ?), incarnation = coalesce(?, incarnation) WHERE device_id = ?')
+          .run(before.confirmed_seq, before.incarnation, before.device_id);
+      }
+      // and it takes new numbers before sending: the ones after the backup were used already
+      db.sqlite.prepare('UPDATE main.sync_state SET needs_rebase = 1').run();
       // a restored enrolment captures changes again (triggers are schema, not rows: enrolment installs them)
       if (db.sqlite.prepare('SELECT 1 FROM main.sync_state').get()) installCaptureTriggers(db.sqlite);
       after();

@@ -89,6 +89,10 @@ export const KEEP_SENT_DAYS = 30;
  */
 export function pushAnswerWriter(db: Database, answeredAt: string) {
   const setState = db.sqlite.prepare('UPDATE outbox SET state = ?, pushed_seq = ? WHERE seq = ?');
+  const journal = db.sqlite.prepare(
+    `INSERT OR REPLACE INTO sync_sent_mutation (mutation_id, outbox_seq, tx_id, name, entity, entity_id, payload_json, base_version, user_id, schema_version, created_at, answered_at)
+     SELECT mutation_id, seq, tx_id, name, entity, entity_id, payload_json, base_version, user_id, schema_version, created_at, ? FROM outbox WHERE seq = ?`,
+  );
   const keep = db.sqlite.prepare(
     `INSERT OR REPLACE INTO sync_sent (seq, tx_id, table_name, row_id, op, values_json, old_json, answered_at)
      SELECT seq, tx_id, table_name, row_id, op, values_json, old_json, ? FROM sync_change WHERE tx_id = ?`,
@@ -99,7 +103,10 @@ export function pushAnswerWriter(db: Database, answeredAt: string) {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   return {
-    setState: (state: string, outboxSeq: number, pushedSeq: number) => void setState.run(state, pushedSeq, outboxSeq),
+    setState: (state: string, outboxSeq: number, pushedSeq: number) => {
+      setState.run(state, pushedSeq, outboxSeq);
+      journal.run(answeredAt, outboxSeq);
+    },
     dropChanges: (txId: string) => {
       keep.run(answeredAt, txId);
       drop.run(txId);
@@ -113,5 +120,6 @@ export function pushAnswerWriter(db: Database, answeredAt: string) {
 export function settleAnswers(db: Database, now: Date, confirmedSeq: number): void {
   const cutoff = new Date(now.getTime() - KEEP_SENT_DAYS * 86_400_000).toISOString();
   db.sqlite.prepare('DELETE FROM sync_sent WHERE answered_at < ?').run(cutoff);
+  db.sqlite.prepare('DELETE FROM sync_sent_mutation WHERE answered_at < ?').run(cutoff);
   db.sqlite.prepare('UPDATE sync_state SET confirmed_seq = max(confirmed_seq, ?) WHERE id = 1').run(confirmedSeq);
 }

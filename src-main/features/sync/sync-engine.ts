@@ -3,15 +3,14 @@
  * heartbeat), and the background loop with exponential backoff and jitter. Everything it
  * needs to resume lives in the replica, so a restart simply carries on.
  */
-import { enrolRequest, type DeviceScope, type EnrolResponse, type HeartbeatResponse } from '../../../src-shared/sync/protocol';
+import { enrolRequest, MAX_SENT_ASKED, type DeviceScope, type EnrolResponse, type HeartbeatResponse } from '../../../src-shared/sync/protocol';
 import type { Database } from '../../db/connection';
 import { APP_VERSION } from '../../app/version';
 import { installCaptureTriggers } from './migrations/0010-sync';
 import { bootstrap, pullAll, type PullOutcome } from './sync-pull';
 import { createSyncHttp, SyncHttpError, type SyncHttp } from './sync-http';
-import { pushAll, type PushOutcome } from './sync-push';
-import { KEEP_SENT_DAYS } from './outbox.repository';
-import { firstUnsent, outboxTop, pendingSummary, prepareResend, readSyncState, recordAttempt, recordEnrolment } from './sync-state.repository';
+import { pushAll, recoverLostChanges, type PushOutcome } from './sync-push';
+import { firstUnsent, outboxTop, pendingSummary, readSyncState, recordAttempt, recordEnrolment, requeueForResend, sentMutationIds } from './sync-state.repository';
 
 export interface EnrolOptions {
   serverUrl: string;
@@ -61,6 +60,9 @@ export async function enrol(db: Database, opts: EnrolOptions & { discardPending?
     scope: opts.scope,
   });
   const serverUrl = opts.serverUrl.replace(/\/+$/, '');
+  // the same server and office: ask which of the changes sent before it does not know (restored from a backup)
+  const sameSeat = old !== null && !opts.discardPending && serverUrl === old.serverUrl && opts.role === old.role;
+  const sent = sameSeat ? sentMutationIds(db, MAX_SENT_ASKED) : [];
   let carried = 0;
   if (old && !opts.discardPending && pendingSummary(db, old.baselineSeq).count > 0) {
     // the old enrolment may still push (it is re-enrolled for another reason than revocation)
@@ -71,7 +73,11 @@ export async function enrol(db: Database, opts: EnrolOptions & { discardPending?
     }
   }
   const http = opts.http ?? createSyncHttp(opts.serverUrl);
-  const res = await http.post<EnrolResponse>('/v1/enrol', body);
+  const res = await http.post<EnrolResponse>('/v1/enrol', sent.length ? { ...body, sentMutations: sent } : body);
+  if (old && res.unknownMutations?.length) {
+    requeueForResend(db, old.baselineSeq, res.unknownMutations);
+    carried = pendingSummary(db, old.baselineSeq).count;
+  }
   const firstPending = carried > 0 && old ? firstUnsent(db, old.baselineSeq) : null;
   recordEnrolment(
     db,
@@ -129,9 +135,9 @@ export async function syncOnce(db: Database, http?: SyncHttp): Promise<RunResult
     if (pull.restart || (seen && seen.lastSeq < readSyncState(db)!.confirmedSeq)) {
       // what the server has of this device's changes decides what goes again: ask if not known yet
       const serverLast = (seen ?? (await heartbeat(db, client)))?.lastSeq ?? 0;
-      const lost = prepareResend(db, serverLast, new Date(), KEEP_SENT_DAYS);
+      const resent = await recoverLostChanges(db, client, serverLast);
       const again = await exchange(db, client);
-      push = { ...again.push, resent: again.push.resent + lost.resent, applied: push.applied + again.push.applied };
+      push = { ...again.push, resent: again.push.resent + resent, applied: push.applied + again.push.applied };
       pull = again.pull;
       await heartbeat(db, client).catch(() => undefined);
     }

@@ -7,7 +7,7 @@ import { createGradeSheetsService } from '../grade-sheets/grade-sheets.service';
 import { installCaptureTriggers } from './migrations/0010-sync';
 import { withServerRows } from './sync-apply.repository';
 import { applyPushResponse, nextBatch } from './sync-push';
-import { prepareResend, readSyncState } from './sync-state.repository';
+import { markServerRestored, readSyncState, requeueForResend, sentMutationIds } from './sync-state.repository';
 import { KEEP_SENT_DAYS, settleAnswers } from './outbox.repository';
 
 let db: Database;
@@ -114,9 +114,10 @@ describe('push', () => {
     answerAll(second);
     expect(nextBatch(db, state)).toBeNull();
     expect(readSyncState(db)!.confirmedSeq).toBe(2);
-    // the server was restored to a copy holding only the first change
-    const r = prepareResend(db, 1, new Date(), KEEP_SENT_DAYS);
-    expect(r).toEqual({ resent: 1, tooOld: 0 });
+    // the server was restored to a copy holding only the first change: it does not know the second
+    expect(sentMutationIds(db, 10)).toEqual([second.transactions[0]!.mutations[0]!.mutationId, expect.any(String)]);
+    expect(requeueForResend(db, state.baselineSeq, [second.transactions[0]!.mutations[0]!.mutationId])).toBe(1);
+    markServerRestored(db, 1, new Date(), 1, KEEP_SENT_DAYS);
     const again = nextBatch(db, readSyncState(db)!)!;
     expect(again.transactions.map((t) => t.mutations.map((m) => m.seq))).toEqual([[2]]);
     expect(again.transactions[0]!.rows).toEqual(second.transactions[0]!.rows);
@@ -135,7 +136,9 @@ describe('push', () => {
     const later = new Date(Date.now() + (KEEP_SENT_DAYS + 1) * 86_400_000);
     settleAnswers(db, later, 1);
     expect(f.count('sync_sent')).toBe(0);
-    expect(prepareResend(db, 0, later, KEEP_SENT_DAYS)).toEqual({ resent: 0, tooOld: 1 });
+    expect(sentMutationIds(db, 10)).toEqual([]);
+    markServerRestored(db, 0, later, 0, KEEP_SENT_DAYS);
+    expect(readSyncState(db)).toMatchObject({ resent: 0, tooOld: 1 });
     expect(nextBatch(db, readSyncState(db)!)).toBeNull();
   });
 

@@ -12,12 +12,14 @@ import {
   type PushedTransaction,
   type PushResponse,
   type RebaseResponse,
+  type KnownResponse,
+  MAX_SENT_ASKED,
   type RowChange,
 } from '../../../src-shared/sync/protocol';
 import type { Database } from '../../db/connection';
 import { withServerRows } from './sync-apply.repository';
 import { SyncHttpError, type SyncHttp } from './sync-http';
-import { outboxSeqOf, prepareResend, pushedSeq, readSyncState, renumberUnconfirmed, type SyncState } from './sync-state.repository';
+import { markServerRestored, nextIncarnation, outboxSeqOf, pushedSeq, readSyncState, renumberUnconfirmed, requeueForResend, sentMutationIds, type SyncState } from './sync-state.repository';
 import { capturedRowsReader, KEEP_SENT_DAYS, pushAnswerWriter, settleAnswers, unsentMutations, type ChangeRow, type OutboxRow } from './outbox.repository';
 
 /** An update sends the fields it changed (and the version it was based on) as `old`, not the whole row twice. */
@@ -139,6 +141,8 @@ export function applyPushResponse(db: Database, state: SyncState, batch: PushBat
 export async function pushAll(db: Database, http: SyncHttp, initial: SyncState): Promise<PushOutcome> {
   const total: PushOutcome = { applied: 0, rejected: 0, conflicts: 0, gap: false, renumbered: 0, resent: 0 };
   let state = initial;
+  // a replica restored from a backup in the app knows it: it takes new numbers before it sends
+  if (state.needsRebase && nextBatch(db, state)) state = await rebase(db, http, state, total);
   for (let round = 0; round < 10_000; round++) {
     const batch = nextBatch(db, state);
     if (!batch) break;
@@ -150,16 +154,14 @@ export async function pushAll(db: Database, http: SyncHttp, initial: SyncState):
     if (res.reusedAt !== undefined) {
       // the server answered these seqs for other work: this replica was restored or copied
       if (total.renumbered > 0) break;
-      const r = await http.post<RebaseResponse>('/v1/rebase', { incarnation: state.incarnation }, { token: state.token });
-      total.renumbered = renumberUnconfirmed(db, r.incarnation, r.lastSeq);
-      state = readSyncState(db)!;
+      state = await rebase(db, http, state, total);
       continue;
     }
     if (o.gap) {
       // the server lost changes it had confirmed (restored from a backup): send them again, once
       if (total.gap) throw new SyncHttpError('server_behind', 'the server is still missing changes after they were sent again: ask IT', null);
       total.gap = true;
-      total.resent += prepareResend(db, res.lastSeq, new Date(), KEEP_SENT_DAYS).resent;
+      total.resent += await recoverLostChanges(db, http, res.lastSeq);
       state = readSyncState(db)!;
       continue;
     }
@@ -167,4 +169,33 @@ export async function pushAll(db: Database, http: SyncHttp, initial: SyncState):
     if (o.applied + o.rejected + o.conflicts === 0) break;
   }
   return total;
+}
+
+/**
+ * This replica was restored or copied: the server gives it a new incarnation and its last seq,
+ * the unconfirmed changes are numbered past it — and if the server has less than it once
+ * confirmed to this device, it was restored too, and what it lost goes again.
+ */
+async function rebase(db: Database, http: SyncHttp, state: SyncState, total: PushOutcome): Promise<SyncState> {
+  // the incarnation to take is chosen and kept first: asked again after a lost answer, the server recognises it
+  const next = nextIncarnation(db);
+  const r = await http.post<RebaseResponse>('/v1/rebase', { incarnation: state.incarnation, next }, { token: state.token });
+  total.renumbered = renumberUnconfirmed(db, r.incarnation, r.lastSeq);
+  if (r.lastSeq < state.confirmedSeq) total.resent += await recoverLostChanges(db, http, r.lastSeq);
+  return readSyncState(db)!;
+}
+
+/**
+ * The server was restored from a backup and has this device's changes only up to
+ * `serverLastSeq`: ask it which of the changes this replica sent (its 30-day journal) it does
+ * not know, put those back on their way before what is pending, number them from
+ * serverLastSeq + 1, and reload the scope. Returns how many go again.
+ */
+export async function recoverLostChanges(db: Database, http: SyncHttp, serverLastSeq: number): Promise<number> {
+  const state = readSyncState(db)!;
+  const ids = sentMutationIds(db, MAX_SENT_ASKED);
+  const unknown = ids.length ? (await http.post<KnownResponse>('/v1/known', { mutationIds: ids }, { token: state.token })).unknown : [];
+  const resent = requeueForResend(db, state.baselineSeq, unknown);
+  markServerRestored(db, serverLastSeq, new Date(), resent, KEEP_SENT_DAYS);
+  return resent;
 }

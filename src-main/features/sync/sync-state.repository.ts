@@ -1,5 +1,6 @@
 /** The device's sync bookkeeping in its replica: enrolment, cursor, health. Survives restarts by living in SQLite. */
 import type { DeviceScope } from '../../../src-shared/sync/protocol';
+import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/connection';
 import { isSealed, openToken, sealToken, tokenKey } from '../../platform/token-seal';
 
@@ -33,6 +34,8 @@ export interface SyncState {
   serverRestoredAt: string | null;
   resent: number;
   tooOld: number;
+  /** restored from a backup in the app: take new numbers from the server before sending */
+  needsRebase: boolean;
 }
 
 function tokenOf(stored: string): { token: string; tokenSealed: boolean } {
@@ -82,6 +85,7 @@ export function readSyncState(db: Database): SyncState | null {
     serverRestoredAt: r.server_restored_at,
     resent: r.resent,
     tooOld: r.too_old,
+    needsRebase: r.needs_rebase === 1,
   };
 }
 
@@ -99,7 +103,7 @@ export function renumberUnconfirmed(db: Database, incarnation: string, serverLas
     const s = readSyncState(db)!;
     const first = firstUnsent(db, s.baselineSeq);
     const shift = first === null ? s.seqShift : serverLastSeq + 1 - (first - s.baselineSeq);
-    db.sqlite.prepare('UPDATE sync_state SET incarnation = ?, seq_shift = ? WHERE id = 1').run(incarnation, shift);
+    db.sqlite.prepare('UPDATE sync_state SET incarnation = ?, seq_shift = ?, needs_rebase = 0, next_incarnation = NULL WHERE id = 1').run(incarnation, shift);
     return pendingSummary(db, s.baselineSeq).count;
   })();
 }
@@ -142,8 +146,6 @@ export function recordEnrolment(
 ): void {
   db.sqlite.transaction(() => {
     db.sqlite.prepare('DELETE FROM sync_state').run();
-    // what the old enrolment sent stays with it: a new device has nothing to send again
-    db.sqlite.prepare('DELETE FROM sync_sent').run();
     // the captured rows of changes carried over to the new enrolment stay: they are what it sends
     if (!e.keepCaptured) db.sqlite.prepare('DELETE FROM sync_change').run();
     else db.sqlite.prepare(`UPDATE outbox SET state = 'pending' WHERE state = 'sent' AND seq > ?`).run(e.baselineSeq);
@@ -180,39 +182,70 @@ export function markBootstrapped(db: Database, cursor: string): void {
   db.sqlite.prepare(`UPDATE sync_state SET bootstrapped = 1, cursor = ?, cursor_mark = NULL WHERE id = 1`).run(cursor);
 }
 
+/** The mutations this replica sent and still keeps (its journal), newest first, at most `max`: what it asks the server about. */
+export function sentMutationIds(db: Database, max: number): string[] {
+  return db.sqlite.prepare('SELECT mutation_id FROM sync_sent_mutation ORDER BY created_at DESC, outbox_seq DESC LIMIT ?').pluck().all(max) as string[];
+}
+
+type OutboxLike = Record<string, unknown> & { mutation_id: string; tx_id: string; created_at: string; seq: number | null };
+
 /**
- * The server was restored from a backup and has this device's changes only up to
- * `serverLastSeq`: the ones it confirmed later go again — their rows back from `sync_sent` to
- * `sync_change`, pending, numbered from serverLastSeq + 1 — and the replica reloads its scope
- * from the server (not bootstrapped: rows with a change on its way keep it). Changes older than
- * what is kept are counted, for the Sync screen. One transaction.
+ * Puts the given mutations (answered once; the server lost them) back on their way, together
+ * with what is pending, in the order they were made, at the end of the outbox — so what goes is
+ * one unbroken run and a row's changes reach the server in their order. A mutation no longer in
+ * the outbox (a replica restored from an older backup) comes from the journal. Their rows come
+ * back from `sync_sent`. Returns how many were put back.
  */
-export function prepareResend(db: Database, serverLastSeq: number, at: Date, keepDays: number): { resent: number; tooOld: number } {
+export function requeueForResend(db: Database, baselineSeq: number, mutationIds: readonly string[]): number {
+  if (mutationIds.length === 0) return 0;
   return db.sqlite.transaction(() => {
-    const s = readSyncState(db)!;
-    const cutoff = new Date(at.getTime() - keepDays * 86_400_000).toISOString();
-    const lost = db.sqlite
-      .prepare(`SELECT seq, tx_id, created_at FROM outbox WHERE seq > ? AND state NOT IN ('pending', 'sent') AND pushed_seq > ? ORDER BY seq`)
-      .all(s.baselineSeq, serverLastSeq) as { seq: number; tx_id: string; created_at: string }[];
-    const kept = new Set(db.sqlite.prepare('SELECT DISTINCT tx_id FROM sync_sent').pluck().all() as string[]);
-    const again = new Set<string>();
-    let tooOld = 0;
-    for (const e of lost) {
-      if (kept.has(e.tx_id) || e.created_at >= cutoff) again.add(e.tx_id);
-      else tooOld++;
-    }
+    const lost = new Set(mutationIds);
+    const inOutbox = (db.sqlite.prepare('SELECT * FROM outbox ORDER BY seq').all() as OutboxLike[]).filter(
+      (r) => lost.has(r.mutation_id) || ((r.state === 'pending' || r.state === 'sent') && (r.seq as number) > baselineSeq),
+    );
+    const present = new Set(inOutbox.map((r) => r.mutation_id));
+    const fromJournal = (db.sqlite.prepare('SELECT *, outbox_seq AS seq FROM sync_sent_mutation').all() as OutboxLike[]).filter((r) => lost.has(r.mutation_id) && !present.has(r.mutation_id));
+    const all = [...inOutbox, ...fromJournal].sort((a, b) => a.created_at.localeCompare(b.created_at) || (a.seq ?? 0) - (b.seq ?? 0));
+    const drop = db.sqlite.prepare('DELETE FROM outbox WHERE mutation_id = ?');
+    const add = db.sqlite.prepare(
+      `INSERT INTO outbox (mutation_id, tx_id, name, entity, entity_id, payload_json, base_version, user_id, schema_version, created_at, state)
+       VALUES (@mutation_id, @tx_id, @name, @entity, @entity_id, @payload_json, @base_version, @user_id, @schema_version, @created_at, 'pending')`,
+    );
     const back = db.sqlite.prepare(
       `INSERT OR IGNORE INTO sync_change (seq, tx_id, table_name, row_id, op, values_json, old_json)
        SELECT seq, tx_id, table_name, row_id, op, values_json, old_json FROM sync_sent WHERE tx_id = ?`,
     );
     const forget = db.sqlite.prepare('DELETE FROM sync_sent WHERE tx_id = ?');
-    const pending = db.sqlite.prepare(`UPDATE outbox SET state = 'pending' WHERE tx_id = ? AND seq > ?`);
-    let resent = 0;
-    for (const tx of again) {
-      back.run(tx);
-      forget.run(tx);
-      resent += pending.run(tx, s.baselineSeq).changes;
+    const unjournal = db.sqlite.prepare('DELETE FROM sync_sent_mutation WHERE mutation_id = ?');
+    for (const r of all) drop.run(r.mutation_id);
+    for (const r of all) {
+      add.run({ mutation_id: r.mutation_id, tx_id: r.tx_id, name: r.name, entity: r.entity, entity_id: r.entity_id, payload_json: r.payload_json, base_version: r.base_version, user_id: r.user_id, schema_version: r.schema_version, created_at: r.created_at });
+      back.run(r.tx_id);
+      forget.run(r.tx_id);
+      unjournal.run(r.mutation_id);
     }
+    return all.filter((r) => lost.has(r.mutation_id)).length;
+  })();
+}
+
+/**
+ * After the server was found restored from a backup and what it lost was put back on its way:
+ * the unsent changes are numbered from the server's last seq for this device + 1, the replica
+ * reloads its scope (not bootstrapped; rows with a change on its way keep it), and the Sync
+ * screen learns when and how many went again.
+ */
+export function markServerRestored(db: Database, serverLastSeq: number, at: Date, resent: number, keepDays: number): void {
+  db.sqlite.transaction(() => {
+    const s = readSyncState(db)!;
+    // confirmed once, past what the server has now, and no longer kept to send again
+    const cutoff = new Date(at.getTime() - keepDays * 86_400_000).toISOString();
+    const tooOld = db.sqlite
+      .prepare(
+        `SELECT count(*) FROM outbox WHERE seq > ? AND state NOT IN ('pending', 'sent') AND pushed_seq > ? AND created_at < ?
+           AND mutation_id NOT IN (SELECT mutation_id FROM sync_sent_mutation)`,
+      )
+      .pluck()
+      .get(s.baselineSeq, serverLastSeq, cutoff) as number;
     const first = firstUnsent(db, s.baselineSeq);
     const shift = first === null ? s.seqShift : serverLastSeq + 1 - (first - s.baselineSeq);
     db.sqlite
@@ -221,6 +254,14 @@ export function prepareResend(db: Database, serverLastSeq: number, at: Date, kee
            bootstrapped = 0, cursor = '0', cursor_mark = NULL WHERE id = 1`,
       )
       .run(shift, serverLastSeq, at.toISOString(), resent, tooOld);
-    return { resent, tooOld };
   })();
+}
+
+/** The incarnation a rebase asks for: made once and kept until the server's answer is recorded. */
+export function nextIncarnation(db: Database): string {
+  const kept = db.sqlite.prepare('SELECT next_incarnation FROM sync_state WHERE id = 1').pluck().get() as string | null;
+  if (kept) return kept;
+  const next = randomUUID();
+  db.sqlite.prepare('UPDATE sync_state SET next_incarnation = ? WHERE id = 1').run(next);
+  return next;
 }

@@ -65,7 +65,7 @@ describe.each(TEST_BACKENDS)('server migration 0001 sync store ($name)', (backen
     expect(by('sync_row')).toEqual(['tbl', 'id', 'data', 'version', 'faculty_id', 'contract', 'deleted', 'change_seq']);
     expect(by('change_log')).toEqual(['seq', 'tbl', 'id', 'op', 'data', 'faculty_id', 'contract', 'device_id', 'user_id', 'tx_id', 'at']);
     expect(by('device')).toEqual([
-      'id', 'name', 'role', 'scope', 'token_hash', 'enrolled_at', 'enrolled_by', 'revoked_at', 'last_seen_at', 'pending', 'oldest_pending_at', 'last_seq', 'last_error', 'app_version', 'incarnation',
+      'id', 'name', 'role', 'scope', 'token_hash', 'enrolled_at', 'enrolled_by', 'revoked_at', 'last_seen_at', 'pending', 'oldest_pending_at', 'last_seq', 'last_error', 'app_version', 'incarnation', 'past_incarnations',
     ]);
     expect(by('device_mutation')).toEqual(['device_id', 'seq', 'mutation_id', 'status', 'code', 'message', 'conflicts']);
     expect(by('conflict')).toEqual([
