@@ -7,6 +7,7 @@ import './ui/controls.css';
 import './ui/data-table.css';
 import './app/shell.css';
 import './features/auth/sign-in.css';
+import './features/setup/setup.css';
 import './features/students/students.css';
 import './features/audit/audit.css';
 import './features/orders/orders.css';

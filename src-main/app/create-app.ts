@@ -27,7 +27,7 @@ export const consoleLogger: Logger = {
 
 /**
  * Main's services, whatever hosts them (Electron, the browser host, tests): the replica, the
- * handlers and the dispatcher. An empty replica becomes the demo university on first launch.
+ * handlers and the dispatcher. An empty replica waits for the first-start choice (features/setup).
  */
 export interface CreateAppOptions {
   dbFile: string;
@@ -46,7 +46,8 @@ export interface CreateAppOptions {
 export async function createApp(opts: CreateAppOptions): Promise<UniDeskApp> {
   const db = openDatabase(opts.dbFile);
   try {
-    if (opts.demoIfEmpty ?? true) {
+    // by default the first start asks (the setup screen: demo or connect); tests and the CLI may say
+    if (opts.demoIfEmpty ?? false) {
       if (!hasUniversity(db)) await generateDemo(db, { onProgress: opts.onProgress });
     }
   } catch (e) {

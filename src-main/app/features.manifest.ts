@@ -4,6 +4,7 @@
  * (docs/architecture.md, "Adding an office").
  */
 import { backupFeature } from '../features/backup/backup.feature';
+import { setupFeature } from '../features/setup/setup.feature';
 import { curriculaFeature } from '../features/curricula/curricula.feature';
 import { gradeSheetsFeature } from '../features/grade-sheets/grade-sheets.feature';
 import { ordersFeature } from '../features/orders/orders.feature';
@@ -12,4 +13,4 @@ import { sessionFeature } from '../features/session/session.feature';
 import { studentsFeature } from '../features/students/students.feature';
 import { syncFeature } from '../features/sync/sync.feature';
 
-export const FEATURES = [sessionFeature, referenceFeature, studentsFeature, ordersFeature, curriculaFeature, gradeSheetsFeature, syncFeature, backupFeature] as const;
+export const FEATURES = [sessionFeature, referenceFeature, studentsFeature, ordersFeature, curriculaFeature, gradeSheetsFeature, syncFeature, backupFeature, setupFeature] as const;

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
-import type { AppInfo, SessionUser } from '../../src-shared/contract';
+import type { AppInfo, SessionUser, SetupStateView } from '../../src-shared/contract';
 import { call, errorMessage, onUnauthenticated } from '../api/client';
 import { SignInScreen } from '../features/auth/sign-in-screen';
+import { SetupScreen } from '../features/setup/setup-screen';
 import { ErrorBanner } from '../ui/error-banner';
 import { LanguageSwitch } from './language-switch';
 import { LocaleProvider } from './locale-context';
@@ -12,6 +13,7 @@ import { setUniversityTimeZone } from './university-today';
 type Boot =
   | { phase: 'loading' }
   | { phase: 'error'; message: string }
+  | { phase: 'setup'; setup: SetupStateView }
   | { phase: 'ready'; info: AppInfo; user: SessionUser | null; notice: string | null };
 
 /**
@@ -26,10 +28,11 @@ function Root() {
   useEffect(() => {
     let live = true;
     setBoot({ phase: 'loading' });
-    Promise.all([call('app.info', {}), call('session.current', {})]).then(
-      ([info, user]) => {
+    Promise.all([call('app.info', {}), call('session.current', {}), call('setup.state', {})]).then(
+      ([info, user, setup]) => {
         setUniversityTimeZone(info.timeZone);
-        if (live) setBoot({ phase: 'ready', info, user, notice: null });
+        // a workstation with no data yet: the demo, or connecting to the server, before sign-in
+        if (live) setBoot(setup.needsSetup ? { phase: 'setup', setup } : { phase: 'ready', info, user, notice: null });
       },
       (e: unknown) => live && setBoot({ phase: 'error', message: errorMessage(e) }),
     );
@@ -73,6 +76,9 @@ function Root() {
         <ErrorBanner message={boot.message} onRetry={() => setAttempt((a) => a + 1)} />
       </div>
     );
+  }
+  if (boot.phase === 'setup') {
+    return <SetupScreen initial={boot.setup} onDone={() => setAttempt((a) => a + 1)} />;
   }
   if (!boot.user) {
     return <SignInScreen info={boot.info} notice={boot.notice} onSignedIn={signedIn} />;

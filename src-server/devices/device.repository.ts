@@ -87,3 +87,14 @@ export async function unknownMutations(db: ServerKysely, ids: readonly string[])
   const seen = new Set(known.map((r) => r.mutation_id));
   return ids.filter((id) => !seen.has(id));
 }
+
+/** The university's faculties as the server holds them, by code: what a workstation can be connected to. */
+export async function facultyList(db: ServerKysely): Promise<{ id: string; code: string; name_ky: string; name_ru: string; name_en: string }[]> {
+  const rows = await db.selectFrom('sync_row').select(['id', 'data']).where('tbl', '=', 'faculty').where('deleted', '=', false).execute();
+  return rows
+    .map((r) => {
+      const d = r.data as { code: string; name_ky: string; name_ru: string; name_en: string };
+      return { id: r.id, code: d.code, name_ky: d.name_ky, name_ru: d.name_ru, name_en: d.name_en };
+    })
+    .sort((a, b) => a.code.localeCompare(b.code));
+}

@@ -5,6 +5,7 @@ import { PROTOCOL_VERSION } from '../../src-shared/sync/protocol';
 import type { ServerDb } from '../db/connection';
 import { TEST_BACKENDS } from '../test/server-test-kit';
 import { ADMIN, basicAuth, enrol, F1, serverSuite } from '../test/sync-test-kit';
+import { importTableRows } from '../import/row-import';
 import { ADMIN_RATE_LIMIT } from './auth.hooks';
 import { buildServerApp } from './server-app';
 
@@ -27,6 +28,18 @@ describe.each(TEST_BACKENDS)('server endpoints: enrolment, tokens, admin, limits
     expect(stored).toHaveLength(1);
     expect(stored[0]!.token_hash).not.toContain(body.token.slice(4));
     expect(stored[0]!.enrolled_by).toBe(ADMIN.username);
+  });
+
+  it('lists the faculties a workstation can be connected to, for an administrator only', async () => {
+    await importTableRows(db.kysely, 'university', [{ id: 'u', name_ky: 'У', name_ru: 'У', name_en: 'U', okpo: null, version: 1, updated_at: '2026-01-01T00:00:00.000Z' }]);
+    await importTableRows(db.kysely, 'faculty', [
+      { id: 'f2', university_id: 'u', code: 'LAW', name_ky: 'Юридика', name_ru: 'Юридический', name_en: 'Law', version: 1, updated_at: '2026-01-01T00:00:00.000Z' },
+      { id: 'f1', university_id: 'u', code: 'ECON', name_ky: 'Экономика', name_ru: 'Экономический', name_en: 'Economics', version: 1, updated_at: '2026-01-01T00:00:00.000Z' },
+    ]);
+    const ok = await app.inject({ method: 'POST', url: '/v1/faculties', payload: { protocol: PROTOCOL_VERSION, username: ADMIN.username, password: ADMIN.password } });
+    expect(ok.json().faculties.map((f: { code: string }) => f.code)).toEqual(['ECON', 'LAW']);
+    const wrong = await app.inject({ method: 'POST', url: '/v1/faculties', payload: { protocol: PROTOCOL_VERSION, username: ADMIN.username, password: 'guess' } });
+    expect(wrong.statusCode).toBe(401);
   });
 
   it('refuses enrolment with a wrong password, by a non-admin, or for an unknown role', async () => {

@@ -5,6 +5,8 @@ import { roleNeedsFaculty } from '../../src-shared/domain/scope-policy';
 import {
   bootstrapRequest,
   enrolRequest,
+  facultiesRequest,
+  type FacultiesResponse,
   heartbeatRequest,
   knownRequest,
   type KnownResponse,
@@ -19,7 +21,7 @@ import {
 } from '../../src-shared/sync/protocol';
 import { checkAdmin } from '../auth/server-user.repository';
 import type { ServerKysely } from '../db/connection';
-import { enrolDevice, recordHeartbeat, touchDevice, unknownMutations } from '../devices/device.repository';
+import { enrolDevice, facultyList, recordHeartbeat, touchDevice, unknownMutations } from '../devices/device.repository';
 import { bootstrapPage, pull, UnknownTable } from '../sync/pull.service';
 import { BadPush, DeviceRevoked, pushBatch, rebaseDevice, ReplicaSuperseded } from '../sync/push.service';
 import { PUSH_BODY_LIMIT } from './limits';
@@ -50,6 +52,16 @@ export function syncRoutes(app: FastifyInstance, db: ServerKysely, pushBodyLimit
     if (unknown.length) req.log.warn({ deviceId: d.id, unknown: unknown.length }, 'a workstation enrolling again had sent changes this server does not know (restored from a backup?): it sends them again');
     reply.code(201);
     return { deviceId: d.id, token: d.token, scope: body.scope, role: body.role, incarnation: d.incarnation, ...(body.sentMutations ? { unknownMutations: unknown } : {}) };
+  });
+
+  // the faculties a workstation may be connected to (the app's "Connect" form), for an administrator
+  app.post('/v1/faculties', { config: { rateLimit: ADMIN_RATE_LIMIT } }, async (req): Promise<FacultiesResponse> => {
+    const body = parseBody(facultiesRequest, req.body);
+    checkProtocol(body.protocol);
+    const admin = await checkAdmin(db, body.username, body.password);
+    if (!admin.ok && admin.reason === 'forbidden') throw new HttpError(403, 'forbidden', 'only a server administrator can connect a workstation');
+    if (!admin.ok) throw new HttpError(401, 'invalid_credentials', 'wrong username or password');
+    return { faculties: await facultyList(db) };
   });
 
   app.post('/v1/push', { bodyLimit: pushBodyLimit }, async (req) => {

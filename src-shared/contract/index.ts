@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { auditContract } from './audit.contract';
 import { backupContract } from './backup.contract';
+import { setupContract } from './setup.contract';
 import { curriculaContract } from './curricula.contract';
 import { referenceContract } from './reference.contract';
 import { sessionContract } from './session.contract';
@@ -28,6 +29,7 @@ export const contract = {
   ...syncContract,
   ...gradingScaleContract,
   ...backupContract,
+  ...setupContract,
 };
 
 export type Contract = typeof contract;
@@ -58,6 +60,7 @@ export * from './errors';
 export * from './common';
 export type * from './session.contract';
 export type * from './backup.contract';
+export type * from './setup.contract';
 export type * from './reference.contract';
 export type * from './curricula.contract';
 export type * from './students.contract';

@@ -172,6 +172,16 @@ export const deviceScope = z.discriminatedUnion('kind', [
 ]);
 export type DeviceScope = z.infer<typeof deviceScope>;
 
+/** Connecting a workstation from the app: the administrator's sign-in, to list the faculties to choose from. */
+export const facultiesRequest = z.object({
+  protocol: z.number().int(),
+  username: z.string().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+export interface FacultiesResponse {
+  faculties: { id: string; code: string; name_ky: string; name_ru: string; name_en: string }[];
+}
+
 /** How many sent mutations an enrolment asks about at most (the newest). */
 export const MAX_SENT_ASKED = 10_000;
 

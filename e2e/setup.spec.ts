@@ -1,0 +1,85 @@
+/**
+ * First start (issue 11, item 11): a workstation with no data offers the demo university or
+ * connecting to the university's server. Connecting takes the server administrator's sign-in,
+ * lists the faculties, enrols the workstation for a dean's office, loads its data, and then
+ * only that office's accounts can sign in here.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ShellPage } from './pages/shell.page';
+import { SignInPage } from './pages/sign-in.page';
+import { startApp, type RunningApp } from './support/app';
+import { ADMIN, openEntrySeed, serverCommand, serverStore, startServer, tempDir, type ServerProcess } from './support/sync-world';
+
+let dir: string;
+let store: Awaited<ReturnType<typeof serverStore>>;
+let server: ServerProcess;
+const apps: RunningApp[] = [];
+
+beforeAll(async () => {
+  dir = tempDir('unidesk-e2e-setup-');
+  const seed = openEntrySeed(dir);
+  store = await serverStore(dir);
+  serverCommand(store.args, ['admin', 'create', '--username', ADMIN.username, '--password', ADMIN.password]);
+  serverCommand(store.args, ['import-replica', '--replica', seed]);
+  server = await startServer(store.args);
+}, 240_000);
+
+afterAll(async () => {
+  for (const a of apps) await a.stop();
+  await server?.stop();
+  await store?.drop();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function emptyWorkstation(name: string) {
+  const app = await startApp({ dbFile: path.join(dir, `${name}.sqlite`) });
+  apps.push(app);
+  const page = await app.newPage();
+  await page.goto(app.openUrl);
+  await page.getByTestId('setup-screen').waitFor();
+  return { app, page };
+}
+
+describe('the first start of a workstation', () => {
+  it('connects to the university server for a dean’s office, with the faculty chosen from the server’s list', async () => {
+    const { page } = await emptyWorkstation('connect');
+    await page.getByTestId('lang-ru').click();
+    await page.screenshot({ path: path.join(__dirname, '.artifacts', 'setup-first-start.png') });
+    await page.getByTestId('setup-server').fill(server.url);
+    await page.getByTestId('setup-username').fill(ADMIN.username);
+    await page.getByTestId('setup-password').fill('wrong password');
+    await page.getByTestId('setup-check').click();
+    expect(await page.getByTestId('setup-error').textContent()).toMatch(/Неверное имя или пароль администратора сервера/);
+    await page.getByTestId('setup-password').fill(ADMIN.password);
+    await page.getByTestId('setup-check').click();
+    const faculty = page.getByTestId('setup-faculty');
+    await faculty.waitFor();
+    const econ = await faculty.locator('option', { hasText: /^ECON — / }).getAttribute('value');
+    await faculty.selectOption(econ!);
+    await page.getByTestId('setup-device-name').fill('Деканат ЭФ-2');
+    await page.screenshot({ path: path.join(__dirname, '.artifacts', 'setup-connect-form.png') });
+    await page.getByTestId('setup-connect-start').click();
+    // the data arrives, then sign-in: the faculty's clerk may sign in, the administrator may not
+    await page.getByTestId('signin-username').waitFor({ timeout: 120_000 });
+    await new SignInPage(page).signIn('admin', 'unidesk-admin');
+    expect(await new SignInPage(page).error()).toMatch(/работает на рабочем месте другого отдела/);
+    await new SignInPage(page).signIn('clerk', 'unidesk-clerk');
+    await new ShellPage(page).waitUntilSignedIn();
+    await page.getByTestId('nav-sync').click();
+    expect(await page.getByTestId('sync-server').textContent()).toContain('Деканат ЭФ-2');
+    expect(await page.getByTestId('sync-scope').textContent()).toMatch(/Роль: Деканат · видит: .*экономи/i);
+    await page.screenshot({ path: path.join(__dirname, '.artifacts', 'setup-connected-sync.png') });
+  }, 180_000);
+
+  it('makes the demo university when asked, then signs in as usual', async () => {
+    const { page } = await emptyWorkstation('demo');
+    await page.getByTestId('lang-en').click();
+    await page.getByTestId('setup-demo-start').click();
+    await page.getByTestId('signin-username').waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId('signin-university').textContent()).not.toBe('');
+    await new SignInPage(page).signIn('clerk', 'unidesk-clerk');
+    await new ShellPage(page).waitUntilSignedIn();
+  }, 180_000);
+});
