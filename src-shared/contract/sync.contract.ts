@@ -52,5 +52,7 @@ export const syncContract = {
   'sync.status': operation<SyncStatusView>()(z.object({})),
   'sync.now': operation<SyncRunView>()(z.object({})),
   'sync.issues': operation<{ rows: SyncIssueView[] }>()(z.object({})),
+  /** connect this workstation again (same server, office, scope) with the server administrator's sign-in; typed work is kept */
+  'sync.reenrol': operation<{ carried: number }>()(z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) })),
   'sync.resolve': operation<{ rows: SyncIssueView[] }>()(z.object({ issueId: id, choice: z.enum(['mine', 'theirs', 'dismissed']) })),
 };

@@ -182,6 +182,8 @@ async function rebase(db: Database, http: SyncHttp, state: SyncState, total: Pus
   const r = await http.post<RebaseResponse>('/v1/rebase', { incarnation: state.incarnation, next }, { token: state.token });
   total.renumbered = renumberUnconfirmed(db, r.incarnation, r.lastSeq);
   if (r.lastSeq < state.confirmedSeq) total.resent += await recoverLostChanges(db, http, r.lastSeq);
+  // restored in the app: the server may have lost what the replaced copy sent (even as another enrolment) — ask
+  else if (state.needsRebase) total.resent += await recoverLostChanges(db, http, r.lastSeq, { onlyIfLost: true });
   return readSyncState(db)!;
 }
 
@@ -191,10 +193,11 @@ async function rebase(db: Database, http: SyncHttp, state: SyncState, total: Pus
  * not know, put those back on their way before what is pending, number them from
  * serverLastSeq + 1, and reload the scope. Returns how many go again.
  */
-export async function recoverLostChanges(db: Database, http: SyncHttp, serverLastSeq: number): Promise<number> {
+export async function recoverLostChanges(db: Database, http: SyncHttp, serverLastSeq: number, opts: { onlyIfLost?: boolean } = {}): Promise<number> {
   const state = readSyncState(db)!;
   const ids = sentMutationIds(db, MAX_SENT_ASKED);
   const unknown = ids.length ? (await http.post<KnownResponse>('/v1/known', { mutationIds: ids }, { token: state.token })).unknown : [];
+  if (opts.onlyIfLost && unknown.length === 0) return 0;
   const resent = requeueForResend(db, state.baselineSeq, unknown);
   markServerRestored(db, serverLastSeq, new Date(), resent, KEEP_SENT_DAYS);
   return resent;

@@ -6,6 +6,7 @@ import { call, errorMessage } from '../../api/client';
 import { ErrorBanner, Notice } from '../../ui/error-banner';
 import { formatMoment } from './sync-format';
 import { BackupSection } from '../backup/backup-section';
+import { ReenrolSection } from './reenrol-section';
 
 const POLL_MS = 3_000;
 
@@ -112,6 +113,7 @@ export function SyncScreen() {
           <button type="button" className="btn btn-primary" onClick={() => void syncNow()} disabled={busy || status.running} data-testid="sync-now">
             {t(busy || status.running ? 'sync.running' : 'sync.now')}
           </button>
+          <ReenrolSection onDone={() => void refresh()} />
         </div>
       ) : null}
       {status?.enrolled ? (
