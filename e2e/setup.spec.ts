@@ -44,7 +44,7 @@ async function emptyWorkstation(name: string) {
 
 describe('the first start of a workstation', () => {
   it('connects to the university server for a dean’s office, with the faculty chosen from the server’s list', async () => {
-    const { page } = await emptyWorkstation('connect');
+    const { app, page } = await emptyWorkstation('connect');
     await page.getByTestId('lang-ru').click();
     await page.screenshot({ path: path.join(__dirname, '.artifacts', 'setup-first-start.png') });
     await page.getByTestId('setup-server').fill(server.url);
@@ -71,6 +71,18 @@ describe('the first start of a workstation', () => {
     expect(await page.getByTestId('sync-server').textContent()).toContain('Деканат ЭФ-2');
     expect(await page.getByTestId('sync-scope').textContent()).toMatch(/Роль: Деканат · видит: .*экономи/i);
     await page.screenshot({ path: path.join(__dirname, '.artifacts', 'setup-connected-sync.png') });
+
+    // IT revokes the workstation; the office connects it again from the Sync screen
+    const revoked = app.query<{ device_id: string }>('SELECT device_id FROM sync_state')[0]!.device_id;
+    const auth = `Basic ${Buffer.from(`${ADMIN.username}:${ADMIN.password}`).toString('base64')}`;
+    expect((await fetch(`${server.url}/v1/devices/${revoked}/revoke`, { method: 'POST', headers: { authorization: auth } })).status).toBe(200);
+    await page.getByTestId('sync-reenrol').locator('summary').click();
+    await page.getByTestId('sync-reenrol-username').fill(ADMIN.username);
+    await page.getByTestId('sync-reenrol-password').fill(ADMIN.password);
+    await page.getByTestId('sync-reenrol-start').click();
+    expect(await page.getByTestId('sync-reenrol-notice').textContent()).toMatch(/Рабочее место подключено заново/);
+    expect(app.query<{ device_id: string }>('SELECT device_id FROM sync_state')[0]!.device_id).not.toBe(revoked);
+    await page.screenshot({ path: path.join(__dirname, '.artifacts', 'sync-reenrolled.png') });
   }, 180_000);
 
   it('makes the demo university when asked, then signs in as usual', async () => {

@@ -32,12 +32,12 @@ export const backupFeature = defineFeature({
     },
     'backup.restore': async (req, ctx) => {
       const user = allowed(signedIn(ctx));
-      // a sync run holds answers for the outbox it read: it finishes first
-      if (syncLoop?.running()) throw new AppError('conflict', 'backup.error.syncRunning');
       const chosen = listBackups(db).find((b) => b.name === req.name);
       if (!chosen) throw new AppError('not_found', 'backup.error.notFound', { name: req.name });
       try {
-        const r = await restoreBackup(db, { name: req.name }, { actor: { id: user.id, username: user.username } });
+        // a sync run holds answers for the outbox it read: it finishes first, and none starts meanwhile
+        const restore = () => restoreBackup(db, { name: req.name }, { actor: { id: user.id, username: user.username } });
+        const r = await (syncLoop ? syncLoop.exclusive(restore) : restore());
         return { restored: view(chosen), keptAs: r.keptAs, enrolled: r.enrolled };
       } catch (e) {
         if (e instanceof RestoreWouldLosePending) throw new AppError('conflict', 'backup.error.pending', { count: e.count });

@@ -13,7 +13,7 @@ import type { Database } from '../../db/connection';
 import { AppError } from '../../host/app-error';
 import { generateDemo } from '../demo/demo.generator';
 import { hasUniversity } from '../reference/reference.repository';
-import { enrol } from '../sync/sync-engine';
+import { enrol, type SyncLoop } from '../sync/sync-engine';
 import { createSyncHttp, SyncHttpError, type SyncHttp } from '../sync/sync-http';
 
 interface Job extends Omit<SetupJobView, 'error'> {
@@ -31,7 +31,7 @@ function problemOf(e: unknown, serverUrl: string): { key: MessageKey; values: Me
   return { key: 'setup.error.other', values: { detail: e instanceof Error ? e.message : String(e) } };
 }
 
-export function createSetupService(db: Database, httpFor: (url: string) => SyncHttp = (url) => createSyncHttp(url)) {
+export function createSetupService(db: Database, loop: SyncLoop | null, httpFor: (url: string) => SyncHttp = (url) => createSyncHttp(url)) {
   let job: Job | null = null;
   const running = () => job !== null && !job.finished && job.error === null;
 
@@ -88,7 +88,8 @@ export function createSetupService(db: Database, httpFor: (url: string) => SyncH
       const scope: DeviceScope = kind === 'faculty' ? { kind, facultyId: req.facultyId! } : { kind };
       start('connect', async (j) => {
         try {
-          await enrol(db, {
+          // the background sync starts only once the replica holds the server's data
+          const connect = () => enrol(db, {
             serverUrl: req.serverUrl,
             username: req.username,
             password: req.password,
@@ -100,6 +101,7 @@ export function createSetupService(db: Database, httpFor: (url: string) => SyncH
             http: httpFor(req.serverUrl),
             onProgress: (table, rows) => Object.assign(j, { stage: table, done: rows }),
           });
+          await (loop ? loop.exclusive(connect) : connect());
         } catch (e) {
           const p = problemOf(e, req.serverUrl);
           throw new AppError('unavailable', p.key, p.values);

@@ -40,9 +40,13 @@ export class RowWriter {
     let st = this.upserts.get(table);
     if (!st) {
       const cols = [...this.columnsOf(table)];
-      const set = cols.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`);
+      const others = cols.filter((c) => c !== 'id');
+      const set = others.map((c) => `${c} = excluded.${c}`);
+      // a row received again as it is (a reload, a replayed page) is left alone: no UPDATE, so no
+      // trigger that guards an immutable row (a grading-scale version) refuses it
+      const changed = others.map((c) => `${table}.${c} IS NOT excluded.${c}`).join(' OR ');
       st = this.db.sqlite.prepare(
-        `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')}) ON CONFLICT(id) DO UPDATE SET ${set.join(', ')}`,
+        `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')}) ON CONFLICT(id) DO UPDATE SET ${set.join(', ')} WHERE ${changed}`,
       );
       this.upserts.set(table, st);
     }

@@ -177,6 +177,11 @@ export interface SyncLoop {
   /** run now and report (the "Sync now" button, the CLI) */
   runNow(): Promise<RunResult>;
   running(): boolean;
+  /**
+   * Runs `fn` with no sync run at the same time (waits for one under way, starts none meanwhile):
+   * enrolment, re-enrolment and a restore change what a run reads.
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
   stop(): void;
 }
 
@@ -190,9 +195,11 @@ export function startSyncLoop(db: Database, opts: { intervalMs?: number; tickMs?
   let current: Promise<RunResult> | null = null;
   let poked = false;
   let stopped = false;
+  let held = 0;
 
   const run = (): Promise<RunResult> => {
     if (current) return current;
+    if (held > 0) return Promise.reject(new SyncHttpError('busy', 'this workstation is being connected or restored; sync runs when it is done', null));
     poked = false;
     current = syncOnce(db)
       .then((r) => {
@@ -210,7 +217,7 @@ export function startSyncLoop(db: Database, opts: { intervalMs?: number; tickMs?
   };
 
   const tick = () => {
-    if (stopped || current) return;
+    if (stopped || current || held > 0) return;
     const state = readSyncState(db);
     if (!state) return;
     const now = Date.now();
@@ -227,6 +234,15 @@ export function startSyncLoop(db: Database, opts: { intervalMs?: number; tickMs?
     },
     runNow: run,
     running: () => current !== null,
+    async exclusive(fn) {
+      held++;
+      try {
+        if (current) await current.catch(() => undefined);
+        return await fn();
+      } finally {
+        held--;
+      }
+    },
     stop: () => {
       stopped = true;
       clearInterval(timer);

@@ -18,9 +18,9 @@ export async function reenrol(db: Database, loop: SyncLoop | null, session: Sess
   if (!can(session.role, 'sync.view')) throw forbidden();
   const state = readSyncState(db);
   if (!state) throw new AppError('conflict', 'sync.error.notEnrolled');
-  if (loop?.running()) throw new AppError('conflict', 'backup.error.syncRunning');
+  const exclusive = <T>(fn: () => Promise<T>) => (loop ? loop.exclusive(fn) : fn());
   try {
-    const r = await enrol(db, { serverUrl: state.serverUrl, username: req.username, password: req.password, deviceName: state.deviceName, role: state.role, scope: state.scope, force: true, ...(http ? { http } : {}) });
+    const r = await exclusive(() => enrol(db, { serverUrl: state.serverUrl, username: req.username, password: req.password, deviceName: state.deviceName, role: state.role, scope: state.scope, force: true, ...(http ? { http } : {}) }));
     withWrite(db, session, (w) =>
       w.audit({ action: 'sync.reenrol', entity: 'device', entityId: r.deviceId, oldValue: { deviceId: state.deviceId }, newValue: { deviceId: r.deviceId, carried: r.carried } }),
     );

@@ -34,10 +34,11 @@ const ERRORS: Record<string, MessageKey> = {
 
 const show = (v: unknown): string => {
   if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'object') return JSON.stringify(v);
   if (typeof v === 'string' && v.startsWith('{')) {
     try {
       const o = JSON.parse(v) as Record<string, unknown>;
-      return Object.entries(o).map(([k, x]) => `${k}: ${x ?? '—'}`).join(', ') || '—';
+      return Object.entries(o).map(([k, x]) => `${k}: ${x !== null && typeof x === 'object' ? JSON.stringify(x) : (x ?? '—')}`).join(', ') || '—';
     } catch {
       return v;
     }
