@@ -83,6 +83,17 @@ describe('the first start of a workstation', () => {
     expect(await page.getByTestId('sync-reenrol-notice').textContent()).toMatch(/Рабочее место подключено заново/);
     expect(app.query<{ device_id: string }>('SELECT device_id FROM sync_state')[0]!.device_id).not.toBe(revoked);
     await page.screenshot({ path: path.join(__dirname, '.artifacts', 'sync-reenrolled.png') });
+
+    // and disconnects it: the server revokes it, the data stays, sync stops
+    const current = app.query<{ device_id: string }>('SELECT device_id FROM sync_state')[0]!.device_id;
+    await page.getByTestId('sync-reenrol-password').fill(ADMIN.password);
+    await page.getByTestId('sync-unenrol-start').click();
+    // the Sync screen now says the workstation is not connected
+    await page.getByTestId('sync-not-enrolled').waitFor();
+    expect(app.query('SELECT 1 FROM sync_state')).toEqual([]);
+    expect(app.query<{ n: number }>('SELECT count(*) AS n FROM student')[0]!.n).toBeGreaterThan(0);
+    const devices = (await (await fetch(`${server.url}/v1/devices`, { headers: { authorization: auth } })).json()) as { devices: { id: string; revokedAt: string | null }[] };
+    expect(devices.devices.find((d) => d.id === current)!.revokedAt).not.toBeNull();
   }, 180_000);
 
   it('makes the demo university when asked, then signs in as usual', async () => {

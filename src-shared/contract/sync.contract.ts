@@ -54,5 +54,9 @@ export const syncContract = {
   'sync.issues': operation<{ rows: SyncIssueView[] }>()(z.object({})),
   /** connect this workstation again (same server, office, scope) with the server administrator's sign-in; typed work is kept */
   'sync.reenrol': operation<{ carried: number }>()(z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) })),
+  /** disconnect this workstation: the server revokes it (the administrator's sign-in); the data stays; unsent changes refuse unless dropped */
+  'sync.unenrol': operation<{ dropped: number }>()(
+    z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200), discardPending: z.boolean().default(false) }),
+  ),
   'sync.resolve': operation<{ rows: SyncIssueView[] }>()(z.object({ issueId: id, choice: z.enum(['mine', 'theirs', 'dismissed']) })),
 };

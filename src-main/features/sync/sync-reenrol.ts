@@ -12,7 +12,46 @@ import { AppError, forbidden } from '../../host/app-error';
 import { withWrite } from '../write-transaction';
 import { enrol, type SyncLoop } from './sync-engine';
 import { SyncHttpError, type SyncHttp } from './sync-http';
-import { readSyncState } from './sync-state.repository';
+import { pendingSummary, readSyncState, removeEnrolment } from './sync-state.repository';
+import { createSyncHttp } from './sync-http';
+import { CAPTURED_COLUMNS_V10 } from './migrations/0010-sync';
+
+/**
+ * Disconnects this workstation: the server revokes it (the administrator's sign-in, checked by
+ * the server), then it stops syncing and keeps its data. Changes not yet sent refuse it, with
+ * their count, unless the user explicitly drops them.
+ */
+export async function unenrol(db: Database, loop: SyncLoop | null, session: SessionUser, req: { username: string; password: string; discardPending: boolean }, http?: SyncHttp): Promise<{ dropped: number }> {
+  if (!can(session.role, 'sync.view')) throw forbidden();
+  const state = readSyncState(db);
+  if (!state) throw new AppError('conflict', 'sync.error.notEnrolled');
+  const pending = pendingSummary(db, state.baselineSeq).count;
+  if (pending > 0 && !req.discardPending) throw new AppError('conflict', 'sync.unenrol.pending', { count: pending });
+  const run = async () => {
+    try {
+      await (http ?? createSyncHttp(state.serverUrl)).post(`/v1/devices/${encodeURIComponent(state.deviceId)}/revoke`, {}, { basic: { username: req.username, password: req.password } });
+    } catch (e) {
+      // already gone on the server (revoked, or a restored server never knew it): nothing to undo there
+      if (!(e instanceof SyncHttpError && e.status === 404)) throw e;
+    }
+    removeEnrolment(db, Object.keys(CAPTURED_COLUMNS_V10));
+    withWrite(db, session, (w) => w.audit({ action: 'sync.unenrol', entity: 'device', entityId: state.deviceId, oldValue: { serverUrl: state.serverUrl, pending }, newValue: null }));
+    return { dropped: pending };
+  };
+  try {
+    return await (loop ? loop.exclusive(run) : run());
+  } catch (e) {
+    throw asUserError(e, state.serverUrl);
+  }
+}
+
+function asUserError(e: unknown, serverUrl: string): unknown {
+  if (!(e instanceof SyncHttpError)) return e;
+  if (e.code === 'invalid_credentials' || e.status === 401) return new AppError('unauthenticated', 'setup.error.credentials');
+  if (e.code === 'forbidden' || e.status === 403) return new AppError('forbidden', 'setup.error.notAdmin');
+  if (e.code === 'network' || e.code === 'timeout') return new AppError('unavailable', 'setup.error.network', { url: serverUrl });
+  return new AppError('unavailable', 'setup.error.other', { detail: e.message });
+}
 
 export async function reenrol(db: Database, loop: SyncLoop | null, session: SessionUser, req: { username: string; password: string }, http?: SyncHttp): Promise<{ carried: number }> {
   if (!can(session.role, 'sync.view')) throw forbidden();
@@ -26,10 +65,6 @@ export async function reenrol(db: Database, loop: SyncLoop | null, session: Sess
     );
     return { carried: r.carried };
   } catch (e) {
-    if (e instanceof SyncHttpError && e.code === 'invalid_credentials') throw new AppError('unauthenticated', 'setup.error.credentials');
-    if (e instanceof SyncHttpError && e.code === 'forbidden') throw new AppError('forbidden', 'setup.error.notAdmin');
-    if (e instanceof SyncHttpError && (e.code === 'network' || e.code === 'timeout')) throw new AppError('unavailable', 'setup.error.network', { url: state.serverUrl });
-    if (e instanceof SyncHttpError) throw new AppError('unavailable', 'setup.error.other', { detail: e.message });
-    throw e;
+    throw asUserError(e, state.serverUrl);
   }
 }

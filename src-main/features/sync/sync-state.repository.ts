@@ -265,3 +265,16 @@ export function nextIncarnation(db: Database): string {
   db.sqlite.prepare('UPDATE sync_state SET next_incarnation = ? WHERE id = 1').run(next);
   return next;
 }
+
+/**
+ * This workstation stops syncing (unenrolled from the Sync screen): the enrolment goes, capture
+ * stops and its triggers are dropped; the data stays. One transaction.
+ */
+export function removeEnrolment(db: Database, tables: readonly string[]): void {
+  db.sqlite.transaction(() => {
+    db.sqlite.prepare('DELETE FROM sync_state').run();
+    db.sqlite.prepare('DELETE FROM sync_change').run();
+    db.sqlite.prepare('UPDATE sync_control SET capture = 0 WHERE id = 1').run();
+    for (const t of tables) for (const op of ['insert', 'update', 'delete']) db.sqlite.exec(`DROP TRIGGER IF EXISTS sync_capture_${t}_${op}`);
+  })();
+}

@@ -1,0 +1,52 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/connection';
+import { createFixtureDb, IDS, USERS } from '../../testing/fixture';
+import { createStudentsService } from '../students/students.service';
+import { installCaptureTriggers } from './migrations/0010-sync';
+import type { SyncHttp } from './sync-http';
+import { unenrol } from './sync-reenrol';
+import { readSyncState } from './sync-state.repository';
+
+let db: Database;
+const calls: string[] = [];
+const server: SyncHttp = {
+  post: async <T>(path: string) => {
+    calls.push(path);
+    return {} as T;
+  },
+};
+const correct = async (book: string) => {
+  const version = db.sqlite.prepare('SELECT version FROM student WHERE id = ?').pluck().get(IDS.studentAigerim) as number;
+  await createStudentsService(db).update(USERS.clerkEcon, { id: IDS.studentAigerim, version, changes: { recordBookNo: book } });
+};
+
+beforeEach(async () => {
+  db = await createFixtureDb();
+  calls.length = 0;
+  db.sqlite
+    .prepare(`INSERT INTO sync_state (id, server_url, device_id, device_name, token, role, scope_json, baseline_seq, enrolled_at, bootstrapped) VALUES (1, 'http://127.0.0.1:1', 'dev-1', 'PC', 't', 'clerk', '{"kind":"all"}', 0, '2026-12-01T00:00:00Z', 1)`)
+    .run();
+  installCaptureTriggers(db.sqlite);
+  db.sqlite.exec('UPDATE sync_control SET capture = 1');
+});
+afterEach(() => db.close());
+
+describe('disconnecting a workstation from the server', () => {
+  it('refuses while changes typed here are not on the server, saying how many, and asks the server nothing', async () => {
+    await correct('26-7001');
+    await expect(unenrol(db, null, USERS.clerkEcon, { username: 'it', password: 'pw', discardPending: false }, server)).rejects.toMatchObject({ code: 'conflict', key: 'sync.unenrol.pending', values: { count: 1 } });
+    expect(calls).toEqual([]);
+    expect(readSyncState(db)).not.toBeNull();
+  });
+
+  it('with the changes dropped on purpose: the server revokes it, sync stops, the data stays and is no longer captured', async () => {
+    await correct('26-7002');
+    expect(await unenrol(db, null, USERS.clerkEcon, { username: 'it', password: 'pw', discardPending: true }, server)).toEqual({ dropped: 1 });
+    expect(calls).toEqual(['/v1/devices/dev-1/revoke']);
+    expect(readSyncState(db)).toBeNull();
+    await correct('26-7003');
+    expect(db.sqlite.prepare('SELECT record_book_no FROM student WHERE id = ?').pluck().get(IDS.studentAigerim)).toBe('26-7003');
+    expect(db.sqlite.prepare('SELECT count(*) FROM sync_change').pluck().get()).toBe(0);
+    expect(db.sqlite.prepare(`SELECT action FROM audit_log WHERE action = 'sync.unenrol'`).pluck().all()).toEqual(['sync.unenrol']);
+  });
+});
