@@ -299,7 +299,10 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
           });
         }
       }
-      await check(store.db, devices, typed, report, (t) => problem(`run ${run}: ${t}`));
+      await check(store.db, devices, typed, report, (t) => {
+        problem(`run ${run}: ${t}`);
+        if (process.env.SOAK_TRACE) log(`problem: run ${run}: ${t}`);
+      });
       report.typed += typed.size;
       for (const d of devices) await d.db.close();
       report.runs++;
