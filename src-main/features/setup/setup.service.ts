@@ -14,21 +14,11 @@ import { AppError } from '../../host/app-error';
 import { generateDemo } from '../demo/demo.generator';
 import { hasUniversity } from '../reference/reference.repository';
 import { enrol, type SyncLoop } from '../sync/sync-engine';
-import { createSyncHttp, SyncHttpError, type SyncHttp } from '../sync/sync-http';
+import { createSyncHttp, type SyncHttp } from '../sync/sync-http';
+import { serverRefusal } from '../sync/server-refusal';
 
 interface Job extends Omit<SetupJobView, 'error'> {
   error: { key: MessageKey; values: MessageValues } | null;
-}
-
-/** What went wrong talking to the server, said so a person can act on it. */
-function problemOf(e: unknown, serverUrl: string): { key: MessageKey; values: MessageValues } {
-  if (e instanceof SyncHttpError) {
-    if (e.code === 'invalid_credentials') return { key: 'setup.error.credentials', values: {} };
-    if (e.code === 'forbidden') return { key: 'setup.error.notAdmin', values: {} };
-    if (e.code === 'network' || e.code === 'timeout') return { key: 'setup.error.network', values: { url: serverUrl } };
-    return { key: 'setup.error.other', values: { detail: e.message } };
-  }
-  return { key: 'setup.error.other', values: { detail: e instanceof Error ? e.message : String(e) } };
 }
 
 export function createSetupService(db: Database, loop: SyncLoop | null, httpFor: (url: string) => SyncHttp = (url) => createSyncHttp(url)) {
@@ -53,8 +43,8 @@ export function createSetupService(db: Database, loop: SyncLoop | null, httpFor:
         j.finished = true;
       },
       (e: unknown) => {
-        j.error = problemOf(e, '');
-        if (e instanceof AppError) j.error = { key: e.key, values: e.values };
+        const refusal = e instanceof AppError ? e : serverRefusal(e, '');
+        j.error = { key: refusal.key, values: refusal.values };
       },
     );
   }
@@ -77,8 +67,7 @@ export function createSetupService(db: Database, loop: SyncLoop | null, httpFor:
         const r = await httpFor(req.serverUrl).post<FacultiesResponse>('/v1/faculties', { username: req.username, password: req.password });
         return { faculties: r.faculties.map((f) => ({ id: f.id, code: f.code, name: f[`name_${locale}`] || f.name_ru })) };
       } catch (e) {
-        const p = problemOf(e, req.serverUrl);
-        throw new AppError('unavailable', p.key, p.values);
+        throw serverRefusal(e, req.serverUrl);
       }
     },
 
@@ -103,8 +92,7 @@ export function createSetupService(db: Database, loop: SyncLoop | null, httpFor:
           });
           await (loop ? loop.exclusive(connect) : connect());
         } catch (e) {
-          const p = problemOf(e, req.serverUrl);
-          throw new AppError('unavailable', p.key, p.values);
+          throw serverRefusal(e, req.serverUrl);
         }
       });
       return view(locale);

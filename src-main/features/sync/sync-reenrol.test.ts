@@ -3,7 +3,7 @@ import type { Database } from '../../db/connection';
 import { createFixtureDb, IDS, USERS } from '../../testing/fixture';
 import { createStudentsService } from '../students/students.service';
 import { installCaptureTriggers } from './migrations/0010-sync';
-import type { SyncHttp } from './sync-http';
+import { SyncHttpError, type SyncHttp } from './sync-http';
 import { unenrol } from './sync-reenrol';
 import { readSyncState } from './sync-state.repository';
 
@@ -32,6 +32,13 @@ beforeEach(async () => {
 afterEach(() => db.close());
 
 describe('disconnecting a workstation from the server', () => {
+  it('a wrong server password is said as such, and never signs the person out of UniDesk', async () => {
+    const refusing: SyncHttp = { post: async () => Promise.reject(new SyncHttpError('invalid_credentials', 'wrong username or password', 401)) };
+    const e = await unenrol(db, null, USERS.clerkEcon, { username: 'it', password: 'guess', discardPending: true }, refusing).catch((x: unknown) => x);
+    expect(e).toMatchObject({ code: 'forbidden', key: 'setup.error.credentials' });
+    expect(readSyncState(db)).not.toBeNull();
+  });
+
   it('refuses while changes typed here are not on the server, saying how many, and asks the server nothing', async () => {
     await correct('26-7001');
     await expect(unenrol(db, null, USERS.clerkEcon, { username: 'it', password: 'pw', discardPending: false }, server)).rejects.toMatchObject({ code: 'conflict', key: 'sync.unenrol.pending', values: { count: 1 } });

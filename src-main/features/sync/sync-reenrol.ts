@@ -12,6 +12,7 @@ import { AppError, forbidden } from '../../host/app-error';
 import { withWrite } from '../write-transaction';
 import { enrol, type SyncLoop } from './sync-engine';
 import { SyncHttpError, type SyncHttp } from './sync-http';
+import { serverRefusal } from './server-refusal';
 import { pendingSummary, readSyncState, removeEnrolment } from './sync-state.repository';
 import { createSyncHttp } from './sync-http';
 import { CAPTURED_COLUMNS_V10 } from './migrations/0010-sync';
@@ -41,16 +42,8 @@ export async function unenrol(db: Database, loop: SyncLoop | null, session: Sess
   try {
     return await (loop ? loop.exclusive(run) : run());
   } catch (e) {
-    throw asUserError(e, state.serverUrl);
+    throw serverRefusal(e, state.serverUrl);
   }
-}
-
-function asUserError(e: unknown, serverUrl: string): unknown {
-  if (!(e instanceof SyncHttpError)) return e;
-  if (e.code === 'invalid_credentials' || e.status === 401) return new AppError('unauthenticated', 'setup.error.credentials');
-  if (e.code === 'forbidden' || e.status === 403) return new AppError('forbidden', 'setup.error.notAdmin');
-  if (e.code === 'network' || e.code === 'timeout') return new AppError('unavailable', 'setup.error.network', { url: serverUrl });
-  return new AppError('unavailable', 'setup.error.other', { detail: e.message });
 }
 
 export async function reenrol(db: Database, loop: SyncLoop | null, session: SessionUser, req: { username: string; password: string }, http?: SyncHttp): Promise<{ carried: number }> {
@@ -65,6 +58,6 @@ export async function reenrol(db: Database, loop: SyncLoop | null, session: Sess
     );
     return { carried: r.carried };
   } catch (e) {
-    throw asUserError(e, state.serverUrl);
+    throw serverRefusal(e, state.serverUrl);
   }
 }

@@ -101,11 +101,16 @@ export const outboxSeqOf = (s: SyncState, seq: number) => seq + s.baselineSeq - 
 export function renumberUnconfirmed(db: Database, incarnation: string, serverLastSeq: number): number {
   return db.sqlite.transaction(() => {
     const s = readSyncState(db)!;
-    const first = firstUnsent(db, s.baselineSeq);
-    const shift = first === null ? s.seqShift : serverLastSeq + 1 - (first - s.baselineSeq);
+    const shift = shiftPast(db, s, serverLastSeq);
     db.sqlite.prepare('UPDATE sync_state SET incarnation = ?, seq_shift = ?, needs_rebase = 0, next_incarnation = NULL WHERE id = 1').run(incarnation, shift);
     return pendingSummary(db, s.baselineSeq).count;
   })();
+}
+
+/** The seq shift that numbers the first unsent change right after `serverLastSeq` (the others follow). */
+function shiftPast(db: Database, s: SyncState, serverLastSeq: number): number {
+  const first = firstUnsent(db, s.baselineSeq);
+  return first === null ? s.seqShift : serverLastSeq + 1 - (first - s.baselineSeq);
 }
 
 /** Pending outbox entries since enrolment: how many, and since when (the sync panel and heartbeats show both). */
@@ -246,8 +251,7 @@ export function markServerRestored(db: Database, serverLastSeq: number, at: Date
       )
       .pluck()
       .get(s.baselineSeq, serverLastSeq, cutoff) as number;
-    const first = firstUnsent(db, s.baselineSeq);
-    const shift = first === null ? s.seqShift : serverLastSeq + 1 - (first - s.baselineSeq);
+    const shift = shiftPast(db, s, serverLastSeq);
     db.sqlite
       .prepare(
         `UPDATE sync_state SET seq_shift = ?, confirmed_seq = ?, server_restored_at = ?, resent = resent + ?, too_old = too_old + ?,
