@@ -2,7 +2,7 @@
 import { translate } from '../../src-shared/i18n';
 import { BadBackupError, backupDirOf } from '../features/backup/backup-files';
 import { createBackup, listBackups, NoSuchBackup, restoreBackup, RestoreWouldLosePending } from '../features/backup/backup.service';
-import { CliError, flags, UsageError, withDb, type Command } from './cli-kit';
+import { CliError, flags, UsageError, withDb, type Command, subcommands } from './cli-kit';
 
 const size = (bytes: number) => (bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
 
@@ -52,12 +52,4 @@ const sub: Record<string, Command> = {
   },
 };
 
-export const backupCommand: Command = {
-  summary: 'backups of the replica: create, list, restore',
-  usage: Object.values(sub).map((c) => c.usage).join('\n       '),
-  async run([name, ...rest], locale) {
-    const c = name ? sub[name] : undefined;
-    if (!c) throw new UsageError('cli.chooseSub', { command: 'backup', choices: Object.keys(sub).join(', ') });
-    await c.run(rest, locale);
-  },
-};
+export const backupCommand: Command = subcommands('backup', 'backups of the replica: create, list, restore', sub);

@@ -32,6 +32,19 @@ export interface Command {
   run(argv: string[], locale: Locale): Promise<void>;
 }
 
+/** A command made of sub-commands (`unidesk sync enrol|now|status`): its usage lists theirs; an unknown one says the choices. */
+export function subcommands(command: string, summary: string, sub: Record<string, Command>): Command {
+  return {
+    summary,
+    usage: Object.values(sub).map((c) => c.usage).join('\n       '),
+    async run([name, ...rest], locale) {
+      const c = name ? sub[name] : undefined;
+      if (!c) throw new UsageError('cli.chooseSub', { command, choices: Object.keys(sub).join(', ') });
+      await c.run(rest, locale);
+    },
+  };
+}
+
 /** `--lang`, else UNIDESK_LANG, else the system's (LC_ALL, LC_MESSAGES, LANG: ky_KG → ky), else English. */
 export function cliLocale(argv: readonly string[], env: NodeJS.ProcessEnv): Locale {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CliError, documentLanguage, flags, oneOf, required, UsageError, withApi, type CliApi, type Command } from './cli-kit';
+import { CliError, documentLanguage, flags, oneOf, required, UsageError, withApi, type CliApi, type Command, subcommands } from './cli-kit';
 import { writeWhole } from './orders.command';
 
 /** `--sheet` is the number printed on the sheet (e.g. 26-00042) or its id. */
@@ -156,12 +156,4 @@ const sub: Record<string, Command> = {
   },
 };
 
-export const gradesheetCommand: Command = {
-  summary: 'grade sheets (ведомости): generate, list, export, import, export-all',
-  usage: Object.values(sub).map((c) => c.usage).join('\n       '),
-  async run([name, ...rest], locale) {
-    const c = name ? sub[name] : undefined;
-    if (!c) throw new UsageError('cli.chooseSub', { command: 'gradesheet', choices: Object.keys(sub).join(', ') });
-    await c.run(rest, locale);
-  },
-};
+export const gradesheetCommand: Command = subcommands('gradesheet', 'grade sheets (ведомости): generate, list, export, import, export-all', sub);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ORDER_STATES, ORDER_TYPES } from '../../src-shared/domain/orders';
 import { formatDate } from '../../src-shared/domain/dates';
 import { fullName } from '../../src-shared/domain/person';
-import { CliError, documentLanguage, flags, oneOf, required, UsageError, withApi, type CliApi, type Command } from './cli-kit';
+import { CliError, documentLanguage, flags, oneOf, required, UsageError, withApi, type CliApi, type Command, subcommands } from './cli-kit';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -81,12 +81,4 @@ const sub: Record<string, Command> = {
   },
 };
 
-export const ordersCommand: Command = {
-  summary: 'orders (буйруктар): list, show, export',
-  usage: Object.values(sub).map((c) => c.usage).join('\n       '),
-  async run([name, ...rest], locale) {
-    const c = name ? sub[name] : undefined;
-    if (!c) throw new UsageError('cli.chooseSub', { command: 'orders', choices: Object.keys(sub).join(', ') });
-    await c.run(rest, locale);
-  },
-};
+export const ordersCommand: Command = subcommands('orders', 'orders (буйруктар): list, show, export', sub);

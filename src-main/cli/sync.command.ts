@@ -9,7 +9,7 @@ import { openIssueCount, pendingSummary, readSyncState } from '../features/sync/
 import { translate } from '../../src-shared/i18n';
 import { findFaculty } from '../features/reference/reference.repository';
 import { readSecret } from '../platform/read-secret';
-import { CliError, flags, oneOf, required, UsageError, withDb, type Command } from './cli-kit';
+import { CliError, flags, oneOf, required, UsageError, withDb, type Command, subcommands } from './cli-kit';
 /** Enrolment whose refusal to lose typed work reads in the user's language. */
 async function enrolKeepingWork(...args: Parameters<typeof enrol>): ReturnType<typeof enrol> {
   try {
@@ -130,12 +130,4 @@ const sub: Record<string, Command> = {
   },
 };
 
-export const syncCommand: Command = {
-  summary: 'sync with the university server: enrol, now, status',
-  usage: Object.values(sub).map((c) => c.usage).join('\n       '),
-  async run([name, ...rest], locale) {
-    const c = name ? sub[name] : undefined;
-    if (!c) throw new UsageError('cli.chooseSub', { command: 'sync', choices: Object.keys(sub).join(', ') });
-    await c.run(rest, locale);
-  },
-};
+export const syncCommand: Command = subcommands('sync', 'sync with the university server: enrol, now, status', sub);
