@@ -9,7 +9,7 @@ import { migrate } from '../../db/migrate';
 import { MIGRATIONS } from '../../db/migrations';
 import { createFixtureDb, IDS, USERS } from '../../testing/fixture';
 import { createStudentsService } from '../students/students.service';
-import { installCaptureTriggers } from '../sync/migrations/0010-sync';
+import { enrolLocally } from '../sync/sync.test-kit';
 import { pendingSummary } from '../sync/sync-state.repository';
 import { BadBackupError, backupDirOf, listBackupFiles } from './backup-files';
 import { createBackup, dailyBackupIfDue, listBackups, restoreBackup, RestoreWouldLosePending } from './backup.service';
@@ -79,11 +79,7 @@ describe('backups', () => {
 
   it('refuses while changes typed here are not on the server, unless told to drop them', async () => {
     const b = await createBackup(db, 'manual');
-    db.sqlite
-      .prepare(`INSERT INTO sync_state (id, server_url, device_id, device_name, token, role, scope_json, baseline_seq, enrolled_at, bootstrapped) VALUES (1, 'http://127.0.0.1:1', 'dev-1', 'test', 't', 'clerk', '{"kind":"all"}', 0, '2026-12-01T00:00:00Z', 1)`)
-      .run();
-    installCaptureTriggers(db.sqlite);
-    db.sqlite.exec('UPDATE sync_control SET capture = 1');
+    enrolLocally(db, { deviceName: 'test', role: 'clerk', enrolledAt: '2026-12-01T00:00:00Z', baselineSeq: 0 });
     await rename('26-7777');
     await expect(restoreBackup(db, { name: b.name }, { actor })).rejects.toBeInstanceOf(RestoreWouldLosePending);
     expect(lastName()).toBe('26-7777');
@@ -93,11 +89,7 @@ describe('backups', () => {
   });
 
   it('restores into an enrolled replica with sync capture working afterwards', async () => {
-    db.sqlite
-      .prepare(`INSERT INTO sync_state (id, server_url, device_id, device_name, token, role, scope_json, baseline_seq, enrolled_at, bootstrapped) VALUES (1, 'http://127.0.0.1:1', 'dev-1', 'test', 't', 'clerk', '{"kind":"all"}', 0, '2026-12-01T00:00:00Z', 1)`)
-      .run();
-    installCaptureTriggers(db.sqlite);
-    db.sqlite.exec('UPDATE sync_control SET capture = 1');
+    enrolLocally(db, { deviceName: 'test', role: 'clerk', enrolledAt: '2026-12-01T00:00:00Z', baselineSeq: 0 });
     const b = await createBackup(db, 'manual');
     const r = await restoreBackup(db, { name: b.name }, { actor });
     expect(r.enrolled).toBe(true);

@@ -8,7 +8,7 @@ import type { BootstrapPage, PulledChange, PullResponse } from '../../../src-sha
 import type { Database } from '../../db/connection';
 import { createFixtureDb, IDS, USERS } from '../../testing/fixture';
 import { createSyncService } from './sync.service';
-import { installCaptureTriggers } from './migrations/0010-sync';
+import { enrolLocally } from './sync.test-kit';
 import { bootstrap, pullAll } from './sync-pull';
 import type { SyncHttp } from './sync-http';
 import { readSyncState } from './sync-state.repository';
@@ -16,11 +16,7 @@ import { readSyncState } from './sync-state.repository';
 let db: Database;
 beforeEach(async () => {
   db = await createFixtureDb();
-  db.sqlite
-    .prepare(`INSERT INTO sync_state (id, server_url, device_id, device_name, token, role, scope_json, baseline_seq, enrolled_at, bootstrapped) VALUES (1, 'http://127.0.0.1:1', 'dev-1', 'test', 't', 'admin', '{"kind":"all"}', 0, '2026-11-22T00:00:00Z', 1)`)
-    .run();
-  installCaptureTriggers(db.sqlite);
-  db.sqlite.exec('UPDATE sync_control SET capture = 1');
+  enrolLocally(db, { deviceName: 'test', role: 'admin', enrolledAt: '2026-11-22T00:00:00Z', baselineSeq: 0 });
 });
 afterEach(() => db.close());
 

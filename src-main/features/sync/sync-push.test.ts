@@ -4,7 +4,7 @@ import type { Database } from '../../db/connection';
 import { IDS, USERS } from '../../testing/fixture';
 import { sheetsFixture } from '../grade-sheets/grade-sheets.test-kit';
 import { createGradeSheetsService } from '../grade-sheets/grade-sheets.service';
-import { installCaptureTriggers } from './migrations/0010-sync';
+import { enrolLocally } from './sync.test-kit';
 import { withServerRows } from './sync-apply.repository';
 import { applyPushResponse, nextBatch } from './sync-push';
 import { markServerRestored, readSyncState, requeueForResend, sentMutationIds } from './sync-state.repository';
@@ -13,16 +13,6 @@ import { KEEP_SENT_DAYS, settleAnswers } from './outbox.repository';
 let db: Database;
 let sheets: ReturnType<typeof createGradeSheetsService>;
 let f: Awaited<ReturnType<typeof sheetsFixture>>;
-
-/** What enrolment does to a replica, without a server: state, baseline, capture on. */
-function enrolLocally() {
-  const baseline = db.sqlite.prepare('SELECT coalesce(max(seq), 0) FROM outbox').pluck().get() as number;
-  db.sqlite
-    .prepare(`INSERT INTO sync_state (id, server_url, device_id, device_name, token, role, scope_json, baseline_seq, enrolled_at, bootstrapped) VALUES (1, 'http://127.0.0.1:1', 'dev-1', 'test', 't', 'clerk', '{"kind":"all"}', ?, ?, 1)`)
-    .run(baseline, '2026-11-22T00:00:00Z');
-  installCaptureTriggers(db.sqlite);
-  db.sqlite.exec('UPDATE sync_control SET capture = 1');
-}
 
 beforeEach(async () => {
   f = await sheetsFixture();
@@ -34,7 +24,7 @@ describe('push', () => {
   it('sends only what was written after enrolment, grouped by local transaction, with the rows each wrote', () => {
     const micro = f.prepared();
     expect(readSyncState(db)).toBeNull();
-    enrolLocally();
+    enrolLocally(db, { role: 'clerk', enrolledAt: '2026-11-22T00:00:00Z' });
     const state = readSyncState(db)!;
     expect(nextBatch(db, state)).toBeNull();
     sheets.setGrades(USERS.clerkEcon, { id: micro.id, cells: [{ studentId: IDS.studentAigerim, parts: { m1: 25 } }, { studentId: IDS.studentNurlan, parts: { m1: 20 } }] }, 'ru');
@@ -56,7 +46,7 @@ describe('push', () => {
 
   it('records the answers: applied leaves nothing behind; a conflict keeps both values for a person and follows the server', () => {
     const micro = f.prepared();
-    enrolLocally();
+    enrolLocally(db, { role: 'clerk', enrolledAt: '2026-11-22T00:00:00Z' });
     const state = readSyncState(db)!;
     sheets.setGrades(USERS.clerkEcon, { id: micro.id, cells: [{ studentId: IDS.studentAigerim, parts: { m1: 25 } }] }, 'ru');
     sheets.setGrades(USERS.clerkEcon, { id: micro.id, cells: [{ studentId: IDS.studentNurlan, parts: { m1: 10 } }] }, 'ru');
@@ -92,7 +82,7 @@ describe('push', () => {
 
   it('leaves a transaction the server did not answer (a gap, a cut connection) to be sent again, whole', () => {
     const micro = f.prepared();
-    enrolLocally();
+    enrolLocally(db, { role: 'clerk', enrolledAt: '2026-11-22T00:00:00Z' });
     const state = readSyncState(db)!;
     sheets.setGrades(USERS.clerkEcon, { id: micro.id, cells: [{ studentId: IDS.studentAigerim, parts: { m1: 25 } }] }, 'ru');
     const batch = nextBatch(db, state)!;
@@ -103,7 +93,7 @@ describe('push', () => {
 
   it('keeps what the server confirmed, and sends it again when a restored server lacks it', () => {
     const micro = f.prepared();
-    enrolLocally();
+    enrolLocally(db, { role: 'clerk', enrolledAt: '2026-11-22T00:00:00Z' });
     const state = readSyncState(db)!;
     const answerAll = (b: ReturnType<typeof nextBatch>) =>
       applyPushResponse(db, readSyncState(db)!, b!, { lastSeq: 0, restore: [], results: b!.transactions.flatMap((t) => t.mutations.map((m) => ({ seq: m.seq, mutationId: m.mutationId, status: 'applied' as const }))) });
@@ -127,7 +117,7 @@ describe('push', () => {
 
   it('forgets confirmed rows after the keeping period, and counts what it could no longer send again', () => {
     const micro = f.prepared();
-    enrolLocally();
+    enrolLocally(db, { role: 'clerk', enrolledAt: '2026-11-22T00:00:00Z' });
     const state = readSyncState(db)!;
     sheets.setGrades(USERS.clerkEcon, { id: micro.id, cells: [{ studentId: IDS.studentAigerim, parts: { m1: 25 } }] }, 'ru');
     const b = nextBatch(db, state)!;
@@ -144,7 +134,7 @@ describe('push', () => {
 
   it('a pulled row never overwrites a local change the server has not acknowledged', () => {
     const micro = f.prepared();
-    enrolLocally();
+    enrolLocally(db, { role: 'clerk', enrolledAt: '2026-11-22T00:00:00Z' });
     sheets.setGrades(USERS.clerkEcon, { id: micro.id, cells: [{ studentId: IDS.studentAigerim, parts: { m1: 25 } }] }, 'ru');
     const mine = db.sqlite.prepare('SELECT * FROM grade WHERE sheet_id = ? AND student_id = ?').get(micro.id, IDS.studentAigerim) as Record<string, unknown>;
     const other = db.sqlite.prepare('SELECT * FROM grade WHERE sheet_id = ? AND student_id = ?').get(micro.id, IDS.studentNurlan) as Record<string, unknown>;
@@ -159,7 +149,7 @@ describe('push', () => {
 
   it('a pull replaying history never takes a row back to an older version than the replica holds', () => {
     const micro = f.prepared();
-    enrolLocally();
+    enrolLocally(db, { role: 'clerk', enrolledAt: '2026-11-22T00:00:00Z' });
     const row = db.sqlite.prepare('SELECT * FROM grade WHERE sheet_id = ? AND student_id = ?').get(micro.id, IDS.studentAigerim) as Record<string, unknown>;
     withServerRows(db, (w) => w.apply({ table: 'grade', id: String(row.id), op: 'upsert', values: { ...row, parts_json: '{"m1":30}', version: 5 } }, { respectPending: true, monotonic: true }));
     const older = withServerRows(db, (w) =>

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/connection';
 import { createFixtureDb, IDS, USERS } from '../../testing/fixture';
 import { createStudentsService } from '../students/students.service';
-import { installCaptureTriggers } from './migrations/0010-sync';
+import { enrolLocally } from './sync.test-kit';
 import { SyncHttpError, type SyncHttp } from './sync-http';
 import { unenrol } from './sync-reenrol';
 import { readSyncState } from './sync-state.repository';
@@ -23,11 +23,7 @@ const correct = async (book: string) => {
 beforeEach(async () => {
   db = await createFixtureDb();
   calls.length = 0;
-  db.sqlite
-    .prepare(`INSERT INTO sync_state (id, server_url, device_id, device_name, token, role, scope_json, baseline_seq, enrolled_at, bootstrapped) VALUES (1, 'http://127.0.0.1:1', 'dev-1', 'PC', 't', 'clerk', '{"kind":"all"}', 0, '2026-12-01T00:00:00Z', 1)`)
-    .run();
-  installCaptureTriggers(db.sqlite);
-  db.sqlite.exec('UPDATE sync_control SET capture = 1');
+  enrolLocally(db, { deviceName: 'PC', role: 'clerk', enrolledAt: '2026-12-01T00:00:00Z', baselineSeq: 0 });
 });
 afterEach(() => db.close());
 

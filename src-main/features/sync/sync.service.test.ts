@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/connection';
 import { createFixtureDb, IDS, USERS } from '../../testing/fixture';
 import { createSyncService } from './sync.service';
+import { enrolLocally } from './sync.test-kit';
 
 let db: Database;
 beforeEach(async () => {
@@ -9,10 +10,7 @@ beforeEach(async () => {
 });
 afterEach(() => db.close());
 
-const enrolAs = (role: string, scope: unknown) =>
-  db.sqlite
-    .prepare(`INSERT INTO sync_state (id, server_url, device_id, device_name, token, role, scope_json, baseline_seq, enrolled_at, bootstrapped) VALUES (1, 'https://unidesk.example.kg', 'd1', 'Деканат-2', 't', ?, ?, 0, '2026-12-01T00:00:00Z', 1)`)
-    .run(role, JSON.stringify(scope));
+const enrolAs = (role: string, scope: unknown) => enrolLocally(db, { role, scope, serverUrl: 'https://unidesk.example.kg', deviceId: 'd1', deviceName: 'Деканат-2' });
 
 describe('the Sync screen’s status', () => {
   it('names the workstation’s office and what it sees, in the user’s language', () => {
