@@ -4,16 +4,16 @@ import type { FastifyInstance } from 'fastify';
 import type { DeviceView } from '../../src-shared/sync/protocol';
 import type { ServerKysely } from '../db/connection';
 import { listDevices, revokeDevice } from '../devices/device.repository';
-import { ADMIN_RATE_LIMIT, requireAdmin } from './auth.hooks';
+import { ADMIN_RATE_LIMIT, requireAdmin, routeLimit } from './auth.hooks';
 import { HttpError } from './http-errors';
 
-export function adminRoutes(app: FastifyInstance, db: ServerKysely): void {
-  app.get('/v1/devices', { config: { rateLimit: ADMIN_RATE_LIMIT } }, async (req): Promise<{ devices: DeviceView[] }> => {
+export function adminRoutes(app: FastifyInstance, db: ServerKysely, adminLimit = ADMIN_RATE_LIMIT): void {
+  app.get('/v1/devices', { config: routeLimit(adminLimit) }, async (req): Promise<{ devices: DeviceView[] }> => {
     await requireAdmin(db, req);
     return { devices: await listDevices(db) };
   });
 
-  app.post<{ Params: { id: string } }>('/v1/devices/:id/revoke', { config: { rateLimit: ADMIN_RATE_LIMIT } }, async (req): Promise<{ device: DeviceView }> => {
+  app.post<{ Params: { id: string } }>('/v1/devices/:id/revoke', { config: routeLimit(adminLimit) }, async (req): Promise<{ device: DeviceView }> => {
     await requireAdmin(db, req);
     const device = await revokeDevice(db, req.params.id);
     if (!device) throw new HttpError(404, 'not_found', `no device ${req.params.id}`);

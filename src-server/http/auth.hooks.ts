@@ -6,7 +6,12 @@ import { deviceByToken, type Device } from '../devices/device.repository';
 import { HttpError } from './http-errors';
 
 /** Requests a minute per client address on the endpoints that check an administrator's password. */
-export const ADMIN_RATE_LIMIT = { max: 30, timeWindow: 60_000 };
+export const ADMIN_RATE_LIMIT = { max: 30, timeWindowMs: 60_000 };
+
+/** A route's rate-limit config in @fastify/rate-limit's terms. */
+export function routeLimit(limit: { max: number; timeWindowMs: number }): { rateLimit: { max: number; timeWindow: number } } {
+  return { rateLimit: { max: limit.max, timeWindow: limit.timeWindowMs } };
+}
 
 export function bearerToken(req: FastifyRequest): string | undefined {
   const h = req.headers.authorization;

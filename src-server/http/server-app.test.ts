@@ -127,6 +127,15 @@ describe.each(TEST_BACKENDS)('server endpoints: enrolment, tokens, admin, limits
     } finally {
       await small.close();
     }
+    // a lab server (the soak) may set its own password-check limit
+    const lab = await buildServerApp({ db: db.kysely, adminRateLimit: { max: 2, timeWindowMs: 60_000 } });
+    try {
+      const tries: number[] = [];
+      for (let i = 0; i < 3; i++) tries.push((await lab.inject({ method: 'GET', url: '/v1/devices', headers: { authorization: basicAuth(ADMIN.username, 'wrong') } })).statusCode);
+      expect(tries).toEqual([401, 401, 429]);
+    } finally {
+      await lab.close();
+    }
   });
   it('takes a gzip-compressed body (a large local transaction) and refuses an unknown encoding', async () => {
     const d = await enrol(app, 'clerk', { kind: 'faculty', facultyId: F1 });

@@ -18,6 +18,8 @@ export interface ServerAppOptions {
   db: ServerKysely;
   /** requests per window per device token (else per client address) */
   rateLimit?: { max: number; timeWindowMs: number };
+  /** requests per window per client address on the endpoints that check an administrator's password */
+  adminRateLimit?: { max: number; timeWindowMs: number };
   /** the largest body accepted: a full push (~1 MB of JSON) with headroom */
   bodyLimit?: number;
   /** the largest (unpacked) push: a single local transaction is never split (see limits.ts) */
@@ -59,8 +61,8 @@ export async function buildServerApp(opts: ServerAppOptions): Promise<FastifyIns
     errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, error: 'rate_limited', message: `too many requests; retry in ${ctx.after}` }),
   });
   app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: 'not_found', message: `no endpoint ${req.method} ${req.url.split('?')[0]}` }));
-  syncRoutes(app, opts.db, opts.pushBodyLimit);
-  adminRoutes(app, opts.db);
+  syncRoutes(app, opts.db, opts.pushBodyLimit, opts.adminRateLimit);
+  adminRoutes(app, opts.db, opts.adminRateLimit);
   await app.ready();
   return app;
 }

@@ -25,7 +25,7 @@ import { enrolDevice, facultyList, recordHeartbeat, touchDevice, unknownMutation
 import { bootstrapPage, pull, UnknownTable } from '../sync/pull.service';
 import { BadPush, DeviceRevoked, pushBatch, rebaseDevice, ReplicaSuperseded } from '../sync/push.service';
 import { PUSH_BODY_LIMIT } from './limits';
-import { ADMIN_RATE_LIMIT, requireDevice } from './auth.hooks';
+import { ADMIN_RATE_LIMIT, requireDevice, routeLimit } from './auth.hooks';
 import { HttpError, parseBody } from './http-errors';
 
 const superseded = () =>
@@ -37,9 +37,9 @@ function checkProtocol(v: number): void {
   if (v > PROTOCOL_VERSION) throw new HttpError(400, 'server_outdated', `this UniDesk speaks sync protocol ${v}; the server knows up to ${PROTOCOL_VERSION}. Ask IT to update the server.`);
 }
 
-export function syncRoutes(app: FastifyInstance, db: ServerKysely, pushBodyLimit = PUSH_BODY_LIMIT): void {
+export function syncRoutes(app: FastifyInstance, db: ServerKysely, pushBodyLimit = PUSH_BODY_LIMIT, adminLimit = ADMIN_RATE_LIMIT): void {
   // admin credentials are checked here: a tight limit per address keeps password guessing slow
-  app.post('/v1/enrol', { config: { rateLimit: ADMIN_RATE_LIMIT } }, async (req, reply): Promise<EnrolResponse> => {
+  app.post('/v1/enrol', { config: routeLimit(adminLimit) }, async (req, reply): Promise<EnrolResponse> => {
     const body = parseBody(enrolRequest, req.body);
     checkProtocol(body.protocol);
     if (!ROLES.includes(body.role as Role)) throw new HttpError(400, 'bad_request', `role: unknown role "${body.role}"`);
@@ -55,7 +55,7 @@ export function syncRoutes(app: FastifyInstance, db: ServerKysely, pushBodyLimit
   });
 
   // the faculties a workstation may be connected to (the app's "Connect" form), for an administrator
-  app.post('/v1/faculties', { config: { rateLimit: ADMIN_RATE_LIMIT } }, async (req): Promise<FacultiesResponse> => {
+  app.post('/v1/faculties', { config: routeLimit(adminLimit) }, async (req): Promise<FacultiesResponse> => {
     const body = parseBody(facultiesRequest, req.body);
     checkProtocol(body.protocol);
     const admin = await checkAdmin(db, body.username, body.password);
