@@ -40,6 +40,8 @@ export interface SoakOptions {
   seed: number;
   /** steps per run (each a typing, a sync or a fault) */
   steps?: number;
+  /** the first run's number: every run is its own (seed + run), so one can be replayed alone */
+  first?: number;
   log?: (line: string) => void;
 }
 
@@ -199,7 +201,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
     }
     await serverBackup(store.db, 'soak_start');
 
-    for (let run = 0; run < opts.runs; run++) {
+    for (let run = opts.first ?? 0; run < (opts.first ?? 0) + opts.runs; run++) {
       const rnd = prng(opts.seed + run * 7919);
       const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
       await serverRestore(store.db, 'soak_start');
@@ -291,15 +293,19 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
       net.mode = 'none';
       for (let round = 0; round < 4; round++) {
         for (const d of devices) {
-          await syncOnce(d.db, d.http).catch(async (e: { code?: string }) => {
+          const out = await syncOnce(d.db, d.http).then((x) => `ok ${JSON.stringify(x.push)} pulled ${JSON.stringify(x.pull)}`).catch(async (e: { code?: string; message?: string }) => {
+            if (process.env.SOAK_TRACE) trace.push(`   final ${d.name} failed ${e.code}: ${e.message}`);
             // a device the restored server never knew (enrolled after its backup): IT enrols it again, keeping its work
             if (e.code === 'unauthenticated' || e.code === 'device_revoked' || e.code === 'replica_superseded') {
               fault('enrolled again after a server restore');
               await enrol(d.db, { serverUrl: url, username: ADMIN.username, password: ADMIN.password, deviceName: d.name, role: 'clerk', scope: { kind: 'faculty', facultyId: econ }, force: true, http: d.http }).catch(() => undefined);
             }
+            return 'failed';
           });
+          if (process.env.SOAK_TRACE) trace.push(`   final ${d.name}: ${out}`);
         }
       }
+      if (process.env.SOAK_TRACE && (process.env.SOAK_TRACE_RUN === undefined || Number(process.env.SOAK_TRACE_RUN) === run)) log(trace.splice(0).join('\n'));
       await check(store.db, devices, typed, report, (t) => {
         problem(`run ${run}: ${t}`);
         if (process.env.SOAK_TRACE) log(`problem: run ${run}: ${t}`);
@@ -307,7 +313,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
       report.typed += typed.size;
       for (const d of devices) await d.db.close();
       report.runs++;
-      if ((run + 1) % 10 === 0 || run + 1 === opts.runs) log(`soak: ${run + 1}/${opts.runs} runs, lost ${report.lost}, duplicated ${report.duplicated}, stuck ${report.stuck}, diverged ${report.diverged}`);
+      if (report.runs % 10 === 0 || report.runs === opts.runs) log(`soak: ${report.runs}/${opts.runs} runs, lost ${report.lost}, duplicated ${report.duplicated}, stuck ${report.stuck}, diverged ${report.diverged}`);
     }
   } finally {
     await app.close();
@@ -366,7 +372,14 @@ async function check(server: ServerDb, devices: Device[], typed: Map<string, str
     let differ = 0;
     for (const g of d.db.sqlite.prepare('SELECT id, parts_json, mark FROM grade').all() as { id: string; parts_json: string; mark: string | null }[]) {
       const s = serverGrades.get(g.id);
-      if (s !== undefined && s !== `${g.parts_json}|${g.mark}`) differ++;
+      if (s !== undefined && s !== `${g.parts_json}|${g.mark}`) {
+        differ++;
+        if (process.env.SOAK_TRACE) {
+          const log = await sql<{ seq: string; device_id: string | null; data: unknown }>`SELECT seq::text, device_id, data FROM change_log WHERE tbl = 'grade' AND id = ${g.id} ORDER BY seq`.execute(server.kysely);
+          const mine = devices.map((x) => `${x.name}: ${JSON.stringify(x.db.sqlite.prepare(`SELECT seq, state, name, base_version, mutation_id, substr(payload_json, 1, 200) AS p FROM outbox WHERE name <> 'gradeSheet.create' AND payload_json LIKE ? ORDER BY seq`).all(`%${(d.db.sqlite.prepare('SELECT student_id FROM grade WHERE id = ?').pluck().get(g.id) as string)}%`))} version=${String(x.db.sqlite.prepare('SELECT version FROM grade WHERE id = ?').pluck().get(g.id))}`).join('\n');
+          problem(`  grade ${g.id}: device ${g.parts_json}|${g.mark} server ${s}\n  log ${JSON.stringify(log.rows)}\n  outbox ${mine}`);
+        }
+      }
     }
     if (differ > 0) {
       report.diverged++;

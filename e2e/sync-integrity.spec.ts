@@ -172,22 +172,29 @@ describe('sync that loses nothing', () => {
     server = await startServer(store.args, port);
     await typeGrades(file('a'), { 10: { m1: 20, m2: 20, exam: 27 } });
     await withDb(file('a'), (db) => syncOnce(db));
-    await typeGrades(file('witness'), { 11: { m1: 20, m2: 20, exam: 28 } });
     await withDb(file('witness'), (db) => syncOnce(db));
+    // the other clerk corrects a's grade (10) and types another (11); a hears of both
+    await typeGrades(file('witness'), { 10: { m1: 20, m2: 20, exam: 29 }, 11: { m1: 20, m2: 20, exam: 28 } });
     await withDb(file('witness'), (db) => syncOnce(db));
-    // last night's copy of the server comes back: both grades are gone from it
+    await withDb(file('a'), (db) => syncOnce(db));
+    expect(await totalAt(file('a'), 10)).toBe(69);
+    // last night's copy of the server comes back: all three changes are gone from it
     await server.stop();
     fs.rmSync(data, { recursive: true, force: true });
     fs.cpSync(`${data}-backup`, data, { recursive: true });
     server = await startServer(store.args, port);
+    // the correction goes again first, on top of a grade the server lost: a conflict a person settles
+    const w = await withDb(file('witness'), (db) => syncOnce(db));
+    expect([w.push.resent, w.push.conflicts]).toEqual([2, 1]);
     const a = await withDb(file('a'), (db) => syncOnce(db));
     expect(a.push.resent).toBe(1);
-    const w = await withDb(file('witness'), (db) => syncOnce(db));
-    expect(w.push.resent).toBe(1);
-    await withDb(file('a'), (db) => syncOnce(db));
+    await withDb(file('witness'), (db) => syncOnce(db));
+    // a held the lost correction (69) while sending its own grade again: it ends as the server has it
     for (const device of ['a', 'witness']) expect([await totalAt(file(device), 10), await totalAt(file(device), 11)]).toEqual([67, 68]);
+    const open = await withDb(file('witness'), (db) => db.sqlite.prepare(`SELECT device_json FROM sync_issue WHERE resolved_at IS NULL AND kind = 'conflict'`).pluck().all() as string[]);
+    expect(open.some((j) => j.includes('"total":69'))).toBe(true);
     const noticed = await withDb(file('witness'), (db) => db.sqlite.prepare('SELECT server_restored_at, resent, too_old FROM sync_state').get() as Record<string, unknown>);
-    expect(noticed).toMatchObject({ resent: 1, too_old: 0 });
+    expect(noticed).toMatchObject({ resent: 2, too_old: 0 });
     expect(noticed.server_restored_at).not.toBeNull();
     expect(server.output()).toMatch(/was the server restored from a backup\?/);
   }, 120_000);

@@ -16,4 +16,11 @@ describe('sync under random faults', () => {
     expect(r.typed).toBeGreaterThan(50);
     for (const f of ['server killed after commit (answer lost)', 'server restored from its backup', 'workstation enrolled again', 'device killed']) expect(r.faults[f] ?? 0).toBeGreaterThan(0);
   }, 300_000);
+
+  it('replays the runs where the 1,000-run soak found a replica unlike the server (a row kept for a change sent again)', async () => {
+    for (const first of [208, 369]) {
+      const r = await runSoak({ runs: 1, seed: 2026, steps: 40, first });
+      expect({ run: first, problems: r.problems, diverged: r.diverged, lost: r.lost }).toEqual({ run: first, problems: [], diverged: 0, lost: 0 });
+    }
+  }, 120_000);
 });

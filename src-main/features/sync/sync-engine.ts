@@ -96,6 +96,8 @@ export async function enrol(db: Database, opts: EnrolOptions & { discardPending?
     },
     installCaptureTriggers,
   );
+  // carried changes go first (as in every sync run): a row kept for one may hold a later state the server lost
+  if (carried > 0) await pushAll(db, http, readSyncState(db)!);
   const rows = await bootstrap(db, http, readSyncState(db)!, 2000, opts.onProgress);
   return { deviceId: res.deviceId, rows, carried };
 }
@@ -106,9 +108,13 @@ export interface RunResult {
   pending: number;
 }
 
-/** Bootstrap if the replica needs it, push everything, bootstrap again if the push found the server restored, pull. */
+/**
+ * Push everything, then (re)load the scope if the replica needs it, then pull. Pushing first
+ * matters after a server restore: a change sent again is kept out of the snapshot while it is
+ * pending, and the replica's copy of its row may be a later state the restored server lost (another
+ * workstation's edit pulled before the restore) — loaded after the push, the row is the server's.
+ */
 async function exchange(db: Database, client: SyncHttp): Promise<{ push: PushOutcome; pull: PullOutcome }> {
-  if (!readSyncState(db)!.bootstrapped) await bootstrap(db, client, readSyncState(db)!);
   const push = await pushAll(db, client, readSyncState(db)!);
   if (!readSyncState(db)!.bootstrapped) await bootstrap(db, client, readSyncState(db)!);
   const pull = await pullAll(db, client, readSyncState(db)!);
@@ -116,7 +122,7 @@ async function exchange(db: Database, client: SyncHttp): Promise<{ push: PushOut
 }
 
 /**
- * One sync: finish an interrupted bootstrap, push everything, pull everything, report in.
+ * One sync: push everything, finish an interrupted bootstrap, pull everything, report in.
  * A server restored from a backup is noticed here — its change log is behind this device's
  * cursor, or it has fewer of this device's changes than it confirmed — and handled: what it
  * lost goes again (kept KEEP_SENT_DAYS), the replica reloads its scope, and the Sync screen says so.
