@@ -5,7 +5,7 @@
  */
 import { openDatabase, type Database } from '../db/connection';
 import { hashPassword } from '../platform/password';
-import { studentSearchText } from '../features/students/student-search-text';
+import { studentSearchText } from '../../src-shared/domain/search-text';
 import type { SessionUser } from '../../src-shared/contract';
 import type { Role } from '../../src-shared/domain/roles';
 

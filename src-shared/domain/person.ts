@@ -40,9 +40,25 @@ export function compareNames(a: NameParts, b: NameParts): number {
 }
 
 /**
- * Lower-case, NFC text used for substring search over names and numbers. Kyrgyz letters
- * keep their identity (ң ≠ н) because clerks type them and expect exact matches.
+ * Lower-case, NFC text used for substring search over names and numbers, as typed: Kyrgyz
+ * letters keep their identity (ң ≠ н), so an exact match can be ranked first.
  */
 export function searchFold(s: string): string {
   return s.normalize('NFC').toLocaleLowerCase('ky').replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * What a Russian keyboard or a Latin layout types for a Kyrgyz letter: ң, ө, ү are typed н, о, у
+ * where a keyboard lacks them, and Latin look-alikes slip into Cyrillic names ("Aсанов" with a
+ * Latin A). One character for one, so a match keeps its position (the repository relies on it).
+ */
+export const LOOSE_LETTERS: Readonly<Record<string, string>> = {
+  ң: 'н', ө: 'о', ү: 'у',
+  a: 'а', b: 'в', c: 'с', e: 'е', h: 'н', k: 'к', m: 'м', o: 'о', p: 'р', t: 'т', x: 'х', y: 'у',
+};
+const LOOSE_RE = new RegExp(`[${Object.keys(LOOSE_LETTERS).join('')}]`, 'g');
+
+/** searchFold with the letters people type for one another made the same (search matching). */
+export function looseFold(s: string): string {
+  return searchFold(s).replace(LOOSE_RE, (c) => LOOSE_LETTERS[c]!);
 }

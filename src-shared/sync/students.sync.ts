@@ -1,3 +1,4 @@
+import { studentSearchText } from '../domain/search-text';
 import { studentsRows } from './students.rows';
 import type { SyncSlice } from './sync-slice';
 
@@ -5,7 +6,11 @@ import type { SyncSlice } from './sync-slice';
 export const studentsSync: SyncSlice = {
   office: 'students and orders',
   tables: [
-    { name: 'student', row: studentsRows.student, policy: 'field-merge', scope: { kind: 'via', column: 'group_id', table: 'student_group' }, contractColumn: 'funding' },
+    { name: 'student', row: studentsRows.student, policy: 'field-merge', scope: { kind: 'via', column: 'group_id', table: 'student_group' }, contractColumn: 'funding',
+      derive: (r) => {
+        r.search_text = studentSearchText(r as Parameters<typeof studentSearchText>[0]);
+      },
+    },
     { name: 'student_order', row: studentsRows.student_order, policy: 'versioned', scope: { kind: 'column', column: 'faculty_id' } },
     { name: 'student_order_item', row: studentsRows.student_order_item, policy: 'versioned', scope: { kind: 'via', column: 'order_id', table: 'student_order' } },
     { name: 'student_status_history', row: studentsRows.student_status_history, policy: 'append', scope: { kind: 'via', column: 'student_id', table: 'student' } },

@@ -38,6 +38,8 @@ export interface SyncTable {
   contractColumn?: string;
   /** what a valid row is (row-schema.ts): the server refuses, a device sets aside, anything else */
   row: RowSchema;
+  /** columns a device computes from the row itself, over whatever arrived (a search index) */
+  derive?: (row: Record<string, unknown>) => void;
 }
 
 /**

@@ -14,7 +14,7 @@
 import type { Funding, StudentStatus, StudyForm } from '../../../src-shared/domain/enums';
 import type { ExpulsionReason } from '../../../src-shared/domain/orders';
 import { kyCollator, type NameParts, type Sex } from '../../../src-shared/domain/person';
-import { studentSearchText } from '../students/student-search-text';
+import { studentSearchText } from '../../../src-shared/domain/search-text';
 import { addDays, CURRENT_YEAR, fromDays, stampOf, toDays } from './demo-calendar';
 import {
   insertDraftOrder,

@@ -3,7 +3,7 @@ import type { Role } from '../../../src-shared/domain/roles';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../db/connection';
 import { checkPin } from '../../../src-shared/domain/pin';
-import { studentSearchText } from '../students/student-search-text';
+import { studentSearchText } from '../../../src-shared/domain/search-text';
 import { verifyPassword } from '../../platform/password';
 import { DEMO_USERS, generateDemo, type DemoSummary } from './demo.generator';
 import { apportion, IdFactory, Rng } from './demo.random';

@@ -5,7 +5,7 @@ import { fullName } from '../../../src-shared/domain/person';
 import type { Locale, MessageKey, MessageValues } from '../../../src-shared/i18n';
 import type { Database } from '../../db/connection';
 import { AppError } from '../../host/app-error';
-import { studentSearchText } from '../students/student-search-text';
+import { studentSearchText } from '../../../src-shared/domain/search-text';
 import { withWrite, type WriteScope } from '../write-transaction';
 import { evaluateItems, withGroupName } from './order-preview';
 import {

@@ -1,5 +1,5 @@
 /** Helpers shared by the orders tests: more students in a group, and sign-in-and-sign shortcuts. */
-import { studentSearchText } from '../students/student-search-text';
+import { studentSearchText } from '../../../src-shared/domain/search-text';
 import type { Database } from '../../db/connection';
 import type { OrderItemInput, SessionUser } from '../../../src-shared/contract';
 import type { OrderType } from '../../../src-shared/domain/orders';

@@ -4,7 +4,8 @@ import type { StudentRow, StatusHistoryEntry } from '../../../src-shared/contrac
 import type { StudentStatus, StudyForm, Funding } from '../../../src-shared/domain/enums';
 import type { RowScope } from '../../../src-shared/domain/scope-policy';
 import { inScope } from '../../db/scope-query';
-import { searchFold } from '../../../src-shared/domain/person';
+import { looseFold, searchFold } from '../../../src-shared/domain/person';
+import { EXACT_MARK } from '../../../src-shared/domain/search-text';
 import type { DB } from '../../db/schema';
 import type { Database } from '../../db/connection';
 
@@ -40,19 +41,34 @@ function applyFilter(q: Joined, f: StudentFilter): Joined {
   if (f.form) q = q.where('g.form', '=', f.form);
   if (f.funding) q = q.where('s.funding', '=', f.funding);
   if (f.status) q = q.where('s.status', '=', f.status);
-  for (const token of searchFold(f.query ?? '').split(' ').filter(Boolean)) {
+  // a loose token can only occur in the exact part where it occurs in the loose part too
+  // (one character folds to one), so the whole text can be searched
+  for (const token of tokens(looseFold, f.query)) {
     q = q.where(sql<boolean>`instr(s.search_text, ${token}) > 0`);
   }
   return q;
 }
 
-/** Ids only, plucked straight from better-sqlite3: 40,000 of them without building row objects. */
-export function findMatchingIds(db: Database, scope: RowScope, f: StudentFilter): string[] {
-  const q = applyFilter(applyScope(base(db.kysely), scope), f).select('s.id').compile();
-  return db.sqlite
-    .prepare(q.sql)
-    .pluck()
-    .all(...q.parameters) as string[];
+const tokens = (fold: (s: string) => string, query: string | undefined): string[] => fold(query ?? '').split(' ').filter(Boolean);
+
+/**
+ * Ids plucked straight from better-sqlite3 (40,000 of them without building row objects), and
+ * which of them match the query as typed (ң as ң), so those can be listed first.
+ */
+export function findMatchingIds(db: Database, scope: RowScope, f: StudentFilter): { ids: string[]; exact: ReadonlySet<string> } {
+  const q = applyFilter(applyScope(base(db.kysely), scope), f);
+  const typed = tokens(searchFold, f.query);
+  if (typed.length === 0) {
+    const c = q.select('s.id').compile();
+    const ids = db.sqlite.prepare(c.sql).pluck().all(...c.parameters) as string[];
+    return { ids, exact: new Set(ids) };
+  }
+  // "жениш" also finds Жеңиш; the exact part says which matched as typed, in the same scan
+  const exactPart = sql`substr(s.search_text, instr(s.search_text, ${EXACT_MARK}) + 1)`;
+  const asTyped = typed.map((t) => sql`instr(${exactPart}, ${t}) > 0`);
+  const c = q.select(['s.id', sql<number>`${sql.join(asTyped, sql` AND `)}`.as('exact')]).compile();
+  const rows = db.sqlite.prepare(c.sql).raw().all(...c.parameters) as [string, number][];
+  return { ids: rows.map((r) => r[0]), exact: new Set(rows.filter((r) => r[1] === 1).map((r) => r[0])) };
 }
 
 const rowColumns = [

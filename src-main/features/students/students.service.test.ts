@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/connection';
 import { AppError } from '../../host/app-error';
 import { createFixtureDb, IDS, USERS } from '../../testing/fixture';
+import { studentSearchText } from '../../../src-shared/domain/search-text';
 import { createStudentsService, type StudentsService } from './students.service';
 
 let db: Database;
@@ -54,7 +55,21 @@ describe('search', () => {
     expect(names(await search(USERS.studhr, { query: 'ҮСӨН' }))).toEqual(['Үсөнов']);
     expect(names(await search(USERS.studhr, { query: 'жеңиш' }))).toEqual(['Жеңишбеков']);
     expect(names(await search(USERS.studhr, { query: 'мөлмөл' }))).toEqual(['Өмүралиева']);
-    expect(names(await search(USERS.studhr, { query: 'усонов' }))).toEqual([]);
+  });
+
+  it('finds what a Russian or Latin keyboard types for ң, ө, ү and look-alike letters, spelled-as-typed first', async () => {
+    expect(names(await search(USERS.studhr, { query: 'усонов' }))).toEqual(['Үсөнов']);
+    expect(names(await search(USERS.studhr, { query: 'мөлмол омуралиева' }))).toEqual(['Өмүралиева']);
+    expect(names(await search(USERS.studhr, { query: 'Acанова' }))).toEqual(['Асанова']); // Latin A and c
+    // a name typed with a Latin letter by whoever entered it is found by the Cyrillic spelling
+    const latin = 'Ивaнов'; // Latin a
+    db.sqlite.prepare('UPDATE student SET last_name = ?, search_text = ? WHERE id = ?').run(latin, studentSearchText({ last_name: latin, first_name: 'Сергей', patronymic: 'Петрович', pin: null, record_book_no: '26-0005' }), IDS.studentIvanov);
+    expect(names(await search(USERS.studhr, { query: 'иванов' }))).toEqual([latin]);
+    const women = 'Женишбекова';
+    db.sqlite.prepare('UPDATE student SET last_name = ?, search_text = ? WHERE id = ?').run(women, studentSearchText({ last_name: women, first_name: 'Сергей', patronymic: null, pin: null, record_book_no: '26-0005' }), IDS.studentIvanov);
+    expect(names(await search(USERS.studhr, { query: 'жениш' }))).toEqual(['Женишбекова', 'Жеңишбеков']);
+    expect(names(await search(USERS.studhr, { query: 'жеңиш' }))).toEqual(['Жеңишбеков', 'Женишбекова']);
+    expect(names(await search(USERS.studhr, { query: 'ЖЕҢИШ нурлан' }))).toEqual(['Жеңишбеков']);
   });
 
   it('finds by a two-word Kyrgyz patronymic, by ПИН and by record-book number', async () => {

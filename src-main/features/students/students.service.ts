@@ -27,7 +27,7 @@ import {
   toStudentRow,
   type StudentFull,
 } from './students.repository';
-import { studentSearchText } from './student-search-text';
+import { studentSearchText } from '../../../src-shared/domain/search-text';
 
 type SearchRequest = ParsedRequestOf<'students.search'>;
 type UpdateRequest = ParsedRequestOf<'students.update'>;
@@ -86,7 +86,10 @@ export function createStudentsService(db: Database) {
       const stamp = changeStamp(db);
       let ids = recent.get(key, stamp);
       if (!ids) {
-        ids = await order.sort(findMatchingIds(db, scope, filter));
+        const found = findMatchingIds(db, scope, filter);
+        const sorted = await order.sort(found.ids);
+        // spelled as typed first ("Жеңиш" for "жеңиш"), then what a keyboard without ң found
+        ids = found.exact.size === sorted.length ? sorted : [...sorted.filter((id) => found.exact.has(id)), ...sorted.filter((id) => !found.exact.has(id))];
         recent.set(key, stamp, ids);
       }
       const pageIds = ids.slice(req.offset, req.offset + req.limit);

@@ -101,8 +101,10 @@ export class RowWriter {
     }
     row.id = change.id;
     // a row this replica cannot store goes to Needs attention; the rest of the page still applies
-    const problem = rowProblem(syncTable(change.table)!.row, row);
+    const table = syncTable(change.table)!;
+    const problem = rowProblem(table.row, row);
     if (problem) return this.setAside(change, `${problem.column} ${problem.says}`);
+    table.derive?.(row);
     try {
       this.upsertOf(change.table).run(row);
     } catch (e) {

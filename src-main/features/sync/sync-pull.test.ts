@@ -70,3 +70,16 @@ describe('a row the replica cannot store', () => {
     expect(readSyncState(db)).toMatchObject({ bootstrapped: true, cursor: '5' });
   });
 });
+
+describe('a student pulled from the server', () => {
+  it('is indexed for search by this device, whatever search text it arrived with', async () => {
+    // another device's field merge on the server, or an older version of the app, may have sent
+    // a search text for other names; the replica's search must find the names it holds
+    const pulled: PulledChange = { table: 'student', id: IDS.studentAigerim, op: 'upsert', values: studentRow({ last_name: 'Жеңишова', search_text: 'асанова', version: 7 }) };
+    await pullAll(db, pagesOf([[pulled]]), readSyncState(db)!);
+    const text = db.sqlite.prepare('SELECT search_text FROM student WHERE id = ?').pluck().get(IDS.studentAigerim) as string;
+    expect(text).toContain('жениш'); // found by a keyboard without ң
+    expect(text).toContain('жеңиш');
+    expect(text).not.toContain('асанова');
+  });
+});
