@@ -41,6 +41,10 @@ describe('a dean’s office clerk takes a sheet from blank to a signed PDF', () 
     expect(totals.slice(1, -1).every((t) => t.total === 60)).toBe(true);
     expect(totals.at(-1)).toEqual({ total: null, mark: 'absent' });
 
+    // complete, but not closable before the paper can say who examined and when
+    expect(await page.getByTestId('grade-close').isDisabled()).toBe(true);
+    expect(await page.getByTestId('grade-close-hint').textContent()).toContain('экзаменаторду');
+    await grid.setExaminer();
     await grid.closeSheet();
     const pdf = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'unidesk-e2e-pdf-')), 'sheet.pdf');
     await grid.download('grade-export-pdf-ky', pdf);

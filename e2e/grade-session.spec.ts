@@ -125,6 +125,7 @@ describe('a dean’s office clerk through an exam session', () => {
     const block = Array.from({ length: sheet.n }, (_, i) => (i === sheet.n - 1 ? '20\t20\t20' : '15\t15\t15')).join('\r\n') + '\r\n';
     await grid.paste(0, 'm1', block);
     await grid.waitSaved();
+    await grid.setExaminer();
     await grid.closeSheet();
     await backToList();
     await page.getByTestId('grades-tab-retakes').click();

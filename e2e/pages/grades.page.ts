@@ -62,6 +62,16 @@ export class GradeGridPage {
     });
   }
 
+  /** Picks the first examiner offered and the exam date, as the dean's office does before closing. */
+  async setExaminer(date = '15.01.2027'): Promise<void> {
+    await this.page.getByTestId('examiner-panel').locator('summary').click();
+    const first = await this.page.getByTestId('examiner-select').locator('option').nth(1).getAttribute('value');
+    await this.page.getByTestId('examiner-select').selectOption(first!);
+    await this.page.getByTestId('examiner-date').fill(date);
+    await this.page.getByTestId('examiner-save').click();
+    await this.page.getByTestId('examiner-saved').waitFor();
+  }
+
   async closeSheet(): Promise<void> {
     await this.page.getByTestId('grade-close').click();
     await this.page.getByTestId('grade-close-confirm').click();

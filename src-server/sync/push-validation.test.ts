@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { ServerDb } from '../db/connection';
 import { importTableRows } from '../import/row-import';
 import { TEST_BACKENDS } from '../test/server-test-kit';
-import { enrol, F1, F2, grade, insert, order, points, serverSuite, sheet, storedData, student, T0, update } from '../test/sync-test-kit';
+import { enrol, F1, F2, grade, insert, order, points, serverSuite, sheet, staff, storedData, student, T0, update } from '../test/sync-test-kit';
 
 describe.each(TEST_BACKENDS)('push re-validates rows ($name)', (backend) => {
   let db: ServerDb;
@@ -78,6 +78,21 @@ describe.each(TEST_BACKENDS)('push re-validates rows ($name)', (backend) => {
     expect((await d.push([withDoc])).results[0]!.status).toBe('applied');
     const reopen = await d.push([d.tx([{ name: 'gradeSheet.examiner', entity: 'grade_sheet', entityId: 'sh1' }], [update('grade_sheet', { ...sheet('sh1', F1), state: 'closed', closed_at: T0 }, { state: 'open' })])]);
     expect(reopen.results[0]).toMatchObject({ code: 'sheet_closed', message: expect.stringContaining('grade_sheet sh1: state') });
+  });
+
+  it('closes a sheet only with its examiner and exam date', async () => {
+    await importTableRows(db.kysely, 'staff', [staff('st1')]);
+    await importTableRows(db.kysely, 'grade_sheet', [sheet('sh1', F1)]);
+    const d = await enrol(app, 'clerk', { kind: 'faculty', facultyId: F1 });
+    const close = (changes: Record<string, unknown>) =>
+      d.tx([{ name: 'gradeSheet.close', entity: 'grade_sheet', entityId: 'sh1', baseVersion: 1 }], [update('grade_sheet', sheet('sh1', F1), { state: 'closed', closed_at: T0, ...changes })]);
+    const r = await d.push([close({ examiner_staff_id: null, exam_date: '2027-01-10' }), close({ examiner_staff_id: 'st1', exam_date: null })]);
+    expect(r.results.map((x) => [x.code, x.message])).toEqual([
+      ['sheet_incomplete', 'grade_sheet sh1: examiner_staff_id: a sheet is closed only with its examiner and exam date'],
+      ['sheet_incomplete', 'grade_sheet sh1: exam_date: a sheet is closed only with its examiner and exam date'],
+    ]);
+    expect((await storedData(db.kysely, 'grade_sheet', 'sh1'))?.state).toBe('open');
+    expect((await d.push([close({ examiner_staff_id: 'st1', exam_date: '2027-01-10' })])).results[0]!.status).toBe('applied');
   });
 
   it('keeps a signed order as signed: no edit, no new student, no deletion — only cancellation by another order', async () => {

@@ -79,6 +79,11 @@ export async function checkDocumentRules(n: NetChange, stored: StoredWithTags | 
       if (was?.data.state === 'closed' && (data === null || data.state !== 'closed')) {
         throw new Refusal('sheet_closed', `grade_sheet ${n.id}: state: a closed sheet cannot be reopened or deleted`);
       }
+      // the closed sheet is the signed paper: it names who examined and when
+      if (data?.state === 'closed' && was?.data.state !== 'closed') {
+        const blank = !nonEmpty(data.examiner_staff_id) ? 'examiner_staff_id' : !nonEmpty(data.exam_date) ? 'exam_date' : null;
+        if (blank) throw new Refusal('sheet_incomplete', `grade_sheet ${n.id}: ${blank}: a sheet is closed only with its examiner and exam date`);
+      }
       return;
     }
     case 'student_order': {

@@ -31,6 +31,7 @@ function rowOf(table: string, id: string, overrides: Row): Row {
 
 export const student = (id: string, groupId: string, funding: 'budget' | 'contract'): Row =>
   rowOf('student', id, { last_name: 'Асанов', first_name: 'Бакыт', record_book_no: `rb-${id}`, group_id: groupId, funding, status: 'active', created_at: T0 });
+export const staff = (id: string): Row => rowOf('staff', id, { last_name: 'Козлов', first_name: 'Сергей', patronymic: 'Борисович' });
 export const grade = (id: string, sheetId: string, mark: 'absent' | 'not_admitted' | null): Row =>
   rowOf('grade', id, { sheet_id: sheetId, student_id: 's1', mark, total: null, letter: null, parts_json: '{}' });
 export const sheet = (id: string, facultyId: string, groupId = facultyId === F1 ? 'g1' : 'g2'): Row =>

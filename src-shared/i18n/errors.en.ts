@@ -114,6 +114,7 @@ export const errorsEn: Record<keyof typeof errorsRu, string> = {
   'error.sheet.windowClosed': 'Grade entry is closed: the window for this sheet is {opens} to {closes}. An administrator can open an exception, with a reason.',
   'error.sheet.closedNeedsReason': 'The sheet is closed: a change needs a reason and the number of the order or act that allows it.',
   'error.sheet.cells': '{count, plural, one {# problem} other {# problems}} in the grades, nothing was saved: {details}',
+  'error.sheet.needsExaminer': 'The sheet cannot be closed: the examiner and the exam date are not set.',
   'error.sheet.incomplete': 'The sheet cannot be closed: {count, plural, one {# student has} other {# students have}} no final result.',
   'error.sheet.alreadyClosed': 'The sheet is already closed.',
   'error.sheet.noSession': 'Session not found.',

@@ -114,6 +114,7 @@ export const errorsKy: Record<keyof typeof errorsRu, string> = {
   'error.sheet.windowClosed': 'Баа киргизүү жабык: бул ведомость үчүн мөөнөт {opens} – {closes}. Администратор себебин көрсөтүп өзгөчө уруксат ача алат.',
   'error.sheet.closedNeedsReason': 'Ведомость жабык: өзгөртүү себеби жана документтин (буйруктун же актынын) номери менен гана мүмкүн.',
   'error.sheet.cells': 'Бааларда {count} ката бар, эч нерсе сакталган жок: {details}',
+  'error.sheet.needsExaminer': 'Ведомостту жабууга болбойт: экзаменатор жана экзамендин күнү көрсөтүлө элек.',
   'error.sheet.incomplete': 'Ведомостту жабууга болбойт: {count} студенттин жыйынтык баасы жок.',
   'error.sheet.alreadyClosed': 'Ведомость мурунтан жабык.',
   'error.sheet.noSession': 'Сессия табылган жок.',

@@ -395,6 +395,7 @@ export const uiEn: Record<keyof typeof uiRu, string> = {
   'grades.close.missing':
     'The sheet can be closed once every student has a total or a mark: {count, plural, one {# student is left} other {# students are left}}.',
   'grades.close.needsMark': 'Of them, {count, plural, one {# student is} other {# students are}} not admitted by the points: type “д” (or “n”) in their Mark column.',
+  'grades.close.needsExaminer': 'Before closing, set the examiner and the exam date (“Examiner and exam date”): they are printed on the sheet.',
   'grades.close.unsaved': 'Wait until every grade is saved.',
   'grades.closeConfirmText':
     'Close sheet No. {number} ({count, plural, one {# student} other {# students}})? After closing, grades change only with a reason and a document.',

@@ -392,6 +392,7 @@ export const uiKy: Record<keyof typeof uiRu, string> = {
   'grades.close': 'Ведомостту жабуу',
   'grades.close.missing': 'Ар бир студенттин жыйынтыгы же белгиси болгондо жабууга болот: {count, plural, other {# студент калды}}.',
   'grades.close.needsMark': 'Алардын ичинен {count, plural, other {# студент}} упай боюнча жиберилген жок: «Белги» мамычасына «д» белгисин коюңуз.',
+  'grades.close.needsExaminer': 'Жабуудан мурун экзаменаторду жана экзамендин күнүн көрсөтүңүз («Экзаменатор жана экзамендин күнү»): алар ведомостто басылат.',
   'grades.close.unsaved': 'Бардык баалар сакталганын күтүңүз.',
   'grades.closeConfirmText':
     '№ {number} ведомостту жабасызбы ({count, plural, other {# студент}})? Жабылгандан кийин баалар себеби жана документ менен гана өзгөрөт.',

@@ -9,16 +9,17 @@ let db: Database;
 let sheets: ReturnType<typeof createGradeSheetsService>;
 type Fixture = Awaited<ReturnType<typeof sheetsFixture>>;
 let prepared: Fixture['prepared'];
+let examined: Fixture['examined'];
 beforeEach(async () => {
   const f = await sheetsFixture();
-  ({ db, sheets, prepared } = f);
+  ({ db, sheets, prepared, examined } = f);
 });
 afterEach(() => db.close());
 
 
 function fillAndClose(id: string, cells: Parameters<typeof sheets.setGrades>[1]['cells']) {
   sheets.setGrades(USERS.clerkEcon, { id, cells }, 'ru');
-  const d = sheets.detail(USERS.clerkEcon, id, 'ru');
+  const d = examined(id);
   return sheets.close(USERS.clerkEcon, { id, version: d.version }, 'ru');
 }
 

@@ -10,9 +10,10 @@ let clockRef: { today: string };
 type Fixture = Awaited<ReturnType<typeof sheetsFixture>>;
 let prepared: Fixture['prepared'];
 let count: Fixture['count'];
+let examined: Fixture['examined'];
 beforeEach(async () => {
   const f = await sheetsFixture();
-  ({ db, sheets, prepared, count } = f);
+  ({ db, sheets, prepared, count, examined } = f);
   clockRef = f.clock;
 });
 afterEach(() => db.close());
@@ -95,6 +96,11 @@ describe('closing and changes after closing', () => {
     let d = sheets.detail(USERS.clerkEcon, s.id, 'ru');
     expect(refusal(() => sheets.close(USERS.clerkEcon, { id: s.id, version: d.version }, 'ru')).key).toBe('error.sheet.incomplete');
     d = sheets.setGrades(USERS.clerkEcon, { id: s.id, cells: [{ studentId: IDS.studentNurlan, mark: 'absent' }] }, 'ru');
+    // complete, but the paper would not say who examined and when
+    expect(refusal(() => sheets.close(USERS.clerkEcon, { id: s.id, version: d.version }, 'ru')).key).toBe('error.sheet.needsExaminer');
+    expect(count(`audit_log WHERE action = 'gradeSheet.close'`)).toBe(0);
+    d = examined(s.id);
+    expect(d).toMatchObject({ examiner: { name: 'Козлов С. Б.' }, examDate: '2027-01-10' });
     d = sheets.close(USERS.clerkEcon, { id: s.id, version: d.version }, 'ru');
     expect(d.state).toBe('closed');
     expect(refusal(() => sheets.setGrades(USERS.clerkEcon, { id: s.id, cells: [{ studentId: IDS.studentAigerim, parts: { exam: 35 } }] }, 'ru')).key).toBe('error.sheet.closedNeedsReason');
@@ -113,6 +119,7 @@ describe('closing and changes after closing', () => {
       { studentId: IDS.studentNurlan, parts: { m1: 30, m2: 30, exam: 40 } },
     ] }, 'ru');
     expect(d.state).toBe('filled');
+    d = examined(s.id);
     d = sheets.close(USERS.clerkEcon, { id: s.id, version: d.version }, 'ru');
     expect(d.rows[0]!.status).toBe('not_admitted');
     const e = refusal(() => sheets.setGrades(USERS.clerkEcon, { id: s.id, cells: [{ studentId: IDS.studentAigerim, parts: { exam: 20 } }], reason: 'x', documentNo: '1' }, 'ru'));

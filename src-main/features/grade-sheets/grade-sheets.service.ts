@@ -317,6 +317,8 @@ export function createGradeSheetsService(db: Database, clock: () => string = () 
       const scale = scaleById(db, sheet.scale_id);
       const missing = sheetResults(db, sheet.id).filter((g) => !isFinal(scale, g)).length;
       if (missing) throw new AppError('conflict', 'error.sheet.incomplete', { count: missing });
+      // the closed sheet is the paper the examiner signs: it must say who and when
+      if (!sheet.examiner_staff_id || !sheet.exam_date) throw new AppError('conflict', 'error.sheet.needsExaminer');
       withWrite(db, session, (w) => {
         updateSheet(w, sheet.id, { state: 'closed', closed_at: w.now, closed_by: session.id, version: sheet.version + 1, updated_at: w.now });
         w.audit({ action: 'gradeSheet.close', entity: 'grade_sheet', entityId: sheet.id, oldValue: { state: sheet.state }, newValue: { state: 'closed' } });

@@ -3,10 +3,12 @@ import { expect } from 'vitest';
 import type { Database } from '../../db/connection';
 import { AppError } from '../../host/app-error';
 import { createFixtureDb, IDS, USERS } from '../../testing/fixture';
+import { createExaminers } from './grade-sheet-examiner';
 import { createGradeSheetsService } from './grade-sheets.service';
 
 const T = '2026-09-01T00:00:00Z';
 export const SESSION = '00000000-0000-7000-8000-00000000e001';
+export const EXAMINER = '00000000-0000-7000-8000-0000000005b1';
 
 export async function sheetsFixture() {
   const db: Database = await createFixtureDb();
@@ -27,7 +29,19 @@ export async function sheetsFixture() {
     return sheets.generate(USERS.clerkEcon, SESSION).sheets.find((s) => s.discipline.ru === 'Микроэкономика')!;
   };
   const count = (sql: string) => (db.sqlite.prepare(`SELECT count(*) AS n FROM ${sql}`).get() as { n: number }).n;
-  return { db, sheets, clock, prepared, count };
+  /** Names the examiner and the exam date, as the dean's office does before a sheet can close. */
+  const examined = (id: string) => {
+    db.sqlite.exec(`
+      INSERT OR IGNORE INTO position (id, category, name_ky, name_ru, name_en) VALUES ('p-kit-prof', 'professor', 'профессор', 'профессор', 'professor');
+      INSERT OR IGNORE INTO staff (id, last_name, first_name, patronymic, sex, birth_date, citizenship, hire_date, updated_at)
+        VALUES ('${EXAMINER}', 'Козлов', 'Сергей', 'Борисович', 'M', '1970-01-01', 'KG', '2000-09-01', '${T}');
+      INSERT OR IGNORE INTO staff_position (id, staff_id, position_id, faculty_id, rate, employment_type, start_date, updated_at)
+        VALUES ('sp-kit', '${EXAMINER}', 'p-kit-prof', '${IDS.facEcon}', 100, 'main', '2000-09-01', '${T}');
+    `);
+    const version = sheets.detail(USERS.clerkEcon, id, 'ru').version;
+    return createExaminers(db, sheets).set(USERS.clerkEcon, { id, examinerStaffId: EXAMINER, examDate: '2027-01-10', version }, 'ru');
+  };
+  return { db, sheets, clock, prepared, count, examined };
 }
 
 export function refusal(fn: () => unknown): AppError {

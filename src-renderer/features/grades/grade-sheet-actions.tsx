@@ -44,9 +44,11 @@ export function GradeSheetActions({ detail, canEnter, missing, needsMark, unsave
   const closeBlocker =
     missing > 0
       ? [t('grades.close.missing', { count: missing }), needsMark > 0 ? t('grades.close.needsMark', { count: needsMark }) : ''].join(' ').trim()
-      : unsaved
-        ? t('grades.close.unsaved')
-        : null;
+      : !detail.examiner || !detail.examDate
+        ? t('grades.close.needsExaminer')
+        : unsaved
+          ? t('grades.close.unsaved')
+          : null;
 
   async function confirmClose() {
     setBusy('closing');
