@@ -141,7 +141,7 @@ async function main() {
     .all() as string[];
   const orders = createOrdersService(db);
   const [draftMs, draft] = await time(async () =>
-    orders.create(session, { type: 'promotion', effectiveDate: '2027-09-01', reason: 'bench', items: promotable.map((studentId) => ({ studentId })) }, 'ky'),
+    orders.create(session, { type: 'promotion', effectiveDate: '2027-09-01', reason: 'bench', reasonRu: 'bench', items: promotable.map((studentId) => ({ studentId })) }, 'ky'),
   );
   const [signMs, signed] = await time(async () => signOrder(db, orders, session, { id: draft.id, version: draft.version, orderDate: '2027-08-28' }, 'ky'));
   rows.push({

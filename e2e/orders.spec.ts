@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ShellPage } from './pages/shell.page';
@@ -38,6 +39,12 @@ describe('students’ HR promotes a group by a signed order', () => {
     const members = app.query<{ n: number }>(`SELECT count(*) AS n FROM student WHERE group_id = ?`, group.id)[0]!.n;
     expect(await editor.itemCount()).toBe(members);
     expect(await editor.save()).toEqual({ total: members, problems: 0 });
+    // a Russian copy of the order needs its own basis: no signing until it is written
+    expect(await editor.signBlocker()).toBe('orders.signHint.basis');
+    await page.screenshot({ path: path.join(__dirname, '.artifacts', 'order-basis-missing.png') });
+    await editor.setReasonRu('Решение учёного совета, №3');
+    await editor.save();
+    expect(await editor.signBlocker()).toBeNull();
     number = await editor.sign('20.11.2026');
     signedOrderId = await editor.orderId();
     expect(number).toMatch(/^\d+-п$/);

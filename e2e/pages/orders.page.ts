@@ -40,6 +40,16 @@ export class OrderEditorPage {
     await this.page.getByTestId('order-reason').fill(text);
   }
 
+  async setReasonRu(text: string): Promise<void> {
+    await this.page.getByTestId('order-reason-ru').fill(text);
+  }
+
+  /** Why the Sign button is not offered (an i18n key), or null when nothing blocks it. */
+  async signBlocker(): Promise<string | null> {
+    const hint = this.page.getByTestId('order-sign-hint');
+    return (await hint.count()) ? await hint.getAttribute('data-blocker') : null;
+  }
+
   async addGroup(groupId: string): Promise<void> {
     await this.page.getByTestId('order-add-group').selectOption(groupId);
     await this.page.getByTestId('order-add-group-submit').click();

@@ -134,6 +134,8 @@ export interface StudentOrderTable {
   version: Generated<number>;
   created_at: string;
   updated_at: string;
+  /** the basis in Russian; `reason` is the Kyrgyz one (NULL: written before 0014) */
+  reason_ru: string | null;
 }
 export interface StudentOrderItemTable {
   id: string;

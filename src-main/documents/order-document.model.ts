@@ -44,6 +44,8 @@ export interface OrderDocumentInput {
   effectiveDate: string;
   /** the basis, as typed by students' HR ("Окумуштуулар кеңешинин чечими, 28.08.2026, №1") */
   reason: string;
+  /** the basis for the Russian paper; null for an order written before it was asked for (prints `reason`) */
+  reasonRu: string | null;
   expulsionReason: ExpulsionReason | null;
   /** for a cancellation: the order it cancels */
   cancels: { number: string; orderDate: string; type: OrderType } | null;

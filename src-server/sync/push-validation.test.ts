@@ -95,6 +95,20 @@ describe.each(TEST_BACKENDS)('push re-validates rows ($name)', (backend) => {
     expect((await d.push([close({ examiner_staff_id: 'st1', exam_date: '2027-01-10' })])).results[0]!.status).toBe('applied');
   });
 
+  it('signs an order only with its basis, in Kyrgyz and (from this schema on) in Russian', async () => {
+    const draft = order('o1', F1);
+    await importTableRows(db.kysely, 'student_order', [draft]);
+    const hr = await enrol(app, 'students_hr', { kind: 'all' });
+    const sign = (changes: Record<string, unknown>) =>
+      hr.tx([{ name: 'order.sign', entity: 'student_order', entityId: 'o1', baseVersion: 1 }], [update('student_order', draft, { state: 'signed', number: '5-п', order_date: '2026-08-28', seq: 5, year: 2026, ...changes })]);
+    const r = await hr.push([sign({ reason: ' ' }), sign({ reason_ru: '' })]);
+    expect(r.results.map((x) => [x.code, x.message])).toEqual([
+      ['order_basis', 'student_order o1: reason: an order is signed only with its basis'],
+      ['order_basis', 'student_order o1: reason_ru: an order is signed only with its basis'],
+    ]);
+    expect((await storedData(db.kysely, 'student_order', 'o1'))?.state).toBe('draft');
+  });
+
   it('keeps a signed order as signed: no edit, no new student, no deletion — only cancellation by another order', async () => {
     const signed = order('o1', F1, { state: 'signed', number: '5-п', order_date: '2026-08-28', seq: 5, year: 2026 });
     await importTableRows(db.kysely, 'student_order', [signed]);
@@ -113,6 +127,6 @@ describe.each(TEST_BACKENDS)('push re-validates rows ($name)', (backend) => {
       hr.tx([{ name: 'order.sign', entity: 'student_order', entityId: 'o2' }], [insert('student_order', cancel), update('student_order', signed, { state: 'cancelled', cancelled_by_order_id: 'o2' })]),
     ]);
     expect(sign.results[0]!.status).toBe('applied');
-    expect(await storedData(db.kysely, 'student_order', 'o1')).toMatchObject({ state: 'cancelled', reason: '' });
+    expect(await storedData(db.kysely, 'student_order', 'o1')).toMatchObject({ state: 'cancelled', reason: 'Студенттин арызы' });
   });
 });

@@ -88,6 +88,7 @@ export async function checkDocumentRules(n: NetChange, stored: StoredWithTags | 
     }
     case 'student_order': {
       const was = before.get(key('student_order', n.id));
+      if (data?.state === 'signed' && was?.data.state !== 'signed') checkBasis(n.id, data);
       if (!was || !FINAL_ORDER.has(String(was.data.state))) return;
       const changed = data === null ? ['(deleted)'] : Object.keys(data).filter((k) => (data[k] ?? null) !== (was.data[k] ?? null) && !CANCELLING.has(k));
       const cancels = data !== null && (data.state === was.data.state || (was.data.state === 'signed' && data.state === 'cancelled'));
@@ -104,6 +105,15 @@ export async function checkDocumentRules(n: NetChange, stored: StoredWithTags | 
       return;
     }
   }
+}
+
+/**
+ * An order is signed with its basis: in Kyrgyz, and in Russian from the schema that asks for it
+ * (a device one version behind sends no `reason_ru` at all and is let through).
+ */
+function checkBasis(id: string, data: Row): void {
+  const blank = !nonEmpty(data.reason) ? 'reason' : 'reason_ru' in data && !nonEmpty(data.reason_ru) ? 'reason_ru' : null;
+  if (blank) throw new Refusal('order_basis', `student_order ${id}: ${blank}: an order is signed only with its basis`);
 }
 
 function changesAfterClosing(tx: PushedTransaction): boolean {

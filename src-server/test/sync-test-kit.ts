@@ -37,7 +37,7 @@ export const grade = (id: string, sheetId: string, mark: 'absent' | 'not_admitte
 export const sheet = (id: string, facultyId: string, groupId = facultyId === F1 ? 'g1' : 'g2'): Row =>
   rowOf('grade_sheet', id, { faculty_id: facultyId, group_id: groupId, number: id, session_id: 'ses', curriculum_item_id: 'ci', academic_year_id: YEAR, scale_id: 'scale', state: 'open', created_at: T0 });
 export const order = (id: string, facultyId: string | null, overrides: Row = {}): Row =>
-  rowOf('student_order', id, { type: 'promotion', state: 'draft', faculty_id: facultyId, created_at: T0, ...overrides });
+  rowOf('student_order', id, { type: 'promotion', state: 'draft', faculty_id: facultyId, reason: 'Студенттин арызы', reason_ru: 'Заявление студента', created_at: T0, ...overrides });
 
 /** A grade's points adding up to `total` under the default scale (modules first), with the scale's letter. */
 export function points(total: number): Row {

@@ -24,7 +24,9 @@ export type OrderItemInput = z.infer<typeof orderItemInput>;
 
 const orderFields = {
   effectiveDate: isoDate,
+  /** the basis in Kyrgyz and in Russian: each language's paper prints its own; both before signing */
   reason: z.string().trim().max(2000),
+  reasonRu: z.string().trim().max(2000).default(''),
   expulsionReason: z.enum(EXPULSION_REASONS).nullable().optional(),
   items: z.array(orderItemInput).max(5000),
 };
@@ -47,6 +49,8 @@ export interface OrderSummary {
   orderDate: string | null;
   effectiveDate: string;
   reason: string;
+  /** null: an order written before the Russian basis was asked for (its one basis serves both papers) */
+  reasonRu: string | null;
   facultyId: string | null;
   studentCount: number;
   createdBy: string | null;
@@ -108,7 +112,7 @@ export const ordersContract = {
   'orders.update': operation<OrderDetail>()(
     z
       .object({ id, version: z.number().int().min(1), ...orderFields })
-      .partial({ effectiveDate: true, reason: true, items: true })
+      .partial({ effectiveDate: true, reason: true, reasonRu: true, items: true })
       .strict(),
   ),
   'orders.delete': operation<null>()(z.object({ id, version: z.number().int().min(1) })),

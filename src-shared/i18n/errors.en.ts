@@ -80,6 +80,7 @@ export const errorsEn: Record<keyof typeof errorsRu, string> = {
   'order.problem': 'No. {position}, {name}: {problem}',
   'error.order.notFound': 'Order not found.',
   'error.order.notDraft': 'The order is already signed (No. {number}); only a new order can change it.',
+  'error.order.basisRequired': 'Write the order’s basis: it is printed on the order in this language.',
   'error.order.empty': 'The order has no students.',
   'error.order.problems': '{count, plural, one {# student prevents} other {# students prevent}} signing the order: {details}',
   'error.order.cancelTarget': 'Only a signed order that is not yet cancelled (and is not itself a cancellation) can be cancelled.',

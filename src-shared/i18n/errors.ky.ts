@@ -80,6 +80,7 @@ export const errorsKy: Record<keyof typeof errorsRu, string> = {
   'order.problem': '№ {position}, {name}: {problem}',
   'error.order.notFound': 'Буйрук табылган жок.',
   'error.order.notDraft': 'Буйрук кол коюлган (№ {number}); аны жаңы буйрук менен гана өзгөртүүгө болот.',
+  'error.order.basisRequired': 'Буйруктун негизин жазыңыз: ал ушул тилдеги буйрукта басылат.',
   'error.order.empty': 'Буйрукта бир да студент жок.',
   'error.order.problems': '{count} студенттин маалыматы буйрукка кол коюуга жол бербейт: {details}',
   'error.order.cancelTarget': 'Кол коюлган жана жокко чыгарыла элек буйрукту гана жокко чыгарууга болот (жокко чыгаруу буйругунан башка).',

@@ -79,6 +79,7 @@ export const errorsRu = {
   'order.problem': '№ {position}, {name}: {problem}',
   'error.order.notFound': 'Приказ не найден.',
   'error.order.notDraft': 'Приказ уже подписан (№ {number}); изменить его можно только новым приказом.',
+  'error.order.basisRequired': 'Укажите основание приказа: оно печатается в приказе на этом языке.',
   'error.order.empty': 'В приказе нет ни одного студента.',
   'error.order.problems': '{count, plural, one {# студент не позволяет} few {# студента не позволяют} many {# студентов не позволяют} other {# студента не позволяют}} подписать приказ: {details}',
   'error.order.cancelTarget': 'Отменить можно только подписанный и ещё не отменённый приказ, кроме приказа об отмене.',

@@ -72,6 +72,7 @@ export const studentsRows = {
       version: col.int({ min: 1 }),
       created_at: col.time(),
       updated_at: col.time(),
+      reason_ru: col.text('').orNull,
     },
     [
       rule('number', 'a signed order needs its number, date and place in the series', (r) => r.state === 'draft' || (r.number != null && r.order_date != null && r.seq != null)),

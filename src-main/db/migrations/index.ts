@@ -11,6 +11,7 @@ import { m0010Sync } from '../../features/sync/migrations/0010-sync';
 import { m0011SyncResilience } from '../../features/sync/migrations/0011-sync-resilience';
 import { m0012SyncRecovery } from '../../features/sync/migrations/0012-sync-recovery';
 import { m0013LooseSearchText } from '../../features/students/migrations/0013-loose-search-text';
+import { m0014OrderBasisRu } from '../../features/orders/migrations/0014-order-basis-ru';
 import type { Migration } from './migration';
 
 // The core schema (the university's structure and staff, accounts, audit and outbox) lives here;
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0011SyncResilience,
   m0012SyncRecovery,
   m0013LooseSearchText,
+  m0014OrderBasisRu,
 ];
 
 /** The schema version this build writes; sync mutations carry it (issue 5). Kept in platform/ for the server. */

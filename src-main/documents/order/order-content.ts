@@ -158,6 +158,12 @@ function actionOf(input: OrderDocumentInput, lang: Locale): string {
   });
 }
 
+/** The basis as this language's paper prints it: a Russian order never carries the Kyrgyz text of a new order. */
+function basisIn(input: OrderDocumentInput, lang: Locale): string {
+  const text = lang === 'ru' && input.reasonRu !== null ? input.reasonRu : input.reason;
+  return text.trim();
+}
+
 export function orderContent(input: OrderDocumentInput, lang: Locale): OrderContent {
   const isDraft = input.state === 'draft' || !input.number;
   const title = translate(lang, 'doc.order.title');
@@ -194,7 +200,7 @@ export function orderContent(input: OrderDocumentInput, lang: Locale): OrderCont
     isDraft,
     place: input.place ? input.place[lang] : translate(lang, 'doc.order.place'),
     subject,
-    basis: input.reason.trim() ? translate(lang, 'doc.order.basis', { reason: input.reason.trim() }) : null,
+    basis: basisIn(input, lang) ? translate(lang, 'doc.order.basis', { reason: basisIn(input, lang) }) : null,
     expulsionReason:
       input.type === 'expulsion' && input.expulsionReason
         ? translate(lang, 'doc.order.expulsionReason', {

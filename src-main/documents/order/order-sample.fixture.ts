@@ -94,6 +94,7 @@ export function sampleOrder(type: OrderType = 'promotion', count = 120, override
     orderDate: '2026-08-28',
     effectiveDate: '2026-09-01',
     reason: 'Окумуштуулар кеңешинин чечими, 28.08.2026, №1',
+    reasonRu: 'Решение учёного совета, 28.08.2026, №1',
     expulsionReason: type === 'expulsion' ? 'own_wish' : null,
     cancels: type === 'cancellation' ? { number: '7-ч', orderDate: '2026-03-15', type: 'expulsion' } : null,
     items,

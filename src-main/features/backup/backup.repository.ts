@@ -6,7 +6,7 @@
  */
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from '../../db/connection';
-import { installCaptureTriggers } from '../sync/migrations/0010-sync';
+import { installCurrentCaptureTriggers } from '../sync/captured-columns';
 
 /** The replica's tables, children after parents does not matter: foreign keys are checked at commit. */
 function tablesOf(db: Database): string[] {
@@ -66,7 +66,7 @@ export function replaceAllRows(db: Database, sourceFile: string, after: () => vo
       // and it takes new numbers before sending: the ones after the backup were used already
       db.sqlite.prepare('UPDATE main.sync_state SET needs_rebase = 1').run();
       // a restored enrolment captures changes again (triggers are schema, not rows: enrolment installs them)
-      if (db.sqlite.prepare('SELECT 1 FROM main.sync_state').get()) installCaptureTriggers(db.sqlite);
+      if (db.sqlite.prepare('SELECT 1 FROM main.sync_state').get()) installCurrentCaptureTriggers(db.sqlite);
       after();
       return rows;
     })();

@@ -23,6 +23,7 @@ interface OrderRow {
   order_date: string | null;
   effective_date: string;
   reason: string;
+  reason_ru: string | null;
   expulsion_reason: string | null;
   created_by: string | null;
   signed_by: string | null;
@@ -191,12 +192,15 @@ describe('the demo history is made of signed orders', () => {
     }
   });
 
-  it('signs every order by students’ HR, for one faculty, with a reason in Kyrgyz', () => {
+  it('signs every order by students’ HR, for one faculty, with its basis in Kyrgyz and in Russian', () => {
     for (const o of signed()) {
       expect(o.created_by).toBe(studhrId);
       expect(o.signed_by).toBe(studhrId);
       expect(o.faculty_id).not.toBeNull();
       expect(o.reason).toMatch(/[а-яөүң]/);
+      // a Russian order prints its own basis, never the Kyrgyz one
+      expect(o.reason_ru).toMatch(/^[А-Я][а-яё]/);
+      expect(o.reason_ru).not.toMatch(/[өүң]/);
       expect(o.version).toBe(2);
       expect(o.created_at <= o.signed_at!).toBe(true);
       expect(o.updated_at).toBe(o.signed_at);

@@ -106,41 +106,95 @@ export function kyDateOf(iso: string): string {
   return `${iso.slice(0, 4)}-жылдын ${Number(iso.slice(8, 10))}-${KY_MONTH_OF[Number(iso.slice(5, 7)) - 1]}`;
 }
 
-/** The basis an order states ("reason"): a protocol, a commission, the students' applications. */
-function reasonText(o: PlannedOrder): string {
+/** DD.MM.YYYY, as a Russian basis writes a protocol's date. */
+function ruDateOf(iso: string): string {
+  return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+}
+
+/** The basis an order states, in Kyrgyz and in Russian: a protocol, a commission, the students' applications. */
+export interface BasisText {
+  readonly ky: string;
+  readonly ru: string;
+}
+
+const NON_PAYMENT: BasisText = {
+  ky: 'Бухгалтериянын маалымкаты: келишим боюнча окуу акысы төлөнгөн эмес',
+  ru: 'Справка бухгалтерии: не оплачено обучение по контракту',
+};
+
+function reasonText(o: PlannedOrder): BasisText {
   const one = o.items.length === 1;
   const application = one ? 'Студенттин арызы' : 'Студенттердин арыздары';
+  const applicationRu = one ? 'Заявление студента' : 'Заявления студентов';
   const fi = o.faculty.index;
+  const day = (offset: number) => addDays(o.orderDate, offset);
   switch (o.basis) {
     case 'admission':
-      return `Кабыл алуу комиссиясынын ${kyDateOf(addDays(o.orderDate, -2))} №${7 + fi} протоколу`;
+      return {
+        ky: `Кабыл алуу комиссиясынын ${kyDateOf(day(-2))} №${7 + fi} протоколу`,
+        ru: `Протокол приёмной комиссии от ${ruDateOf(day(-2))} №${7 + fi}`,
+      };
     case 'council':
-      return `Окумуштуулар кеңешинин ${kyDateOf(addDays(o.orderDate, -1))} №1 протоколу`;
+      return { ky: `Окумуштуулар кеңешинин ${kyDateOf(day(-1))} №1 протоколу`, ru: `Протокол учёного совета от ${ruDateOf(day(-1))} №1` };
     case 'state_commission':
-      return `Мамлекеттик аттестациялык комиссиянын ${kyDateOf(addDays(o.orderDate, -3))} №${3 + fi} протоколу`;
+      return {
+        ky: `Мамлекеттик аттестациялык комиссиянын ${kyDateOf(day(-3))} №${3 + fi} протоколу`,
+        ru: `Протокол государственной аттестационной комиссии от ${ruDateOf(day(-3))} №${3 + fi}`,
+      };
     case 'budget_contest':
-      return `Окумуштуулар кеңешинин ${kyDateOf(addDays(o.orderDate, -1))} №6 протоколу; бюджеттик бош орундарга конкурстун жыйынтыгы`;
+      return {
+        ky: `Окумуштуулар кеңешинин ${kyDateOf(day(-1))} №6 протоколу; бюджеттик бош орундарга конкурстун жыйынтыгы`,
+        ru: `Протокол учёного совета от ${ruDateOf(day(-1))} №6; итоги конкурса на вакантные бюджетные места`,
+      };
     case 'application':
-      return `${application}; деканаттын сунуштамасы`;
+      return { ky: `${application}; деканаттын сунуштамасы`, ru: `${applicationRu}; представление деканата` };
     case 'leave_medical':
-      return `${application}; дарыгерлик-консультациялык комиссиянын корутундусу`;
+      return {
+        ky: `${application}; дарыгерлик-консультациялык комиссиянын корутундусу`,
+        ru: `${applicationRu}; заключение врачебно-консультационной комиссии`,
+      };
     case 'leave_family':
-      return `${application} (үй-бүлөлүк жагдайларга байланыштуу)`;
+      return { ky: `${application} (үй-бүлөлүк жагдайларга байланыштуу)`, ru: `${applicationRu} (по семейным обстоятельствам)` };
     case 'leave_military':
-      return `${application}; аскер комиссариатынын чакыруу кагазы`;
+      return { ky: `${application}; аскер комиссариатынын чакыруу кагазы`, ru: `${applicationRu}; повестка военного комиссариата` };
     case 'leave_end':
-      return `${application}; академиялык өргүүнүн мөөнөтү бүткөндүгүнө байланыштуу`;
+      return {
+        ky: `${application}; академиялык өргүүнүн мөөнөтү бүткөндүгүнө байланыштуу`,
+        ru: `${applicationRu}; в связи с окончанием академического отпуска`,
+      };
     case 'own_wish':
-      return `${application} (өз каалоосу боюнча)`;
+      return { ky: `${application} (өз каалоосу боюнча)`, ru: `${applicationRu} (по собственному желанию)` };
     case 'academic_failure':
-      return 'Деканаттын сунуштамасы: академиялык карыздар белгиленген мөөнөттө жоюлган эмес';
+      return {
+        ky: 'Деканаттын сунуштамасы: академиялык карыздар белгиленген мөөнөттө жоюлган эмес',
+        ru: 'Представление деканата: академическая задолженность не ликвидирована в установленный срок',
+      };
     case 'non_payment':
-      return 'Бухгалтериянын маалымкаты: келишим боюнча окуу акысы төлөнгөн эмес';
+      return NON_PAYMENT;
     case 'attendance':
-      return 'Деканаттын сунуштамасы: сабактарга себепсиз катышпагандыгы үчүн';
+      return {
+        ky: 'Деканаттын сунуштамасы: сабактарга себепсиз катышпагандыгы үчүн',
+        ru: 'Представление деканата: за пропуски занятий без уважительной причины',
+      };
     case 'transfer_out':
-      return `${application}; кабыл алуучу жогорку окуу жайынын маалымкаты`;
+      return { ky: `${application}; кабыл алуучу жогорку окуу жайынын маалымкаты`, ru: `${applicationRu}; справка принимающего вуза` };
   }
+}
+
+/** The basis of a late admission commission's protocol (the demo's draft enrolment). */
+export function lateAdmissionBasis(iso: string): BasisText {
+  return {
+    ky: `Кабыл алуу комиссиясынын ${kyDateOf(iso)} №15 протоколу (кошумча кабыл алуу)`,
+    ru: `Протокол приёмной комиссии от ${ruDateOf(iso)} №15 (дополнительный приём)`,
+  };
+}
+
+/** The accounting office's note behind a non-payment expulsion, dated. */
+export function nonPaymentBasis(iso: string): BasisText {
+  return {
+    ky: `Бухгалтериянын ${kyDateOf(iso)} маалымкаты: келишим боюнча окуу акысы төлөнгөн эмес`,
+    ru: `Справка бухгалтерии от ${ruDateOf(iso)}: не оплачено обучение по контракту`,
+  };
 }
 
 /**
@@ -307,6 +361,7 @@ export function insertSignedOrders(ctx: DemoContext, book: OrderBook, signerId: 
   for (const o of orders) {
     o.id = ctx.ids.next();
     const signedAt = signedAtOf(o.orderDate);
+    const basis = reasonText(o);
     ctx.store.order(
       o.id,
       o.type,
@@ -317,7 +372,8 @@ export function insertSignedOrders(ctx: DemoContext, book: OrderBook, signerId: 
       o.number!,
       o.orderDate,
       o.effective,
-      reasonText(o),
+      basis.ky,
+      basis.ru,
       o.expulsionReason,
       signerId,
       signerId,
@@ -379,7 +435,7 @@ export interface DraftOrderPlan {
   readonly type: 'enrolment' | 'expulsion';
   readonly faculty: FacultyRow;
   readonly effective: string;
-  readonly reason: string;
+  readonly reason: BasisText;
   readonly expulsionReason: ExpulsionReason | null;
   readonly createdBy: string;
   readonly createdAt: string;
@@ -391,7 +447,7 @@ export interface DraftOrderPlan {
 /** A draft as the app saves one: no number, no date, no before/after until it is signed. */
 export function insertDraftOrder(ctx: DemoContext, d: DraftOrderPlan): string {
   const id = ctx.ids.next();
-  ctx.store.order(id, d.type, 'draft', d.faculty.id, null, null, null, null, d.effective, d.reason, d.expulsionReason, d.createdBy, null, null, 1, d.createdAt, d.createdAt);
+  ctx.store.order(id, d.type, 'draft', d.faculty.id, null, null, null, null, d.effective, d.reason.ky, d.reason.ru, d.expulsionReason, d.createdBy, null, null, 1, d.createdAt, d.createdAt);
   const insItem = ctx.store.orderItem;
   const students = [...d.students].sort((a, b) => (a.group.name < b.group.name ? -1 : a.group.name > b.group.name ? 1 : 0) || a.nameRank - b.nameRank);
   students.forEach((s, i) => writeItem(insItem, ctx.ids.next(), id, s.id, i + 1, d.item(s), null, null));

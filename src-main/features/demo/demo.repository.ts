@@ -40,7 +40,7 @@ export function demoStore(db: Database) {
       'created_at', 'order_id', 'order_item_id',
     ]),
     order: insert(sqlite, 'student_order', [
-      'id', 'type', 'state', 'faculty_id', 'year', 'seq', 'number', 'order_date', 'effective_date', 'reason', 'expulsion_reason', 'created_by', 'signed_by', 'signed_at',
+      'id', 'type', 'state', 'faculty_id', 'year', 'seq', 'number', 'order_date', 'effective_date', 'reason', 'reason_ru', 'expulsion_reason', 'created_by', 'signed_by', 'signed_at',
       'version', 'created_at', 'updated_at',
     ]),
     orderItem: insert(sqlite, 'student_order_item', [

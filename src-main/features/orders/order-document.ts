@@ -43,6 +43,7 @@ export function orderDocumentInput(db: Database, order: OrderDetail): OrderDocum
     orderDate: order.orderDate,
     effectiveDate: order.effectiveDate,
     reason: order.reason,
+    reasonRu: order.reasonRu,
     expulsionReason: order.expulsionReason as ExpulsionReason | null,
     cancels: order.cancels?.number && order.cancels.orderDate ? { number: order.cancels.number, orderDate: order.cancels.orderDate, type: order.cancels.type } : null,
     items: order.items.map((i) => ({

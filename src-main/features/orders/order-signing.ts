@@ -157,6 +157,11 @@ export function signOrder(
     assertDraft(order, req.version);
     const items = orderItems(db, order.id);
     if (items.length === 0) throw new AppError('validation', 'error.order.empty');
+    // each language's paper prints its own basis: an order is signed with both
+    const noBasis: FieldError[] = [];
+    if (!order.reason.trim()) noBasis.push({ path: 'reason', key: 'error.order.basisRequired' });
+    if (!(order.reason_ru ?? '').trim()) noBasis.push({ path: 'reasonRu', key: 'error.order.basisRequired' });
+    if (noBasis.length) throw new AppError('validation', 'error.validation', {}, noBasis);
     let target: OrderRow | undefined;
     if (order.type === 'cancellation') {
       target = findOrder(db, order.cancels_order_id!);

@@ -5,11 +5,12 @@ import { signOrder } from './order-signing';
 import { createOrdersService } from './orders.service';
 import { studentStateOnFor } from './student-state.service';
 import { m0006Orders } from './migrations/0006-orders';
+import { m0014OrderBasisRu } from './migrations/0014-order-basis-ru';
 
 /** Students' orders: drafts, signing, printing, and a student's state on a date. */
 export const ordersFeature = defineFeature({
   name: 'orders',
-  migrations: [m0006Orders],
+  migrations: [m0006Orders, m0014OrderBasisRu],
   handlers: ({ db }) => {
     const orders = createOrdersService(db);
     const students = createStudentsService(db);

@@ -59,6 +59,18 @@ describe('a promotion order from draft to signature', () => {
     expect(refusal(() => h.orders.remove(USERS.studhr, { id: s.id, version: s.version })).key).toBe('error.order.notDraft');
   });
 
+  it('signs only with its basis in Kyrgyz and in Russian, naming the missing one; nothing changes', () => {
+    const d = h.draft(USERS.studhr, 'promotion', '2026-09-01', [{ studentId: IDS.studentAigerim }], { reasonRu: '  ' });
+    const e = refusal(() => h.sign(USERS.studhr, d.id));
+    expect(e.fields?.map((f) => [f.path, f.key])).toEqual([['reasonRu', 'error.order.basisRequired']]);
+    expect(student(IDS.studentAigerim).course).toBe(1);
+    expect(count(`audit_log WHERE action = 'order.sign'`)).toBe(0);
+    const both = h.orders.update(USERS.studhr, { id: d.id, version: d.version, reason: '', reasonRu: 'Заявление студента' }, 'ru');
+    expect(refusal(() => h.sign(USERS.studhr, both.id)).fields?.map((f) => f.path)).toEqual(['reason']);
+    const fixed = h.orders.update(USERS.studhr, { id: d.id, version: both.version, reason: 'Студенттин арызы' }, 'ru');
+    expect(h.sign(USERS.studhr, fixed.id)).toMatchObject({ state: 'signed', reason: 'Студенттин арызы', reasonRu: 'Заявление студента' });
+  });
+
   it('refuses a stale draft version', () => {
     const d = h.draft(USERS.studhr, 'promotion', '2026-09-01', [{ studentId: IDS.studentAigerim }]);
     h.orders.update(USERS.studhr, { id: d.id, version: d.version, reason: 'Окумуштуулар кеңешинин чечими' }, 'ru');

@@ -46,6 +46,7 @@ function summary(o: OrderRow, studentCount: number, names: Map<string, string>):
     orderDate: o.order_date,
     effectiveDate: o.effective_date,
     reason: o.reason,
+    reasonRu: o.reason_ru,
     facultyId: o.faculty_id,
     studentCount,
     createdBy: o.created_by ? (names.get(o.created_by) ?? null) : null,
@@ -218,6 +219,7 @@ export function createOrdersService(db: Database) {
           order_date: null,
           effective_date: req.effectiveDate,
           reason: req.reason,
+          reason_ru: req.reasonRu,
           expulsion_reason: req.type === 'expulsion' ? (req.expulsionReason ?? null) : null,
           cancels_order_id: req.type === 'cancellation' ? (req.cancelsOrderId ?? null) : null,
           cancelled_by_order_id: null,
@@ -256,6 +258,7 @@ export function createOrdersService(db: Database) {
           faculty_id: facultyId,
           effective_date: req.effectiveDate ?? order.effective_date,
           reason: req.reason ?? order.reason,
+          reason_ru: req.reasonRu ?? order.reason_ru,
           expulsion_reason: order.type === 'expulsion' ? (req.expulsionReason ?? order.expulsion_reason) : null,
           version: order.version + 1,
           updated_at: w.now,
@@ -271,8 +274,8 @@ export function createOrdersService(db: Database) {
           action: 'order.update',
           entity: 'student_order',
           entityId: order.id,
-          oldValue: { effectiveDate: order.effective_date, reason: order.reason, expulsionReason: order.expulsion_reason },
-          newValue: { effectiveDate: next.effective_date, reason: next.reason, expulsionReason: next.expulsion_reason, students: rows.length },
+          oldValue: { effectiveDate: order.effective_date, reason: order.reason, reasonRu: order.reason_ru, expulsionReason: order.expulsion_reason },
+          newValue: { effectiveDate: next.effective_date, reason: next.reason, reasonRu: next.reason_ru, expulsionReason: next.expulsion_reason, students: rows.length },
         });
         w.outbox({ name: 'order.save', entity: 'student_order', entityId: order.id, payload: orderPayload(next, rows), baseVersion: order.version });
       });

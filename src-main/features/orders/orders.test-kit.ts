@@ -26,7 +26,7 @@ export function addStudents(db: Database, groupId: string, n: number, course = 1
 export function ordersHarness(db: Database) {
   const orders = createOrdersService(db);
   const draft = (user: SessionUser, type: OrderType, effectiveDate: string, items: OrderItemInput[], extra: Record<string, unknown> = {}) =>
-    orders.create(user, { type, effectiveDate, reason: 'Студенттин арызы', items, ...extra }, 'ru');
+    orders.create(user, { type, effectiveDate, reason: 'Студенттин арызы', reasonRu: 'Заявление студента', items, ...extra }, 'ru');
   const sign = (user: SessionUser, id: string, orderDate = '2026-08-28') => {
     const o = orders.detail(user, id, 'ru');
     return signOrder(db, orders, user, { id, version: o.version, orderDate }, 'ru');

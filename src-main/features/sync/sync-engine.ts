@@ -6,7 +6,7 @@
 import { enrolRequest, MAX_SENT_ASKED, type DeviceScope, type EnrolResponse, type HeartbeatResponse } from '../../../src-shared/sync/protocol';
 import type { Database } from '../../db/connection';
 import { APP_VERSION } from '../../app/version';
-import { installCaptureTriggers } from './migrations/0010-sync';
+import { installCurrentCaptureTriggers } from './captured-columns';
 import { bootstrap, pullAll, type PullOutcome } from './sync-pull';
 import { createSyncHttp, SyncHttpError, type SyncHttp } from './sync-http';
 import { pushAll, recoverLostChanges, type PushOutcome } from './sync-push';
@@ -94,7 +94,7 @@ export async function enrol(db: Database, opts: EnrolOptions & { discardPending?
       incarnation: res.incarnation ?? null,
       keepCaptured: firstPending !== null,
     },
-    installCaptureTriggers,
+    installCurrentCaptureTriggers,
   );
   // carried changes go first (as in every sync run): a row kept for one may hold a later state the server lost
   if (carried > 0) await pushAll(db, http, readSyncState(db)!);

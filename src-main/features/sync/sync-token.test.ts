@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/connection';
 import { setTokenKey } from '../../platform/token-seal';
 import { createFixtureDb } from '../../testing/fixture';
-import { installCaptureTriggers } from './migrations/0010-sync';
+import { installCurrentCaptureTriggers } from './captured-columns';
 import { syncOnce } from './sync-engine';
 import type { SyncHttp } from './sync-http';
 import { readSyncState, recordEnrolment, sealStoredToken } from './sync-state.repository';
@@ -24,14 +24,14 @@ afterEach(async () => {
 describe('the device token at rest', () => {
   it('is stored sealed when the desktop app has its key, and read back in the clear', () => {
     setTokenKey(randomBytes(32));
-    recordEnrolment(db, enrolment, installCaptureTriggers);
+    recordEnrolment(db, enrolment, installCurrentCaptureTriggers);
     expect(stored()).toMatch(/^sealed:v1:/);
     expect(readSyncState(db)).toMatchObject({ token: 'tok-123', tokenSealed: false });
   });
 
   it('a process without the key cannot use a sealed token, and sync says where to run it', async () => {
     setTokenKey(randomBytes(32));
-    recordEnrolment(db, enrolment, installCaptureTriggers);
+    recordEnrolment(db, enrolment, installCurrentCaptureTriggers);
     setTokenKey(null);
     expect(readSyncState(db)).toMatchObject({ token: '', tokenSealed: true });
     await expect(syncOnce(db, noServer)).rejects.toMatchObject({ code: 'token_sealed' });
@@ -39,7 +39,7 @@ describe('the device token at rest', () => {
   });
 
   it('the desktop app seals a token the command line stored in the clear', () => {
-    recordEnrolment(db, enrolment, installCaptureTriggers);
+    recordEnrolment(db, enrolment, installCurrentCaptureTriggers);
     expect(stored()).toBe('tok-123');
     setTokenKey(randomBytes(32));
     expect(sealStoredToken(db)).toBe(true);

@@ -1,6 +1,6 @@
 /** What enrolment does to a replica, without a server: the state, its baseline, capture on — for the sync tests. */
 import type { Database } from '../../db/connection';
-import { installCaptureTriggers } from './migrations/0010-sync';
+import { installCurrentCaptureTriggers } from './captured-columns';
 
 export function enrolLocally(
   db: Database,
@@ -12,6 +12,6 @@ export function enrolLocally(
       `INSERT INTO sync_state (id, server_url, device_id, device_name, token, role, scope_json, baseline_seq, enrolled_at, bootstrapped) VALUES (1, ?, ?, ?, 't', ?, ?, ?, ?, 1)`,
     )
     .run(o.serverUrl ?? 'http://127.0.0.1:1', o.deviceId ?? 'dev-1', o.deviceName ?? 'test', o.role ?? 'clerk', JSON.stringify(o.scope ?? { kind: 'all' }), baseline, o.enrolledAt ?? '2026-12-01T00:00:00Z');
-  installCaptureTriggers(db.sqlite);
+  installCurrentCaptureTriggers(db.sqlite);
   db.sqlite.exec('UPDATE sync_control SET capture = 1');
 }

@@ -30,7 +30,7 @@ export function OrderActions({ ed, canDraft, onCancelByNew }: OrderActionsProps)
   const [signDateError, setSignDateError] = useState<string | null>(null);
   const { order, busy, dirty } = ed;
   const editable = order === null || order.canEdit;
-  const blocker = signBlocker({ canSign: order?.canSign ?? false, dirty, items: ed.draft.items });
+  const blocker = signBlocker({ canSign: order?.canSign ?? false, dirty, items: ed.draft.items, reason: ed.draft.reason, reasonRu: ed.draft.reasonRu });
   const signedOrder = order?.state === 'signed' && order.type !== 'cancellation';
 
   async function confirmSign() {
@@ -94,7 +94,7 @@ export function OrderActions({ ed, canDraft, onCancelByNew }: OrderActionsProps)
         ) : null}
       </div>
       {order?.canSign && blocker ? (
-        <p className="muted small order-sign-hint" data-testid="order-sign-hint">
+        <p className="muted small order-sign-hint" data-testid="order-sign-hint" data-blocker={blocker}>
           {t(blocker)}
         </p>
       ) : null}

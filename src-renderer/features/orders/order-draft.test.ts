@@ -45,12 +45,14 @@ describe('the request built from the editor', () => {
   it('sends only the parameters the type reads, with ISO dates and numbers', () => {
     const d = withStudents('promotion', ['1', '2']);
     d.items[0] = patchItem(d.items[0]!, { targetCourse: '3', targetGroupId: 'g2', leaveFrom: '01.02.2026', targetFunding: 'contract' });
-    d.reason = '  учёный совет  ';
+    d.reason = '  окумуштуулар кеңеши  ';
+    d.reasonRu = '  учёный совет  ';
     const { fields, problems } = buildOrderFields(d);
     expect(problems.items.size).toBe(0);
     expect(fields).toEqual({
       effectiveDate: '2026-11-22',
-      reason: 'учёный совет',
+      reason: 'окумуштуулар кеңеши',
+      reasonRu: 'учёный совет',
       items: [
         { studentId: '1', targetGroupId: 'g2', targetCourse: 3 },
         { studentId: '2', targetGroupId: null, targetCourse: null },
@@ -98,7 +100,7 @@ describe('the request built from the editor', () => {
     const c = newDraft('cancellation', '2026-11-22');
     expect(buildOrderFields(c).problems.order).toEqual({ cancelsOrderId: 'orders.required' });
     c.cancelsOrderId = 'o1';
-    expect(buildOrderFields(c).fields).toEqual({ effectiveDate: '2026-11-22', reason: '', items: [] });
+    expect(buildOrderFields(c).fields).toEqual({ effectiveDate: '2026-11-22', reason: '', reasonRu: '', items: [] });
   });
 });
 
@@ -124,6 +126,7 @@ const detail = (items: OrderItemView[]): OrderDetail => ({
   orderDate: null,
   effectiveDate: '2026-11-20',
   reason: 'r',
+  reasonRu: 'р',
   facultyId: 'f1',
   studentCount: items.length,
   createdBy: 'studhr',
@@ -150,13 +153,16 @@ describe('the server answer in the editor', () => {
     expect(draftCounts(d.items)).toEqual({ total: 2, problems: 1, unchecked: 0 });
   });
 
-  it('offers signing only for a saved draft with no problems', () => {
+  it('offers signing only for a saved draft with its basis in both languages and no problems', () => {
     const clean = draftFromDetail(detail([view('1')])).items;
-    expect(signBlocker({ canSign: true, dirty: false, items: clean })).toBeNull();
-    expect(signBlocker({ canSign: true, dirty: true, items: clean })).toBe('orders.signHint.unsaved');
-    expect(signBlocker({ canSign: true, dirty: false, items: [] })).toBe('orders.signHint.empty');
-    expect(signBlocker({ canSign: true, dirty: false, items: [patchItem(clean[0]!, {})] })).toBe('orders.signHint.unsaved');
-    expect(signBlocker({ canSign: true, dirty: false, items: draftFromDetail(detail([view('1', 'x')])).items })).toBe('orders.signHint.problems');
-    expect(signBlocker({ canSign: false, dirty: true, items: [] })).toBeNull();
+    const basis = { reason: 'арыз', reasonRu: 'заявление' };
+    expect(signBlocker({ canSign: true, dirty: false, items: clean, reason: 'арыз', reasonRu: ' ' })).toBe('orders.signHint.basis');
+    expect(signBlocker({ canSign: true, dirty: false, items: clean, reason: '', reasonRu: 'заявление' })).toBe('orders.signHint.basis');
+    expect(signBlocker({ canSign: true, dirty: false, items: clean, ...basis })).toBeNull();
+    expect(signBlocker({ canSign: true, dirty: true, items: clean, ...basis })).toBe('orders.signHint.unsaved');
+    expect(signBlocker({ canSign: true, dirty: false, items: [], ...basis })).toBe('orders.signHint.empty');
+    expect(signBlocker({ canSign: true, dirty: false, items: [patchItem(clean[0]!, {})], ...basis })).toBe('orders.signHint.unsaved');
+    expect(signBlocker({ canSign: true, dirty: false, items: draftFromDetail(detail([view('1', 'x')])).items, ...basis })).toBe('orders.signHint.problems');
+    expect(signBlocker({ canSign: false, dirty: true, items: [], ...basis })).toBeNull();
   });
 });

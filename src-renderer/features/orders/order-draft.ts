@@ -46,12 +46,14 @@ export interface OrderDraft {
   /** DD.MM.YYYY as typed */
   effectiveDate: string;
   reason: string;
+  /** the basis for the Russian paper; `reason` is the Kyrgyz one */
+  reasonRu: string;
   expulsionReason: ExpulsionReason | '';
   cancelsOrderId: string;
   items: DraftItem[];
 }
 
-export const ORDER_FIELDS = ['type', 'effectiveDate', 'reason', 'expulsionReason', 'cancelsOrderId', 'items'] as const;
+export const ORDER_FIELDS = ['type', 'effectiveDate', 'reason', 'reasonRu', 'expulsionReason', 'cancelsOrderId', 'items'] as const;
 export type OrderField = (typeof ORDER_FIELDS)[number];
 export type ItemField = ItemParam | 'studentId';
 
@@ -74,7 +76,7 @@ export function nextItemKey(): string {
 }
 
 export function newDraft(type: OrderType, todayIso: string, cancelsOrderId = ''): OrderDraft {
-  return { type, effectiveDate: formatDate(todayIso), reason: '', expulsionReason: '', cancelsOrderId, items: [] };
+  return { type, effectiveDate: formatDate(todayIso), reason: '', reasonRu: '', expulsionReason: '', cancelsOrderId, items: [] };
 }
 
 function inputsOf(v: OrderItemView): ItemInputs {
@@ -101,6 +103,7 @@ export function draftFromDetail(d: OrderDetail, previous: readonly DraftItem[] =
     type: d.type,
     effectiveDate: formatDate(d.effectiveDate),
     reason: d.reason,
+    reasonRu: d.reasonRu ?? '',
     expulsionReason: d.expulsionReason ?? '',
     cancelsOrderId: d.cancelsOrderId ?? '',
     items: d.items.map((v, i) => {
@@ -182,6 +185,7 @@ export interface LocalProblems {
 export interface OrderFields {
   effectiveDate: string;
   reason: string;
+  reasonRu: string;
   expulsionReason?: ExpulsionReason | null;
   items: OrderItemInput[];
 }
@@ -241,7 +245,7 @@ export function buildOrderFields(draft: OrderDraft): { fields: OrderFields | nul
 
   const clean = Object.keys(problems.order).length === 0 && problems.items.size === 0;
   if (!clean || !effectiveDate) return { fields: null, problems };
-  const fields: OrderFields = { effectiveDate, reason: draft.reason.trim(), items };
+  const fields: OrderFields = { effectiveDate, reason: draft.reason.trim(), reasonRu: draft.reasonRu.trim(), items };
   if (needsExpulsionReason(draft.type)) fields.expulsionReason = draft.expulsionReason || null;
   return { fields, problems };
 }
@@ -258,9 +262,10 @@ export function draftCounts(items: readonly DraftItem[]): { total: number; probl
 }
 
 /** Why signing is not offered yet (a catalog key), or null when it may be. */
-export function signBlocker(s: { canSign: boolean; dirty: boolean; items: readonly DraftItem[] }): MessageKey | null {
+export function signBlocker(s: { canSign: boolean; dirty: boolean; items: readonly DraftItem[]; reason: string; reasonRu: string }): MessageKey | null {
   if (!s.canSign) return null;
   if (s.dirty) return 'orders.signHint.unsaved';
+  if (!s.reason.trim() || !s.reasonRu.trim()) return 'orders.signHint.basis';
   const counts = draftCounts(s.items);
   if (counts.total === 0) return 'orders.signHint.empty';
   if (counts.unchecked > 0) return 'orders.signHint.unsaved';

@@ -80,6 +80,14 @@ export function OrderFacts({ order, editable, onOpenOrder }: OrderFactsProps) {
           </dd>
         </div>
       ) : null}
+      {!editable ? (
+        <div className="card-item order-facts-full">
+          <dt>{t('orders.reasonRu')}</dt>
+          <dd className="order-reason-text" data-testid="order-reason-ru-text">
+            {order.reasonRu || EMPTY}
+          </dd>
+        </div>
+      ) : null}
     </dl>
   );
 }

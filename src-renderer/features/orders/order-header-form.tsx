@@ -86,7 +86,20 @@ export function OrderHeaderForm({ draft, isNew, errors, disabled, cancelsPreset,
         errorName="order-reason"
         disabled={disabled}
         testId="order-reason"
-        className="order-form-full"
+        className="order-form-half"
+      />
+      <TextAreaField
+        label={t('orders.reasonRu')}
+        value={draft.reasonRu}
+        onChange={(v) => onChange({ reasonRu: v })}
+        maxLength={2000}
+        rows={2}
+        placeholder={t('orders.reasonRuPlaceholder')}
+        error={errors.reasonRu}
+        errorName="order-reason-ru"
+        disabled={disabled}
+        testId="order-reason-ru"
+        className="order-form-half"
       />
     </div>
   );
