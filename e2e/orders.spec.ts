@@ -63,6 +63,20 @@ describe('students’ HR promotes a group by a signed order', () => {
     expect(await entry.textContent()).toContain(number);
   });
 
+  it('gives students’ HR the drafts waiting for a signature, and opens one from there', async () => {
+    const orders = await new OrdersPage(page).open({ signer: true });
+    const waiting = app.query<{ id: string }>(`SELECT id FROM student_order WHERE state = 'draft'`).map((r) => r.id);
+    const tray = (await orders.toSign())!;
+    expect(tray.map((o) => o.id).sort()).toEqual([...waiting].sort());
+    expect(tray.map((o) => o.id)).not.toContain(signedOrderId);
+    // the demo's drafts are complete: both ready
+    expect(tray.every((o) => o.ready)).toBe(true);
+    await page.screenshot({ path: path.join(__dirname, '.artifacts', 'orders-to-sign.png') });
+    await page.locator(`[data-testid="orders-to-sign-item"][data-order-id="${tray[0]!.id}"]`).click();
+    await page.waitForFunction((id) => document.querySelector('[data-testid="order-editor"]')?.getAttribute('data-order-id') === id, tray[0]!.id);
+    expect(await new OrderEditorPage(page).canSign()).toBe(true);
+  });
+
   it('stays invisible to a dean’s office clerk of another faculty, even by a forged request', async () => {
     const shell = new ShellPage(page);
     await shell.signOut();
@@ -92,6 +106,8 @@ describe('students’ HR promotes a group by a signed order', () => {
     await shell.waitUntilSignedIn();
     const orders = await new OrdersPage(page).open();
     expect(await orders.listedIds()).toContain(signedOrderId);
+    // a clerk prepares, students' HR signs: no in-tray here
+    expect(await orders.toSign()).toBeNull();
     const [draft] = app.query<{ id: string }>(`SELECT o.id FROM student_order o JOIN app_user u ON u.id = o.created_by WHERE o.state = 'draft' AND u.username = 'clerk'`);
     await page.locator(`[data-testid="orders-row"][data-order-id="${draft!.id}"]`).click();
     await page.waitForFunction(() => document.querySelector('[data-testid="order-editor"]')?.getAttribute('data-state') === 'draft');

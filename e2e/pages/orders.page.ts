@@ -3,15 +3,25 @@ import type { Page } from 'playwright-core';
 export class OrdersPage {
   constructor(private readonly page: Page) {}
 
-  async open(): Promise<this> {
+  async open(opts: { signer?: boolean } = {}): Promise<this> {
     await this.page.getByTestId('nav-orders').click();
     await this.page.getByTestId('orders-screen').waitFor();
     await this.page.waitForFunction(() => document.querySelector('[data-testid="orders-count"]')?.getAttribute('data-total') !== null);
+    if (opts.signer) await this.page.getByTestId('orders-to-sign').waitFor();
     return this;
   }
 
   async listedIds(): Promise<string[]> {
     return this.page.getByTestId('orders-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-order-id') ?? ''));
+  }
+
+  /** The signer's in-tray: the waiting drafts' ids and whether each is ready; null when there is none on screen. */
+  async toSign(): Promise<{ id: string; ready: boolean }[] | null> {
+    const tray = this.page.getByTestId('orders-to-sign');
+    if ((await tray.count()) === 0) return null;
+    return this.page
+      .getByTestId('orders-to-sign-item')
+      .evaluateAll((items) => items.map((i) => ({ id: i.getAttribute('data-order-id') ?? '', ready: i.getAttribute('data-ready') === 'true' })));
   }
 
   async startNew(): Promise<OrderEditorPage> {

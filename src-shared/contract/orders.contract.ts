@@ -60,6 +60,16 @@ export interface OrderSummary {
   version: number;
 }
 
+/** A draft in the signer's in-tray, with what still stands in the way of signing it. */
+export interface OrderToSign extends OrderSummary {
+  createdAt: string;
+  updatedAt: string;
+  /** students the order cannot apply to as it stands */
+  problems: number;
+  /** which basis is still empty ('reason' Kyrgyz, 'reasonRu' Russian) */
+  missingBasis: ('reason' | 'reasonRu')[];
+}
+
 export interface OrderItemView {
   id: string;
   position: number;
@@ -106,6 +116,7 @@ export const ordersContract = {
     }),
   ),
   'orders.get': operation<OrderDetail>()(z.object({ id })),
+  'orders.toSign': operation<{ rows: OrderToSign[] }>()(z.object({}).strict()),
   'orders.create': operation<OrderDetail>()(
     z.object({ type: z.enum(ORDER_TYPES), cancelsOrderId: id.nullable().optional(), ...orderFields }).strict(),
   ),

@@ -23,7 +23,7 @@ import {
   type ItemRow,
   type OrderRow,
 } from './orders.repository';
-import { assertDraft, assertOrderInScope, loadOrder, requireOrders, type OrdersService } from './orders.service';
+import { assertDraft, assertOrderInScope, loadOrder, missingBasis, requireOrders, type OrdersService } from './orders.service';
 import { formatDate } from '../../../src-shared/domain/dates';
 
 type FieldError = { path: string; key: MessageKey; values?: MessageValues };
@@ -157,11 +157,8 @@ export function signOrder(
     assertDraft(order, req.version);
     const items = orderItems(db, order.id);
     if (items.length === 0) throw new AppError('validation', 'error.order.empty');
-    // each language's paper prints its own basis: an order is signed with both
-    const noBasis: FieldError[] = [];
-    if (!order.reason.trim()) noBasis.push({ path: 'reason', key: 'error.order.basisRequired' });
-    if (!(order.reason_ru ?? '').trim()) noBasis.push({ path: 'reasonRu', key: 'error.order.basisRequired' });
-    if (noBasis.length) throw new AppError('validation', 'error.validation', {}, noBasis);
+    const noBasis = missingBasis(order);
+    if (noBasis.length) throw new AppError('validation', 'error.validation', {}, noBasis.map((path) => ({ path, key: 'error.order.basisRequired' as const })));
     let target: OrderRow | undefined;
     if (order.type === 'cancellation') {
       target = findOrder(db, order.cancels_order_id!);

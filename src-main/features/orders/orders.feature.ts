@@ -16,6 +16,7 @@ export const ordersFeature = defineFeature({
     const students = createStudentsService(db);
     return {
       'orders.list': async (req, ctx) => orders.list(signedIn(ctx), req),
+      'orders.toSign': async (_req, ctx) => orders.toSign(signedIn(ctx)),
       'orders.get': async (req, ctx) => orders.detail(signedIn(ctx), req.id, ctx.locale),
       'orders.create': async (req, ctx) => orders.create(signedIn(ctx), req, ctx.locale),
       'orders.update': async (req, ctx) => orders.update(signedIn(ctx), req, ctx.locale),

@@ -164,6 +164,19 @@ describe('who may draft, sign and see orders', () => {
     expect(h.sign(USERS.studhr, d.id).state).toBe('signed');
   });
 
+  it('gives the signer the drafts waiting for a signature, each with what still stands in the way', () => {
+    const ready = h.draft(USERS.clerkEcon, 'expulsion', '2026-10-01', [{ studentId: IDS.studentNurlan }], { expulsionReason: 'own_wish' });
+    const unready = h.draft(USERS.studhr, 'academic_leave', '2026-10-01', [{ studentId: IDS.studentAigerim }, { studentId: IDS.studentUmut, leaveTo: '2027-08-31' }], { reasonRu: '' });
+    h.draftAndSign(USERS.studhr, 'promotion', '2026-09-01', [{ studentId: IDS.studentOmur }]);
+    const tray = new Map(h.orders.toSign(USERS.studhr).rows.map((r) => [r.id, r]));
+    expect([...tray.keys()].sort()).toEqual([ready.id, unready.id].sort());
+    expect(tray.get(ready.id)).toMatchObject({ problems: 0, missingBasis: [], studentCount: 1, createdBy: expect.any(String) });
+    // Aigerim has no end date for her leave; the Russian basis is empty
+    expect(tray.get(unready.id)).toMatchObject({ problems: 1, missingBasis: ['reasonRu'], studentCount: 2 });
+    // only those who sign have an in-tray
+    expect(refusal(() => h.orders.toSign(USERS.clerkEcon)).code).toBe('forbidden');
+  });
+
   it('a clerk of another faculty neither lists nor opens it', async () => {
     const s = h.draftAndSign(USERS.studhr, 'promotion', '2026-09-01', [{ studentId: IDS.studentAigerim }]);
     expect(s.facultyId).toBe(IDS.facEcon);

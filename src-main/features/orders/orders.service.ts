@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import type { OrderDetail, OrderItemInput, OrderSummary, ParsedRequestOf, SessionUser } from '../../../src-shared/contract';
+import type { OrderDetail, OrderItemInput, OrderSummary, OrderToSign, ParsedRequestOf, SessionUser } from '../../../src-shared/contract';
 import type { ExpulsionReason, OrderState, OrderType } from '../../../src-shared/domain/orders';
 import { fullName } from '../../../src-shared/domain/person';
 import { can } from '../../../src-shared/domain/roles';
@@ -16,6 +16,9 @@ import { displayNames } from '../auth/users.repository';
 type CreateRequest = ParsedRequestOf<'orders.create'>;
 type UpdateRequest = ParsedRequestOf<'orders.update'>;
 type FieldError = { path: string; key: MessageKey; values?: MessageValues };
+
+/** more drafts than this waiting at once is not an in-tray but a backlog; the list shows them */
+const TO_SIGN_MAX = 200;
 
 export function requireOrders(session: SessionUser, permission: 'orders.read' | 'orders.draft' | 'orders.sign'): void {
   if (!can(session.role, permission)) throw forbidden();
@@ -35,6 +38,11 @@ export function loadOrder(db: Database, id: string): OrderRow {
 export function assertDraft(order: OrderRow, version?: number): void {
   if (order.state !== 'draft') throw new AppError('conflict', 'error.order.notDraft', { number: order.number ?? '' });
   if (version !== undefined && order.version !== version) throw new AppError('conflict', 'error.conflict.staleVersion');
+}
+
+/** Which basis a draft still lacks: each language's paper prints its own, so an order is signed with both. */
+export function missingBasis(o: Pick<OrderRow, 'reason' | 'reason_ru'>): ('reason' | 'reasonRu')[] {
+  return [...(o.reason.trim() ? [] : (['reason'] as const)), ...((o.reason_ru ?? '').trim() ? [] : (['reasonRu'] as const))];
 }
 
 function summary(o: OrderRow, studentCount: number, names: Map<string, string>): OrderSummary {
@@ -185,6 +193,25 @@ export function createOrdersService(db: Database) {
       const { total, rows } = listOrders(db, scopeFor(session, 'orders', 'read'), req);
       const names = displayNames(db);
       return { total, rows: rows.map((r) => summary(r as OrderRow, Number(r.student_count ?? 0), names)) };
+    },
+
+    /**
+     * The drafts waiting for the caller's signature, longest-waiting first, each with what still
+     * stands in the way (students the order cannot apply to, a missing basis) — the signer's
+     * in-tray, so a draft prepared by a dean's office is not found only by chance.
+     */
+    toSign(session: SessionUser): { rows: OrderToSign[] } {
+      requireOrders(session, 'orders.sign');
+      const { rows } = listOrders(db, scopeFor(session, 'orders', 'read'), { state: 'draft', offset: 0, limit: TO_SIGN_MAX });
+      const names = displayNames(db);
+      const out = rows.map((r): OrderToSign => {
+        const o = r as OrderRow;
+        const items = orderItems(db, o.id);
+        const problems = o.type === 'cancellation' ? 0 : evaluateItems(db, o.type as Exclude<OrderType, 'cancellation'>, o.effective_date, items).outcomes.filter((x) => x.problem).length;
+        return { ...summary(o, items.length, names), createdAt: o.created_at, updatedAt: o.updated_at, problems, missingBasis: missingBasis(o) };
+      });
+      out.sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : a.updatedAt > b.updatedAt ? 1 : 0));
+      return { rows: out };
     },
 
     create(session: SessionUser, req: CreateRequest, locale: Locale): OrderDetail {

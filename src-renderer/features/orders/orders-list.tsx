@@ -14,18 +14,21 @@ import { ErrorBanner } from '../../ui/error-banner';
 import { TextField } from '../../ui/field';
 import { SelectField } from '../../ui/select';
 import { useDebouncedValue } from '../../ui/use-debounced-value';
+import { OrdersToSign } from './orders-to-sign';
 
 const PAGE = 100;
 
 interface OrdersListProps {
   reference: ReferenceIndex;
   canDraft: boolean;
+  /** a signer sees the drafts waiting for a signature above the list */
+  canSign: boolean;
   onOpen(id: string): void;
   onNew(): void;
 }
 
 /** All orders the user may see: drafts first, then the newest; filtered by state, type and number. */
-export function OrdersList({ reference, canDraft, onOpen, onNew }: OrdersListProps) {
+export function OrdersList({ reference, canDraft, canSign, onOpen, onNew }: OrdersListProps) {
   const intl = useIntl();
   const { locale } = useLocale();
   const [state, setState] = useState<OrderState | ''>('');
@@ -109,6 +112,7 @@ export function OrdersList({ reference, canDraft, onOpen, onNew }: OrdersListPro
           </button>
         ) : null}
       </div>
+      {canSign ? <OrdersToSign onOpen={onOpen} /> : null}
       <div className="filters orders-filters">
         <SelectField
           label={t('orders.filterState')}

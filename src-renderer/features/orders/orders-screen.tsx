@@ -32,6 +32,7 @@ export function OrdersScreen({ user, initialOrderId }: { user: SessionUser; init
         <OrdersList
           reference={reference.index}
           canDraft={canDraft}
+          canSign={can(user.role, 'orders.sign')}
           onOpen={(id) => open({ kind: 'existing', id })}
           onNew={() => open({ kind: 'new', type: 'promotion', cancels: null })}
         />
