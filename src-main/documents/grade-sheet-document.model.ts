@@ -4,6 +4,7 @@
  */
 import type { Localized } from '../../src-shared/contract/common';
 import type { ControlForm, StudyForm } from '../../src-shared/domain/enums';
+import type { Sex } from '../../src-shared/domain/person';
 
 export type GradeSheetKind = 'main' | 'retake' | 'individual';
 
@@ -18,6 +19,8 @@ export interface GradeSheetDocumentRow {
   lastName: string;
   firstName: string;
   patronymic: string | null;
+  /** the Russian marks agree with it: не явился / не явилась */
+  sex: Sex;
   recordBookNo: string;
   /** points per part key; null when not entered */
   parts: Record<string, number | null>;

@@ -3,7 +3,7 @@
  * specialties, people). The orders service builds it; the PDF and xlsx builders only lay it out.
  */
 import type { Localized } from '../../src-shared/contract/common';
-import type { Funding, StudentStatus, StudyForm } from '../../src-shared/domain/enums';
+import type { Funding, Level, StudentStatus, StudyForm } from '../../src-shared/domain/enums';
 import type { ExpulsionReason, OrderState, OrderType } from '../../src-shared/domain/orders';
 
 export type DocumentLanguage = 'ky' | 'ru';
@@ -13,6 +13,8 @@ export interface OrderDocumentStudentState {
   groupName: string;
   specialtyCode: string;
   specialtyName: Localized;
+  /** the specialty's level: the qualification a graduation order awards */
+  level: Level | null;
   course: number;
   form: StudyForm;
   funding: Funding;

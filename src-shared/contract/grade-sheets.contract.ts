@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ControlForm } from '../domain/enums';
+import type { Sex } from '../domain/person';
 import type { GradeBand, GradeStatus } from '../domain/grading';
 import { id, isoDate, type Localized } from './common';
 import { operation } from './define';
@@ -37,6 +38,8 @@ export interface GradeRowView {
   lastName: string;
   firstName: string;
   patronymic: string | null;
+  /** a Russian sheet genders its marks: не явился / не явилась */
+  sex: Sex;
   recordBookNo: string;
   parts: Record<string, number | null>;
   mark: 'absent' | 'not_admitted' | null;

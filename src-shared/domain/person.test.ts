@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanNamePart, compareNames, fullName, searchFold, shortName } from './person';
+import { cleanNamePart, compareNames, fullName, searchFold, shortName, signatureName } from './person';
 
 const p = (lastName: string, firstName: string, patronymic: string | null = null) => ({ lastName, firstName, patronymic });
 
@@ -7,11 +7,15 @@ describe('names (DOMAIN.md §8)', () => {
   it('keeps a Kyrgyz patronymic of two words as one part', () => {
     expect(fullName(p('Асанов', 'Үмүт', 'Асан уулу'))).toBe('Асанов Үмүт Асан уулу');
     expect(shortName(p('Асанов', 'Үмүт', 'Асан уулу'))).toBe('Асанов Ү. А.');
+    // under a signature the initials come first
+    expect(signatureName(p('Козлов', 'Сергей', 'Борисович'))).toBe('С. Б. Козлов');
+    expect(signatureName(p('Асанов', 'үмүт', 'Асан уулу'))).toBe('Ү. А. Асанов');
   });
 
   it('handles people without a patronymic', () => {
     expect(fullName(p('Sharma', 'Rahul'))).toBe('Sharma Rahul');
     expect(shortName(p('Sharma', 'Rahul'))).toBe('Sharma R.');
+    expect(signatureName(p('Sharma', 'Rahul'))).toBe('R. Sharma');
   });
 
   it('cleans whitespace inside a part without splitting it', () => {

@@ -23,6 +23,15 @@ export function shortName(n: NameParts): string {
     .join(' ');
 }
 
+/**
+ * A name under a signature: initials first, then the surname ("С. Б. Козлов", "Ү. А. Асанов"),
+ * as offices print it beside a signatory's line.
+ */
+export function signatureName(n: NameParts): string {
+  const initial = (s: string | null) => (s && s.trim() ? `${s.trim()[0]!.toLocaleUpperCase('ky')}.` : '');
+  return [initial(n.firstName), initial(n.patronymic), n.lastName].filter(Boolean).join(' ');
+}
+
 /** Trims and folds inner whitespace of one name part; keeps inner spaces ("Асан уулу"). */
 export function cleanNamePart(s: string): string {
   return s.normalize('NFC').trim().replace(/\s+/g, ' ');

@@ -30,6 +30,8 @@ export const docKy: Record<keyof typeof docRu, string> = {
   'doc.order.sheetName': 'Буйрук',
   'doc.order.number': '№\u00a0{number}',
   'doc.order.draft': 'ДОЛБООР',
+  'doc.order.draftTitle': 'БУЙРУКТУН ДОЛБООРУ',
+  'doc.order.numberBlank': '№\u00a0________',
   'doc.order.cancelledMark': 'ЖОККО ЧЫГАРЫЛГАН',
   'doc.order.place': 'Бишкек ш.',
   'doc.order.operative': 'БУЙРУК КЫЛАМ:',
@@ -47,25 +49,25 @@ export const docKy: Record<keyof typeof docRu, string> = {
   'doc.order.subject.reinstatement': 'Окууга калыбына келтирүү жөнүндө',
   'doc.order.subject.graduation': 'Окууну аяктоо жана диплом берүү жөнүндө',
   'doc.order.subject.name_change': 'Фамилиясын, атын, атасынын атын өзгөртүү жөнүндө',
-  'doc.order.subject.cancellation': '{date}-жылдагы №\u00a0{number} буйругун жокко чыгаруу жөнүндө',
+  'doc.order.subject.cancellation': '{date} №\u00a0{number} буйругун жокко чыгаруу жөнүндө',
   'doc.order.subject.cancellationAny': 'Буйрукту жокко чыгаруу жөнүндө',
 
-  'doc.order.action.enrolment': '{date}-жылдан баштап төмөнкү тизмедеги адамдар студенттердин катарына кабыл алынсын:',
-  'doc.order.action.promotion': '{date}-жылдан баштап төмөнкү тизмедеги студенттер кийинки курска которулсун:',
+  'doc.order.action.enrolment': '{date} баштап төмөнкү тизмедеги адамдар студенттердин катарына кабыл алынсын:',
+  'doc.order.action.promotion': '{date} баштап төмөнкү тизмедеги студенттер кийинки курска которулсун:',
   'doc.order.action.transfer':
-    '{date}-жылдан баштап төмөнкү студенттер тизмеде көрсөтүлгөндөй которулсун (мурунку жана жаңы маалыматтар тизмеде):',
+    '{date} баштап төмөнкү студенттер тизмеде көрсөтүлгөндөй которулсун (мурунку жана жаңы маалыматтар тизмеде):',
   'doc.order.action.academic_leave':
-    '{date}-жылдан баштап төмөнкү студенттерге тизмеде көрсөтүлгөн мөөнөткө академиялык өргүү берилсин:',
+    '{date} баштап төмөнкү студенттерге тизмеде көрсөтүлгөн мөөнөткө академиялык өргүү берилсин:',
   'doc.order.action.return_from_leave':
-    '{date}-жылдан баштап академиялык өргүүдөн кайткан төмөнкү студенттерге сабактарга катышууга уруксат берилсин:',
-  'doc.order.action.expulsion': '{date}-жылдан баштап төмөнкү тизмедеги студенттер окуудан чыгарылсын:',
-  'doc.order.action.reinstatement': '{date}-жылдан баштап төмөнкү тизмедеги адамдар студенттердин катарына калыбына келтирилсин:',
+    '{date} баштап академиялык өргүүдөн кайткан төмөнкү студенттерге сабактарга катышууга уруксат берилсин:',
+  'doc.order.action.expulsion': '{date} баштап төмөнкү тизмедеги студенттер окуудан чыгарылсын:',
+  'doc.order.action.reinstatement': '{date} баштап төмөнкү тизмедеги адамдар студенттердин катарына калыбына келтирилсин:',
   'doc.order.action.graduation':
-    'Окуусун ийгиликтүү аяктаган төмөнкү студенттерге диплом берилсин жана алар {date}-жылдан баштап окууну аяктагандыгына байланыштуу студенттердин катарынан чыгарылсын:',
+    'Окуусун ийгиликтүү аяктаган төмөнкү студенттерге диплом берилсин жана алар {date} баштап окууну аяктагандыгына байланыштуу студенттердин катарынан чыгарылсын:',
   'doc.order.action.name_change':
-    '{date}-жылдан баштап төмөнкү студенттердин фамилиясы (аты, атасынын аты) тизмеде көрсөтүлгөндөй өзгөртүлсүн:',
+    '{date} баштап төмөнкү студенттердин фамилиясы (аты, атасынын аты) тизмеде көрсөтүлгөндөй өзгөртүлсүн:',
   'doc.order.action.cancellation':
-    '{cancelledDate}-жылдагы №\u00a0{number} «{subject}» буйругу {date}-жылдан баштап төмөнкү студенттерге карата жокко чыгарылсын:',
+    '{cancelledDate} №\u00a0{number} «{subject}» буйругу {date} баштап төмөнкү студенттерге карата жокко чыгарылсын:',
 
   // Kyrgyz nouns do not change after a numeral; the plural form keeps the catalogs uniform
   'doc.order.total': '{count, plural, other {Бардыгы: # студент}}',
@@ -78,6 +80,12 @@ export const docKy: Record<keyof typeof docRu, string> = {
   'doc.col.recordBook': 'Зачеттук китепченин №',
   'doc.col.group': 'Тобу',
   'doc.col.specialty': 'Адистиги',
+  'doc.col.specialtyFull': 'Адистиги',
+  'doc.col.qualification': 'Квалификациясы',
+  'doc.qualification.bachelor': 'бакалавр',
+  'doc.qualification.specialist': 'адис',
+  'doc.qualification.master': 'магистр',
+  'doc.qualification.postgraduate': 'аспирант',
   'doc.col.course': 'Курсу',
   'doc.col.form': 'Окуу формасы',
   'doc.col.funding': 'Каржылоо булагы',
@@ -128,13 +136,14 @@ export const docKy: Record<keyof typeof docRu, string> = {
   'doc.sheet.gradeShort.3': 'канаат.',
   'doc.sheet.gradeShort.2': 'канаат. эмес',
   'doc.sheet.mark.absent': 'келген жок',
-  'doc.sheet.mark.not_admitted': 'жиберилген жок',
+  // "жиберилген жок" alone reads as "not sent"
+  'doc.sheet.mark.not_admitted': 'экзаменге жиберилген жок',
 
   'doc.sheet.sum.grades': 'Салттуу баалар',
   'doc.sheet.sum.letters': 'Тамга менен баалар',
   'doc.sheet.sum.count': 'Саны',
   'doc.sheet.sum.absent': 'Келген жок',
-  'doc.sheet.sum.notAdmitted': 'Жиберилген жок',
+  'doc.sheet.sum.notAdmitted': 'Экзаменге жиберилген жок',
   'doc.sheet.sum.students': 'Ведомосттогу студенттердин саны',
   'doc.sheet.sum.average': 'Орточо балл',
   'doc.sheet.dean': 'Факультеттин деканы',

@@ -7,7 +7,7 @@ import { LETTERS, LONG_NAME, sampleSheet } from './grade-sheet-sample.fixture';
 const col = (c: ReturnType<typeof gradeSheetContent>, key: string) => c.columns.findIndex((x) => x.key === key);
 
 function student(lastName: string, over: Partial<GradeSheetDocumentRow> = {}): GradeSheetDocumentRow {
-  return { lastName, firstName: 'Азамат', patronymic: null, recordBookNo: lastName, parts: {}, mark: null, total: null, letter: null, traditional: null, ...over };
+  return { lastName, firstName: 'Азамат', patronymic: null, sex: 'M', recordBookNo: lastName, parts: {}, mark: null, total: null, letter: null, traditional: null, ...over };
 }
 
 describe('grade sheet content', () => {
@@ -67,9 +67,9 @@ describe('grade sheet content', () => {
       const c = gradeSheetContent(sampleSheet(0, { rows }), lang);
       const total = col(c, 'total');
       expect(c.markFrom).toBe(total);
-      expect(c.rows[0]!.texts.slice(3, total + 3)).toEqual(['20', '18', '', translate(lang, 'doc.sheet.mark.absent'), '', '']);
-      expect(c.rows[1]!.texts[total]).toBe(translate(lang, 'doc.sheet.mark.not_admitted'));
-      expect(c.rows[1]!.mark).toBe(translate(lang, 'doc.sheet.mark.not_admitted'));
+      expect(c.rows[0]!.texts.slice(3, total + 3)).toEqual(['20', '18', '', translate(lang, 'doc.sheet.mark.absent', { sex: 'M' }), '', '']);
+      expect(c.rows[1]!.texts[total]).toBe(translate(lang, 'doc.sheet.mark.not_admitted', { sex: 'M' }));
+      expect(c.rows[1]!.mark).toBe(translate(lang, 'doc.sheet.mark.not_admitted', { sex: 'M' }));
       const s = c.summary;
       expect(s.grades.map((g) => g.value)).toEqual([0, 1, 0, 0]);
       expect(s.others.map((o) => o.text)).toEqual(['1', '1', '3', '80,0']);
@@ -78,6 +78,17 @@ describe('grade sheet content', () => {
     }
     expect(gradeSheetContent(sampleSheet(0, { rows }), 'ky').rows[0]!.texts[6]).toBe('келген жок');
     expect(gradeSheetContent(sampleSheet(0, { rows }), 'ru').rows[1]!.texts[6]).toBe('не допущен');
+  });
+
+  it('words the marks for each student: gendered in Russian, "экзаменге жиберилген жок" in Kyrgyz', () => {
+    const rows = [
+      student('Асанова', { firstName: 'Айгерим', sex: 'F', mark: 'absent' }),
+      student('Бакиева', { firstName: 'Айгерим', sex: 'F', mark: 'not_admitted' }),
+      student('Сыдыков', { mark: 'not_admitted' }),
+    ];
+    const marks = (lang: 'ky' | 'ru') => gradeSheetContent(sampleSheet(0, { rows }), lang).rows.map((r) => r.mark);
+    expect(marks('ru')).toEqual(['не явилась', 'не допущена', 'не допущен']);
+    expect(marks('ky')).toEqual(['келген жок', 'экзаменге жиберилген жок', 'экзаменге жиберилген жок']);
   });
 
   it('counts the sample: 3 absent, 2 not admitted, grades and letters adding up to the rows, average of the totals', () => {

@@ -148,7 +148,7 @@ function rowContent(
   const parts = input.parts.map((p) => row.parts[p.key] ?? null);
   const partTexts = parts.map((v) => (v === null ? '' : formatPoints(v, lang)));
   const partValues = parts.map((v) => v ?? '');
-  const mark = row.mark ? translate(lang, `doc.sheet.mark.${row.mark}`) : null;
+  const mark = row.mark ? translate(lang, `doc.sheet.mark.${row.mark}`, { sex: row.sex }) : null;
   const grade: string[] = mark
     ? [mark, '', '']
     : [row.total === null ? '' : formatPoints(row.total, lang), row.letter ?? '', traditionalText(row.traditional, lang)];

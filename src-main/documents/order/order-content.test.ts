@@ -72,6 +72,16 @@ describe('order content', () => {
     expect(c.totalHonours).toBe('в том числе с отличием: 2');
   });
 
+  it('names the specialty in words and the qualification on a graduation order, not the code alone', () => {
+    for (const [lang, qualification] of [['ru', 'бакалавр'], ['ky', 'бакалавр']] as const) {
+      const c = orderContent(sampleOrder('graduation', 3), lang);
+      const at = (key: string) => c.columns.findIndex((x) => x.key === key);
+      expect(c.columns.map((x) => x.key)).toEqual(['no', 'fullName', 'recordBook', 'group', 'specialtyFull', 'qualification', 'note']);
+      expect(c.rows[0]![at('specialtyFull')]).toBe('580100 Экономика');
+      expect(c.rows[0]![at('qualification')]).toBe(qualification);
+    }
+  });
+
   it('words the expulsion reason, the total with Russian plurals, and the cancellation subject', () => {
     const exp = orderContent(sampleOrder('expulsion', 21), 'ru');
     expect(exp.expulsionReason).toBe('Причина отчисления: по собственному желанию.');
@@ -80,7 +90,8 @@ describe('order content', () => {
     expect(orderContent(sampleOrder('expulsion', 5), 'ru').total).toBe('Всего: 5 студентов');
     expect(orderContent(sampleOrder('expulsion', 5), 'ky').total).toBe('Бардыгы: 5 студент');
     const cancel = orderContent(sampleOrder('cancellation', 2), 'ky');
-    expect(cancel.subject).toBe('15.03.2026-жылдагы №\u00a07-ч буйругун жокко чыгаруу жөнүндө');
+    expect(cancel.subject).toBe('2026-жылдын 15-мартындагы №\u00a07-ч буйругун жокко чыгаруу жөнүндө');
+    expect(cancel.action).toMatch(/^2026-жылдын 15-мартындагы №\u00a07-ч .* 2026-жылдын 1-сентябрынан баштап /);
     expect(cancel.action).toContain('«Окуудан чыгаруу жөнүндө»');
     expect(orderContent(sampleOrder('cancellation', 2), 'ru').subject).toBe('Об отмене приказа №\u00a07-ч от 15.03.2026');
   });
@@ -89,10 +100,19 @@ describe('order content', () => {
     expect(() => orderContent(sampleOrder('cancellation', 2, { cancels: null }), 'ru')).toThrow(/cancels/);
   });
 
-  it('prints a draft without number and date, and marks it', () => {
+  it('spells the effective date out in a Kyrgyz sentence, never "01.09.2026-жылдан"', () => {
+    const ky = orderContent(sampleOrder('promotion', 2), 'ky');
+    expect(ky.action).toBe('2026-жылдын 1-сентябрынан баштап төмөнкү тизмедеги студенттер кийинки курска которулсун:');
+    expect(orderContent(sampleOrder('promotion', 2), 'ru').action).toBe('Перевести с 01.09.2026 на следующий курс студентов согласно списку:');
+  });
+
+  it('heads a draft "ПРОЕКТ ПРИКАЗА" with blanks for the number and date, and marks it', () => {
     const c = orderContent(sampleOrder('promotion', 2, { state: 'draft', number: null, orderDate: null }), 'ru');
-    expect(c.numberText).toBe('ПРОЕКТ');
+    expect(c.title).toBe('ПРОЕКТ ПРИКАЗА');
+    expect(c.numberText).toBe('№\u00a0________');
+    expect(c.footerNote).toBe('ПРОЕКТ ПРИКАЗА');
     expect(c.mark).toBe('ПРОЕКТ');
+    expect(orderContent(sampleOrder('promotion', 2, { state: 'draft', number: null, orderDate: null }), 'ky').title).toBe('БУЙРУКТУН ДОЛБООРУ');
     expect(c.dateText).toBe(translate('ru', 'doc.dateBlank'));
     expect(orderContent(sampleOrder('promotion', 2), 'ru').mark).toBeNull();
   });

@@ -4,13 +4,14 @@
  * (DOMAIN.md §4: number, date, type, reason, effective date; the students and what changes).
  */
 import { formatDate } from '../../../src-shared/domain/dates';
+import { kyDateFrom, kyDateOf } from '../../../src-shared/domain/ky-dates';
 import { compareNames, fullName, kyCollator } from '../../../src-shared/domain/person';
 import type { OrderType } from '../../../src-shared/domain/orders';
 import { translate, type Locale } from '../../../src-shared/i18n';
 import type { OrderDocumentInput, OrderDocumentItem, OrderDocumentStudentState } from '../order-document.model';
 
 /** The columns an order list may have besides №, name and record-book number. */
-export type OrderColumnKey = 'group' | 'specialty' | 'course' | 'form' | 'funding' | 'status' | 'leave' | 'newName' | 'note';
+export type OrderColumnKey = 'group' | 'specialty' | 'specialtyFull' | 'qualification' | 'course' | 'form' | 'funding' | 'status' | 'leave' | 'newName' | 'note';
 
 /** before: the state the order finds; after: what it makes; change: "before → after" where they differ. */
 type Mode = 'before' | 'after' | 'change';
@@ -26,7 +27,7 @@ export interface OrderContent {
   title: string;
   /** DD.MM.YYYY, or a blank to fill in by hand while the order has no date */
   dateText: string;
-  /** "№ 12-п", or ДОЛБООР / ПРОЕКТ on a draft */
+  /** "№ 12-п", or a blank to fill in on a draft (whose title says it is a draft) */
   numberText: string;
   isDraft: boolean;
   place: string;
@@ -58,7 +59,8 @@ const COLUMNS: Record<OrderType, [OrderColumnKey, Mode][]> = {
   return_from_leave: [['group', 'change'], ['course', 'after']],
   expulsion: [['group', 'before'], ['course', 'before'], ['funding', 'before']],
   reinstatement: [['group', 'after'], ['course', 'after'], ['form', 'after'], ['funding', 'after']],
-  graduation: [['group', 'before'], ['specialty', 'before'], ['note', 'after']],
+  // a graduation order names what the diploma is for: the specialty in words and the qualification
+  graduation: [['group', 'before'], ['specialtyFull', 'before'], ['qualification', 'before'], ['note', 'after']],
   name_change: [['group', 'before'], ['newName', 'after']],
   cancellation: [],
 };
@@ -85,6 +87,10 @@ function stateValue(key: OrderColumnKey, s: OrderDocumentStudentState, lang: Loc
     case 'specialty':
       // the code alone: the national 6-digit code is what offices use, and names run long
       return s.specialtyCode;
+    case 'specialtyFull':
+      return [s.specialtyCode, s.specialtyName[lang]].filter(Boolean).join(' ');
+    case 'qualification':
+      return s.level ? translate(lang, `doc.qualification.${s.level}`) : '';
     case 'course':
       return String(s.course);
     case 'form':
@@ -130,10 +136,19 @@ function sortItems(input: OrderDocumentInput): OrderDocumentItem[] {
   return [...input.items].sort((a, b) => kyCollator.compare(groupOf(a), groupOf(b)) || compareNames(a.before, b.before));
 }
 
+/** A date in running text: Kyrgyz spells it out in the case the sentence needs ("…-сентябрынан баштап"). */
+function dateFrom(iso: string, lang: Locale): string {
+  return lang === 'ky' ? kyDateFrom(iso) : formatDate(iso);
+}
+
+function dateOf(iso: string | null, lang: Locale): string {
+  return lang === 'ky' && iso ? kyDateOf(iso) : formatDate(iso);
+}
+
 function subjectOf(input: OrderDocumentInput, lang: Locale): string {
   if (input.type !== 'cancellation') return translate(lang, `doc.order.subject.${input.type}`);
   const c = requireCancels(input);
-  return translate(lang, 'doc.order.subject.cancellation', { number: c.number, date: formatDate(c.orderDate) });
+  return translate(lang, 'doc.order.subject.cancellation', { number: c.number, date: dateOf(c.orderDate, lang) });
 }
 
 function requireCancels(input: OrderDocumentInput): NonNullable<OrderDocumentInput['cancels']> {
@@ -143,7 +158,7 @@ function requireCancels(input: OrderDocumentInput): NonNullable<OrderDocumentInp
 }
 
 function actionOf(input: OrderDocumentInput, lang: Locale): string {
-  const date = formatDate(input.effectiveDate);
+  const date = dateFrom(input.effectiveDate, lang);
   if (input.type !== 'cancellation') return translate(lang, `doc.order.action.${input.type}`, { date });
   const c = requireCancels(input);
   const subject =
@@ -153,7 +168,7 @@ function actionOf(input: OrderDocumentInput, lang: Locale): string {
   return translate(lang, 'doc.order.action.cancellation', {
     date,
     number: c.number,
-    cancelledDate: formatDate(c.orderDate),
+    cancelledDate: dateOf(c.orderDate, lang),
     subject,
   });
 }
@@ -166,10 +181,9 @@ function basisIn(input: OrderDocumentInput, lang: Locale): string {
 
 export function orderContent(input: OrderDocumentInput, lang: Locale): OrderContent {
   const isDraft = input.state === 'draft' || !input.number;
-  const title = translate(lang, 'doc.order.title');
-  const numberText = isDraft
-    ? translate(lang, 'doc.order.draft')
-    : translate(lang, 'doc.order.number', { number: input.number });
+  // a draft is headed "ПРОЕКТ ПРИКАЗА" with a blank for the number, not "ПРИКАЗ … ПРОЕКТ"
+  const title = translate(lang, isDraft ? 'doc.order.draftTitle' : 'doc.order.title');
+  const numberText = isDraft ? translate(lang, 'doc.order.numberBlank') : translate(lang, 'doc.order.number', { number: input.number });
   const dateText = input.orderDate ? formatDate(input.orderDate) : translate(lang, 'doc.dateBlank');
   const subject = subjectOf(input, lang);
 
@@ -216,8 +230,8 @@ export function orderContent(input: OrderDocumentInput, lang: Locale): OrderCont
     signatories: input.signatories.map((s) => ({ position: s.position[lang], name: s.name })),
     stamp: translate(lang, 'doc.order.stamp'),
     mark,
-    footerNote: `${title} ${numberText}${input.orderDate ? `, ${formatDate(input.orderDate)}` : ''}`,
-    fileTitle: `${title} ${numberText}. ${subject}`,
+    footerNote: isDraft ? title : `${title} ${numberText}${input.orderDate ? `, ${formatDate(input.orderDate)}` : ''}`,
+    fileTitle: isDraft ? `${title}. ${subject}` : `${title} ${numberText}. ${subject}`,
     sheetName: translate(lang, 'doc.order.sheetName'),
   };
 }

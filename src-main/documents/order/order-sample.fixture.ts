@@ -30,6 +30,7 @@ function state(i: number, name: { lastName: string; firstName: string; patronymi
     groupName: GROUPS[i % GROUPS.length]!,
     specialtyCode: '580100',
     specialtyName: { ky: 'Экономика', ru: 'Экономика', en: 'Economics' },
+    level: 'bachelor',
     course: 1,
     form: i % 7 === 0 ? 'correspondence' : 'full_time',
     funding: i % 3 === 0 ? 'contract' : 'budget',

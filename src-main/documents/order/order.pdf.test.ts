@@ -63,7 +63,7 @@ describe.each(LANGS)('order PDF, 120 students (%s)', (lang) => {
     const basis = lang === 'ru' ? 'Решение учёного совета, 28.08.2026, №1' : 'Окумуштуулар кеңешинин чечими, 28.08.2026, №1';
     expect(flat(first)).toContain(flat(translate(lang, 'doc.order.basis', { reason: basis })));
     expect(flat(first)).not.toContain(flat(lang === 'ru' ? 'Окумуштуулар кеңешинин' : 'Решение учёного'));
-    expect(flat(first)).toContain('01.09.2026');
+    expect(flat(first)).toContain(lang === 'ky' ? '2026-жылдын 1-сентябрынан баштап' : '01.09.2026');
   });
 
   it('has several pages, each with the table header and "page X of Y"', () => {
@@ -130,16 +130,18 @@ describe.each(LANGS)('order PDF, 120 students (%s)', (lang) => {
 });
 
 describe('order PDF: drafts and every order type', () => {
-  it('marks a draft: ДОЛБООР / ПРОЕКТ instead of the number, on every page, and a blank date', async () => {
+  it('heads a draft БУЙРУКТУН ДОЛБООРУ / ПРОЕКТ ПРИКАЗА, blanks for number and date, marked on every page', async () => {
     for (const lang of LANGS) {
       const input = sampleOrder('expulsion', 60, { state: 'draft', number: null, orderDate: null });
       const p = probePdf(await renderOrderPdf(input, lang), `draft-${lang}`);
       const draft = translate(lang, 'doc.order.draft');
-      expect(p.pages[0]).toMatch(new RegExp(`_+\\s.*${draft}`));
+      const title = translate(lang, 'doc.order.draftTitle');
+      expect(p.pages[0]).toContain(title);
+      expect(p.pages[0]).toMatch(/_+\s.*№\s+_+/);
       expect(p.pages.join('\n')).not.toMatch(/№ \d/);
       // the first line of every page, not only the footer note
       p.pages.forEach((t, i) => expect(firstLine(t), `page ${i + 1}`).toBe(draft));
-      expect(p.info['Title']).toContain(draft);
+      expect(p.info['Title']).toContain(title);
     }
   });
 
@@ -189,7 +191,7 @@ describe('order PDF: drafts and every order type', () => {
       }
       const subject =
         type === 'cancellation'
-          ? translate(lang, 'doc.order.subject.cancellation', { number: '7-ч', date: '15.03.2026' }).replace(/\u00a0/g, ' ')
+          ? translate(lang, 'doc.order.subject.cancellation', { number: '7-ч', date: lang === 'ky' ? '2026-жылдын 15-мартындагы' : '15.03.2026' }).replace(/\u00a0/g, ' ')
           : translate(lang, `doc.order.subject.${type}`);
       expect(text, type).toContain(subject);
       expect(text, type).toContain(translate(lang, 'doc.order.total', { count: 5 }));
@@ -197,7 +199,7 @@ describe('order PDF: drafts and every order type', () => {
       if (type === 'graduation') expect(text).toContain(translate(lang, 'doc.order.honours').split(' ')[0]!);
       if (type === 'academic_leave') expect(text).toContain('31.08.2027');
       if (type === 'name_change') expect(text).toContain('Жаңыбекова');
-      if (type === 'cancellation') expect(text).toContain('15.03.2026');
+      if (type === 'cancellation') expect(text).toContain(lang === 'ky' ? '15-мартындагы' : '15.03.2026');
     }
   }, 60_000);
 });

@@ -96,9 +96,9 @@ describe.each(LANGS)('order xlsx, 120 students (%s)', (lang) => {
 });
 
 describe('order xlsx: drafts', () => {
-  it('shows ДОЛБООР instead of the number and in the page header', async () => {
+  it('heads a draft БУЙРУКТУН ДОЛБООРУ and marks the page header', async () => {
     const ws = await load(await renderOrderXlsx(sampleOrder('expulsion', 3, { state: 'draft', number: null, orderDate: null }), 'ky'));
-    const row = findRow(ws, (v) => v.includes('ДОЛБООР'));
+    const row = findRow(ws, (v) => v.includes('БУЙРУКТУН ДОЛБООРУ'));
     expect(row).toBeGreaterThan(0);
     expect(ws.headerFooter.oddHeader).toContain('ДОЛБООР');
     expect(findRow(ws, (v) => v.some((x) => typeof x === 'string' && x.includes('Окуудан чыгаруунун себеби')))).toBeGreaterThan(0);

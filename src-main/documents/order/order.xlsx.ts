@@ -15,6 +15,8 @@ const WIDTHS: Record<OrderColumn['key'], number> = {
   recordBook: 14,
   group: 16,
   specialty: 24,
+  specialtyFull: 30,
+  qualification: 14,
   course: 8,
   form: 15,
   funding: 13,

@@ -12,6 +12,7 @@
  * given at the end, in order-date order, per (year, type) series, as signing gives them.
  */
 import type { Insert } from './demo.repository';
+import { kyDateOf } from '../../../src-shared/domain/ky-dates';
 import type { Funding, StudentStatus } from '../../../src-shared/domain/enums';
 import { formatOrderNumber, type ExpulsionReason, type OrderType } from '../../../src-shared/domain/orders';
 import type { NameParts } from '../../../src-shared/domain/person';
@@ -86,25 +87,6 @@ export interface PlannedOrder {
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
-
-/** Kyrgyz "of <date>": 2026-08-28 → "2026-жылдын 28-августундагы". */
-const KY_MONTH_OF = [
-  'январындагы',
-  'февралындагы',
-  'мартындагы',
-  'апрелиндеги',
-  'майындагы',
-  'июнундагы',
-  'июлундагы',
-  'августундагы',
-  'сентябрындагы',
-  'октябрындагы',
-  'ноябрындагы',
-  'декабрындагы',
-];
-export function kyDateOf(iso: string): string {
-  return `${iso.slice(0, 4)}-жылдын ${Number(iso.slice(8, 10))}-${KY_MONTH_OF[Number(iso.slice(5, 7)) - 1]}`;
-}
 
 /** DD.MM.YYYY, as a Russian basis writes a protocol's date. */
 function ruDateOf(iso: string): string {

@@ -1,7 +1,7 @@
 import type { ExportedFile, GradeSheetDetail, SessionUser } from '../../../src-shared/contract';
 import type { Localized } from '../../../src-shared/contract/common';
 import type { StudyForm } from '../../../src-shared/domain/enums';
-import { shortName } from '../../../src-shared/domain/person';
+import { signatureName } from '../../../src-shared/domain/person';
 import type { Database } from '../../db/connection';
 import type { GradeSheetDocumentInput } from '../../documents/grade-sheet-document.model';
 import type { DocumentLanguage } from '../../documents/order-document.model';
@@ -37,14 +37,15 @@ export function gradeSheetDocumentInput(db: Database, sheet: GradeSheetDetail, b
     credits: sheet.credits,
     hours: row.hours,
     controlForm: sheet.controlForm,
-    examiner: row.ex_last ? shortName({ lastName: row.ex_last, firstName: row.ex_first ?? '', patronymic: row.ex_patronymic }) : '',
+    examiner: row.ex_last ? signatureName({ lastName: row.ex_last, firstName: row.ex_first ?? '', patronymic: row.ex_patronymic }) : '',
     examDate: row.exam_date,
-    dean: dean ? shortName({ lastName: dean.last_name, firstName: dean.first_name, patronymic: dean.patronymic }) : '',
+    dean: dean ? signatureName({ lastName: dean.last_name, firstName: dean.first_name, patronymic: dean.patronymic }) : '',
     parts: sheet.parts.map((p) => ({ key: p.key, label: p.label, max: p.max })),
     rows: sheet.rows.map((r) => ({
       lastName: r.lastName,
       firstName: r.firstName,
       patronymic: r.patronymic,
+      sex: r.sex,
       recordBookNo: r.recordBookNo,
       parts: blank ? {} : r.parts,
       mark: blank ? null : r.mark,

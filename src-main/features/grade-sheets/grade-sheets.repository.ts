@@ -33,7 +33,7 @@ function gradesOfSheetQuery(db: Kysely<DB>, sheetId: string) {
     .selectFrom('grade as gr')
     .innerJoin('student as s', 's.id', 'gr.student_id')
     .selectAll('gr')
-    .select(['s.last_name', 's.first_name', 's.patronymic', 's.record_book_no'])
+    .select(['s.last_name', 's.first_name', 's.patronymic', 's.record_book_no', 's.sex'])
     .where('gr.sheet_id', '=', sheetId)
     .orderBy('gr.position');
 }

@@ -4,7 +4,7 @@ import type { AcademicSessionView, GradeCellInput, GradeRowView, GradeSheetDetai
 import type { ControlForm } from '../../../src-shared/domain/enums';
 import { formatDate } from '../../../src-shared/domain/dates';
 import { gradeRow, type GradingScale, type RowProblem } from '../../../src-shared/domain/grading';
-import { compareNames, fullName, shortName } from '../../../src-shared/domain/person';
+import { compareNames, fullName, shortName, type Sex } from '../../../src-shared/domain/person';
 import { can } from '../../../src-shared/domain/roles';
 import { translate, type Locale, type MessageKey, type MessageValues } from '../../../src-shared/i18n';
 import type { Database } from '../../db/connection';
@@ -125,6 +125,7 @@ export function createGradeSheetsService(db: Database, clock: () => string = () 
         lastName: g.last_name,
         firstName: g.first_name,
         patronymic: g.patronymic,
+        sex: g.sex as Sex,
         recordBookNo: g.record_book_no,
         parts,
         mark: g.mark as GradeRowView['mark'],

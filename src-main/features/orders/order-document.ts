@@ -1,7 +1,8 @@
 import type { ExportedFile, OrderDetail, SessionUser, StudentStateView } from '../../../src-shared/contract';
 import type { Localized } from '../../../src-shared/contract/common';
+import type { Level } from '../../../src-shared/domain/enums';
 import type { ExpulsionReason } from '../../../src-shared/domain/orders';
-import { fullName } from '../../../src-shared/domain/person';
+import { signatureName } from '../../../src-shared/domain/person';
 import type { Database } from '../../db/connection';
 import type { DocumentLanguage, OrderDocumentInput, OrderDocumentStudentState } from '../../documents/order-document.model';
 import { renderOrderPdf } from '../../documents/order/order.pdf';
@@ -24,6 +25,7 @@ export function orderDocumentInput(db: Database, order: OrderDetail): OrderDocum
       groupName: v.groupName || g?.name || '',
       specialtyCode: g?.code ?? '',
       specialtyName: g ? loc(g) : { ky: '', ru: '', en: '' },
+      level: (g?.level ?? null) as Level | null,
       course: v.course,
       form: v.form,
       funding: v.funding,
@@ -55,7 +57,7 @@ export function orderDocumentInput(db: Database, order: OrderDetail): OrderDocum
       honours: i.params.honours ?? false,
     })),
     signatories: rector
-      ? [{ position: loc(rector), name: fullName({ lastName: rector.last_name, firstName: rector.first_name, patronymic: rector.patronymic }) }]
+      ? [{ position: loc(rector), name: signatureName({ lastName: rector.last_name, firstName: rector.first_name, patronymic: rector.patronymic }) }]
       : [],
   };
 }

@@ -47,7 +47,7 @@ export function groupsWithSpecialty(db: Database) {
     db.kysely
       .selectFrom('student_group as g')
       .innerJoin('specialty as s', 's.id', 'g.specialty_id')
-      .select(['g.id', 'g.name', 's.code', 's.name_ky', 's.name_ru', 's.name_en']),
+      .select(['g.id', 'g.name', 's.code', 's.name_ky', 's.name_ru', 's.name_en', 's.level']),
   );
 }
 

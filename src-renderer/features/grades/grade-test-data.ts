@@ -9,6 +9,7 @@ export function testRow(studentId: string, position: number, parts: Record<strin
     lastName: `Last${position}`,
     firstName: 'First',
     patronymic: null,
+    sex: 'M',
     recordBookNo: `RB-${position}`,
     parts,
     mark,
