@@ -23,7 +23,8 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   if (e instanceof UsageError) {
-    console.error(e.message);
+    // a multi-line usage text keeps its lines; the first says what was wrong
+    console.error(`unidesk-server: ${e.message}`);
     process.exit(2);
   }
   // one line: the cause, not a stack (a wrong URL, a data folder in use, a port taken)

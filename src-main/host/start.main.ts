@@ -2,12 +2,13 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { resolveDbFile } from '../db/data-dir';
-import { hostFlags } from './args';
+import { HOST_USAGE, hostFlags } from './args';
 import { findElectronBinary } from './electron-binary';
 import { runBrowserHost } from './run-browser-host';
 
 async function main() {
   const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) return console.log(HOST_USAGE);
   const electron = findElectronBinary(path.join(__dirname, '..', '..'));
   if ('path' in electron) {
     const child = spawn(electron.path, [path.join(__dirname, '..', 'electron', 'main.cjs'), ...argv], {

@@ -65,6 +65,8 @@ describe('the browser host', () => {
   it('refuses calls without the per-launch key', async () => {
     const r = await call({ op: 'app.info', payload: {}, locale: 'en' }, { 'x-unidesk-key': 'guess' });
     expect(r.status).toBe(401);
+    // marked, so the page words it in its own language
+    expect(r.headers.get('x-unidesk-refusal')).toBe('key');
     expect((await r.json()).ok).toBe(false);
   });
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { CallResult, ErrorCode } from '../../src-shared/contract';
+import { HOST_REFUSAL_HEADER, type CallResult, type ErrorCode } from '../../src-shared/contract';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import type { Dispatch } from './dispatcher';
 
@@ -92,6 +92,8 @@ export async function startWebHost(opts: {
         res,
         401,
         refusal('unauthenticated', 'UniDesk: open the address printed at launch (it carries the access key).'),
+        // the page words this in its own language: it cannot have sent us one we could trust
+        { [HOST_REFUSAL_HEADER]: 'key' },
       );
     }
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {

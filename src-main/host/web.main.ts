@@ -1,10 +1,11 @@
 /** `npm run web`: the browser host on 127.0.0.1. */
 import { resolveDbFile } from '../db/data-dir';
-import { hostFlags } from './args';
+import { HOST_USAGE, hostFlags } from './args';
 import { runBrowserHost } from './run-browser-host';
 
 async function main() {
   const flags = hostFlags(process.argv.slice(2));
+  if (flags.help) return console.log(HOST_USAGE);
   await runBrowserHost({ dbFile: resolveDbFile({ dbFlag: flags.db }), ...(flags.port !== undefined ? { port: flags.port } : {}) });
 }
 

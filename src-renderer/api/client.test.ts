@@ -110,6 +110,17 @@ describe('HTTP transport', () => {
     expect(seen.map((s) => s.headers['x-unidesk-session'])).toEqual([undefined, 'S1']);
   });
 
+  it('words a refusal for a missing launch key in the page’s language, not the host’s English', async () => {
+    const storage = memoryStorage();
+    const refusal = { ok: false, error: { code: 'unauthenticated', message: 'UniDesk: open the address printed at launch (it carries the access key).' } };
+    const { fetch } = fakeFetch([json(refusal, 401, { 'x-unidesk-refusal': 'key' }), json(refusal, 401, { 'x-unidesk-refusal': 'key' })]);
+    let locale: Locale = 'ky';
+    const client = createApiClient(createHttpTransport({ fetch, storage }), () => locale);
+    await expect(client.call('app.info', {})).rejects.toMatchObject({ code: 'unauthenticated', message: expect.stringContaining('кирүү ачкычысыз') });
+    locale = 'ru';
+    await expect(client.call('app.info', {})).rejects.toMatchObject({ message: expect.stringContaining('без ключа доступа') });
+  });
+
   it('turns { ok: false } into an ApiError, whatever the HTTP status', async () => {
     const storage = memoryStorage({ [KEY_STORAGE]: 'K' });
     const fields = [{ path: 'changes.pin', message: '«ПИН»: ПИН 14 сандан турат' }];

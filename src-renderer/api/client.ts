@@ -22,6 +22,7 @@ export function createApiClient(bridge: UniDeskBridge, getLocale: () => Locale):
       try {
         result = await bridge.call(envelope);
       } catch (e) {
+        if (e instanceof TransportError && e.kind === 'noKey') throw new ApiError('unauthenticated', translate(locale, 'api.noKey'));
         if (e instanceof TransportError && e.kind === 'badResponse') {
           throw new ApiError('internal', translate(locale, 'api.badResponse', { status: e.status }));
         }

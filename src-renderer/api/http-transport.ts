@@ -4,7 +4,7 @@
  * user on the machine) and is kept only for this tab. The host hands out a session id in the
  * `x-unidesk-session` response header; we send it back on every later call.
  */
-import type { CallEnvelope, CallResult, UniDeskBridge } from '../../src-shared/contract';
+import { HOST_REFUSAL_HEADER, type CallEnvelope, type CallResult, type UniDeskBridge } from '../../src-shared/contract';
 
 export const KEY_STORAGE = 'unidesk.key';
 export const SESSION_STORAGE = 'unidesk.session';
@@ -28,7 +28,8 @@ export interface HttpTransportDeps {
 /** Thrown when no usable answer came back; the client turns it into a localized ApiError. */
 export class TransportError extends Error {
   constructor(
-    readonly kind: 'unreachable' | 'badResponse',
+    /** noKey: the page was opened without the launch key (or with an old one) */
+    readonly kind: 'unreachable' | 'badResponse' | 'noKey',
     readonly status = 0,
   ) {
     super(kind);
@@ -89,6 +90,7 @@ export function createHttpTransport(deps: HttpTransportDeps): UniDeskBridge {
     } catch {
       throw new TransportError('unreachable');
     }
+    if (res.headers.get(HOST_REFUSAL_HEADER) === 'key') throw new TransportError('noKey', res.status);
     const newSession = res.headers.get(SESSION_HEADER);
     if (newSession) deps.storage.setItem(SESSION_STORAGE, newSession);
     // The body is a CallResult whatever the status (200 or 4xx); anything else is a broken answer.

@@ -109,7 +109,8 @@ describe.each(TEST_BACKENDS)('unidesk-server command ($name)', (backend) => {
       await running!.close();
     }
     await expect(runServerCli(['frobnicate'], io)).rejects.toThrow(UsageError);
-    await expect(runServerCli(['serve', '--prot', '1'], io)).rejects.toThrow(/Unknown option '--prot'/);
+    await expect(runServerCli(['serve', '--prot', '1'], io)).rejects.toThrow(/^unknown option --prot \(see unidesk-server --help\)$/);
+    await expect(runServerCli(['serve', '--port'], io)).rejects.toThrow(/^option --port needs a value/);
     await expect(runServerCli(['devices', '--data', dir, '--database-url', 'postgres://x'], io)).rejects.toThrow(/not both/);
   });
 });

@@ -8,6 +8,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { optionProblem } from '../../src-main/platform/option-problem';
 import type { FastifyInstance } from 'fastify';
 import { upsertAdmin } from '../auth/server-user.repository';
 import { openServerDb, type DbTarget, type ServerDb } from '../db/connection';
@@ -54,7 +55,7 @@ function parse(argv: string[]) {
   try {
     return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new UsageError(`${optionProblem(e as Error)} (see unidesk-server --help)`);
   }
 }
 

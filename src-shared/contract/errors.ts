@@ -25,3 +25,10 @@ export interface AppErrorPayload {
 }
 
 export type CallResult<T> = { ok: true; data: T } | { ok: false; error: AppErrorPayload };
+
+/**
+ * The browser host sets this response header when it refuses a call for a missing or wrong
+ * launch key ("key"): the page then words the refusal in its own language, since the host
+ * answers before it reads which language the page asked for.
+ */
+export const HOST_REFUSAL_HEADER = 'x-unidesk-refusal';

@@ -9,6 +9,7 @@ export const uiEn: Record<keyof typeof uiRu, string> = {
   'app.dismiss': 'Dismiss the message',
   'app.version': 'Version {version}',
 
+  'api.noKey': 'This page was opened without its access key. Open UniDesk from the address printed when it started (it ends with #key=…), or start it again.',
   'api.unreachable': 'The UniDesk service is not reachable. Check that the application is running and try again.',
   'api.badResponse':
     'The UniDesk service gave an answer it could not understand (HTTP {status}). Try again or contact the IT department.',
