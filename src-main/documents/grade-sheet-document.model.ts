@@ -56,6 +56,8 @@ export interface GradeSheetDocumentInput {
   rows: GradeSheetDocumentRow[];
   /** blank: names only, printed before the exam */
   blank: boolean;
+  /** the day the sheet was closed (ISO, the university's date); null while it is open: then it prints "not final" */
+  closedOn: string | null;
   /** the letter scale in force for this sheet, for the footer counts (e.g. ["A","A-",…,"F"]) */
   letters: string[];
 }

@@ -92,6 +92,9 @@ export const docEn: Record<keyof typeof docRu, string> = {
   'doc.sheet.title.other': 'GRADE SHEET',
   'doc.sheet.number': 'No.\u00a0{number}',
   'doc.sheet.sheetName': 'Grade sheet',
+  // a filled sheet not closed yet: its grades may still change
+  'doc.sheet.notFinal': 'NOT CLOSED',
+  'doc.sheet.closedOn': 'closed {date}',
   'doc.sheet.kind.main': 'main attempt',
   'doc.sheet.kind.retake': 'retake, attempt {number}',
   'doc.sheet.kind.individual': 'individual direction, attempt {number}',

@@ -100,6 +100,9 @@ export const docKy: Record<keyof typeof docRu, string> = {
   'doc.sheet.title.other': 'ВЕДОМОСТЬ',
   'doc.sheet.number': '№\u00a0{number}',
   'doc.sheet.sheetName': 'Ведомость',
+  // a filled sheet not closed yet: its grades may still change
+  'doc.sheet.notFinal': 'ЖАБЫЛА ЭЛЕК',
+  'doc.sheet.closedOn': '{date} жабылган',
   'doc.sheet.kind.main': 'негизги тапшыруу',
   'doc.sheet.kind.retake': 'кайра тапшыруу, {number}-аракет',
   'doc.sheet.kind.individual': 'жеке багыттама, {number}-аракет',

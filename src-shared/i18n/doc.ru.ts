@@ -97,6 +97,9 @@ export const docRu = {
   'doc.sheet.title.other': 'ВЕДОМОСТЬ',
   'doc.sheet.number': '№\u00a0{number}',
   'doc.sheet.sheetName': 'Ведомость',
+  // a filled sheet not closed yet: its grades may still change
+  'doc.sheet.notFinal': 'НЕ ЗАКРЫТА',
+  'doc.sheet.closedOn': 'закрыта {date}',
   'doc.sheet.kind.main': 'основная сдача',
   'doc.sheet.kind.retake': 'пересдача, попытка {number}',
   'doc.sheet.kind.individual': 'направление (индивидуальная сдача), попытка {number}',

@@ -128,10 +128,21 @@ describe('grade sheet content', () => {
     expect(gradeSheetContent(sampleSheet(1, { controlForm: 'credit' }), 'ru').title).toBe('ЗАЧЁТНАЯ ВЕДОМОСТЬ');
     expect(gradeSheetContent(sampleSheet(1, { controlForm: 'practice' }), 'ky').title).toBe('ВЕДОМОСТЬ');
     expect(gradeSheetContent(sampleSheet(1), 'ru').numberText).toBe('№\u00a00457');
-    expect(gradeSheetContent(sampleSheet(1, { kind: 'retake', attempt: 2 }), 'ky').kindText).toBe('кайра тапшыруу, 2-аракет');
-    expect(gradeSheetContent(sampleSheet(1, { kind: 'retake', attempt: 2 }), 'ru').kindText).toBe('пересдача, попытка 2');
-    expect(gradeSheetContent(sampleSheet(1, { kind: 'individual', attempt: 3 }), 'ky').kindText).toBe('жеке багыттама, 3-аракет');
+    expect(gradeSheetContent(sampleSheet(1, { kind: 'retake', attempt: 2, closedOn: null }), 'ky').kindText).toBe('кайра тапшыруу, 2-аракет');
+    expect(gradeSheetContent(sampleSheet(1, { kind: 'retake', attempt: 2, closedOn: null }), 'ru').kindText).toBe('пересдача, попытка 2');
+    expect(gradeSheetContent(sampleSheet(1, { kind: 'individual', attempt: 3, closedOn: null }), 'ky').kindText).toBe('жеке багыттама, 3-аракет');
     expect(gradeSheetContent(sampleSheet(1, { kind: 'individual', attempt: 3 }), 'ru').kindText).toContain('направление');
+  });
+
+  it('marks a filled open sheet "not closed" and says when a closed one was closed; a blank sheet carries neither', () => {
+    const open = gradeSheetContent(sampleSheet(3, { closedOn: null }), 'ru');
+    expect(open.mark).toBe('НЕ ЗАКРЫТА');
+    expect(gradeSheetContent(sampleSheet(3, { closedOn: null }), 'ky').mark).toBe('ЖАБЫЛА ЭЛЕК');
+    const closed = gradeSheetContent(sampleSheet(3, { closedOn: '2027-01-16' }), 'ru');
+    expect(closed.mark).toBeNull();
+    expect(closed.kindText).toBe('основная сдача, закрыта 16.01.2027');
+    const blank = gradeSheetContent(sampleSheet(3, { closedOn: null, blank: true }), 'ru');
+    expect([blank.mark, blank.kindText]).toEqual([null, 'основная сдача']);
   });
 
   it('shows the header fields: date DD.MM.YYYY or a line to fill in, credits and hours, control form', () => {

@@ -66,6 +66,8 @@ export interface GradeSheetContent {
   /** index of the total column: a mark covers it and the next MARK_SPAN - 1 columns */
   markFrom: number;
   blank: boolean;
+  /** across every page of a filled sheet that is not closed: its grades may still change */
+  mark: string | null;
   summary: GradeSheetSummary;
   signatories: { role: string; name: string }[];
   signatureHint: string;
@@ -195,7 +197,7 @@ function kindText(input: GradeSheetDocumentInput, lang: DocumentLanguage): strin
 }
 
 export function gradeSheetContent(input: GradeSheetDocumentInput, lang: DocumentLanguage): GradeSheetContent {
-  const t = (key: MessageKey) => translate(lang, key);
+  const t = (key: MessageKey, values?: Record<string, string>) => translate(lang, key, values);
   const title = t(titleKey(input));
   const numberText = translate(lang, 'doc.sheet.number', { number: input.number });
   const maxTotal = input.parts.length ? input.parts.reduce((sum, p) => sum + p.max, 0) : 100;
@@ -242,7 +244,8 @@ export function gradeSheetContent(input: GradeSheetDocumentInput, lang: Document
     faculty: input.faculty[lang],
     title,
     numberText,
-    kindText: kindText(input, lang),
+    // a closed sheet says when, under its title
+    kindText: kindText(input, lang) + (input.closedOn && !input.blank ? `, ${t('doc.sheet.closedOn', { date: formatDate(input.closedOn) })}` : ''),
     info,
     columns,
     rows,
@@ -256,6 +259,7 @@ export function gradeSheetContent(input: GradeSheetDocumentInput, lang: Document
     signatureHint: t('doc.sheet.signatureHint'),
     dateLabel: t('doc.sheet.date'),
     dateBlank: t('doc.dateBlank'),
+    mark: input.blank || input.closedOn ? null : t('doc.sheet.notFinal'),
     // short enough for half the footer line
     footerNote: `${t('doc.sheet.sheetName')} ${numberText}, ${input.groupName}, ${input.academicYear}`,
     fileTitle: `${title} ${numberText}. ${input.discipline[lang]}, ${input.groupName}`,

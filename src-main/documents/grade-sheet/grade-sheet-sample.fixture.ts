@@ -110,6 +110,8 @@ export function sampleSheet(count = 25, overrides: Partial<GradeSheetDocumentInp
     parts: PARTS,
     rows: Array.from({ length: count }, (_, i) => row(i)),
     blank: false,
+    // the sample is a closed sheet; tests of an open one say closedOn: null
+    closedOn: '2027-01-16',
     letters: LETTERS,
     ...overrides,
   };

@@ -227,6 +227,7 @@ function definition(c: GradeSheetContent, lang: DocumentLanguage, layout: TableL
     title: c.fileTitle,
     subject: c.subject,
     footerNote: c.footerNote,
+    mark: c.mark,
   });
 }
 

@@ -129,6 +129,7 @@ export async function renderGradeSheetXlsx(input: GradeSheetDocumentInput, lang:
     footerLeft: c.footerNote,
     // &P and &N are Excel's page and page-count codes
     footerRight: translate(lang, 'doc.page', { page: '&P', total: '&N' }),
+    headerCenter: c.mark,
   });
 
   addTitleRow(ws, c.university, { bold: true, align: 'center' });
@@ -136,6 +137,7 @@ export async function renderGradeSheetXlsx(input: GradeSheetDocumentInput, lang:
   addBlankRow(ws);
   addTitleRow(ws, `${c.title} ${c.numberText}`, { bold: true, align: 'center', size: 14 });
   addTitleRow(ws, c.kindText, { align: 'center', size: 11 });
+  if (c.mark) addTitleRow(ws, c.mark, { bold: true, align: 'center', size: 12 });
   addBlankRow(ws);
   for (const fields of c.info) addInfoRow(ws, fields, width);
   addBlankRow(ws);

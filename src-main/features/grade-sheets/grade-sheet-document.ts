@@ -2,6 +2,8 @@ import type { ExportedFile, GradeSheetDetail, SessionUser } from '../../../src-s
 import type { Localized } from '../../../src-shared/contract/common';
 import type { StudyForm } from '../../../src-shared/domain/enums';
 import { signatureName } from '../../../src-shared/domain/person';
+import { isoDateIn } from '../../../src-shared/domain/today';
+import { universityTimeZone } from '../../platform/university-clock';
 import type { Database } from '../../db/connection';
 import type { GradeSheetDocumentInput } from '../../documents/grade-sheet-document.model';
 import type { DocumentLanguage } from '../../documents/order-document.model';
@@ -54,6 +56,7 @@ export function gradeSheetDocumentInput(db: Database, sheet: GradeSheetDetail, b
       traditional: blank ? null : r.traditional,
     })),
     blank,
+    closedOn: sheet.state === 'closed' && row.closed_at ? isoDateIn(universityTimeZone(), new Date(row.closed_at)) : null,
     letters: scale.bands.map((b) => b.letter),
   };
 }

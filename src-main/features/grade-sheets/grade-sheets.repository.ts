@@ -126,7 +126,7 @@ export function sheetDocumentRow(db: Database, sheetId: string) {
       .leftJoin('staff as ex', 'ex.id', 'gs.examiner_staff_id')
       .select([
         'g.form', 'g.course', 'sp.code', 'sp.name_ky as sp_ky', 'sp.name_ru as sp_ru', 'sp.name_en as sp_en',
-        'f.id as faculty_id', 'f.name_ky as f_ky', 'f.name_ru as f_ru', 'f.name_en as f_en', 'ci.hours', 'gs.exam_date', 'gs.scale_id',
+        'f.id as faculty_id', 'f.name_ky as f_ky', 'f.name_ru as f_ru', 'f.name_en as f_en', 'ci.hours', 'gs.exam_date', 'gs.scale_id', 'gs.closed_at',
         'ex.last_name as ex_last', 'ex.first_name as ex_first', 'ex.patronymic as ex_patronymic',
       ])
       .where('gs.id', '=', sheetId),
