@@ -15,9 +15,13 @@ export function fullName(n: NameParts): string {
   return [n.lastName, n.firstName, n.patronymic].filter((p): p is string => !!p && p.trim() !== '').join(' ');
 }
 
-/** "Фамилия А. А." — initials for signatures; a Kyrgyz patronymic "Асан уулу" gives "А." too. */
+/** "Үмүт" → "Ү."; nothing for a missing part. */
+function initial(s: string | null): string {
+  return s && s.trim() ? `${s.trim()[0]!.toLocaleUpperCase('ky')}.` : '';
+}
+
+/** "Фамилия А. А." — short, for lists and screens; a Kyrgyz patronymic "Асан уулу" gives "А." too. */
 export function shortName(n: NameParts): string {
-  const initial = (s: string | null) => (s && s.trim() ? `${s.trim()[0]!.toLocaleUpperCase('ky')}.` : '');
   return [n.lastName, [initial(n.firstName), initial(n.patronymic)].filter(Boolean).join(' ')]
     .filter(Boolean)
     .join(' ');
@@ -28,7 +32,6 @@ export function shortName(n: NameParts): string {
  * as offices print it beside a signatory's line.
  */
 export function signatureName(n: NameParts): string {
-  const initial = (s: string | null) => (s && s.trim() ? `${s.trim()[0]!.toLocaleUpperCase('ky')}.` : '');
   return [initial(n.firstName), initial(n.patronymic), n.lastName].filter(Boolean).join(' ');
 }
 
