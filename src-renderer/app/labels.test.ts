@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { EXPULSION_REASONS, ORDER_STATES, ORDER_TYPES } from '../../src-shared/domain/orders';
 import { catalogs, LOCALES } from '../../src-shared/i18n';
-import { expulsionReasonKey, historyKindMessage, localName, orderStateKey, orderTypeKey } from './labels';
+import { expulsionReasonKey, historyKindMessage, localName, orderStateKey, orderTypeKey, specialtyLabel } from './labels';
 import { formattingLocale, readStoredLocale } from './locale-store';
 
 describe('labels', () => {
+  it('tells a bachelor’s from a master’s programme with the same code', () => {
+    const name = { ky: 'Экономика', ru: 'Экономика', en: 'Economics' };
+    expect(specialtyLabel({ code: '580100', name, level: 'bachelor' }, 'ru')).toBe('580100 Экономика (бакалавриат)');
+    expect(specialtyLabel({ code: '580100', name, level: 'master' }, 'ky')).toBe('580100 Экономика (магистратура)');
+    expect(specialtyLabel({ code: '580100', name, level: 'master' }, 'en')).toBe('580100 Economics (master’s)'.replace('’', "'"));
+  });
+
   it('falls back to a generic history kind', () => {
     expect(historyKindMessage('promotion')).toEqual({ id: 'historyKind.promotion' });
     expect(historyKindMessage('something_new')).toEqual({ id: 'historyKind.other', values: { kind: 'something_new' } });

@@ -2,12 +2,12 @@
  * Catalog keys for the closed vocabularies (DOMAIN.md §2, §4). The template literal types make
  * a new enum value without a catalog entry a type error.
  */
-import type { Localized } from '../../src-shared/contract';
-import type { BaseEducation, Funding, StudentFlag, StudentStatus, StudyForm } from '../../src-shared/domain/enums';
+import type { Localized, SpecialtyRef } from '../../src-shared/contract';
+import type { BaseEducation, Funding, Level, StudentFlag, StudentStatus, StudyForm } from '../../src-shared/domain/enums';
 import { ORDER_TYPES, type ExpulsionReason, type OrderState, type OrderType } from '../../src-shared/domain/orders';
 import type { Sex } from '../../src-shared/domain/person';
 import type { Role } from '../../src-shared/domain/roles';
-import type { Locale, MessageKey } from '../../src-shared/i18n';
+import { translate, type Locale, type MessageKey } from '../../src-shared/i18n';
 
 export const statusKey = (s: StudentStatus) => `status.${s}` as const satisfies MessageKey;
 export const studyFormKey = (f: StudyForm) => `studyForm.${f}` as const satisfies MessageKey;
@@ -18,6 +18,7 @@ export const flagKey = (f: StudentFlag) => `flag.${f}` as const satisfies Messag
 export const roleKey = (r: Role) => `role.${r}` as const satisfies MessageKey;
 export const orderTypeKey = (t: OrderType) => `orderType.${t}` as const satisfies MessageKey;
 export const orderStateKey = (s: OrderState) => `orderState.${s}` as const satisfies MessageKey;
+export const levelKey = (l: Level) => `level.${l}` as const satisfies MessageKey;
 export const expulsionReasonKey = (r: ExpulsionReason) => `expulsionReason.${r}` as const satisfies MessageKey;
 
 // Every history row is written by an order, so its kind is an order type.
@@ -35,6 +36,14 @@ export function historyKindMessage(kind: string): { id: MessageKey; values?: { k
 export function localName(name: Localized | undefined, locale: Locale): string {
   if (!name) return '';
   return name[locale] || name.ky || name.ru || name.en || '';
+}
+
+/**
+ * "580100 Экономика (бакалавриат)": a code is shared by a bachelor's and a master's programme,
+ * so a list that showed code and name alone showed the same line twice.
+ */
+export function specialtyLabel(s: Pick<SpecialtyRef, 'code' | 'name' | 'level'>, locale: Locale): string {
+  return `${s.code} ${localName(s.name, locale)} (${translate(locale, levelKey(s.level))})`;
 }
 
 /** Placeholder for an empty cell: not a word, so it needs no translation. */

@@ -5,7 +5,6 @@ export const curriculaEn: Record<keyof typeof curriculaRu, string> = {
   'nav.curricula': 'Curricula',
   'curricula.title': 'Curricula',
   'curricula.specialty': 'Specialty',
-  'curricula.specialtyOption': '{code} {name}',
   'curricula.intakeYear': 'Intake year',
   'curricula.form': 'Form of study',
   'curricula.choose': 'Choose a specialty, an intake year and a form of study.',

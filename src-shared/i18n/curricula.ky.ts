@@ -5,7 +5,6 @@ export const curriculaKy: Record<keyof typeof curriculaRu, string> = {
   'nav.curricula': 'Окуу пландары',
   'curricula.title': 'Окуу пландары',
   'curricula.specialty': 'Адистик',
-  'curricula.specialtyOption': '{code} {name}',
   'curricula.intakeYear': 'Кабыл алуу жылы',
   'curricula.form': 'Окуу формасы',
   'curricula.choose': 'Адистикти, кабыл алуу жылын жана окуу формасын тандаңыз.',

@@ -7,7 +7,6 @@ export const curriculaRu = {
   'nav.curricula': 'Учебные планы',
   'curricula.title': 'Учебные планы',
   'curricula.specialty': 'Специальность',
-  'curricula.specialtyOption': '{code} {name}',
   'curricula.intakeYear': 'Год набора',
   'curricula.form': 'Форма обучения',
   'curricula.choose': 'Выберите специальность, год набора и форму обучения.',

@@ -10,6 +10,10 @@ export const uiEn: Record<keyof typeof uiRu, string> = {
   'app.version': 'Version {version}',
 
   'api.noKey': 'This page was opened without its access key. Open UniDesk from the address printed when it started (it ends with #key=…), or start it again.',
+  'level.bachelor': "bachelor's",
+  'level.specialist': 'specialist',
+  'level.master': "master's",
+  'level.postgraduate': 'postgraduate',
   'api.unreachable': 'The UniDesk service is not reachable. Check that the application is running and try again.',
   'api.badResponse':
     'The UniDesk service gave an answer it could not understand (HTTP {status}). Try again or contact the IT department.',

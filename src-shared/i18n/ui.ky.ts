@@ -10,6 +10,10 @@ export const uiKy: Record<keyof typeof uiRu, string> = {
   'app.version': 'Версиясы: {version}',
 
   'api.noKey': "Бул барак кирүү ачкычысыз ачылды. UniDesk'ти ишке киргизгенде чыккан дарек менен ачыңыз (ал #key=… менен бүтөт) же программаны кайра иштетиңиз.",
+  'level.bachelor': 'бакалавриат',
+  'level.specialist': 'адистик',
+  'level.master': 'магистратура',
+  'level.postgraduate': 'аспирантура',
   'api.unreachable': 'UniDesk кызматы жеткиликсиз. Программа иштеп жатканын текшерип, кайра аракет кылыңыз.',
   'api.badResponse':
     'UniDesk кызматы түшүнүксүз жооп кайтарды (HTTP {status}). Кайра аракет кылыңыз же ИТ бөлүмүнө кайрылыңыз.',

@@ -5,7 +5,7 @@ import { STUDY_FORMS, type StudyForm } from '../../../src-shared/domain/enums';
 import { can } from '../../../src-shared/domain/roles';
 import type { MessageKey } from '../../../src-shared/i18n';
 import { call, errorMessage } from '../../api/client';
-import { localName, studyFormKey } from '../../app/labels';
+import { specialtyLabel, studyFormKey } from '../../app/labels';
 import { useLocale } from '../../app/locale-context';
 import { useReference } from '../../app/reference-context';
 import { ErrorBanner, Notice } from '../../ui/error-banner';
@@ -106,7 +106,7 @@ export function CurriculaScreen({ user }: { user: SessionUser }) {
           label={t('curricula.specialty')}
           value={specialtyId}
           onChange={(v) => choose({ specialtyId: v })}
-          options={specialties.map((s) => ({ value: s.id, label: t('curricula.specialtyOption', { code: s.code, name: localName(s.name, locale) }) }))}
+          options={specialties.map((s) => ({ value: s.id, label: specialtyLabel(s, locale) }))}
           testId="curricula-specialty"
           className="curricula-specialty"
         />

@@ -5,7 +5,7 @@ import { formatDate } from '../../../src-shared/domain/dates';
 import { STUDENT_FLAGS } from '../../../src-shared/domain/enums';
 import type { PinIssue } from '../../../src-shared/domain/pin';
 import type { MessageKey } from '../../../src-shared/i18n';
-import { baseEducationKey, EMPTY, flagKey, fundingKey, localName, sexKey, statusKey, studyFormKey } from '../../app/labels';
+import { baseEducationKey, EMPTY, flagKey, fundingKey, localName, sexKey, specialtyLabel, statusKey, studyFormKey } from '../../app/labels';
 import { useLocale } from '../../app/locale-context';
 import type { ReferenceIndex } from '../../app/reference-index';
 
@@ -74,7 +74,7 @@ export function StudentCardView({ card, reference }: { card: StudentCard; refere
         {card.recordBookNo}
       </Item>
       <Item label="card.faculty">{faculty ? localName(faculty.name, locale) : EMPTY}</Item>
-      <Item label="card.specialty">{specialty ? `${specialty.code} ${localName(specialty.name, locale)}` : EMPTY}</Item>
+      <Item label="card.specialty">{specialty ? specialtyLabel(specialty, locale) : EMPTY}</Item>
       <Item label="card.group" testId="student-card-group">
         {group?.name ?? EMPTY}
       </Item>

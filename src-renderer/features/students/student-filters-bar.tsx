@@ -1,6 +1,6 @@
 import { useIntl } from 'react-intl';
 import { FUNDINGS, STUDENT_STATUSES, type Funding, type StudentStatus, type StudyForm } from '../../../src-shared/domain/enums';
-import { fundingKey, localName, statusKey, studyFormKey } from '../../app/labels';
+import { fundingKey, localName, specialtyLabel, statusKey, studyFormKey } from '../../app/labels';
 import { useLocale } from '../../app/locale-context';
 import type { ReferenceIndex } from '../../app/reference-index';
 import { SelectField } from '../../ui/select';
@@ -54,7 +54,7 @@ export function StudentFiltersBar({ reference, filters, onChange }: FiltersBarPr
         value={filters.specialtyId}
         onChange={(v) => set({ specialtyId: v })}
         emptyLabel={all}
-        options={specialtiesFor(scope, filters).map((s) => ({ value: s.id, label: `${s.code} ${localName(s.name, locale)}` }))}
+        options={specialtiesFor(scope, filters).map((s) => ({ value: s.id, label: specialtyLabel(s, locale) }))}
         testId="filter-specialty"
         className="filter-wide"
       />
