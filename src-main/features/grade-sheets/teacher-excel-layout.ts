@@ -20,6 +20,7 @@ import type ExcelJS from 'exceljs';
 import type { GradeMark } from '../../../src-shared/domain/grading';
 import { translate, type Locale } from '../../../src-shared/i18n';
 import type { Sex } from '../../../src-shared/domain/person';
+import { readMark } from '../../../src-shared/domain/grade-marks';
 
 export const IDENT_SHEET = 'unidesk-id';
 export const IDENT_FORMAT = 'unidesk.teacher-grades';
@@ -135,16 +136,6 @@ export function valueText(v: ExcelJS.CellValue): string {
   return '';
 }
 
-/** The mark words a teacher may type or pick, in any of the three languages, plus the usual abbreviations. */
-const MARK_ABBREVIATIONS: Record<string, GradeMark> = {
-  'н/я': 'absent',
-  'н/д': 'not_admitted',
-  'к/ж': 'absent',
-  'ж/ж': 'not_admitted',
-  // the Kyrgyz word files exported before it named the exam
-  'жиберилген жок': 'not_admitted',
-};
-
 /**
  * The word for a mark. The teacher's drop-down offers one word per mark (the masculine in
  * Russian); the import takes either gender.
@@ -152,19 +143,12 @@ const MARK_ABBREVIATIONS: Record<string, GradeMark> = {
 export const markWord = (locale: Locale, mark: GradeMark, sex: Sex = 'M') =>
   translate(locale, mark === 'absent' ? 'doc.sheet.mark.absent' : 'doc.sheet.mark.not_admitted', { sex });
 
-const foldMark = (s: string) => s.normalize('NFC').trim().toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/\s+/g, ' ').replace(/\.$/, '');
-
-/** null for a blank cell, undefined for a word that is no mark. */
+/**
+ * null for a blank cell, undefined for a word that is no mark: the same words the grid takes
+ * (src-shared/domain/grade-marks.ts), so "н" or "д" typed in Excel is read as on screen.
+ */
 export function parseMark(text: string): GradeMark | null | undefined {
-  const t = foldMark(text);
-  if (t === '') return null;
-  if (MARK_ABBREVIATIONS[t]) return MARK_ABBREVIATIONS[t];
-  for (const locale of ['ky', 'ru', 'en'] as const) {
-    for (const mark of ['absent', 'not_admitted'] as const) {
-      if (t === mark || (['M', 'F'] as const).some((sex) => foldMark(markWord(locale, mark, sex)) === t)) return mark;
-    }
-  }
-  return undefined;
+  return readMark(text);
 }
 
 /** Column headers as the file prints them, "Модуль 1 (30)". */

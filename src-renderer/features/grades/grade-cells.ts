@@ -18,6 +18,7 @@ import {
   type RowProblemCode,
 } from '../../../src-shared/domain/grading';
 import type { MessageKey } from '../../../src-shared/i18n';
+import { readMark } from '../../../src-shared/domain/grade-marks';
 
 /** The column of the mark (absent / not admitted); no part of a scale may use this key. */
 export const MARK_COL = MARK_FIELD;
@@ -47,32 +48,12 @@ export function serverText(row: Pick<GradeRowView, 'parts' | 'mark'>, col: strin
   return v === null || v === undefined ? '' : String(v);
 }
 
-const fold = (s: string) => s.trim().toLocaleLowerCase('ru').replace(/\s+/g, ' ').replace(/ё/g, 'е');
-
-/**
- * What may be typed (or pasted) in the mark column, in Kyrgyz, Russian and English: single
- * letters for speed, the usual abbreviations on paper, and the full words the grid shows.
- */
-const MARK_WORDS: Record<GradeMark, readonly string[]> = {
-  absent: ['н', 'к', 'a', 'н/я', 'ня', 'неявка', 'не явился', 'не явилась', 'кж', 'к/ж', 'келген жок', 'abs', 'absent'],
-  not_admitted: [
-    'д', 'ж', 'n', 'нд', 'н/д', 'не допущен', 'не допущена', 'недопуск', 'жж', 'ж/ж', 'жиберилген жок',
-    'na', 'n/a', 'not admitted', 'not_admitted',
-  ],
-};
-const MARK_LOOKUP = new Map<string, GradeMark>(
-  (Object.entries(MARK_WORDS) as [GradeMark, readonly string[]][]).flatMap(([mark, words]) => words.map((w) => [w, mark] as const)),
-);
-
 export type ParsedMark = { ok: true; value: GradeMark | null } | { ok: false };
 
-/** A blank (or a dash) is "no mark"; anything not in MARK_WORDS is refused, never guessed. */
+/** A blank (or a dash) is "no mark"; a word that is no mark is refused, never guessed (one list: grade-marks.ts). */
 export function parseMark(text: string): ParsedMark {
-  const t = fold(text);
-  if (t === '' || t === '-' || t === '—') return { ok: true, value: null };
-  if (t === 'absent' || t === 'not_admitted') return { ok: true, value: t };
-  const mark = MARK_LOOKUP.get(t);
-  return mark ? { ok: true, value: mark } : { ok: false };
+  const mark = readMark(text);
+  return mark === undefined ? { ok: false } : { ok: true, value: mark };
 }
 
 /** What a cell keeps of a typed or pasted text: points as the plain integer ("25,0" → "25"), anything else as typed. */
