@@ -56,7 +56,7 @@ export const gradingScaleEn: Record<keyof typeof gradingScaleRu, string> = {
   'scale.saving': 'Saving…',
   'scale.reset': 'Discard changes',
   'scale.saved': 'Saved version {version} of the scale for {year}.',
-  'scale.problems': '{count, plural, one {# problem} other {# problems}} — fix the marked fields:',
+  'scale.problems': '{count, plural, one {# problem} other {# problems}} — each is shown in red under its field above; fix them to save.',
   'scale.cell.notInteger': 'a whole number is needed',
   'scale.cell.gpa': 'a number from 0 to 4 is needed, e.g. 3.67',
   'scale.problem.bandInvalid':

@@ -56,7 +56,7 @@ export const gradingScaleKy: Record<keyof typeof gradingScaleRu, string> = {
   'scale.saving': 'Сакталууда…',
   'scale.reset': 'Өзгөртүүлөрдү жокко чыгаруу',
   'scale.saved': '{year} окуу жылына шкаланын {version}-версиясы сакталды.',
-  'scale.problems': '{count, plural, other {# ката}} — белгиленгендерди оңдоңуз:',
+  'scale.problems': '{count, plural, other {# ката}} — ар бири жогоруда өз талаасынын астында кызыл менен көрсөтүлгөн; сактоо үчүн оңдоңуз.',
   'scale.cell.notInteger': 'бүтүн сан керек',
   'scale.cell.gpa': '0 – 4 аралыгындагы сан керек, мисалы 3,67',
   'scale.problem.bandInvalid':

@@ -58,7 +58,7 @@ export const gradingScaleRu = {
   'scale.saving': 'Сохранение…',
   'scale.reset': 'Отменить изменения',
   'scale.saved': 'Сохранена версия {version} шкалы на {year} учебный год.',
-  'scale.problems': '{count, plural, one {# ошибка} few {# ошибки} many {# ошибок} other {# ошибки}} — исправьте отмеченное:',
+  'scale.problems': '{count, plural, one {# ошибка} few {# ошибки} many {# ошибок} other {# ошибки}} — каждая показана красным под своим полем выше; исправьте их, чтобы сохранить.',
   'scale.cell.notInteger': 'нужно целое число',
   'scale.cell.gpa': 'нужно число от 0 до 4, например 3,67',
   'scale.problem.bandInvalid':

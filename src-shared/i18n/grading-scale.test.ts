@@ -20,6 +20,10 @@ const args = (text: string, locale: string) => [...argsOf(new IntlMessageFormat(
 const ours = { ky: gradingScaleKy, ru: gradingScaleRu as Record<string, string>, en: gradingScaleEn };
 
 describe('grading scale catalogs', () => {
+  it('end the problems banner with a sentence, not a colon with nothing after it (the problems sit under their fields)', () => {
+    for (const c of Object.values(ours)) expect(c['scale.problems']!.trim()).toMatch(/[.!]$/);
+  });
+
   it('have the same keys in Kyrgyz, Russian and English', () => {
     const ru = Object.keys(gradingScaleRu).sort();
     expect(Object.keys(gradingScaleKy).sort()).toEqual(ru);
