@@ -41,6 +41,14 @@ describe('a dean’s office clerk takes a sheet from blank to a signed PDF', () 
     expect(totals.slice(1, -1).every((t) => t.total === 60)).toBe(true);
     expect(totals.at(-1)).toEqual({ total: null, mark: 'absent' });
 
+    // a refused cell: the row stays on this computer, and the hints say to fix it, not to wait
+    await grid.typeRow(0, ['31']);
+    await page.waitForFunction(() => /сакталбайт/.test(document.querySelector('[data-testid="grade-close-hint"]')?.textContent ?? ''));
+    expect(await page.getByTestId('teacher-import-hint').textContent()).toContain('оңдоңуз');
+    await grid.typeRow(0, ['25']);
+    await grid.waitSaved();
+    await page.waitForFunction(() => !/сакталбайт/.test(document.querySelector('[data-testid="grade-close-hint"]')?.textContent ?? ''));
+
     // complete, but not closable before the paper can say who examined and when
     expect(await page.getByTestId('grade-close').isDisabled()).toBe(true);
     expect(await page.getByTestId('grade-close-hint').textContent()).toContain('экзаменаторду');

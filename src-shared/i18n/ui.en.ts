@@ -431,6 +431,7 @@ export const uiEn: Record<keyof typeof uiRu, string> = {
   'grades.export.title': 'Sheet:',
   'grades.export.blank': 'Blank:',
   'grades.export.blankHint': 'Names only, without grades — for before the exam',
+  'grades.pending.fixFirst': '{count, plural, one {# row of the grid has} other {# rows of the grid have}} a refused cell and cannot be saved: correct or clear the flagged cells first.',
   'grades.export.saveFirst': 'Wait until the grades are saved',
   'grades.export.pdfKy': 'PDF Kyrgyz',
   'grades.export.pdfRu': 'PDF Russian',

@@ -428,6 +428,7 @@ export const uiKy: Record<keyof typeof uiRu, string> = {
   'grades.export.title': 'Ведомость:',
   'grades.export.blank': 'Бланк:',
   'grades.export.blankHint': 'Студенттердин тизмеси гана, баасыз — экзаменге чейин',
+  'grades.pending.fixFirst': 'Таблицадагы {count} сапта ката бар, алар сакталбайт: адегенде белгиленген уячаларды оңдоңуз же тазалаңыз.',
   'grades.export.saveFirst': 'Баалар сакталганын күтүңүз',
   'grades.export.pdfKy': 'PDF кырг.',
   'grades.export.pdfRu': 'PDF орус.',

@@ -430,6 +430,7 @@ export const uiRu = {
   'grades.export.title': 'Ведомость:',
   'grades.export.blank': 'Бланк:',
   'grades.export.blankHint': 'Только список студентов, без оценок — до экзамена',
+  'grades.pending.fixFirst': '{count, plural, one {# строка таблицы не может} few {# строки таблицы не могут} many {# строк таблицы не могут} other {# строки таблицы не могут}} сохраниться из-за ошибки: сначала исправьте или очистите отмеченные ячейки.',
   'grades.export.saveFirst': 'Дождитесь сохранения оценок',
   'grades.export.pdfKy': 'PDF кырг.',
   'grades.export.pdfRu': 'PDF рус.',

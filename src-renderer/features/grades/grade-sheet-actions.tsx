@@ -6,6 +6,7 @@ import { call, errorMessage } from '../../api/client';
 import { TextField } from '../../ui/field';
 import { downloadFile } from '../../ui/file-download';
 import type { ClosedChangeAuth } from './grade-saver';
+import { pendingHint } from './grade-pending';
 
 type Format = 'pdf' | 'xlsx';
 type Lang = 'ky' | 'ru';
@@ -25,6 +26,8 @@ interface GradeSheetActionsProps {
   needsMark: number;
   /** edits not saved yet (or being saved) */
   unsaved: boolean;
+  /** edited rows with a refused cell: they never save until fixed */
+  heldRows: number;
   auth: ClosedChangeAuth | null;
   onClose(): Promise<void>;
   onAuth(auth: ClosedChangeAuth | null): void;
@@ -32,7 +35,8 @@ interface GradeSheetActionsProps {
 }
 
 /** Close the sheet (with a confirmation), change a closed one (reason and document), print or export it. */
-export function GradeSheetActions({ detail, canEnter, missing, needsMark, unsaved, auth, onClose, onAuth, onError }: GradeSheetActionsProps) {
+export function GradeSheetActions({ detail, canEnter, missing, needsMark, unsaved, heldRows, auth, onClose, onAuth, onError }: GradeSheetActionsProps) {
+  const pending = pendingHint(unsaved, heldRows);
   const intl = useIntl();
   const t = (id: MessageKey, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
   const [dialog, setDialog] = useState<null | 'close' | 'change'>(null);
@@ -41,8 +45,11 @@ export function GradeSheetActions({ detail, canEnter, missing, needsMark, unsave
   const [documentNo, setDocumentNo] = useState('');
   const [tried, setTried] = useState(false);
   const closed = detail.state === 'closed';
+  // a row with a refused cell first: it is also "missing", but only fixing it helps
   const closeBlocker =
-    missing > 0
+    heldRows > 0 && pending
+      ? t(pending.id, pending.values)
+      : missing > 0
       ? [t('grades.close.missing', { count: missing }), needsMark > 0 ? t('grades.close.needsMark', { count: needsMark }) : ''].join(' ').trim()
       : !detail.examiner || !detail.examDate
         ? t('grades.close.needsExaminer')
@@ -108,7 +115,7 @@ export function GradeSheetActions({ detail, canEnter, missing, needsMark, unsave
               className="btn btn-small"
               onClick={() => void exportFile(x.format, x.lang, false)}
               disabled={busy !== null || unsaved}
-              title={unsaved ? t('grades.export.saveFirst') : undefined}
+              title={pending ? t(pending.id, pending.values) : undefined}
               data-testid={`grade-export-${x.format}-${x.lang}`}
             >
               {t(x.label)}

@@ -131,6 +131,7 @@ function GradeSheetEditor({ saver, user }: { saver: GradeSaver; user: SessionUse
         missing={missing}
         needsMark={needsMark}
         unsaved={unsentRows > 0 || snap.saving}
+        heldRows={heldRows}
         auth={snap.auth}
         onClose={closeSheet}
         onAuth={(a) => saver.setAuth(a)}
@@ -138,7 +139,7 @@ function GradeSheetEditor({ saver, user }: { saver: GradeSaver; user: SessionUse
       />
       <div className="grade-panels">
         <SheetExaminerPanel detail={detail} canEdit={canEnter} onSaved={(d) => saver.setDetail(d)} onError={setError} />
-        <TeacherExcelPanel detail={detail} canEnter={canEnter} unsaved={unsentRows > 0 || snap.saving} auth={snap.auth} onApplied={(d) => saver.setDetail(d)} onError={setError} />
+        <TeacherExcelPanel detail={detail} canEnter={canEnter} unsaved={unsentRows > 0 || snap.saving} heldRows={heldRows} auth={snap.auth} onApplied={(d) => saver.setDetail(d)} onError={setError} />
         <EntryExceptionPanel detail={detail} canOpen={can(user.role, 'grades.exception')} onOpened={(d) => saver.setDetail(d)} onError={setError} />
       </div>
       {canEnter && (!readOnly || unsentRows > 0 || snap.status.kind === 'error') ? (

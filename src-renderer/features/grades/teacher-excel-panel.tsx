@@ -6,6 +6,7 @@ import { call, errorMessage } from '../../api/client';
 import { Notice } from '../../ui/error-banner';
 import { downloadFile } from '../../ui/file-download';
 import type { ClosedChangeAuth } from './grade-saver';
+import { pendingHint } from './grade-pending';
 
 /** The contract caps the upload (base64 of ~700 kB keeps a request under 1 MB); a sheet's file is ~10 kB. */
 const MAX_BYTES = 700_000;
@@ -15,6 +16,8 @@ interface TeacherExcelPanelProps {
   canEnter: boolean;
   /** typed edits not saved yet: importing over them would mix two sources */
   unsaved: boolean;
+  /** edited rows with a refused cell: they never save until fixed */
+  heldRows: number;
   auth: ClosedChangeAuth | null;
   onApplied(detail: GradeSheetDetail): void;
   onError(message: string | null): void;
@@ -31,7 +34,8 @@ async function fileToBase64(file: File): Promise<string> {
  * The teacher's Excel round trip: download a workbook to fill in, upload it back, see every
  * problem (row, student, column, value, reason) before anything is saved, then save all or nothing.
  */
-export function TeacherExcelPanel({ detail, canEnter, unsaved, auth, onApplied, onError }: TeacherExcelPanelProps) {
+export function TeacherExcelPanel({ detail, canEnter, unsaved, heldRows, auth, onApplied, onError }: TeacherExcelPanelProps) {
+  const hint = pendingHint(unsaved, heldRows);
   const intl = useIntl();
   const t = (id: MessageKey, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
   const input = useRef<HTMLInputElement>(null);
@@ -128,7 +132,11 @@ export function TeacherExcelPanel({ detail, canEnter, unsaved, auth, onApplied, 
         ) : null}
       </div>
       {canEnter && closed && !auth ? <p className="muted small">{t('grades.teacher.closedNeedsAuth')}</p> : null}
-      {unsaved && canImport ? <p className="muted small">{t('grades.export.saveFirst')}</p> : null}
+      {hint && canImport ? (
+        <p className="muted small" data-testid="teacher-import-hint">
+          {t(hint.id, hint.values)}
+        </p>
+      ) : null}
       {applied !== null ? <Notice message={t(applied > 0 ? 'grades.teacher.applied' : 'grades.teacher.nothing', { changes: applied })} testId="teacher-applied" /> : null}
       {preview && r ? (
         <div className="teacher-preview" data-testid="teacher-preview" data-problems={r.problems.length} data-changes={r.changes}>
