@@ -4,7 +4,8 @@ import path from 'node:path';
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clerkWithAutumnSheets } from './pages/grades.page';
+import { clerkWithAutumnSheets, GradesPage } from './pages/grades.page';
+import { SignInPage } from './pages/sign-in.page';
 import { openEntryWindows, startApp, type RunningApp } from './support/app';
 
 let app: RunningApp;
@@ -19,9 +20,12 @@ beforeAll(async () => {
 });
 afterAll(() => app?.stop());
 
+const sheetNo = (id: string) => app.query<{ number: string }>(`SELECT number FROM grade_sheet WHERE id = ?`, id)[0]!.number;
+
 describe('a dean’s office clerk takes a sheet from blank to a signed PDF', () => {
   it('fills a sheet by keyboard and by pasting from Excel, closes it, and prints it', async () => {
-    const { sessionId, grades } = await clerkWithAutumnSheets(app, page, 'ky');
+    const { sessionId, grades: first } = await clerkWithAutumnSheets(app, page, 'ky');
+    let grades = first;
     // a sheet whose students include Kyrgyz letters in their names
     const [sheet] = app.query<{ id: string; n: number }>(
       `SELECT gs.id, count(*) AS n FROM grade_sheet gs JOIN grade g ON g.sheet_id = gs.id JOIN student s ON s.id = g.student_id
@@ -45,6 +49,32 @@ describe('a dean’s office clerk takes a sheet from blank to a signed PDF', () 
     await grid.typeRow(0, ['31']);
     await page.waitForFunction(() => /сакталбайт/.test(document.querySelector('[data-testid="grade-close-hint"]')?.textContent ?? ''));
     expect(await page.getByTestId('teacher-import-hint').textContent()).toContain('оңдоңуз');
+    // the status line above the grid names the row, the column and why
+    expect(await page.getByTestId('grade-save-held').textContent()).toMatch(/1-сап, 1-модуль: максимумдан \(30\) ашык/);
+
+    // leaving asks first and names what is not saved; "Stay" keeps the sheet as it is
+    await page.getByTestId('nav-students').click();
+    expect(await page.getByTestId('leave-dialog').textContent()).toMatch(new RegExp(`${sheetNo(sheet!.id)} ведомость: 1 сап`));
+    await page.getByTestId('leave-stay').click();
+    expect(await grid.cell(0, 'm1').textContent()).toBe('31');
+    // leaving anyway and coming back: the typed value is still there, still marked
+    await page.getByTestId('grade-back').click();
+    await page.getByTestId('leave-confirm').click();
+    await page.getByTestId('grades-row').first().waitFor();
+    await grades.openSheet(sheet!.id);
+    expect(await grid.cell(0, 'm1').textContent()).toBe('31');
+    expect(await grid.cell(0, 'm1').getAttribute('data-invalid')).toBe('true');
+    // closing or reloading the window asks too (the browser's own question); after it, still there
+    const asked = new Promise<string>((resolve) => page.once('dialog', (d) => void d.accept().then(() => resolve(d.type()))));
+    await page.reload();
+    expect(await asked).toBe('beforeunload');
+    if (await page.getByTestId('signin-username').isVisible().catch(() => false)) await new SignInPage(page).signIn('clerk', 'unidesk-clerk');
+    grades = await new GradesPage(page).open();
+    await grades.chooseSession(sessionId);
+    await grades.openSheet(sheet!.id);
+    expect(await grid.cell(0, 'm1').textContent()).toBe('31');
+    expect(app.query<{ total: number }>(`SELECT total FROM grade WHERE sheet_id = ? ORDER BY position LIMIT 1`, sheet!.id)[0]!.total).toBe(81);
+
     await grid.typeRow(0, ['25']);
     await grid.waitSaved();
     await page.waitForFunction(() => !/сакталбайт/.test(document.querySelector('[data-testid="grade-close-hint"]')?.textContent ?? ''));

@@ -92,6 +92,10 @@ class FakeApp extends FakeEmitter {
     if (name !== 'userData') throw new Error(`fake getPath: ${name}`);
     return this.userDataDir;
   }
+  locale = 'ru-RU';
+  getLocale(): string {
+    return this.locale;
+  }
   getName(): string {
     return 'UniDesk';
   }
@@ -100,7 +104,7 @@ class FakeApp extends FakeEmitter {
   }
   reset(): void {
     this.removeAll();
-    Object.assign(this, { hasLock: true, ready: false, isPackaged: false, quitCount: 0, sandboxEnabled: false });
+    Object.assign(this, { hasLock: true, ready: false, isPackaged: false, quitCount: 0, sandboxEnabled: false, locale: 'ru-RU' });
   }
 }
 export const app = new FakeApp();
@@ -257,6 +261,12 @@ export const dialog = {
   showErrorBox(title: string, content: string): void {
     dialog.errorBoxes.push({ title, content });
   },
+  /** the button the fake user presses in a synchronous box */
+  syncResponse: 0,
+  showMessageBoxSync(_window: unknown, options: unknown): number {
+    dialog.messageBoxes.push(options);
+    return dialog.syncResponse;
+  },
   showMessageBox(options: unknown): Promise<{ response: number }> {
     dialog.messageBoxes.push(options);
     return Promise.resolve({ response: 0 });
@@ -297,5 +307,6 @@ export function resetFakeElectron(): void {
   Menu.applicationMenu = null;
   dialog.errorBoxes = [];
   dialog.messageBoxes = [];
+  dialog.syncResponse = 0;
   Object.assign(fakeAutoUpdater, { feeds: [], checks: 0, checkResult: Promise.resolve(null), errorListeners: [] });
 }

@@ -115,6 +115,20 @@ describe('startShell', () => {
     expect(b.createApp).toHaveBeenCalledWith(expect.objectContaining({ dbFile: path.join(path.resolve('/srv/unidesk'), 'unidesk.sqlite') }));
   });
 
+  it('asks in the system language before a window with unsaved work closes, and keeps it open on "Stay"', async () => {
+    app.locale = 'ky-KG';
+    const { window } = await start();
+    const stay = new FakeEvent();
+    dialog.syncResponse = 1;
+    window!.webContents.emit('will-prevent-unload', stay);
+    expect(stay.defaultPrevented).toBe(false);
+    expect(dialog.messageBoxes.at(-1)).toMatchObject({ message: 'Бул экрандан чыгасызбы?', buttons: ['Чыгуу', 'Калуу'], cancelId: 1 });
+    const leave = new FakeEvent();
+    dialog.syncResponse = 0;
+    window!.webContents.emit('will-prevent-unload', leave);
+    expect(leave.defaultPrevented).toBe(true);
+  });
+
   it('shows the error and quits, without a window, when the services cannot start', async () => {
     const { window } = await start({
       createApp: async () => {

@@ -16,6 +16,7 @@ import { aboutText, buildMenuTemplate } from './menu';
 import { applySessionSecurity, hardenWebContents } from './security';
 import { startUpdater, type UpdaterLog } from './updater';
 import { createMainWindow } from './window';
+import { pickLocale, translate } from '../../src-shared/i18n';
 
 /** The shape of src-main/app/create-app.ts's UniDeskApp, restated so this file needs only the shape. */
 export interface ShellServices {
@@ -124,6 +125,21 @@ export async function startShell(opts: ShellOptions): Promise<void> {
       preloadPath: opts.preloadPath,
       url: APP_ENTRY_URL,
       onLoadError: (err) => log.error('loading the UI failed', err),
+      confirmUnload: () => {
+        // the system's language: the page's own choice is not known here, and ky/ru/en cover the offices
+        const locale = pickLocale(app.getLocale().slice(0, 2));
+        const say = (key: 'leave.go' | 'leave.stay' | 'leave.title' | 'leave.window') => translate(locale, key);
+        const choice = dialog.showMessageBoxSync(mainWindow!, {
+          type: 'question',
+          title: app.getName(),
+          message: say('leave.title'),
+          detail: say('leave.window'),
+          buttons: [say('leave.go'), say('leave.stay')],
+          defaultId: 1,
+          cancelId: 1,
+        });
+        return choice === 0;
+      },
     });
     mainWindow.on('closed', () => {
       mainWindow = null;

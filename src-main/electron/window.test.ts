@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BrowserWindow, resetFakeElectron } from './electron.fake';
+import { BrowserWindow, FakeEvent, resetFakeElectron } from './electron.fake';
 import { createMainWindow } from './window';
 
 beforeEach(() => resetFakeElectron());
@@ -35,5 +35,26 @@ describe('createMainWindow', () => {
     expect(minHeight).toBeLessThanOrEqual(728);
     expect(width).toBeGreaterThanOrEqual(minWidth);
     expect(height).toBeGreaterThanOrEqual(minHeight);
+  });
+
+  it('asks before closing a window whose page holds unsaved work, and closes only when told to', () => {
+    let answer = false;
+    const asked: number[] = [];
+    const win = createMainWindow({
+      BrowserWindow: BrowserWindow as never,
+      preloadPath: '/p.cjs',
+      confirmUnload: () => {
+        asked.push(1);
+        return answer;
+      },
+    }) as unknown as BrowserWindow;
+    const stay = new FakeEvent();
+    win.webContents.emit('will-prevent-unload', stay);
+    expect(stay.defaultPrevented).toBe(false);
+    answer = true;
+    const leave = new FakeEvent();
+    win.webContents.emit('will-prevent-unload', leave);
+    expect(leave.defaultPrevented).toBe(true);
+    expect(asked).toHaveLength(2);
   });
 });

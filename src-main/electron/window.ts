@@ -12,6 +12,11 @@ export interface MainWindowDeps {
   preloadPath: string;
   url?: string;
   onLoadError?: (err: unknown) => void;
+  /**
+   * The page holds unsaved work and asked to stay open (its beforeunload): Electron shows no
+   * prompt of its own, so this asks; true closes anyway.
+   */
+  confirmUnload?: () => boolean;
 }
 
 export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
@@ -42,6 +47,10 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
 export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
   const win = new deps.BrowserWindow(mainWindowOptions(deps.preloadPath));
   win.once('ready-to-show', () => win.show());
+  win.webContents.on('will-prevent-unload', (event) => {
+    // preventDefault here means "ignore the page's objection and unload"
+    if (deps.confirmUnload?.()) event.preventDefault();
+  });
   win.loadURL(deps.url ?? APP_ENTRY_URL).catch((err: unknown) => deps.onLoadError?.(err));
   return win;
 }

@@ -7,6 +7,7 @@ import { SetupScreen } from '../features/setup/setup-screen';
 import { ErrorBanner } from '../ui/error-banner';
 import { LanguageSwitch } from './language-switch';
 import { LocaleProvider } from './locale-context';
+import { LeaveGuardProvider } from './leave-guard';
 import { Shell } from './shell';
 import { setUniversityTimeZone } from './university-today';
 
@@ -83,7 +84,11 @@ function Root() {
   if (!boot.user) {
     return <SignInScreen info={boot.info} notice={boot.notice} onSignedIn={signedIn} />;
   }
-  return <Shell key={boot.user.id} info={boot.info} user={boot.user} onSignedOut={signedOut} />;
+  return (
+    <LeaveGuardProvider>
+      <Shell key={boot.user.id} info={boot.info} user={boot.user} onSignedOut={signedOut} />
+    </LeaveGuardProvider>
+  );
 }
 
 export function App() {

@@ -7,6 +7,7 @@ import { AuditScreen } from '../features/audit/audit-screen';
 import { StudentsScreen } from '../features/students/students-screen';
 import { HomePanel } from './home-panel';
 import { LanguageSwitch } from './language-switch';
+import { useLeaveGuard } from './leave-guard';
 import { localName, roleKey } from './labels';
 import { useLocale } from './locale-context';
 import { sectionsFor, type SectionId } from './navigation';
@@ -40,19 +41,31 @@ export function Shell({ info, user, onSignedOut }: ShellProps) {
   const [orderRequest, setOrderRequest] = useState<string | null>(null);
   const [visit, setVisit] = useState(0);
   const canReadOrders = can(user.role, 'orders.read');
-  const openOrder = useCallback((id: string) => {
-    setOrderRequest(id);
-    setVisit((v) => v + 1);
-    setActive('orders');
-  }, []);
+  // anything that takes the current screen away asks first when it holds unsaved work
+  const guard = useLeaveGuard();
+  const openOrder = useCallback(
+    (id: string) =>
+      guard(() => {
+        setOrderRequest(id);
+        setVisit((v) => v + 1);
+        setActive('orders');
+      }),
+    [guard],
+  );
 
   function go(section: SectionId) {
-    setOrderRequest(null);
-    setVisit((v) => v + 1);
-    setActive(section);
+    guard(() => {
+      setOrderRequest(null);
+      setVisit((v) => v + 1);
+      setActive(section);
+    });
   }
 
-  async function signOut() {
+  function signOut() {
+    guard(() => void leaveSession());
+  }
+
+  async function leaveSession() {
     setSigningOut(true);
     try {
       await call('session.signOut', {});

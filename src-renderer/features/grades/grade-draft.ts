@@ -7,11 +7,12 @@
 import type { GradeRowView } from '../../../src-shared/contract';
 import { parsePoints } from '../../../src-shared/domain/grading';
 import { MARK_COL, parseMark, serverText, type RowTexts } from './grade-cells';
+import type { DraftStorage } from '../../ui/local-store';
 
 /** Unsaved cell texts: student id → column → text as typed. */
 export type Edits = Record<string, RowTexts>;
 
-export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+export type { DraftStorage };
 
 export const draftKey = (sheetId: string) => `unidesk.grades.${sheetId}`;
 

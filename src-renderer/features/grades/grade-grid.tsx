@@ -5,7 +5,8 @@ import type { GradeSheetDetail } from '../../../src-shared/contract';
 import type { MessageKey } from '../../../src-shared/i18n';
 import { localName } from '../../app/labels';
 import { useLocale } from '../../app/locale-context';
-import { cellProblemMessage, MARK_COL, normalizeText, parseMark } from './grade-cells';
+import { MARK_COL, normalizeText, parseMark } from './grade-cells';
+import { columnLabel, rowProblemTexts } from './grade-pending';
 import { GradeGridRow, markKey } from './grade-grid-row';
 import { clampSel, gridKey, type CellPos, type GridNavState } from './grade-nav';
 import { isBlockPaste, parseTsv, placePaste } from './grade-paste';
@@ -50,30 +51,10 @@ export function GradeGrid({ detail, columns, rows, readOnly, saving, onChange, o
   const sel = clampSel(nav.sel, dims);
   const edit = readOnly ? null : nav.edit;
 
-  const colLabel = useCallback(
-    (col: string) => {
-      const part = detail.parts.find((p) => p.key === col);
-      return part ? localName(part.label, locale) : t('grades.col.mark');
-    },
-    [detail.parts, locale, t],
-  );
+  const colLabel = useCallback((col: string) => columnLabel(detail.parts, col, locale, t), [detail.parts, locale, t]);
 
   /** The reason of every wrong cell: the local rule first, else the server's refusal. */
-  const problems = useMemo(
-    () =>
-      rows.map((r) => {
-        const out: Record<string, string> = {};
-        for (const col of columns) {
-          const local = r.ev.problems[col];
-          if (local) {
-            const m = cellProblemMessage(local);
-            out[col] = t(m.id, m.values);
-          } else if (r.server[col]) out[col] = r.server[col];
-        }
-        return out;
-      }),
-    [rows, columns, t],
-  );
+  const problems = useMemo(() => rows.map((r) => rowProblemTexts(r, columns, t)), [rows, columns, t]);
 
   const editText = (r: GridRow | undefined, col: string | undefined): string => {
     if (!r || col === undefined) return '';

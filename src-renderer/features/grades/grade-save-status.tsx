@@ -9,12 +9,14 @@ interface GradeSaveStatusProps {
   saving: boolean;
   /** rows with edits not sent: wrong here, or refused by the server */
   heldRows: number;
+  /** where the first of them is wrong ("row 4, Exam: …"), so the fix needs no scrolling */
+  firstHeld?: string | null;
   unsentRows: number;
   onRetry(): void;
 }
 
 /** "Saving… / Saved at 14:05 / Not saved: why", and how many rows wait for a correction. */
-export function GradeSaveStatus({ status, saving, heldRows, unsentRows, onRetry }: GradeSaveStatusProps) {
+export function GradeSaveStatus({ status, saving, heldRows, firstHeld, unsentRows, onRetry }: GradeSaveStatusProps) {
   const intl = useIntl();
   const t = (id: MessageKey, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
   let text: string;
@@ -29,7 +31,12 @@ export function GradeSaveStatus({ status, saving, heldRows, unsentRows, onRetry 
   return (
     <div className={`grade-save-status${tone}`} role="status" aria-live="polite" data-testid="grade-save-status" data-status={kind} data-unsent={unsentRows}>
       <span className="grade-save-text">{text}</span>
-      {heldRows > 0 ? <span className="grade-save-held">{t('grades.save.held', { count: heldRows })}</span> : null}
+      {heldRows > 0 ? (
+        <span className="grade-save-held" data-testid="grade-save-held">
+          {t('grades.save.held', { count: heldRows })}
+          {firstHeld ? ` — ${firstHeld}` : null}
+        </span>
+      ) : null}
       {status.kind === 'error' && status.code !== 'needsReason' && !saving ? (
         <button type="button" className="btn btn-small" onClick={onRetry} data-testid="grade-save-retry">
           {t('app.retry')}

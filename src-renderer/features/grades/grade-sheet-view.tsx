@@ -7,7 +7,9 @@ import type { MessageKey } from '../../../src-shared/i18n';
 import { call, errorMessage, isApiError } from '../../api/client';
 import { localName } from '../../app/labels';
 import { useLocale } from '../../app/locale-context';
+import { useLeaveGuard, useUnsavedWork } from '../../app/leave-guard';
 import { ErrorBanner } from '../../ui/error-banner';
+import { columnLabel, firstHeldProblem, heldRows as heldOf } from './grade-pending';
 import { closeReadiness } from './grade-cells';
 import { GradeGrid, type CellChange } from './grade-grid';
 import { GradeSaveStatus } from './grade-save-status';
@@ -29,9 +31,10 @@ interface GradeSheetViewProps {
 export function GradeSheetView({ id, user, onBack }: GradeSheetViewProps) {
   const intl = useIntl();
   const { load, retry } = useGradeSheetLoader(id);
+  const guard = useLeaveGuard();
   return (
     <section className="grade-sheet" data-testid="grade-sheet" data-sheet-id={id} data-phase={load.phase}>
-      <button type="button" className="btn btn-quiet grade-back" onClick={onBack} data-testid="grade-back">
+      <button type="button" className="btn btn-quiet grade-back" onClick={() => guard(onBack)} data-testid="grade-back">
         {intl.formatMessage({ id: 'grades.back' })}
       </button>
       {load.phase === 'loading' ? (
@@ -66,7 +69,11 @@ function GradeSheetEditor({ saver, user }: { saver: GradeSaver; user: SessionUse
   const onLeave = useCallback(() => void saver.flush(), [saver]);
 
   const unsentRows = rows.filter((r) => r.edited).length;
-  const heldRows = rows.filter((r) => r.edited && (!r.ev.valid || Object.keys(r.server).length > 0)).length;
+  const heldRows = heldOf(rows).length;
+  const say = (key: MessageKey, values?: Record<string, string | number | null>) => intl.formatMessage({ id: key }, values);
+  const firstHeld = firstHeldProblem(rows, columns, (col) => columnLabel(detail.parts, col, locale, say), say);
+  // rows that cannot save stay in localStorage, but leaving should still not be a surprise
+  useUnsavedWork(firstHeld ? t('leave.grid', { number: detail.number, count: heldRows, first: firstHeld }) : null);
   const readiness = rows.map((r) => closeReadiness(r.ev));
   const missing = readiness.filter((x) => x !== 'ready').length;
   const needsMark = readiness.filter((x) => x === 'needsMark').length;
@@ -147,6 +154,7 @@ function GradeSheetEditor({ saver, user }: { saver: GradeSaver; user: SessionUse
           status={snap.status}
           saving={snap.saving}
           heldRows={heldRows}
+          firstHeld={firstHeld}
           unsentRows={unsentRows}
           onRetry={() => void saver.flush()}
         />

@@ -4,6 +4,7 @@ import { call, errorMessage } from '../../api/client';
 import { evaluateRow, gridColumns, sheetScale, type RowEval, type RowTexts } from './grade-cells';
 import { rowTexts } from './grade-draft';
 import { GradeSaver, type SaverSnapshot } from './grade-saver';
+import { localStorageOrNull } from '../../ui/local-store';
 
 /** One row of the grid as shown: what the server has, with the unsaved edits on top, graded live. */
 export interface GridRow {
@@ -17,14 +18,6 @@ export interface GridRow {
   server: Record<string, string>;
   /** the texts typed and not yet saved, or null */
   edited: RowTexts | null;
-}
-
-function localStorageOrNull(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
 }
 
 type Load = { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'ready'; saver: GradeSaver };

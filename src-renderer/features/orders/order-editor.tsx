@@ -6,7 +6,10 @@ import { can } from '../../../src-shared/domain/roles';
 import type { MessageKey } from '../../../src-shared/i18n';
 import { orderStateKey, orderTypeKey } from '../../app/labels';
 import type { ReferenceIndex } from '../../app/reference-index';
+import { useLeaveGuard, useUnsavedWork } from '../../app/leave-guard';
+import { formatDateTime } from '../../ui/date-time';
 import { ErrorBanner, Notice } from '../../ui/error-banner';
+import { worthKeeping } from './order-draft-store';
 import { OrderActions } from './order-actions';
 import { OrderBulkBar } from './order-bulk-bar';
 import { draftCounts, type DraftItem } from './order-draft';
@@ -34,6 +37,11 @@ export function OrderEditor({ target, user, reference, onClose, onOpenOrder, onC
   const { order, draft, problems } = ed;
   const canDraft = can(user.role, 'orders.draft');
   const editable = order === null ? canDraft : order.canEdit;
+  const guard = useLeaveGuard();
+  const unsaved = editable && ed.dirty && (order !== null || worthKeeping(draft));
+  useUnsavedWork(unsaved ? t(order ? 'leave.order' : 'leave.newOrder', { count: draft.items.length }) : null);
+  const close = () => guard(onClose);
+  const openOther = (id: string) => guard(() => onOpenOrder(id));
   const disabled = ed.busy !== null;
   const presentIds = useMemo(() => new Set(draft.items.map((i) => i.studentId)), [draft.items]);
   const groupName = useCallback((id: string) => reference.group.get(id)?.name ?? '', [reference]);
@@ -43,7 +51,7 @@ export function OrderEditor({ target, user, reference, onClose, onOpenOrder, onC
   if (!order && target.kind === 'existing') {
     return (
       <section className="order-editor" data-testid="order-editor" data-state="loading">
-        <BackButton onClose={onClose} />
+        <BackButton onClose={close} />
         {ed.loadError ? (
           <ErrorBanner message={ed.loadError} onRetry={ed.reload} />
         ) : (
@@ -73,13 +81,23 @@ export function OrderEditor({ target, user, reference, onClose, onOpenOrder, onC
       data-busy={ed.busy ?? ''}
     >
       <div className="order-top">
-        <BackButton onClose={onClose} />
+        <BackButton onClose={close} />
         <h1 className="page-title" data-testid="order-title">
           {title}
         </h1>
         {order ? <span className={`pill pill-order-${order.state}`}>{t(orderStateKey(order.state))}</span> : null}
       </div>
       {ed.notice ? <Notice message={ed.notice} testId="order-notice" /> : null}
+      {ed.restored ? (
+        <div className="banner banner-warn" role="status" data-testid="order-restored">
+          <span className="banner-text">
+            {t(ed.restored.stale ? 'drafts.restoredStale' : 'drafts.restored', { time: formatDateTime(ed.restored.savedAt) })}
+          </span>
+          <button type="button" className="btn btn-small" onClick={ed.undoRestored} disabled={disabled} data-testid="order-restored-undo">
+            {t('drafts.undo')}
+          </button>
+        </div>
+      ) : null}
       {ed.banner ? <ErrorBanner message={ed.banner.message} onDismiss={ed.dismissBanner} testId="order-error" /> : null}
       {ed.banner?.stale ? (
         <button type="button" className="btn btn-small" onClick={ed.reload} data-testid="order-reload">
@@ -89,9 +107,9 @@ export function OrderEditor({ target, user, reference, onClose, onOpenOrder, onC
       <MessageList messages={ed.signRefusal} testId="order-sign-problems" heading="orders.signRefusedList" />
       <MessageList messages={problems.unplaced} testId="order-problems-other" />
       {order?.state === 'cancelled' && order.cancelledByOrderId ? (
-        <CancelledNote cancelledById={order.cancelledByOrderId} onOpenOrder={onOpenOrder} />
+        <CancelledNote cancelledById={order.cancelledByOrderId} onOpenOrder={openOther} />
       ) : null}
-      {order ? <OrderFacts order={order} editable={editable} onOpenOrder={onOpenOrder} /> : null}
+      {order ? <OrderFacts order={order} editable={editable} onOpenOrder={openOther} /> : null}
       {editable ? (
         <OrderHeaderForm
           draft={draft}
@@ -102,7 +120,7 @@ export function OrderEditor({ target, user, reference, onClose, onOpenOrder, onC
           onChange={ed.setHeader}
         />
       ) : null}
-      <OrderActions ed={ed} canDraft={canDraft} onCancelByNew={() => cancelTarget && onCancelByNew(cancelTarget)} />
+      <OrderActions ed={ed} canDraft={canDraft} onCancelByNew={() => cancelTarget && guard(() => onCancelByNew(cancelTarget))} />
 
       <h2 className="section-title">{t('orders.studentsTitle')}</h2>
       {editable && takesStudents(draft.type) ? (

@@ -3,7 +3,11 @@ import { useIntl } from 'react-intl';
 import type { SessionUser } from '../../../src-shared/contract';
 import { can } from '../../../src-shared/domain/roles';
 import { useReference } from '../../app/reference-context';
+import { orderTypeKey } from '../../app/labels';
+import { formatDateTime } from '../../ui/date-time';
 import { ErrorBanner } from '../../ui/error-banner';
+import { localStorageOrNull } from '../../ui/local-store';
+import { forgetOrderDraft, readOrderDraft } from './order-draft-store';
 import { OrderEditor } from './order-editor';
 import { OrdersList } from './orders-list';
 import type { CancelTarget, EditorTarget } from './use-order-editor';
@@ -18,6 +22,8 @@ export function OrdersScreen({ user, initialOrderId }: { user: SessionUser; init
     initialOrderId ? { kind: 'editor', target: { kind: 'existing', id: initialOrderId }, seq: 0 } : { kind: 'list' },
   );
   const open = (target: EditorTarget) => setView((v) => ({ kind: 'editor', target, seq: v.kind === 'editor' ? v.seq + 1 : 0 }));
+  // a new order typed here and never saved: offered back above the list
+  const [keptNew, setKeptNew] = useState(() => readOrderDraft(localStorageOrNull(), null));
   const canDraft = can(user.role, 'orders.draft');
 
   return (
@@ -28,6 +34,35 @@ export function OrdersScreen({ user, initialOrderId }: { user: SessionUser; init
         </div>
       ) : null}
       {reference.phase === 'error' ? <ErrorBanner message={reference.message} onRetry={reference.retry} /> : null}
+      {reference.phase === 'ready' && view.kind === 'list' && keptNew && canDraft ? (
+        <div className="banner banner-warn" role="status" data-testid="orders-kept-new">
+          <span className="banner-text">
+            {intl.formatMessage(
+              { id: 'drafts.newOrder' },
+              { type: intl.formatMessage({ id: orderTypeKey(keptNew.draft.type) }), count: keptNew.draft.items.length, time: formatDateTime(keptNew.savedAt) },
+            )}
+          </span>
+          <button
+            type="button"
+            className="btn btn-small btn-primary"
+            onClick={() => open({ kind: 'new', type: keptNew.draft.type, cancels: keptNew.cancels, restore: true })}
+            data-testid="orders-kept-new-continue"
+          >
+            {intl.formatMessage({ id: 'drafts.continue' })}
+          </button>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => {
+              forgetOrderDraft(localStorageOrNull(), null);
+              setKeptNew(null);
+            }}
+            data-testid="orders-kept-new-discard"
+          >
+            {intl.formatMessage({ id: 'drafts.discard' })}
+          </button>
+        </div>
+      ) : null}
       {reference.phase === 'ready' && view.kind === 'list' ? (
         <OrdersList
           reference={reference.index}
@@ -43,7 +78,10 @@ export function OrdersScreen({ user, initialOrderId }: { user: SessionUser; init
           target={view.target}
           user={user}
           reference={reference.index}
-          onClose={() => setView({ kind: 'list' })}
+          onClose={() => {
+            setKeptNew(readOrderDraft(localStorageOrNull(), null));
+            setView({ kind: 'list' });
+          }}
           onOpenOrder={(id) => open({ kind: 'existing', id })}
           onCancelByNew={(cancels: CancelTarget) => open({ kind: 'new', type: 'cancellation', cancels })}
         />

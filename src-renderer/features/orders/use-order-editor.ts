@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { OrderDetail, StudentRow } from '../../../src-shared/contract';
 import { formatDate } from '../../../src-shared/domain/dates';
@@ -27,6 +27,8 @@ import {
 } from './order-problems';
 import { takesStudents } from './order-type-params';
 import { todayIso } from '../../app/university-today';
+import { localStorageOrNull } from '../../ui/local-store';
+import { forgetOrderDraft, readOrderDraft, worthKeeping, writeOrderDraft } from './order-draft-store';
 
 /** An order to cancel, as the editor shows it before the cancellation is saved. */
 export interface CancelTarget {
@@ -36,7 +38,8 @@ export interface CancelTarget {
   type: OrderType;
 }
 
-export type EditorTarget = { kind: 'existing'; id: string } | { kind: 'new'; type: OrderType; cancels: CancelTarget | null };
+/** `restore`: open the new order kept on this computer (order-draft-store.ts) */
+export type EditorTarget = { kind: 'existing'; id: string } | { kind: 'new'; type: OrderType; cancels: CancelTarget | null; restore?: boolean };
 
 export type Busy = null | 'loading' | 'saving' | 'signing' | 'deleting' | 'exporting';
 export type ExportFormat = 'pdf' | 'xlsx';
@@ -52,8 +55,18 @@ export type ExportLang = 'ky' | 'ru';
 export function useOrderEditor(target: EditorTarget, onDeleted: () => void) {
   const intl = useIntl();
   const [order, setOrder] = useState<OrderDetail | null>(null);
+  const storage = useMemo(localStorageOrNull, []);
+  const [restoredNew] = useState(() => (target.kind === 'new' && target.restore ? readOrderDraft(storage, null) : null));
   const [draft, setDraftState] = useState<OrderDraft>(() =>
-    target.kind === 'new' ? newDraft(target.type, todayIso(), target.cancels?.id ?? '') : newDraft('promotion', todayIso()),
+    restoredNew
+      ? restoredNew.draft
+      : target.kind === 'new'
+        ? newDraft(target.type, todayIso(), target.cancels?.id ?? '')
+        : newDraft('promotion', todayIso()),
+  );
+  /** edits brought back from this computer: when they were typed, and whether the order moved on since */
+  const [restored, setRestored] = useState<{ savedAt: string; stale: boolean } | null>(
+    restoredNew ? { savedAt: restoredNew.savedAt, stale: false } : null,
   );
   const [dirty, setDirty] = useState(target.kind === 'new');
   const [busy, setBusy] = useState<Busy>(target.kind === 'existing' ? 'loading' : null);
@@ -78,10 +91,18 @@ export function useOrderEditor(target: EditorTarget, onDeleted: () => void) {
     if (!orderId || (attempt === 0 && target.kind === 'new')) return;
     let live = true;
     setBusy('loading');
+    const first = attempt === 0;
     call('orders.get', { id: orderId }).then(
       (d) => {
         if (!live) return;
         show(d);
+        // edits typed here and never saved (the window closed, the clerk went elsewhere) come back on top
+        const kept = first && d.canEdit ? readOrderDraft(storage, d.id) : null;
+        if (kept) {
+          setDraftState(kept.draft);
+          setDirty(true);
+          setRestored({ savedAt: kept.savedAt, stale: kept.baseVersion !== d.version });
+        }
         setLoadError(null);
         setBusy(null);
       },
@@ -103,6 +124,33 @@ export function useOrderEditor(target: EditorTarget, onDeleted: () => void) {
     setSignRefusal([]);
     setAttempt((a) => a + 1);
   }, []);
+
+  // every edit is on this computer at once; a save, a signature or "undo" forgets it
+  const keyId = order?.id ?? (target.kind === 'existing' ? target.id : null);
+  const editable = order ? order.canEdit : target.kind === 'new';
+  useEffect(() => {
+    if (!editable) return;
+    if (dirty && (keyId !== null || worthKeeping(draft))) {
+      writeOrderDraft(storage, {
+        savedAt: new Date().toISOString(),
+        orderId: keyId,
+        baseVersion: order?.version ?? null,
+        cancels: target.kind === 'new' ? target.cancels : null,
+        draft,
+      });
+    } else if (!dirty && keyId !== null) forgetOrderDraft(storage, keyId);
+  }, [draft, dirty, keyId, editable]);
+
+  /** Drops the edits kept on this computer and shows the order as the server has it. */
+  const undoRestored = useCallback(() => {
+    forgetOrderDraft(storage, keyId);
+    setRestored(null);
+    if (order) show(order);
+    else if (target.kind === 'new') {
+      setDraftState(newDraft(target.type, todayIso(), target.cancels?.id ?? ''));
+      setDirty(true);
+    }
+  }, [storage, keyId, order, show, target]);
 
   /** Any edit: the preview is now older than what the user sees. */
   const edit = useCallback((fn: (d: OrderDraft) => OrderDraft) => {
@@ -171,7 +219,9 @@ export function useOrderEditor(target: EditorTarget, onDeleted: () => void) {
         const { items, ...rest } = fields;
         d = await call('orders.update', { id: order.id, version: order.version, ...rest, ...(takesStudents(order.type) ? { items } : {}) });
       }
+      if (!order) forgetOrderDraft(storage, null);
       show(d, sent);
+      setRestored(null);
       setNotice(intl.formatMessage({ id: 'orders.saved' }));
     } catch (e) {
       if (isApiError(e)) {
@@ -192,6 +242,7 @@ export function useOrderEditor(target: EditorTarget, onDeleted: () => void) {
     const sent = itemsRef.current;
     try {
       const d = await call('orders.sign', { id: order.id, version: order.version, orderDate });
+      forgetOrderDraft(storage, order.id);
       show(d);
       setProblems(NO_PROBLEMS);
       setNotice(intl.formatMessage({ id: 'orders.signedNotice' }, { number: d.number ?? '', date: formatDate(d.orderDate) }));
@@ -218,6 +269,7 @@ export function useOrderEditor(target: EditorTarget, onDeleted: () => void) {
     setBanner(null);
     try {
       await call('orders.delete', { id: order.id, version: order.version });
+      forgetOrderDraft(storage, order.id);
       onDeleted();
     } catch (e) {
       setBanner({ message: errorMessage(e), stale: isApiError(e) && e.code === 'conflict' });
@@ -248,6 +300,8 @@ export function useOrderEditor(target: EditorTarget, onDeleted: () => void) {
     banner,
     notice,
     signRefusal,
+    restored,
+    undoRestored,
     dismissBanner: () => setBanner(null),
     reload,
     setHeader,
