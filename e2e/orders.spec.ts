@@ -77,6 +77,54 @@ describe('students’ HR promotes a group by a signed order', () => {
     expect(await new OrderEditorPage(page).canSign()).toBe(true);
   });
 
+  it('loses no order typed and not saved: a click elsewhere asks first, and the draft comes back, also after a restart', async () => {
+    const other = app.query<{ id: string }>(`SELECT id FROM student_group WHERE course = 2 AND id <> ? ORDER BY name LIMIT 1`, group.id)[0]!;
+    const editor = await (await new OrdersPage(page).open({ signer: true })).startNew();
+    await editor.setType('promotion');
+    await editor.setReason('Окумуштуулар кеңешинин чечими, №4');
+    await editor.addGroup(other.id);
+    const members = await editor.itemCount();
+    expect(members).toBeGreaterThan(5);
+    // another section: the question names what would be left, and "Stay" changes nothing
+    await page.getByTestId('nav-students').click();
+    const dialog = page.getByTestId('leave-dialog');
+    expect(await dialog.textContent()).toContain(`Жаңы буйрук сакталган жок (${members} студент)`);
+    await page.screenshot({ path: path.join(__dirname, '.artifacts', 'leave-dialog.png') });
+    await page.getByTestId('leave-stay').click();
+    expect(await editor.itemCount()).toBe(members);
+    await page.getByTestId('nav-students').click();
+    await page.getByTestId('leave-confirm').click();
+    await page.getByTestId('students-screen').waitFor();
+
+    // back in Orders: the unsaved new order is offered, and "Continue" brings every student back
+    await page.getByTestId('nav-orders').click();
+    expect(await page.getByTestId('orders-kept-new').textContent()).toContain(`${members} студент`);
+    await page.getByTestId('orders-kept-new-continue').click();
+    await page.getByTestId('order-restored').waitFor();
+    expect(await editor.itemCount()).toBe(members);
+    expect(await page.getByTestId('order-reason').inputValue()).toBe('Окумуштуулар кеңешинин чечими, №4');
+    expect(await editor.save()).toEqual({ total: members, problems: 0 });
+    const id = await editor.orderId();
+
+    // a saved draft edited again, then the window reloads (the browser asks first): the edit is back
+    await editor.setReasonRu('Решение учёного совета, №4');
+    const asked = new Promise<string>((resolve) => page.once('dialog', (d) => void d.accept().then(() => resolve(d.type()))));
+    await page.reload();
+    expect(await asked).toBe('beforeunload');
+    if (await page.getByTestId('signin-username').isVisible().catch(() => false)) await new SignInPage(page).signIn('studhr', 'unidesk-studhr');
+    await new OrdersPage(page).open({ signer: true });
+    await page.locator(`[data-testid="orders-row"][data-order-id="${id}"]`).click();
+    await page.getByTestId('order-restored').waitFor();
+    expect(await page.getByTestId('order-reason-ru').inputValue()).toBe('Решение учёного совета, №4');
+    expect(app.query<{ reason_ru: string | null }>(`SELECT reason_ru FROM student_order WHERE id = ?`, id)[0]!.reason_ru ?? '').toBe('');
+    // "Undo" goes back to what the server has, and nothing is asked any more
+    await page.getByTestId('order-restored-undo').click();
+    expect(await page.getByTestId('order-reason-ru').inputValue()).toBe('');
+    await page.getByTestId('order-back').click();
+    await page.getByTestId('orders-count').waitFor();
+    expect(await page.getByTestId('leave-dialog').count()).toBe(0);
+  });
+
   it('stays invisible to a dean’s office clerk of another faculty, even by a forged request', async () => {
     const shell = new ShellPage(page);
     await shell.signOut();

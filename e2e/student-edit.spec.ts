@@ -33,6 +33,12 @@ describe('students’ HR corrects a record, and the change is audited', () => {
     await edit.save();
     expect(await edit.fieldError('pin')).toContain('ПИН');
     expect(app.query(`SELECT count(*) AS n FROM audit_log`)).toEqual([{ n: 0 }]);
+    // the correction is not saved: another section asks first, naming the student; Escape means "stay"
+    await page.getByTestId('nav-orders').click();
+    expect(await page.getByTestId('leave-dialog').textContent()).toContain(`${target.last_name} ${target.first_name}`);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('leave-dialog').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('edit-pin').inputValue()).toBe('1234567');
   });
 
   it('saves a new record-book number with an audit entry and an outbox mutation', async () => {

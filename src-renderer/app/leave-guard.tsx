@@ -66,7 +66,15 @@ function LeaveDialog({ lines, onStay, onLeave }: { lines: string[]; onStay(): vo
   const stay = useRef<HTMLButtonElement>(null);
   useEffect(() => stay.current?.focus(), []);
   return (
-    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && onStay()}>
+    <div
+      className="modal-backdrop"
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        // Escape answers this question only; a screen's own Escape (close the card) must not see it
+        e.stopPropagation();
+        onStay();
+      }}
+    >
       <div className="modal" role="alertdialog" aria-modal="true" aria-labelledby="leave-title" data-testid="leave-dialog">
         <h2 id="leave-title" className="modal-title">
           {intl.formatMessage({ id: 'leave.title' })}

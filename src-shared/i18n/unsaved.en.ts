@@ -11,6 +11,7 @@ export const unsavedEn: Record<keyof typeof unsavedRu, string> = {
   'leave.order': 'The order’s changes are not saved. They stay on this computer: open the order again to go on.',
   'leave.newOrder':
     'The new order is not saved ({count, plural, one {# student} other {# students}}). It stays on this computer: “Continue” in the orders list brings it back.',
+  'leave.student': 'The corrections to {name}’s card are not saved and will be lost.',
   'drafts.newOrder': 'This computer has an unsaved new order “{type}” ({count, plural, one {# student} other {# students}}), {time}.',
   'drafts.continue': 'Continue',
   'drafts.discard': 'Delete the draft',

@@ -5,6 +5,7 @@ import { fullName } from '../../../src-shared/domain/person';
 import type { MessageKey } from '../../../src-shared/i18n';
 import { call, isApiError } from '../../api/client';
 import type { ReferenceIndex } from '../../app/reference-index';
+import { useLeaveGuard, useUnsavedWork } from '../../app/leave-guard';
 import { ErrorBanner, Notice } from '../../ui/error-banner';
 import { StudentCardView } from './student-card-view';
 import { checkDraft, draftFromCard, placeFieldProblems, type EditDraft, type EditField } from './student-edit';
@@ -33,10 +34,15 @@ export function StudentCardPanel({ id, reference, canEdit, onClose, onSaved }: S
   const [saved, setSaved] = useState(false);
 
   const editing = draft !== null;
+  const guard = useLeaveGuard();
+  const loaded = student.data;
+  // corrections typed and not saved: another student, closing the card or a section asks first
+  const changed = draft !== null && loaded !== null && JSON.stringify(draft) !== JSON.stringify(draftFromCard(loaded));
+  useUnsavedWork(changed && loaded ? intl.formatMessage({ id: 'leave.student' }, { name: fullName(loaded) }) : null);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || saving) return;
-      if (editing) cancelEdit();
+      if (e.key !== 'Escape' || saving || document.querySelector('[data-testid="leave-dialog"]')) return;
+      if (editing) guard(cancelEdit);
       else onClose();
     };
     document.addEventListener('keydown', onKey);

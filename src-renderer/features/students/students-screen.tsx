@@ -4,6 +4,7 @@ import type { SessionUser, StudentCard } from '../../../src-shared/contract';
 import { can } from '../../../src-shared/domain/roles';
 import { useReference } from '../../app/reference-context';
 import type { ReferenceIndex } from '../../app/reference-index';
+import { useLeaveGuard } from '../../app/leave-guard';
 import { ErrorBanner } from '../../ui/error-banner';
 import { TextField } from '../../ui/field';
 import { useDebouncedValue } from '../../ui/use-debounced-value';
@@ -46,7 +47,10 @@ function StudentsBody({ user, reference }: { user: SessionUser; reference: Refer
   const pages = useStudentPages(criteria);
   const { replaceRow } = pages;
   const onSaved = useCallback((s: StudentCard) => replaceRow(s), [replaceRow]);
-  const close = useCallback(() => setSelectedId(null), []);
+  // the card may hold corrections not saved yet: asked before it goes
+  const guard = useLeaveGuard();
+  const close = useCallback(() => guard(() => setSelectedId(null)), [guard]);
+  const open = useCallback((id: string) => guard(() => setSelectedId(id)), [guard]);
 
   return (
     <div className={selectedId ? 'students-layout students-layout-with-card' : 'students-layout'}>
@@ -75,7 +79,7 @@ function StudentsBody({ user, reference }: { user: SessionUser; reference: Refer
             {intl.formatMessage({ id: 'students.empty' })}
           </div>
         ) : (
-          <StudentList pages={pages} reference={reference} resetKey={key} selectedId={selectedId} onOpen={setSelectedId} />
+          <StudentList pages={pages} reference={reference} resetKey={key} selectedId={selectedId} onOpen={open} />
         )}
       </div>
       {selectedId ? (
