@@ -30,8 +30,14 @@ describe('a dean’s office clerk at work', () => {
   it('is refused with a clear message on a wrong password', async () => {
     const signIn = await new SignInPage(page).open(app.openUrl);
     await signIn.chooseLanguage('ru');
+    // both fields empty: each says so under itself, and there is no summary banner to read instead
+    await signIn.signIn('', '');
+    await page.getByTestId('field-error-password').waitFor();
+    expect(await page.getByTestId('field-error-username').textContent()).toBeTruthy();
+    expect(await page.getByTestId('signin-error').count()).toBe(0);
     await signIn.signIn('clerk', 'wrong');
     expect(await signIn.error()).toContain('Неверное имя пользователя или пароль');
+    expect(await page.getByTestId('field-error-username').count()).toBe(0);
   });
 
   it('signs in and sees the students of their own faculty only', async () => {

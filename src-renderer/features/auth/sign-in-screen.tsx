@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
-import type { AppInfo, SessionUser } from '../../../src-shared/contract';
+import type { AppInfo, FieldProblem, SessionUser } from '../../../src-shared/contract';
 import { call, isApiError } from '../../api/client';
 import { LanguageSwitch } from '../../app/language-switch';
 import { useLocale } from '../../app/locale-context';
@@ -21,18 +21,23 @@ export function SignInScreen({ info, notice, onSignedIn }: SignInScreenProps) {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(notice);
+  const [fieldErrors, setFieldErrors] = useState<{ username?: string; password?: string }>({});
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (busy) return;
     setBusy(true);
     setError(null);
+    setFieldErrors({});
     try {
       const user = await call('session.signIn', { username: username.trim(), password });
       onSignedIn(user);
     } catch (err) {
-      // the server words it (wrong password, a field left empty…) in the language we sent
-      setError(isApiError(err) ? err.message : String(err));
+      // the server words it (wrong password, a field left empty…) in the language we sent;
+      // a problem of one field goes under that field, the rest (a wrong password) above the button
+      const byField = isApiError(err) ? signInFieldErrors(err.fields) : {};
+      setFieldErrors(byField);
+      setError(Object.keys(byField).length > 0 ? null : isApiError(err) ? err.message : String(err));
       setPassword('');
       setBusy(false);
     }
@@ -64,6 +69,8 @@ export function SignInScreen({ info, notice, onSignedIn }: SignInScreenProps) {
             autoFocus
             maxLength={64}
             testId="signin-username"
+            error={fieldErrors.username}
+            errorName="username"
           />
           <TextField
             label={intl.formatMessage({ id: 'signin.password' })}
@@ -73,6 +80,8 @@ export function SignInScreen({ info, notice, onSignedIn }: SignInScreenProps) {
             autoComplete="current-password"
             maxLength={256}
             testId="signin-password"
+            error={fieldErrors.password}
+            errorName="password"
           />
           {error ? (
             <div className="banner banner-error" role="alert" data-testid="signin-error">
@@ -87,4 +96,13 @@ export function SignInScreen({ info, notice, onSignedIn }: SignInScreenProps) {
       </main>
     </div>
   );
+}
+
+/** The refusals that name the user name or the password field, by field. */
+export function signInFieldErrors(fields: readonly FieldProblem[]): { username?: string; password?: string } {
+  const out: { username?: string; password?: string } = {};
+  for (const f of fields) {
+    if (f.path === 'username' || f.path === 'password') out[f.path] ??= f.message;
+  }
+  return out;
 }
