@@ -16,6 +16,12 @@ export interface GradeSheetPart {
 }
 
 export interface GradeSheetDocumentRow {
+  /**
+   * The student's № on this sheet, given when the sheet was made (alphabetical then; a student
+   * added later comes last). Every copy — PDF, xlsx, blank, the teacher's file — prints it, so
+   * a change of name or a late addition never renumbers a sheet already handed out.
+   */
+  position: number;
   lastName: string;
   firstName: string;
   patronymic: string | null;

@@ -7,7 +7,7 @@ import { LETTERS, LONG_NAME, sampleSheet } from './grade-sheet-sample.fixture';
 const col = (c: ReturnType<typeof gradeSheetContent>, key: string) => c.columns.findIndex((x) => x.key === key);
 
 function student(lastName: string, over: Partial<GradeSheetDocumentRow> = {}): GradeSheetDocumentRow {
-  return { lastName, firstName: 'Азамат', patronymic: null, sex: 'M', recordBookNo: lastName, parts: {}, mark: null, total: null, letter: null, traditional: null, ...over };
+  return { position: 1, lastName, firstName: 'Азамат', patronymic: null, sex: 'M', recordBookNo: lastName, parts: {}, mark: null, total: null, letter: null, traditional: null, ...over };
 }
 
 describe('grade sheet content', () => {
@@ -33,20 +33,26 @@ describe('grade sheet content', () => {
     expect(ru.columns.slice(3, 6).map((c) => c.header)).toEqual(['Текущий (60)', 'Итоговый (40)', 'Всего баллов (100)']);
   });
 
-  it('lists in the Kyrgyz alphabet (ө after о, ү after у), numbered, names whole from their parts', () => {
-    const rows = ['Үсөнов', 'Усенов', 'Өмүров', 'Орозов', 'Ңаамат', 'Ноорузов'].map((n) => student(n));
-    rows.push({ ...student('Жеңишбеков'), firstName: 'Үмөтбек', patronymic: 'Асан уулу' });
+  it('numbers and orders students by their place on the sheet: a renamed student keeps № 4, one added later is last', () => {
+    // made alphabetically; then Орозов became Өмүрова by a change-of-name order, and Абдыраев joined late
+    const rows = [
+      student('Үсөнов', { position: 5 }),
+      student('Абдыраев', { position: 6 }),
+      student('Жеңишбеков', { position: 1, firstName: 'Үмөтбек', patronymic: 'Асан уулу' }),
+      student('Өмүрова', { position: 3 }),
+      student('Ноорузов', { position: 2 }),
+      student('Усенов', { position: 4 }),
+    ];
     const c = gradeSheetContent(sampleSheet(0, { rows }), 'ky');
     expect(c.rows.map((r) => r.texts[1])).toEqual([
       'Жеңишбеков Үмөтбек Асан уулу',
       'Ноорузов Азамат',
-      'Ңаамат Азамат',
-      'Орозов Азамат',
-      'Өмүров Азамат',
+      'Өмүрова Азамат',
       'Усенов Азамат',
       'Үсөнов Азамат',
+      'Абдыраев Азамат',
     ]);
-    expect(c.rows.map((r) => r.values[0])).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(c.rows.map((r) => r.values[0])).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
   it('prints points with a decimal comma and keeps numbers as numbers for the xlsx', () => {

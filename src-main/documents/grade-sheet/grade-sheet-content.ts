@@ -4,7 +4,7 @@
  * exactly this, so the two files never disagree.
  */
 import { formatDate } from '../../../src-shared/domain/dates';
-import { compareNames, fullName } from '../../../src-shared/domain/person';
+import { fullName } from '../../../src-shared/domain/person';
 import { translate, type MessageKey } from '../../../src-shared/i18n';
 import type { DocumentLanguage } from '../order-document.model';
 import type { GradeSheetDocumentInput, GradeSheetDocumentRow } from '../grade-sheet-document.model';
@@ -212,9 +212,9 @@ export function gradeSheetContent(input: GradeSheetDocumentInput, lang: Document
     { key: 'traditional', header: t('doc.sheet.col.traditional') },
     { key: 'signature', header: t('doc.sheet.col.signature') },
   ];
-  // Kyrgyz alphabetical order (ң after н, ө after о, ү after у); a stable sort keeps namesakes as given
-  const sorted = [...input.rows].sort(compareNames);
-  const rows = sorted.map((r, i) => rowContent(r, i + 1, input, lang));
+  // the sheet's own numbering (alphabetical when it was made), never re-sorted at print time
+  const sorted = [...input.rows].sort((a, b) => a.position - b.position);
+  const rows = sorted.map((r) => rowContent(r, r.position, input, lang));
 
   const examDate = input.examDate ? formatDate(input.examDate) : t('doc.dateBlank');
   const info: InfoField[][] = [

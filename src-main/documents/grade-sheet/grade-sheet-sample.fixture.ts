@@ -68,7 +68,7 @@ export function markOf(i: number): GradeSheetDocumentRow['mark'] {
 function row(i: number): GradeSheetDocumentRow {
   const name = nameOf(i);
   // the sample's women are the -ова/-ева surnames
-  const base = { ...name, sex: /[ое]ва$/.test(name.lastName) ? ('F' as const) : ('M' as const), recordBookNo: `24-${String(1000 + i).padStart(5, '0')}` };
+  const base = { position: i + 1, ...name, sex: /[ое]ва$/.test(name.lastName) ? ('F' as const) : ('M' as const), recordBookNo: `24-${String(1000 + i).padStart(5, '0')}` };
   const mark = markOf(i);
   // a half point now and then: points are not always whole
   const m1 = i % 9 === 3 ? 27.5 : 10 + ((i * 7) % 21);

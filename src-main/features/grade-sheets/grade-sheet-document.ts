@@ -44,6 +44,7 @@ export function gradeSheetDocumentInput(db: Database, sheet: GradeSheetDetail, b
     dean: dean ? signatureName({ lastName: dean.last_name, firstName: dean.first_name, patronymic: dean.patronymic }) : '',
     parts: sheet.parts.map((p) => ({ key: p.key, label: p.label, max: p.max })),
     rows: sheet.rows.map((r) => ({
+      position: r.position,
       lastName: r.lastName,
       firstName: r.firstName,
       patronymic: r.patronymic,

@@ -68,7 +68,7 @@ export async function exportTeacherWorkbook(detail: GradeSheetDetail, lang: Teac
   ];
   const table = addTable(ws, {
     header,
-    rows: detail.rows.map((r, i) => [i + 1, fullName(r), r.recordBookNo]),
+    rows: detail.rows.map((r) => [r.position, fullName(r), r.recordBookNo]),
     align: ['center', 'left', 'center', ...parts.map(() => 'center' as const), 'center', 'center'],
   });
 
