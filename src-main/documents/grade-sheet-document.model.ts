@@ -45,6 +45,8 @@ export interface GradeSheetDocumentInput {
   number: string;
   kind: GradeSheetKind;
   attempt: number;
+  /** the sheet a retake or individual sheet retakes: "пересдача по ведомости № 26-00042" */
+  parentNumber: string | null;
   academicYear: string; // "2026-2027"
   semester: number;
   course: number;

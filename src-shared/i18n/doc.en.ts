@@ -96,8 +96,8 @@ export const docEn: Record<keyof typeof docRu, string> = {
   'doc.sheet.notFinal': 'NOT CLOSED',
   'doc.sheet.closedOn': 'closed {date}',
   'doc.sheet.kind.main': 'main attempt',
-  'doc.sheet.kind.retake': 'retake, attempt {number}',
-  'doc.sheet.kind.individual': 'individual direction, attempt {number}',
+  'doc.sheet.kind.retake': 'retake of sheet No. {parent}, attempt {number}',
+  'doc.sheet.kind.individual': 'individual direction under sheet No. {parent}, attempt {number}',
 
   'doc.sheet.academicYear': 'Academic year',
   'doc.sheet.semester': 'Semester',

@@ -104,8 +104,8 @@ export const docKy: Record<keyof typeof docRu, string> = {
   'doc.sheet.notFinal': 'ЖАБЫЛА ЭЛЕК',
   'doc.sheet.closedOn': '{date} жабылган',
   'doc.sheet.kind.main': 'негизги тапшыруу',
-  'doc.sheet.kind.retake': 'кайра тапшыруу, {number}-аракет',
-  'doc.sheet.kind.individual': 'жеке багыттама, {number}-аракет',
+  'doc.sheet.kind.retake': '№ {parent} ведомость боюнча кайра тапшыруу, {number}-аракет',
+  'doc.sheet.kind.individual': '№ {parent} ведомость боюнча жеке багыттама, {number}-аракет',
 
   'doc.sheet.academicYear': 'Окуу жылы',
   'doc.sheet.semester': 'Семестр',

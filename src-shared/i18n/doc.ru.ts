@@ -101,8 +101,8 @@ export const docRu = {
   'doc.sheet.notFinal': 'НЕ ЗАКРЫТА',
   'doc.sheet.closedOn': 'закрыта {date}',
   'doc.sheet.kind.main': 'основная сдача',
-  'doc.sheet.kind.retake': 'пересдача, попытка {number}',
-  'doc.sheet.kind.individual': 'направление (индивидуальная сдача), попытка {number}',
+  'doc.sheet.kind.retake': 'пересдача по ведомости № {parent}, попытка {number}',
+  'doc.sheet.kind.individual': 'направление (индивидуальная сдача) по ведомости № {parent}, попытка {number}',
 
   'doc.sheet.academicYear': 'Учебный год',
   'doc.sheet.semester': 'Семестр',

@@ -134,9 +134,12 @@ describe('grade sheet content', () => {
     expect(gradeSheetContent(sampleSheet(1, { controlForm: 'credit' }), 'ru').title).toBe('ЗАЧЁТНАЯ ВЕДОМОСТЬ');
     expect(gradeSheetContent(sampleSheet(1, { controlForm: 'practice' }), 'ky').title).toBe('ВЕДОМОСТЬ');
     expect(gradeSheetContent(sampleSheet(1), 'ru').numberText).toBe('№\u00a00457');
-    expect(gradeSheetContent(sampleSheet(1, { kind: 'retake', attempt: 2, closedOn: null }), 'ky').kindText).toBe('кайра тапшыруу, 2-аракет');
-    expect(gradeSheetContent(sampleSheet(1, { kind: 'retake', attempt: 2, closedOn: null }), 'ru').kindText).toBe('пересдача, попытка 2');
-    expect(gradeSheetContent(sampleSheet(1, { kind: 'individual', attempt: 3, closedOn: null }), 'ky').kindText).toBe('жеке багыттама, 3-аракет');
+    const retake = { kind: 'retake', attempt: 2, parentNumber: '26-00042', closedOn: null } as const;
+    expect(gradeSheetContent(sampleSheet(1, retake), 'ky').kindText).toBe('№ 26-00042 ведомость боюнча кайра тапшыруу, 2-аракет');
+    expect(gradeSheetContent(sampleSheet(1, retake), 'ru').kindText).toBe('пересдача по ведомости № 26-00042, попытка 2');
+    expect(gradeSheetContent(sampleSheet(1, { kind: 'individual', attempt: 3, parentNumber: '26-00042', closedOn: null }), 'ky').kindText).toBe(
+      '№ 26-00042 ведомость боюнча жеке багыттама, 3-аракет',
+    );
     expect(gradeSheetContent(sampleSheet(1, { kind: 'individual', attempt: 3 }), 'ru').kindText).toContain('направление');
   });
 

@@ -193,7 +193,7 @@ function summaryOf(input: GradeSheetDocumentInput, lang: DocumentLanguage): Grad
 
 function kindText(input: GradeSheetDocumentInput, lang: DocumentLanguage): string {
   if (input.kind === 'main') return translate(lang, 'doc.sheet.kind.main');
-  return translate(lang, `doc.sheet.kind.${input.kind}`, { number: input.attempt });
+  return translate(lang, `doc.sheet.kind.${input.kind}`, { number: input.attempt, parent: input.parentNumber ?? '—' });
 }
 
 export function gradeSheetContent(input: GradeSheetDocumentInput, lang: DocumentLanguage): GradeSheetContent {

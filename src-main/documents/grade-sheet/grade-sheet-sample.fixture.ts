@@ -94,6 +94,7 @@ export function sampleSheet(count = 25, overrides: Partial<GradeSheetDocumentInp
     number: '0457',
     kind: 'main',
     attempt: 1,
+    parentNumber: null,
     academicYear: '2026-2027',
     semester: 1,
     course: 2,

@@ -304,10 +304,10 @@ describe('grade sheet PDF: layout rules', () => {
   });
 
   it('prints a retake sheet with its attempt and a credit sheet with its title', async () => {
-    const retake = probePdf(await renderGradeSheetPdf(sampleSheet(5, { kind: 'retake', attempt: 2 }), 'ky'), 'retake');
-    expect(flat(retake.pages[0]!)).toContain('кайра тапшыруу, 2-аракет');
+    const retake = probePdf(await renderGradeSheetPdf(sampleSheet(5, { kind: 'retake', attempt: 2, parentNumber: '26-00042' }), 'ky'), 'retake');
+    expect(flat(retake.pages[0]!)).toContain('№ 26-00042 ведомость боюнча кайра тапшыруу, 2-аракет');
     const credit = probePdf(await renderGradeSheetPdf(sampleSheet(5, { controlForm: 'credit', kind: 'individual', attempt: 3 }), 'ru'), 'credit');
     expect(flat(credit.pages[0]!)).toContain('ЗАЧЁТНАЯ ВЕДОМОСТЬ № 0457');
-    expect(flat(credit.pages[0]!)).toContain('направление (индивидуальная сдача), попытка 3');
+    expect(flat(credit.pages[0]!)).toContain('направление (индивидуальная сдача) по ведомости № —, попытка 3');
   });
 });

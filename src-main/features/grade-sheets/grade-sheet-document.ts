@@ -29,6 +29,7 @@ export function gradeSheetDocumentInput(db: Database, sheet: GradeSheetDetail, b
     number: sheet.number,
     kind: sheet.kind,
     attempt: sheet.attempt,
+    parentNumber: row.parent_number,
     academicYear: sheet.academicYearId,
     semester: sheet.semester,
     course: row.course,

@@ -4,6 +4,8 @@ import { IDS, USERS } from '../../testing/fixture';
 import { refusal, SESSION, sheetsFixture } from './grade-sheets.test-kit';
 import { createGradeSheetsService } from './grade-sheets.service';
 import { createRetakes } from './grade-sheet-retakes';
+import { gradeSheetDocumentInput } from './grade-sheet-document';
+import { gradeSheetContent } from '../../documents/grade-sheet/grade-sheet-content';
 
 let db: Database;
 let sheets: ReturnType<typeof createGradeSheetsService>;
@@ -39,6 +41,10 @@ describe('retakes', () => {
     const r2 = retakes.create(USERS.clerkEcon, { parentSheetId: s.id, studentIds: [IDS.studentAigerim, IDS.studentNurlan], kind: 'retake' }, 'ru');
     expect(r2).toMatchObject({ kind: 'retake', attempt: 2, number: '26-00003' });
     expect(db.sqlite.prepare('SELECT parent_sheet_id FROM grade_sheet WHERE id = ?').get(r2.id)).toEqual({ parent_sheet_id: s.id });
+    // its own sitting: no date until the dean's office sets one, and its paper names the sheet it retakes
+    expect(sheets.detail(USERS.clerkEcon, s.id, 'ru').examDate).not.toBeNull();
+    expect(r2.examDate).toBeNull();
+    expect(gradeSheetContent(gradeSheetDocumentInput(db, r2, true), 'ru').kindText).toBe(`пересдача по ведомости № ${s.number}, попытка 2`);
     fillAndClose(r2.id, [
       { studentId: IDS.studentAigerim, parts: { m1: 20, m2: 15, exam: 30 } },
       { studentId: IDS.studentNurlan, parts: { m1: 20, m2: 20, exam: 5 } },

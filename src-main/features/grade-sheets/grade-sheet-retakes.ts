@@ -127,6 +127,8 @@ export function createRetakes(db: Database, sheets: GradeSheetsService) {
           kind: req.kind,
           attempt: parent.attempt + 1,
           parent_sheet_id: parent.id,
+          // a retake is its own sitting: the date is set for it, never the original exam's
+          exam_date: null,
           state: 'open',
           closed_at: null,
           closed_by: null,

@@ -124,7 +124,9 @@ export function sheetDocumentRow(db: Database, sheetId: string) {
       .innerJoin('faculty as f', 'f.id', 'gs.faculty_id')
       .innerJoin('curriculum_item as ci', 'ci.id', 'gs.curriculum_item_id')
       .leftJoin('staff as ex', 'ex.id', 'gs.examiner_staff_id')
+      .leftJoin('grade_sheet as parent', 'parent.id', 'gs.parent_sheet_id')
       .select([
+        'parent.number as parent_number',
         'g.form', 'g.course', 'sp.code', 'sp.name_ky as sp_ky', 'sp.name_ru as sp_ru', 'sp.name_en as sp_en',
         'f.id as faculty_id', 'f.name_ky as f_ky', 'f.name_ru as f_ru', 'f.name_en as f_en', 'ci.hours', 'gs.exam_date', 'gs.scale_id', 'gs.closed_at',
         'ex.last_name as ex_last', 'ex.first_name as ex_first', 'ex.patronymic as ex_patronymic',
