@@ -291,6 +291,18 @@ describe('grade sheet PDF: layout rules', () => {
     }
   });
 
+  it('wraps one unbroken 41-letter surname inside its cell instead of turning the sheet landscape', async () => {
+    const input = sampleSheet(5);
+    const long = 'Абдыкадыровабдыкадыровабдыкадыровабдыкады';
+    expect(long).toHaveLength(41);
+    input.rows[0] = { ...input.rows[0]!, lastName: long };
+    const probe = probePdf(await renderGradeSheetPdf(input, 'ky'), 'long-name');
+    expect(probe.info['Page size']).toMatch(/^595\.28 x 841\.89 pts/);
+    // every letter is printed, in pieces on consecutive lines of the same cell
+    const pieces = probe.words(1).filter((w) => /^[А-Яа-я]+$/.test(w.text) && long.includes(w.text) && w.text.length > 5).map((w) => w.text);
+    expect(pieces.join('')).toContain(long.slice(0, 30));
+  });
+
   it('turns to landscape only when the parts cannot fit portrait at all', async () => {
     const parts = ['Жыйынтыктоочу', 'Самостоятельная', 'Посещаемость', 'Коллоквиум', 'Реферативная', 'Лабораторная'].map((label, i) => ({
       key: `p${i}`,

@@ -52,7 +52,7 @@ function measuredRows(c: GradeSheetContent): string[][] {
 
 function layoutFor(c: GradeSheetContent): TableLayout {
   const fits: ColumnFit[] = c.columns.map((col): ColumnFit => {
-    if (col.key === 'fullName') return { star: true, floor: NAME_FLOOR };
+    if (col.key === 'fullName') return { star: true, floor: NAME_FLOOR, breakLongWords: true };
     if (col.key === 'signature') return { min: SIGN_MIN };
     if (col.key === 'traditional') return { maxPreferred: TRADITIONAL_MAX, ...(c.blank ? { min: HANDWRITING_MIN } : {}) };
     if (c.blank && col.key !== 'no' && col.key !== 'recordBook') return { min: HANDWRITING_MIN };

@@ -29,7 +29,7 @@ interface TableLayout {
 function layoutFor(c: OrderContent): TableLayout {
   const names = c.columns.filter((col) => isName(col.key)).length;
   const fits: ColumnFit[] = c.columns.map((col) =>
-    isName(col.key) ? { star: true, floor: names > 1 ? NAME_FLOOR_PAIR : NAME_FLOOR } : {},
+    isName(col.key) ? { star: true, floor: names > 1 ? NAME_FLOOR_PAIR : NAME_FLOOR, breakLongWords: true } : {},
   );
   const header = c.columns.map((col) => col.header);
   for (const orientation of ['portrait', 'landscape'] as const) {

@@ -35,6 +35,11 @@ export interface ColumnFit {
   maxPreferred?: number;
   /** the least a column gets whatever it holds (a cell to sign or to write a grade in by hand) */
   min?: number;
+  /**
+   * A word longer than the floor is broken inside the cell rather than widening the column (a
+   * 41-letter surname must not turn the whole sheet landscape): the floor is then its minimum.
+   */
+  breakLongWords?: boolean;
 }
 
 /** Font sizes a table is set in, when not the list defaults (TABLE_FONT_SIZE, HEADER_FONT_SIZE). */
@@ -58,7 +63,9 @@ export function fitColumns(header: string[], rows: string[][], fits: ColumnFit[]
   const min = header.map((h, i) => {
     let m = longestWord(h, headerSize, true);
     for (const row of rows) m = Math.max(m, longestWord(row[i] ?? '', cellSize, false));
-    return Math.ceil(Math.max(m + 1, fits[i]?.min ?? 0));
+    const fit = fits[i];
+    if (fit?.breakLongWords && fit.floor !== undefined) m = Math.max(longestWord(h, headerSize, true), Math.min(m, fit.floor - 1));
+    return Math.ceil(Math.max(m + 1, fit?.min ?? 0));
   });
   const preferred = header.map((_, i) => {
     let p = min[i]!;
