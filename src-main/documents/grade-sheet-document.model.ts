@@ -68,4 +68,6 @@ export interface GradeSheetDocumentInput {
   closedOn: string | null;
   /** the letter scale in force for this sheet, for the footer counts (e.g. ["A","A-",…,"F"]) */
   letters: string[];
+  /** a credit test (зачет) is passed from this many points (the scale's credit-test pass mark) */
+  creditTestPassMark: number;
 }

@@ -132,7 +132,8 @@ describe('grade sheet content', () => {
   it('titles the sheet by control form and says the kind with the attempt', () => {
     expect(gradeSheetContent(sampleSheet(1), 'ky').title).toBe('ЭКЗАМЕНДИК ВЕДОМОСТЬ');
     expect(gradeSheetContent(sampleSheet(1, { controlForm: 'credit' }), 'ru').title).toBe('ЗАЧЁТНАЯ ВЕДОМОСТЬ');
-    expect(gradeSheetContent(sampleSheet(1, { controlForm: 'practice' }), 'ky').title).toBe('ВЕДОМОСТЬ');
+    expect(gradeSheetContent(sampleSheet(1, { controlForm: 'practice' }), 'ky').title).toBe('ПРАКТИКА БОЮНЧА ВЕДОМОСТЬ');
+    expect(gradeSheetContent(sampleSheet(1, { controlForm: 'course_work' }), 'ru').title).toBe('ВЕДОМОСТЬ ЗАЩИТЫ КУРСОВЫХ РАБОТ');
     expect(gradeSheetContent(sampleSheet(1), 'ru').numberText).toBe('№\u00a00457');
     const retake = { kind: 'retake', attempt: 2, parentNumber: '26-00042', closedOn: null } as const;
     expect(gradeSheetContent(sampleSheet(1, retake), 'ky').kindText).toBe('№ 26-00042 ведомость боюнча кайра тапшыруу, 2-аракет');
@@ -176,5 +177,43 @@ describe('grade sheet content', () => {
     expect(averageOf([78.45])).toBe(78.5);
     expect(averageOf([60, 61, 61])).toBe(60.7);
     expect(averageOf([])).toBeNull();
+  });
+
+  it('prints a credit test as passed / not passed from the credit-test pass mark, with no letters or 5-point grades', () => {
+    const rows = [
+      student('Асанов', { position: 1, parts: { m1: 20, m2: 15, exam: 15 }, total: 50, letter: 'D', traditional: 3 }),
+      student('Бакиев', { position: 2, parts: { m1: 20, m2: 15, exam: 14 }, total: 49, letter: 'FX', traditional: 2 }),
+      student('Осмонова', { position: 3, sex: 'F', parts: { m1: 20, m2: 20 }, mark: 'absent' }),
+    ];
+    const c = gradeSheetContent(sampleSheet(0, { controlForm: 'credit', rows, creditTestPassMark: 50 }), 'ru');
+    expect(c.columns.map((col) => col.header).slice(3)).toEqual(['1-модуль (30)', '2-модуль (30)', 'Зачёт (40)', 'Всего баллов (100)', 'Зачтено / не зачтено', 'Подпись']);
+    expect(c.rows.map((r) => r.texts.slice(6, 8))).toEqual([
+      ['50', 'зачтено'],
+      ['49', 'не зачтено'],
+      ['не явилась', ''],
+    ]);
+    expect(c.markSpan).toBe(2);
+    expect(c.summary.gradesTitle).toBe('Результаты');
+    expect(c.summary.grades.map((l) => [l.label, l.value])).toEqual([
+      ['Зачтено', 1],
+      ['Не зачтено', 1],
+    ]);
+    expect(c.summary.letters).toEqual([]);
+  });
+
+  it('prints course work, practice and a state exam by the total alone, signed by who judges them', () => {
+    const rows = [student('Асанов', { parts: { m1: 25, m2: 25, exam: 35 }, total: 85, letter: 'B+', traditional: 4 })];
+    const course = gradeSheetContent(sampleSheet(0, { controlForm: 'course_work', rows, examiner: 'С. Б. Козлов', dean: 'А. А. Дean' }), 'ru');
+    expect(course.columns.map((col) => col.key)).toEqual(['no', 'fullName', 'recordBook', 'total', 'letter', 'traditional', 'signature']);
+    expect(course.rows[0]!.texts.slice(3, 6)).toEqual(['85', 'B+', '4 (хор.)']);
+    expect(course.signatories.map((s) => s.role)).toEqual(['Руководитель курсовой работы', 'Член комиссии', 'Член комиссии', 'Декан факультета']);
+    expect(course.signatories[0]!.name).toBe('С. Б. Козлов');
+    expect(course.info.flat().map((f) => f.label)).toContain('Руководитель курсовой работы');
+    const state = gradeSheetContent(sampleSheet(0, { controlForm: 'state_exam', rows }), 'ky');
+    expect(state.title).toBe('МАМЛЕКЕТТИК ЭКЗАМЕНДИН ВЕДОМОСТУ');
+    expect(state.signatories.map((s) => s.role)).toEqual(['МАКтын төрагасы', 'Комиссиянын мүчөсү', 'Комиссиянын мүчөсү', 'Факультеттин деканы']);
+    const practice = gradeSheetContent(sampleSheet(0, { controlForm: 'practice', rows }), 'ru');
+    expect(practice.signatories[0]!.role).toBe('Руководитель практики');
+    expect(practice.columns.some((col) => col.key === 'part')).toBe(false);
   });
 });

@@ -8,8 +8,9 @@ import { fullName } from '../../../src-shared/domain/person';
 import { translate, type MessageKey } from '../../../src-shared/i18n';
 import type { DocumentLanguage } from '../order-document.model';
 import type { GradeSheetDocumentInput, GradeSheetDocumentRow } from '../grade-sheet-document.model';
+import { SHEET_FORMS } from './sheet-forms';
 
-export type GradeSheetColumnKey = 'no' | 'fullName' | 'recordBook' | 'part' | 'total' | 'letter' | 'traditional' | 'signature';
+export type GradeSheetColumnKey = 'no' | 'fullName' | 'recordBook' | 'part' | 'total' | 'letter' | 'traditional' | 'result' | 'signature';
 
 export interface GradeSheetColumn {
   key: GradeSheetColumnKey;
@@ -44,10 +45,11 @@ export interface GradeSheetSummary {
   gradesTitle: string;
   lettersTitle: string;
   countTitle: string;
-  /** 5, 4, 3, 2 with the grade in words */
+  /** 5, 4, 3, 2 with the grade in words; passed / not passed on a credit test */
   grades: SummaryLine[];
   /** absent, not admitted, students on the sheet, average points */
   others: SummaryLine[];
+  /** empty on a credit test, which has no letters */
   letters: SummaryLine[];
 }
 
@@ -63,8 +65,10 @@ export interface GradeSheetContent {
   info: InfoField[][];
   columns: GradeSheetColumn[];
   rows: GradeSheetRowContent[];
-  /** index of the total column: a mark covers it and the next MARK_SPAN - 1 columns */
+  /** index of the total column: a mark covers it and the next markSpan - 1 columns */
   markFrom: number;
+  /** total, letter, traditional (3) — or total and passed / not passed (2) */
+  markSpan: number;
   blank: boolean;
   /** across every page of a filled sheet that is not closed: its grades may still change */
   mark: string | null;
@@ -82,26 +86,11 @@ export interface GradeSheetContent {
   sheetName: string;
 }
 
-/** Total, letter and traditional grade: where a mark stands instead of numbers. */
-export const MARK_SPAN = 3;
 
 export const TRADITIONAL_GRADES = [5, 4, 3, 2] as const;
 type Traditional = (typeof TRADITIONAL_GRADES)[number];
 
 const isTraditional = (n: number | null): n is Traditional => n === 5 || n === 4 || n === 3 || n === 2;
-
-function titleKey(input: GradeSheetDocumentInput): MessageKey {
-  switch (input.controlForm) {
-    case 'exam':
-    case 'state_exam':
-      return 'doc.sheet.title.exam';
-    case 'credit':
-    case 'graded_credit':
-      return 'doc.sheet.title.credit';
-    default:
-      return 'doc.sheet.title.other';
-  }
-}
 
 /** Intl formatters are slow to build and a batch prints thousands of sheets: one per language and style. */
 const formatters = new Map<string, Intl.NumberFormat>();
@@ -143,18 +132,26 @@ function rowContent(
 ): GradeSheetRowContent {
   const head: (string | number)[] = [no, fullName(row), row.recordBookNo];
   const signature = '';
+  const form = SHEET_FORMS[input.controlForm];
+  const printed = form.parts ? input.parts : [];
   if (input.blank) {
-    const empty = input.parts.map(() => '');
-    return { texts: [String(no), fullName(row), row.recordBookNo, ...empty, '', '', '', signature], values: [...head, ...empty, '', '', '', signature], mark: null };
+    const empty = [...printed.map(() => ''), ...(form.result === 'grade' ? ['', '', ''] : ['', ''])];
+    return { texts: [String(no), fullName(row), row.recordBookNo, ...empty, signature], values: [...head, ...empty, signature], mark: null };
   }
-  const parts = input.parts.map((p) => row.parts[p.key] ?? null);
+  const parts = printed.map((p) => row.parts[p.key] ?? null);
   const partTexts = parts.map((v) => (v === null ? '' : formatPoints(v, lang)));
   const partValues = parts.map((v) => v ?? '');
   const mark = row.mark ? translate(lang, `doc.sheet.mark.${row.mark}`, { sex: row.sex }) : null;
-  const grade: string[] = mark
-    ? [mark, '', '']
-    : [row.total === null ? '' : formatPoints(row.total, lang), row.letter ?? '', traditionalText(row.traditional, lang)];
-  const gradeValues: (string | number)[] = mark ? grade : [row.total ?? '', grade[1]!, grade[2]!];
+  const totalText = row.total === null ? '' : formatPoints(row.total, lang);
+  const grade: string[] =
+    form.result === 'passFail'
+      ? mark
+        ? [mark, '']
+        : [totalText, row.total === null ? '' : translate(lang, passed(row, input) ? 'doc.sheet.result.passed' : 'doc.sheet.result.failed')]
+      : mark
+        ? [mark, '', '']
+        : [totalText, row.letter ?? '', traditionalText(row.traditional, lang)];
+  const gradeValues: (string | number)[] = mark ? grade : [row.total ?? '', ...grade.slice(1)];
   return {
     texts: [String(no), fullName(row), row.recordBookNo, ...partTexts, ...grade, signature],
     values: [...head, ...partValues, ...gradeValues, signature],
@@ -175,11 +172,17 @@ function summaryOf(input: GradeSheetDocumentInput, lang: DocumentLanguage): Grad
   const letters = [...input.letters];
   for (const r of graded) if (r.letter && !letters.includes(r.letter)) letters.push(r.letter);
   const average = input.blank ? null : averageOf(graded.filter((r) => r.total !== null).map((r) => r.total!));
+  const passFail = SHEET_FORMS[input.controlForm].result === 'passFail';
   return {
-    gradesTitle: t('doc.sheet.sum.grades'),
+    gradesTitle: t(passFail ? 'doc.sheet.sum.results' : 'doc.sheet.sum.grades'),
     lettersTitle: t('doc.sheet.sum.letters'),
     countTitle: t('doc.sheet.sum.count'),
-    grades: TRADITIONAL_GRADES.map((g) => line(`${g} (${translate(lang, `doc.sheet.grade.${g}`)})`, count((r) => r.traditional === g))),
+    grades: passFail
+      ? [
+          line(t('doc.sheet.sum.passed'), count((r) => r.total !== null && passed(r, input))),
+          line(t('doc.sheet.sum.failed'), count((r) => r.total !== null && !passed(r, input))),
+        ]
+      : TRADITIONAL_GRADES.map((g) => line(`${g} (${translate(lang, `doc.sheet.grade.${g}`)})`, count((r) => r.traditional === g))),
     others: [
       line(t('doc.sheet.sum.absent'), count((r) => r.mark === 'absent', input.rows)),
       line(t('doc.sheet.sum.notAdmitted'), count((r) => r.mark === 'not_admitted', input.rows)),
@@ -187,8 +190,13 @@ function summaryOf(input: GradeSheetDocumentInput, lang: DocumentLanguage): Grad
       line(t('doc.sheet.sum.students'), input.rows.length),
       line(t('doc.sheet.sum.average'), average, average === null ? '' : numberFormat(lang, 'average').format(average)),
     ],
-    letters: letters.map((l) => line(l, count((r) => r.letter === l))),
+    letters: passFail ? [] : letters.map((l) => line(l, count((r) => r.letter === l))),
   };
+}
+
+/** A credit test is passed from the scale's credit-test pass mark (DOMAIN.md §3). */
+function passed(row: GradeSheetDocumentRow, input: GradeSheetDocumentInput): boolean {
+  return row.total !== null && row.total >= input.creditTestPassMark;
 }
 
 function kindText(input: GradeSheetDocumentInput, lang: DocumentLanguage): string {
@@ -198,7 +206,8 @@ function kindText(input: GradeSheetDocumentInput, lang: DocumentLanguage): strin
 
 export function gradeSheetContent(input: GradeSheetDocumentInput, lang: DocumentLanguage): GradeSheetContent {
   const t = (key: MessageKey, values?: Record<string, string>) => translate(lang, key, values);
-  const title = t(titleKey(input));
+  const form = SHEET_FORMS[input.controlForm];
+  const title = t(form.title);
   const numberText = translate(lang, 'doc.sheet.number', { number: input.number });
   const maxTotal = input.parts.length ? input.parts.reduce((sum, p) => sum + p.max, 0) : 100;
 
@@ -206,10 +215,18 @@ export function gradeSheetContent(input: GradeSheetDocumentInput, lang: Document
     { key: 'no', header: t('doc.col.no') },
     { key: 'fullName', header: t('doc.col.fullName') },
     { key: 'recordBook', header: t('doc.sheet.col.recordBook') },
-    ...input.parts.map((p) => ({ key: 'part' as const, partKey: p.key, header: `${p.label[lang]} (${formatPoints(p.max, lang)})` })),
+    ...(form.parts ? input.parts : []).map((p, i, all) => {
+      // the final part is called what this form calls it ("Зачёт (40)", not "Экзамен (40)")
+      const label = form.finalLabel && i === all.length - 1 && all.length > 1 ? t(form.finalLabel) : p.label[lang];
+      return { key: 'part' as const, partKey: p.key, header: `${label} (${formatPoints(p.max, lang)})` };
+    }),
     { key: 'total', header: translate(lang, 'doc.sheet.col.total', { number: formatPoints(maxTotal, lang) }) },
-    { key: 'letter', header: t('doc.sheet.col.letter') },
-    { key: 'traditional', header: t('doc.sheet.col.traditional') },
+    ...(form.result === 'passFail'
+      ? [{ key: 'result' as const, header: t('doc.sheet.col.result') }]
+      : [
+          { key: 'letter' as const, header: t('doc.sheet.col.letter') },
+          { key: 'traditional' as const, header: t('doc.sheet.col.traditional') },
+        ]),
     { key: 'signature', header: t('doc.sheet.col.signature') },
   ];
   // the sheet's own numbering (alphabetical when it was made), never re-sorted at print time
@@ -236,7 +253,7 @@ export function gradeSheetContent(input: GradeSheetDocumentInput, lang: Document
       { label: t('doc.sheet.controlForm'), value: translate(lang, `doc.sheet.control.${input.controlForm}`) },
       { label: t('doc.sheet.examDate'), value: examDate },
     ],
-    [{ label: t('doc.sheet.examiner'), value: input.examiner }],
+    [{ label: t(form.signatories[0]!), value: input.examiner }],
   ];
 
   return {
@@ -250,10 +267,12 @@ export function gradeSheetContent(input: GradeSheetDocumentInput, lang: Document
     columns,
     rows,
     markFrom: columns.findIndex((c) => c.key === 'total'),
+    markSpan: form.result === 'passFail' ? 2 : 3,
     blank: input.blank,
     summary: summaryOf(input, lang),
+    // the examiner (supervisor, chair) is named; commission members sign on their own lines
     signatories: [
-      { role: t('doc.sheet.examiner'), name: input.examiner },
+      ...form.signatories.map((role, i) => ({ role: t(role), name: i === 0 ? input.examiner : '' })),
       { role: t('doc.sheet.dean'), name: input.dean },
     ],
     signatureHint: t('doc.sheet.signatureHint'),

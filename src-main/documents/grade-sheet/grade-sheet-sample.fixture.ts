@@ -114,6 +114,7 @@ export function sampleSheet(count = 25, overrides: Partial<GradeSheetDocumentInp
     // the sample is a closed sheet; tests of an open one say closedOn: null
     closedOn: '2027-01-16',
     letters: LETTERS,
+    creditTestPassMark: 50,
     ...overrides,
   };
 }

@@ -322,4 +322,33 @@ describe('grade sheet PDF: layout rules', () => {
     expect(flat(credit.pages[0]!)).toContain('ЗАЧЁТНАЯ ВЕДОМОСТЬ № 0457');
     expect(flat(credit.pages[0]!)).toContain('направление (индивидуальная сдача) по ведомости № —, попытка 3');
   });
+
+  // one PDF per control form, read back through pdftotext: title, columns, counts, who signs
+  // words, since a heading may wrap inside its cell: each word must be printed, or must not be
+  const FORMS = [
+    { form: 'exam', title: 'ЭКЗАМЕНАЦИОННАЯ ВЕДОМОСТЬ', has: ['Экзамен', 'Буква', 'Традиц.', 'Традиционные', 'Буквенные', 'Экзаменатор'], not: ['Зачтено', 'Зачёт'] },
+    { form: 'graded_credit', title: 'ВЕДОМОСТЬ ДИФФЕРЕНЦИРОВАННОГО ЗАЧЁТА', has: ['Зачёт', 'Буква', 'Традиционные'], not: ['Экзамен'] },
+    { form: 'credit', title: 'ЗАЧЁТНАЯ ВЕДОМОСТЬ', has: ['Зачёт', 'Зачтено', 'зачтено', 'Результаты'], not: ['Экзамен', 'Буква', 'Традиционные', 'Буквенные', '(отл.)'] },
+    { form: 'course_work', title: 'ВЕДОМОСТЬ ЗАЩИТЫ КУРСОВЫХ РАБОТ', has: ['(100)', 'Руководитель', 'курсовой', 'Член', 'комиссии'], not: ['1-модуль', 'Экзамен', 'Экзаменатор'] },
+    { form: 'practice', title: 'ВЕДОМОСТЬ ПО ПРАКТИКЕ', has: ['(100)', 'Руководитель', 'практики'], not: ['1-модуль', 'Экзамен', 'Экзаменатор'] },
+    { form: 'state_exam', title: 'ВЕДОМОСТЬ ГОСУДАРСТВЕННОГО ЭКЗАМЕНА', has: ['Председатель', 'ГАК', 'Член', 'комиссии'], not: ['1-модуль', 'Экзаменатор'] },
+  ] as const;
+  for (const f of FORMS) {
+    it(`prints a ${f.form} sheet with its own title, columns, counts and signatures`, async () => {
+      const input = sampleSheet(25, { controlForm: f.form });
+      const text = flat(probePdf(await renderGradeSheetPdf(input, 'ru'), `form-${f.form}`).pages.join('\n'));
+      expect(text).toContain(`${f.title} № 0457`);
+      const words = new Set(text.split(' '));
+      for (const w of f.has) expect(words.has(w), w).toBe(true);
+      for (const w of f.not) expect(words.has(w), w).toBe(false);
+      expect(text).toContain('Декан факультета');
+      if (f.form === 'credit') {
+        // the counts add up: passed + not passed + absent + not admitted = the students on the sheet
+        const graded = input.rows.filter((r) => !r.mark && r.total !== null);
+        const passed = graded.filter((r) => r.total! >= input.creditTestPassMark).length;
+        expect(text).toMatch(new RegExp(`Зачтено\\s+${passed}\\b`));
+        expect(text).toMatch(new RegExp(`Не зачтено\\s+${graded.length - passed}\\b`));
+      }
+    });
+  }
 });

@@ -9,7 +9,7 @@ import type { DocumentLanguage } from '../order-document.model';
 import { contentWidth, documentDefinition, render, type Orientation } from '../pdf/pdf';
 import { fitColumns, type ColumnFit } from '../pdf/pdf-columns';
 import { listWithClosing, type ListCell, type ListColumn } from '../pdf/pdf-table';
-import { gradeSheetContent, MARK_SPAN, type GradeSheetColumn, type GradeSheetContent, type SummaryLine } from './grade-sheet-content';
+import { gradeSheetContent, type GradeSheetColumn, type GradeSheetContent, type SummaryLine } from './grade-sheet-content';
 
 /**
  * Ten columns (three parts) on a portrait page: the table is set a step smaller than the
@@ -36,7 +36,7 @@ const BLANK_ROW_HEIGHT = 22;
 const INFO_SIZE = 10;
 const SUMMARY_SIZE = 9;
 
-const CENTERED: ReadonlySet<GradeSheetColumn['key']> = new Set(['no', 'recordBook', 'part', 'total', 'letter', 'traditional']);
+const CENTERED: ReadonlySet<GradeSheetColumn['key']> = new Set(['no', 'recordBook', 'part', 'total', 'letter', 'traditional', 'result']);
 
 interface TableLayout {
   orientation: Orientation;
@@ -47,7 +47,7 @@ interface TableLayout {
 
 /** The cells the widths are measured on: a mark spans three columns, so it does not widen one. */
 function measuredRows(c: GradeSheetContent): string[][] {
-  return c.rows.map((r) => r.texts.map((t, i) => (r.mark && i >= c.markFrom && i < c.markFrom + MARK_SPAN ? '' : t)));
+  return c.rows.map((r) => r.texts.map((t, i) => (r.mark && i >= c.markFrom && i < c.markFrom + c.markSpan ? '' : t)));
 }
 
 function layoutFor(c: GradeSheetContent): TableLayout {
@@ -111,7 +111,7 @@ function studentTable(c: GradeSheetContent, layout: TableLayout): Content {
     align: CENTERED.has(col.key) ? 'center' : 'left',
   }));
   const rows: ListCell[][] = c.rows.map((r) =>
-    r.texts.map((text, i): ListCell => (r.mark && i === c.markFrom ? { text: r.mark, colSpan: MARK_SPAN, align: 'center' } : text)),
+    r.texts.map((text, i): ListCell => (r.mark && i === c.markFrom ? { text: r.mark, colSpan: c.markSpan, align: 'center' } : text)),
   );
   return listWithClosing(
     {
@@ -161,8 +161,10 @@ function countTable(head: [string, string] | null, lines: SummaryLine[], blank: 
 }
 
 /** The letters in a row, their counts under them; a long scale takes several rows. */
-function lettersTable(c: GradeSheetContent): Content {
+function lettersTable(c: GradeSheetContent): Content | null {
   const letters = c.summary.letters;
+  // a credit test has no letters
+  if (letters.length === 0) return null;
   const perRow = 12;
   const body: TableCell[][] = [];
   for (let from = 0; from < Math.max(letters.length, 1); from += perRow) {
@@ -205,6 +207,7 @@ function signatures(c: GradeSheetContent): Content {
 
 /** Counts and signatures (kept with the last rows, on one page, by listWithClosing). */
 function closing(c: GradeSheetContent): Content[] {
+  const letters = lettersTable(c);
   return [
     {
       margin: [0, 10, 0, 0],
@@ -214,7 +217,7 @@ function closing(c: GradeSheetContent): Content[] {
         countTable(null, c.summary.others, c.blank),
       ],
     },
-    lettersTable(c),
+    ...(letters ? [letters] : []),
     signatures(c),
   ];
 }

@@ -20,7 +20,7 @@ import {
 } from '../excel/xlsx';
 import type { GradeSheetDocumentInput } from '../grade-sheet-document.model';
 import type { DocumentLanguage } from '../order-document.model';
-import { gradeSheetContent, MARK_SPAN, type GradeSheetColumn, type GradeSheetContent, type SummaryLine } from './grade-sheet-content';
+import { gradeSheetContent, type GradeSheetColumn, type GradeSheetContent, type SummaryLine } from './grade-sheet-content';
 
 /** Widths in Excel character units (about one 11 pt character each). */
 const WIDTHS: Record<GradeSheetColumn['key'], number> = {
@@ -31,10 +31,11 @@ const WIDTHS: Record<GradeSheetColumn['key'], number> = {
   total: 9,
   letter: 7,
   traditional: 14,
+  result: 16,
   signature: 11,
 };
 
-const CENTERED: ReadonlySet<GradeSheetColumn['key']> = new Set(['no', 'recordBook', 'part', 'total', 'letter', 'traditional']);
+const CENTERED: ReadonlySet<GradeSheetColumn['key']> = new Set(['no', 'recordBook', 'part', 'total', 'letter', 'traditional', 'result']);
 
 /** The table is set at 10 pt, like the PDF's dense table. */
 const TABLE_SIZE = 10;
@@ -95,7 +96,7 @@ function addSummary(ws: ExcelJS.Worksheet, c: GradeSheetContent, width: number):
   const s = c.summary;
   const title = (label: string): [string, string | null, boolean] => [label, s.countTitle, true];
   const line = (l: SummaryLine): [string, number | null, boolean] => [l.label, l.value, false];
-  const left = [title(s.gradesTitle), ...s.grades.map(line), title(s.lettersTitle), ...s.letters.map(line)];
+  const left = [title(s.gradesTitle), ...s.grades.map(line), ...(s.letters.length ? [title(s.lettersTitle), ...s.letters.map(line)] : [])];
   left.forEach(([label, count, bold], i) => {
     const row = ws.addRow([]);
     putCount(row, 1, LEFT_COLUMNS, label, count, bold);
@@ -153,7 +154,7 @@ export async function renderGradeSheetXlsx(input: GradeSheetDocumentInput, lang:
     const row = ws.getRow(range.firstRow + i);
     // a mark stands once across total, letter and traditional grade, as on the PDF
     if (r.mark) {
-      ws.mergeCells(row.number, c.markFrom + 1, row.number, c.markFrom + MARK_SPAN);
+      ws.mergeCells(row.number, c.markFrom + 1, row.number, c.markFrom + c.markSpan);
       row.getCell(c.markFrom + 1).alignment = { horizontal: 'center', vertical: 'top', wrapText: true };
     }
     // Excel sizes rows to wrapped text itself; a blank sheet's rows are set taller, to write in

@@ -60,6 +60,7 @@ export function gradeSheetDocumentInput(db: Database, sheet: GradeSheetDetail, b
     blank,
     closedOn: sheet.state === 'closed' && row.closed_at ? isoDateIn(universityTimeZone(), new Date(row.closed_at)) : null,
     letters: scale.bands.map((b) => b.letter),
+    creditTestPassMark: scale.creditTestPassMark,
   };
 }
 
