@@ -50,8 +50,21 @@ describe('a dean’s office clerk through an exam session', () => {
     expect(files).toHaveLength(total);
     expect(files.every((f) => f.endsWith('-blank-ky.xlsx'))).toBe(true);
 
-    // a second print, cancelled at once, leaves no file behind
+    await page.screenshot({ path: path.join(__dirname, '.artifacts', 'session-print.png') });
+    // the browser can take the ZIP itself (the folder is on the computer running UniDesk)
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('print-download').click()]);
+    const saved = path.join(app.exportsDir, '..', 'downloaded.zip');
+    await download.saveAs(saved);
+    expect(fs.readFileSync(saved).equals(fs.readFileSync(out))).toBe(true);
+    fs.rmSync(saved);
+
+    // nothing is entered yet: "filled" has nothing to print, and says to print blanks instead
     await page.getByTestId('print-what').selectOption('filled');
+    await page.getByTestId('print-start').click();
+    expect(await page.getByTestId('print-error').textContent()).toContain('бланки');
+
+    // a second print, cancelled at once, leaves no file behind
+    await page.getByTestId('print-what').selectOption('blank');
     await page.getByTestId('print-format').selectOption('pdf');
     await page.getByTestId('print-start').click();
     await page.getByTestId('print-cancel').click();

@@ -145,6 +145,7 @@ const sub: Record<string, Command> = {
             fs.rmSync(out, { recursive: true, force: true });
             fs.renameSync(job.out, out);
             console.log(api.say('cli.sheets.wroteAll', { count: job.done, out, seconds: ((Date.now() - started) / 1000).toFixed(1) }));
+            if (job.skipped > 0) console.log(api.say('grades.print.skipped', { count: job.skipped }));
           },
           process.env,
           { exportsDir: work },

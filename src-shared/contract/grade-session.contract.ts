@@ -52,6 +52,8 @@ export interface BatchJobView {
   state: 'running' | 'done' | 'failed' | 'cancelled';
   done: number;
   total: number;
+  /** a filled print leaves out the sheets with no grade at all (print those as blanks) */
+  skipped: number;
   /** the folder or ZIP the print is written to (it appears there only once complete) */
   out: string;
   error: string | null;
@@ -85,4 +87,6 @@ export const gradeSessionContract = {
   ),
   'gradeSheets.batchStatus': operation<BatchJobView>()(z.object({ jobId: id })),
   'gradeSheets.batchCancel': operation<BatchJobView>()(z.object({ jobId: id })),
+  /** a finished ZIP, to save where the user chooses (the browser has no access to the host's folder) */
+  'gradeSheets.batchFile': operation<import('./orders.contract').ExportedFile>()(z.object({ jobId: id })),
 };

@@ -128,6 +128,8 @@ export const errorsEn: Record<keyof typeof errorsRu, string> = {
   'error.registration.graded': 'The student already has a grade on sheet No. {number}: the registration was not removed. Clear the grade first.',
   'error.batch.notFound': 'Print job not found (after a restart of the app it has to be started again).',
   'error.batch.empty': 'This session has no grade sheets yet: generate them first.',
+  'error.batch.noneFilled': 'No sheet of this session has a grade yet: print the blanks.',
+  'error.batch.noFile': 'The print is not finished yet, or it is a folder, not a ZIP.',
   'error.batch.busy': 'A print is already running: wait for it to finish or cancel it.',
   'error.sheet.noCurriculum': 'Group {group} has no curriculum (intake {year}).',
   'grade.problem': 'row {row} ({name}), “{column}”: {problem}',

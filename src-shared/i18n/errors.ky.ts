@@ -128,6 +128,8 @@ export const errorsKy: Record<keyof typeof errorsRu, string> = {
   'error.registration.graded': 'Студенттин № {number} ведомосттосунда баасы бар: катталуу өчүрүлгөн жок. Адегенде баасын тазалаңыз.',
   'error.batch.notFound': 'Басып чыгаруу табылган жок (программа кайра ачылгандан кийин аны кайра баштоо керек).',
   'error.batch.empty': 'Бул сессияда ведомосттор азырынча жок: адегенде аларды түзүңүз.',
+  'error.batch.noneFilled': 'Бул сессиянын бир да ведомостунда баа жок: бланктарды басып чыгарыңыз.',
+  'error.batch.noFile': 'Басып чыгаруу файлы даяр эмес же бул ZIP эмес, папка.',
   'error.batch.busy': 'Басып чыгаруу жүрүп жатат: бүткөнүн күтүңүз же токтотуңуз.',
   'error.sheet.noCurriculum': '{group} тобу үчүн окуу планы жок ({year}-жылы кабыл алынган).',
   'grade.problem': '{row}-сап ({name}), «{column}»: {problem}',

@@ -61,6 +61,8 @@ export const gradeSessionEn: Record<keyof typeof gradeSessionRu, string> = {
   'grades.print.done': 'Done: {total} sheets in {seconds} s.',
   'grades.print.cancelled': 'Printing cancelled: unfinished files removed.',
   'grades.print.failed': 'Printing failed, nothing was written: {reason}',
+  'grades.print.skipped': '{count, plural, one {# sheet without a single grade was} other {# sheets without a single grade were}} left out — print those as blanks.',
+  'grades.print.download': 'Download the ZIP',
   'grades.print.where': 'The files are here:',
 
   'grades.examiner.title': 'Examiner and exam date',

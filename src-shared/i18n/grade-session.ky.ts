@@ -61,6 +61,8 @@ export const gradeSessionKy: Record<keyof typeof gradeSessionRu, string> = {
   'grades.print.done': 'Даяр: {total} ведомость {seconds} секундда.',
   'grades.print.cancelled': 'Басып чыгаруу токтотулду: бүтпөгөн файлдар өчүрүлдү.',
   'grades.print.failed': 'Басып чыгаруу ишке ашкан жок, эч нерсе жазылган жок: {reason}',
+  'grades.print.skipped': 'Бир да баасы жок {count} ведомость басылган жок — аларды бланк катары басыңыз.',
+  'grades.print.download': 'ZIP жүктөп алуу',
   'grades.print.where': 'Файлдар бул жерде:',
 
   'grades.examiner.title': 'Экзаменатор жана экзамендин күнү',

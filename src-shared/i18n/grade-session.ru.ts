@@ -59,6 +59,8 @@ export const gradeSessionRu = {
   'grades.print.done': 'Готово: {total} ведомостей за {seconds} с.',
   'grades.print.cancelled': 'Печать отменена: незаконченные файлы удалены.',
   'grades.print.failed': 'Печать не удалась, ничего не записано: {reason}',
+  'grades.print.skipped': '{count, plural, one {# ведомость без единой оценки не напечатана} few {# ведомости без единой оценки не напечатаны} many {# ведомостей без единой оценки не напечатано} other {# ведомости без единой оценки не напечатаны}} — их печатают как бланки.',
+  'grades.print.download': 'Скачать ZIP',
   'grades.print.where': 'Файлы здесь:',
 
   'grades.examiner.title': 'Экзаменатор и дата экзамена',

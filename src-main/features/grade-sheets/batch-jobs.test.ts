@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BatchJobView } from '../../../src-shared/contract';
-import { USERS } from '../../testing/fixture';
+import { IDS, USERS } from '../../testing/fixture';
 import { createBatchJobs } from './batch-jobs';
 import { refusal, SESSION, sheetsFixture } from './grade-sheets.test-kit';
 
@@ -42,21 +42,32 @@ async function until(read: () => BatchJobView, states: BatchJobView['state'][]):
 }
 
 describe('session print jobs', () => {
-  it('prints every sheet of the session into a ZIP named after the faculty and session, reporting progress', async () => {
-    f.prepared();
+  it('prints the filled sheets of the session into a ZIP named after the faculty and session, reporting progress', async () => {
+    const sheet = f.prepared();
     const jobs = createBatchJobs(f.db, f.sheets, { exportsDir: path.join(dir, 'out'), workerFile: path.join(dir, 'worker.cjs') });
+    // nothing entered anywhere: "filled" has nothing to print, and says to print the blanks
+    expect(refusal(() => jobs.start(USERS.clerkEcon, { sessionId: SESSION, format: 'pdf', lang: 'ky', blank: false, zip: true })).key).toBe('error.batch.noneFilled');
+    f.sheets.setGrades(USERS.clerkEcon, { id: sheet.id, cells: [{ studentId: IDS.studentAigerim, parts: { m1: 20, m2: 15, exam: 30 } }] }, 'ru');
     const started = jobs.start(USERS.clerkEcon, { sessionId: SESSION, format: 'pdf', lang: 'ky', blank: false, zip: true });
-    expect(started).toMatchObject({ state: 'running', total: 2, done: 0 });
+    // one sheet has a grade; the other (no grade at all) is left out and counted as such
+    expect(started).toMatchObject({ state: 'running', total: 1, skipped: 1, done: 0 });
     expect(path.basename(started.out)).toMatch(/^ECON-2026-2027-autumn-pdf-ky\.zip$/);
     expect(fs.existsSync(started.out)).toBe(false);
+    expect(refusal(() => jobs.file(USERS.clerkEcon, started.id)).key).toBe('error.batch.noFile');
     const done = await until(() => jobs.status(USERS.clerkEcon, started.id), ['done', 'failed']);
-    expect(done).toMatchObject({ state: 'done', done: 2, total: 2 });
+    expect(done).toMatchObject({ state: 'done', done: 1, total: 1 });
     expect(fs.statSync(done.out).size).toBeGreaterThan(0);
-    // another user cannot see (or cancel) it
+    // the browser gets the ZIP itself to save, byte for byte
+    const file = jobs.file(USERS.clerkEcon, started.id);
+    expect(file).toMatchObject({ fileName: 'ECON-2026-2027-autumn-pdf-ky.zip', mimeType: 'application/zip' });
+    expect(Buffer.from(file.base64, 'base64').equals(fs.readFileSync(done.out))).toBe(true);
+    // another user cannot see (or cancel, or download) it
     expect(refusal(() => jobs.status(USERS.admin, started.id)).key).toBe('error.batch.notFound');
-    // a second print of the same session does not overwrite the first
-    const again = jobs.start(USERS.clerkEcon, { sessionId: SESSION, format: 'pdf', lang: 'ky', blank: false, zip: true });
-    expect(path.basename(again.out)).toBe('ECON-2026-2027-autumn-pdf-ky-2.zip');
+    expect(refusal(() => jobs.file(USERS.admin, started.id)).key).toBe('error.batch.notFound');
+    // a second print of the same session does not overwrite the first; blanks are every sheet
+    const again = jobs.start(USERS.clerkEcon, { sessionId: SESSION, format: 'pdf', lang: 'ky', blank: true, zip: true });
+    expect(again).toMatchObject({ total: 2, skipped: 0 });
+    expect(path.basename(again.out)).toBe('ECON-2026-2027-autumn-pdf-ky-blank.zip');
     await until(() => jobs.status(USERS.clerkEcon, again.id), ['done', 'failed']);
   });
 

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { uuidv7 } from 'uuidv7';
-import type { BatchJobView, ParsedRequestOf, SessionUser } from '../../../src-shared/contract';
+import type { BatchJobView, ExportedFile, ParsedRequestOf, SessionUser } from '../../../src-shared/contract';
 import { can } from '../../../src-shared/domain/roles';
 import type { Database } from '../../db/connection';
 import { AppError, forbidden } from '../../host/app-error';
@@ -58,8 +58,12 @@ export function createBatchJobs(db: Database, sheets: GradeSheetsService, opts: 
       if (!ses) throw new AppError('not_found', 'error.sheet.noSession');
       assertInScope(session, 'gradeSheets', 'read', { facultyId: ses.faculty_id }, 'error.sheet.scope');
       // the list applies the caller's scope, so a job never prints a sheet its user could not open
-      const sheetIds = sheets.list(session, { sessionId: ses.id }).rows.map((r) => r.id);
-      if (sheetIds.length === 0) throw new AppError('conflict', 'error.batch.empty');
+      const all = sheets.list(session, { sessionId: ses.id }).rows;
+      if (all.length === 0) throw new AppError('conflict', 'error.batch.empty');
+      // "filled" means something was entered: an empty sheet printed as filled is a blank with the wrong title
+      const chosen = req.blank ? all : all.filter((r) => r.graded > 0);
+      if (chosen.length === 0) throw new AppError('conflict', 'error.batch.noneFilled');
+      const sheetIds = chosen.map((r) => r.id);
       if ([...jobs.values()].some((j) => j.owner === session.id && j.view.state === 'running')) throw new AppError('conflict', 'error.batch.busy');
       fs.mkdirSync(exportsDir, { recursive: true });
       const base = [ses.code ?? 'all', ses.academic_year_id, ses.term, req.format, req.lang, req.blank ? 'blank' : '']
@@ -67,7 +71,7 @@ export function createBatchJobs(db: Database, sheets: GradeSheetsService, opts: 
         .join('-')
         .replace(/[^\p{L}\p{N}._-]/gu, '_');
       const out = freeName(exportsDir, base, req.zip ? '.zip' : '');
-      const view: BatchJobView = { id: uuidv7(), state: 'running', done: 0, total: sheetIds.length, out, error: null, startedAt: new Date().toISOString(), seconds: null };
+      const view: BatchJobView = { id: uuidv7(), state: 'running', done: 0, total: sheetIds.length, skipped: all.length - chosen.length, out, error: null, startedAt: new Date().toISOString(), seconds: null };
       const controller = new AbortController();
       const started = Date.now();
       const ended = exportBatch({
@@ -91,6 +95,13 @@ export function createBatchJobs(db: Database, sheets: GradeSheetsService, opts: 
 
     status(session: SessionUser, id: string): BatchJobView {
       return { ...own(session, id).view };
+    },
+
+    /** The finished ZIP's bytes, for a download; a folder print is read where it was written. */
+    file(session: SessionUser, id: string): ExportedFile {
+      const { view } = own(session, id);
+      if (view.state !== 'done' || !view.out.endsWith('.zip')) throw new AppError('conflict', 'error.batch.noFile');
+      return { fileName: path.basename(view.out), mimeType: 'application/zip', base64: fs.readFileSync(view.out).toString('base64') };
     },
 
     /** Answers once the print has stopped: "cancelled" means nothing of it is left on disk. */

@@ -4,6 +4,7 @@ import type { AcademicSessionView, BatchJobView } from '../../../src-shared/cont
 import type { MessageKey } from '../../../src-shared/i18n';
 import { call, errorMessage } from '../../api/client';
 import { ErrorBanner } from '../../ui/error-banner';
+import { downloadFile } from '../../ui/file-download';
 import { SelectField } from '../../ui/select';
 
 const POLL_MS = 400;
@@ -39,6 +40,15 @@ export function SessionPrintPanel({ session, label }: { session: AcademicSession
     setError(null);
     try {
       setJob(await call('gradeSheets.batchStart', { sessionId: session.id, format, lang, blank, zip }));
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  async function download() {
+    if (!job) return;
+    try {
+      downloadFile(await call('gradeSheets.batchFile', { jobId: job.id }));
     } catch (e) {
       setError(errorMessage(e));
     }
@@ -123,9 +133,20 @@ export function SessionPrintPanel({ session, label }: { session: AcademicSession
             {job.state === 'cancelled' ? t('grades.print.cancelled') : null}
             {job.state === 'failed' ? t('grades.print.failed', { reason: job.error ?? '' }) : null}
           </span>
+          {job.state !== 'running' && job.skipped > 0 ? (
+            <p className="muted" data-testid="print-skipped">
+              {t('grades.print.skipped', { count: job.skipped })}
+            </p>
+          ) : null}
           {job.state === 'done' ? (
             <p className="print-path">
               {t('grades.print.where')} <code data-testid="print-path">{job.out}</code>
+              {/* the folder is on the computer running UniDesk; a browser elsewhere needs the file itself */}
+              {job.out.endsWith('.zip') ? (
+                <button type="button" className="btn btn-small" onClick={() => void download()} data-testid="print-download">
+                  {t('grades.print.download')}
+                </button>
+              ) : null}
             </p>
           ) : null}
         </div>
