@@ -183,6 +183,19 @@ describe('a dean’s office clerk through an exam session', () => {
     expect(app.query(`SELECT position FROM grade WHERE sheet_id = ? AND student_id = ?`, sheets[2]!.id, s!.student_id)).toEqual([{ position: sheets[2]!.n + 1 }]);
   });
 
+  it('registers every group of a course in one go, and says how many were registered', async () => {
+    await page.getByTestId('grades-tab-sheets').click();
+    const courses = app.query<{ course: number; n: number }>(
+      `SELECT g.course, count(*) AS n FROM student_group g JOIN app_user u ON u.username = 'clerk' AND u.faculty_id = g.faculty_id GROUP BY g.course ORDER BY g.course LIMIT 1`,
+    );
+    await page.getByTestId('grades-register-group').selectOption(`course:${courses[0]!.course}`);
+    await page.getByTestId('grades-register-submit').click();
+    const notice = await page.getByTestId('grades-notice').textContent();
+    // the demo registered its groups already: every group of the course answers, nothing is doubled
+    expect(notice).toMatch(new RegExp(`^${courses[0]!.n} групп`));
+    expect(notice).toContain('добавлено 0 записей');
+  });
+
   it('lets an administrator open entry for one sheet whose window has closed, with a reason', async () => {
     const sheet = sheets[3]!;
     const writer = new BetterSqlite3(app.dbFile);

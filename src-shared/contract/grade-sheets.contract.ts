@@ -112,6 +112,14 @@ export interface TeacherImportResult {
   sheet: GradeSheetDetail;
 }
 
+export interface GroupRegistrationResult {
+  groupId: string;
+  added: number;
+  alreadyRegistered: number;
+  /** why this group was not registered, in the caller's language; null when it was */
+  problem: string | null;
+}
+
 export const gradeSheetsContract = {
   'gradeSheets.export': operation<import('./orders.contract').ExportedFile>()(
     z.object({ id, format: z.enum(['pdf', 'xlsx']), lang: z.enum(['ky', 'ru']), blank: z.boolean().default(false) }),
@@ -134,6 +142,10 @@ export const gradeSheetsContract = {
   ),
   'registrations.registerGroup': operation<{ added: number; alreadyRegistered: number }>()(
     z.object({ groupId: id, academicYearId: z.string().regex(/^\d{4}-\d{4}$/), term: z.enum(['autumn', 'spring']) }),
+  ),
+  /** several groups at once (a whole course, a whole faculty); each group on its own, so one without a curriculum does not stop the rest */
+  'registrations.registerGroups': operation<{ rows: GroupRegistrationResult[] }>()(
+    z.object({ groupIds: z.array(id).min(1).max(300), academicYearId: z.string().regex(/^\d{4}-\d{4}$/), term: z.enum(['autumn', 'spring']) }),
   ),
   'gradeSheets.generate': operation<{ created: number; sheets: GradeSheetSummary[] }>()(z.object({ sessionId: id })),
   'gradeSheets.list': operation<{ rows: GradeSheetSummary[] }>()(

@@ -43,6 +43,10 @@ export const gradeSessionEn: Record<keyof typeof gradeSessionRu, string> = {
   'grades.reg.option': '{name} — semester {semester}, {credits} cr., {form}',
   'grades.reg.added': 'The student is registered for "{name}".',
 
+  'grades.reg.allOfCourse': 'all groups of course {course} ({count})',
+  'grades.reg.allGroups': 'all groups of the faculty ({count})',
+  'grades.registeredMany': '{groups, plural, one {# group} other {# groups}} registered: {added, plural, one {# registration added} other {# registrations added}}, {already} already there.',
+  'grades.registeredProblems': 'Not registered:',
   'grades.print.intro': 'Every sheet of the session "{session}" into one ZIP or a folder. Printing runs in the background: keep working.',
   'grades.print.what': 'What to print',
   'grades.print.filled': 'filled sheets',

@@ -43,6 +43,10 @@ export const gradeSessionKy: Record<keyof typeof gradeSessionRu, string> = {
   'grades.reg.option': '{name} — {semester}-семестр, {credits} кр., {form}',
   'grades.reg.added': 'Студент «{name}» дисциплинасына катталды.',
 
+  'grades.reg.allOfCourse': '{course}-курстун бардык топтору ({count})',
+  'grades.reg.allGroups': 'факультеттин бардык топтору ({count})',
+  'grades.registeredMany': '{groups} топ жазылды: {added} жазуу кошулду, мурунтан {already} бар эле.',
+  'grades.registeredProblems': 'Жазылган жок:',
   'grades.print.intro': '«{session}» сессиясынын бардык ведомосттору бир ZIP файлга же папкага. Басып чыгаруу фондо жүрөт: иштей бериңиз.',
   'grades.print.what': 'Эмнени басуу',
   'grades.print.filled': 'толтурулган ведомосттор',

@@ -41,6 +41,10 @@ export const gradeSessionRu = {
   'grades.reg.option': '{name} — семестр {semester}, {credits} кр., {form}',
   'grades.reg.added': 'Студент записан на «{name}».',
 
+  'grades.reg.allOfCourse': 'все группы {course} курса ({count})',
+  'grades.reg.allGroups': 'все группы факультета ({count})',
+  'grades.registeredMany': '{groups, plural, one {# группа записана} few {# группы записаны} many {# групп записано} other {# группы записаны}}: {added, plural, one {добавлена # запись} few {добавлено # записи} many {добавлено # записей} other {добавлено # записи}}, уже было {already}.',
+  'grades.registeredProblems': 'Не записаны:',
   'grades.print.intro': 'Все ведомости сессии «{session}» одним файлом ZIP или в папку. Печать идёт в фоне: можно работать дальше.',
   'grades.print.what': 'Что печатать',
   'grades.print.filled': 'заполненные ведомости',

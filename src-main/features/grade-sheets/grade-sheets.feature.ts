@@ -27,6 +27,7 @@ export const gradeSheetsFeature = defineFeature({
     const gradingScale = createGradingScaleService(db);
     return {
       'registrations.registerGroup': async (req, ctx) => sheets.registerGroup(signedIn(ctx), req),
+      'registrations.registerGroups': async (req, ctx) => sheets.registerGroups(signedIn(ctx), req, ctx.locale),
       'gradeSheets.generate': async (req, ctx) => sheets.generate(signedIn(ctx), req.sessionId),
       'gradeSheets.list': async (req, ctx) => sheets.list(signedIn(ctx), req),
       'gradeSheets.get': async (req, ctx) => sheets.detail(signedIn(ctx), req.id, ctx.locale),

@@ -25,6 +25,18 @@ describe('from curriculum to grade sheets', () => {
     expect(refusal(() => sheets.registerGroup(USERS.clerkLaw, { groupId: IDS.groupEcon1, academicYearId: '2026-2027', term: 'autumn' })).code).toBe('forbidden');
   });
 
+  it('registers several groups at once, naming each group it could not register and registering the rest', () => {
+    const { rows } = sheets.registerGroups(USERS.clerkEcon, { groupIds: [IDS.groupEcon1, IDS.groupEcon2, IDS.groupLaw1, IDS.groupEcon1], academicYearId: '2026-2027', term: 'autumn' }, 'ru');
+    expect(rows.map((r) => r.groupId)).toEqual([IDS.groupEcon1, IDS.groupEcon2, IDS.groupLaw1]);
+    expect(rows[0]).toEqual({ groupId: IDS.groupEcon1, added: 4, alreadyRegistered: 0, problem: null });
+    // no curriculum for that intake: said in words, nothing registered for it
+    expect(rows[1]!.problem).toMatch(/учебн/i);
+    expect(rows[1]!.added).toBe(0);
+    // another faculty's group is refused like a single registration would be
+    expect(rows[2]!.problem).toBeTruthy();
+    expect(db.sqlite.prepare(`SELECT count(*) AS n FROM registration WHERE group_id <> ?`).get(IDS.groupEcon1)).toEqual({ n: 0 });
+  });
+
   it('generates one numbered sheet per group and discipline, students in Kyrgyz order, with the default scale', () => {
     sheets.registerGroup(USERS.clerkEcon, { groupId: IDS.groupEcon1, academicYearId: '2026-2027', term: 'autumn' });
     const r = sheets.generate(USERS.clerkEcon, SESSION);

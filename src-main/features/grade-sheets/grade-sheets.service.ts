@@ -1,6 +1,6 @@
 import { universityToday } from '../../platform/university-clock';
 import { uuidv7 } from 'uuidv7';
-import type { AcademicSessionView, GradeCellInput, GradeRowView, GradeSheetDetail, GradeSheetSummary, ParsedRequestOf, SessionUser } from '../../../src-shared/contract';
+import type { AcademicSessionView, GradeCellInput, GradeRowView, GradeSheetDetail, GradeSheetSummary, GroupRegistrationResult, ParsedRequestOf, SessionUser } from '../../../src-shared/contract';
 import type { ControlForm } from '../../../src-shared/domain/enums';
 import { formatDate } from '../../../src-shared/domain/dates';
 import { gradeRow, type GradingScale, type RowProblem } from '../../../src-shared/domain/grading';
@@ -188,6 +188,20 @@ export function createGradeSheetsService(db: Database, clock: () => string = () 
         w.audit({ action: 'registration.group', entity: 'student_group', entityId: group.id, oldValue: null, newValue: { academicYearId: req.academicYearId, term: req.term, semester, added } });
         return { added, alreadyRegistered: already };
       });
+    },
+
+    /** Every group asked for, each in its own transaction; a refusal is named for its group and the rest go on. */
+    registerGroups(session: SessionUser, req: ParsedRequestOf<'registrations.registerGroups'>, locale: Locale): { rows: GroupRegistrationResult[] } {
+      requireGrades(session, 'grades.enter');
+      const rows = [...new Set(req.groupIds)].map((groupId): GroupRegistrationResult => {
+        try {
+          return { groupId, ...this.registerGroup(session, { groupId, academicYearId: req.academicYearId, term: req.term }), problem: null };
+        } catch (e) {
+          if (!(e instanceof AppError)) throw e;
+          return { groupId, added: 0, alreadyRegistered: 0, problem: translate(locale, e.key, e.values) };
+        }
+      });
+      return { rows };
     },
 
     /** One main sheet per group × discipline of the session, from the registrations, numbered per year. */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import type { AcademicSessionView, GradeSheetSummary } from '../../../src-shared/contract';
+import type { AcademicSessionView, GradeSheetSummary, GroupRef } from '../../../src-shared/contract';
 import type { MessageKey } from '../../../src-shared/i18n';
 import { call, errorMessage } from '../../api/client';
 import { localName } from '../../app/labels';
@@ -32,6 +32,8 @@ export function GradeSheetsList({ reference, canEnter, session, onOpen }: GradeS
   const [busy, setBusy] = useState<null | 'registering' | 'generating'>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** groups that could not be registered, each with why */
+  const [refused, setRefused] = useState<string[]>([]);
 
   const groups = reference.scope.groups
     .filter((g) => !session.facultyId || g.facultyId === session.facultyId)
@@ -47,10 +49,20 @@ export function GradeSheetsList({ reference, canEnter, session, onOpen }: GradeS
     setBusy('registering');
     setError(null);
     setNotice(null);
+    setRefused([]);
     try {
-      const r = await call('registrations.registerGroup', { groupId, academicYearId: registrable.academicYearId, term });
-      const group = reference.group.get(groupId)?.name ?? '';
-      setNotice(t('grades.registered', { group, added: r.added, already: r.alreadyRegistered }));
+      const chosen = registerChoice(groupId, groups);
+      if (chosen.length === 1) {
+        const r = await call('registrations.registerGroup', { groupId: chosen[0]!, academicYearId: registrable.academicYearId, term });
+        const group = reference.group.get(chosen[0]!)?.name ?? '';
+        setNotice(t('grades.registered', { group, added: r.added, already: r.alreadyRegistered }));
+      } else {
+        const { rows } = await call('registrations.registerGroups', { groupIds: chosen, academicYearId: registrable.academicYearId, term });
+        const done = rows.filter((r) => r.problem === null);
+        const sum = (k: 'added' | 'alreadyRegistered') => done.reduce((n, r) => n + r[k], 0);
+        setNotice(t('grades.registeredMany', { groups: done.length, added: sum('added'), already: sum('alreadyRegistered') }));
+        setRefused(rows.filter((r) => r.problem !== null).map((r) => `${reference.group.get(r.groupId)?.name ?? ''}: ${r.problem}`));
+      }
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -119,7 +131,7 @@ export function GradeSheetsList({ reference, canEnter, session, onOpen }: GradeS
               value={groupId}
               onChange={setGroupId}
               emptyLabel={t('grades.chooseGroup')}
-              options={groups.map((g) => ({ value: g.id, label: g.name }))}
+              options={registerOptions(groups, t)}
               testId="grades-register-group"
               disabled={!registrable}
             />
@@ -140,6 +152,18 @@ export function GradeSheetsList({ reference, canEnter, session, onOpen }: GradeS
         </div>
       ) : null}
       {notice ? <Notice message={notice} testId="grades-notice" /> : null}
+      {refused.length > 0 ? (
+        <div className="banner banner-warn" role="alert" data-testid="grades-register-refused">
+          <div className="banner-text">
+            {t('grades.registeredProblems')}
+            <ul>
+              {refused.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      ) : null}
       {error ? <ErrorBanner message={error} onDismiss={() => setError(null)} testId="grades-error" /> : null}
       {sheets.state.phase === 'error' ? <ErrorBanner message={sheets.state.message} onRetry={sheets.reload} /> : null}
       {all.length > 0 ? (
@@ -183,4 +207,21 @@ export function GradeSheetsList({ reference, canEnter, session, onOpen }: GradeS
       ) : null}
     </div>
   );
+}
+
+/** A course's or the faculty's groups first (a faculty has 26; one at a time was a morning's work), then each group. */
+function registerOptions(groups: readonly GroupRef[], t: (id: MessageKey, values?: Record<string, string | number>) => string) {
+  const courses = [...new Set(groups.map((g) => g.course))].sort((a, b) => a - b);
+  return [
+    ...(groups.length > 1 ? [{ value: 'all', label: t('grades.reg.allGroups', { count: groups.length }) }] : []),
+    ...courses.map((c) => ({ value: `course:${c}`, label: t('grades.reg.allOfCourse', { course: c, count: groups.filter((g) => g.course === c).length }) })),
+    ...groups.map((g) => ({ value: g.id, label: g.name })),
+  ];
+}
+
+/** The group ids a choice of the register select stands for. */
+export function registerChoice(value: string, groups: readonly GroupRef[]): string[] {
+  if (value === 'all') return groups.map((g) => g.id);
+  if (value.startsWith('course:')) return groups.filter((g) => g.course === Number(value.slice(7))).map((g) => g.id);
+  return [value];
 }
