@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ShellPage } from './pages/shell.page';
@@ -70,6 +71,17 @@ describe('students’ HR corrects a record, and the change is audited', () => {
     await page.getByTestId('nav-audit').click();
     const row = page.locator(`[data-testid="audit-row"][data-entity-id="${target.id}"]`);
     await row.waitFor();
-    expect(await row.textContent()).toContain('E2E-0001');
+    const text = (await row.textContent())!;
+    // in words: the action, the student by name, the field with its old and new value
+    expect(text).toContain('Исправлена карточка студента');
+    expect(text).toContain(`${target.last_name} ${target.first_name}`);
+    expect(text).toContain(`${target.record_book_no}→E2E-0001`);
+    expect(text).not.toContain('student.update');
+    await page.screenshot({ path: path.join(__dirname, '.artifacts', 'audit-log.png') });
+    // filtered to orders, the correction is not listed; back to everything, it is
+    await page.getByTestId('audit-action').selectOption('order');
+    await row.waitFor({ state: 'detached' });
+    await page.getByTestId('audit-action').selectOption('student');
+    await row.waitFor();
   });
 });

@@ -23,3 +23,8 @@ export function ageOn(birthIso: string, onIso: string): number {
   const [y, m, d] = onIso.split('-').map(Number) as [number, number, number];
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
+
+/** The ISO date `n` days after (or before) another: calendar days, no time zone involved. */
+export function addDays(iso: string, n: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}

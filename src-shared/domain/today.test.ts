@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TIME_ZONE, isoDateIn, isTimeZone } from './today';
+import { DEFAULT_TIME_ZONE, isoDateIn, isTimeZone, startOfDayIn } from './today';
 
 describe("the university's today", () => {
   it('turns the date at midnight in Bishkek, six hours before UTC does', () => {
@@ -16,5 +16,13 @@ describe("the university's today", () => {
   it('knows a real zone from a typo', () => {
     expect(isTimeZone('Asia/Bishkek')).toBe(true);
     expect(isTimeZone('Asia/Bishkekk')).toBe(false);
+  });
+});
+
+describe('startOfDayIn', () => {
+  it('gives the instant a day begins in the zone, so "on 04.12" means the university’s 04.12', () => {
+    expect(startOfDayIn('Asia/Bishkek', '2026-12-04')).toBe('2026-12-03T18:00:00.000Z');
+    expect(startOfDayIn('UTC', '2026-12-04')).toBe('2026-12-04T00:00:00.000Z');
+    expect(startOfDayIn('America/New_York', '2026-07-01')).toBe('2026-07-01T04:00:00.000Z');
   });
 });

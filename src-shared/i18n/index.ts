@@ -3,6 +3,9 @@
  * messages with the same catalogs the renderer uses, so a message reads the same everywhere.
  */
 import { IntlMessageFormat } from 'intl-messageformat';
+import { auditEn } from './audit.en';
+import { auditKy } from './audit.ky';
+import { auditRu } from './audit.ru';
 import { backupEn } from './backup.en';
 import { setupEn } from './setup.en';
 import { setupKy } from './setup.ky';
@@ -41,13 +44,13 @@ export const LOCALES = ['ky', 'ru', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'ky';
 
-export type MessageKey = keyof typeof errorsRu | keyof typeof uiRu | keyof typeof docRu | keyof typeof curriculaRu | keyof typeof gradingScaleRu | keyof typeof gradeSessionRu | keyof typeof syncRu | keyof typeof cliRu | keyof typeof backupRu | keyof typeof setupRu | keyof typeof unsavedRu;
+export type MessageKey = keyof typeof errorsRu | keyof typeof uiRu | keyof typeof docRu | keyof typeof curriculaRu | keyof typeof gradingScaleRu | keyof typeof gradeSessionRu | keyof typeof syncRu | keyof typeof cliRu | keyof typeof backupRu | keyof typeof setupRu | keyof typeof unsavedRu | keyof typeof auditRu;
 export type Catalog = Record<MessageKey, string>;
 
 export const catalogs: Record<Locale, Catalog> = {
-  ky: { ...errorsKy, ...uiKy, ...docKy, ...curriculaKy, ...gradingScaleKy, ...gradeSessionKy, ...syncKy, ...cliKy, ...backupKy, ...setupKy, ...unsavedKy },
-  ru: { ...errorsRu, ...uiRu, ...docRu, ...curriculaRu, ...gradingScaleRu, ...gradeSessionRu, ...syncRu, ...cliRu, ...backupRu, ...setupRu, ...unsavedRu },
-  en: { ...errorsEn, ...uiEn, ...docEn, ...curriculaEn, ...gradingScaleEn, ...gradeSessionEn, ...syncEn, ...cliEn, ...backupEn, ...setupEn, ...unsavedEn },
+  ky: { ...errorsKy, ...uiKy, ...docKy, ...curriculaKy, ...gradingScaleKy, ...gradeSessionKy, ...syncKy, ...cliKy, ...backupKy, ...setupKy, ...unsavedKy, ...auditKy },
+  ru: { ...errorsRu, ...uiRu, ...docRu, ...curriculaRu, ...gradingScaleRu, ...gradeSessionRu, ...syncRu, ...cliRu, ...backupRu, ...setupRu, ...unsavedRu, ...auditRu },
+  en: { ...errorsEn, ...uiEn, ...docEn, ...curriculaEn, ...gradingScaleEn, ...gradeSessionEn, ...syncEn, ...cliEn, ...backupEn, ...setupEn, ...unsavedEn, ...auditEn },
 };
 
 export function pickLocale(value: unknown): Locale {

@@ -1,5 +1,5 @@
 import { defineFeature, signedIn } from '../feature-module';
-import { listAudit } from '../audit/audit.service';
+import { listAudit, listAuditUsers } from '../audit/audit.service';
 import { referenceScope } from './reference.service';
 import { referenceSync } from '../../../src-shared/sync/reference.sync';
 
@@ -10,5 +10,6 @@ export const referenceFeature = defineFeature({
   handlers: ({ db }) => ({
     'reference.scope': async (_req, ctx) => referenceScope(db, signedIn(ctx)),
     'audit.list': async (req, ctx) => listAudit(db, signedIn(ctx), req),
+    'audit.users': async (_req, ctx) => listAuditUsers(db, signedIn(ctx)),
   }),
 });

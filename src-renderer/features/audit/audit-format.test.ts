@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, shortJson } from './audit-format';
+import { changeLines, formatDateTime, shortJson } from './audit-format';
 
 describe('audit format', () => {
   it('shows local time as DD.MM.YYYY HH:mm', () => {
@@ -14,5 +14,17 @@ describe('audit format', () => {
     const long = shortJson({ text: 'ө'.repeat(200) }, 20);
     expect(long).toHaveLength(20);
     expect(long.endsWith('…')).toBe(true);
+  });
+});
+
+describe('what changed', () => {
+  it('lists only the fields that differ, each as old → new', () => {
+    expect(changeLines({ record_book_no: '25-0001', pin: '1' }, { record_book_no: 'E2E-0001', pin: '1' })).toEqual([{ field: 'record_book_no', from: '25-0001', to: 'E2E-0001' }]);
+    expect(changeLines(null, { number: '12-п', students: 25 })).toEqual([
+      { field: 'number', from: '', to: '12-п' },
+      { field: 'students', from: '', to: '25' },
+    ]);
+    expect(changeLines('open', 'closed')).toEqual([{ field: '', from: 'open', to: 'closed' }]);
+    expect(changeLines(null, null)).toEqual([]);
   });
 });

@@ -22,3 +22,36 @@ export function fullJson(value: unknown): string {
     return String(value);
   }
 }
+
+/** One changed field: "ПИН: 2021… → 2021…"; `from` empty when the record was created. */
+export interface ChangeLine {
+  field: string;
+  from: string;
+  to: string;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const valueText = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : shortJson(v, 60));
+
+/**
+ * What changed, field by field: only the fields whose value differs (a correction of the ПИН
+ * shows the ПИН, not the whole record); a value that is not a record shows as one line.
+ */
+export function changeLines(oldValue: unknown, newValue: unknown): ChangeLine[] {
+  if (!isRecord(oldValue) && !isRecord(newValue)) {
+    const from = valueText(oldValue);
+    const to = valueText(newValue);
+    return from || to ? [{ field: '', from, to }] : [];
+  }
+  const before = isRecord(oldValue) ? oldValue : {};
+  const after = isRecord(newValue) ? newValue : {};
+  const out: ChangeLine[] = [];
+  for (const field of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (JSON.stringify(before[field]) === JSON.stringify(after[field])) continue;
+    out.push({ field, from: valueText(before[field]), to: valueText(after[field]) });
+  }
+  return out;
+}
+
+/** The action's family, for the "what" filter: "order.sign" → "order". */
+export const actionFamily = (action: string) => action.split('.')[0] ?? action;
