@@ -107,10 +107,11 @@ export function Shell({ info, user, onSignedOut }: ShellProps) {
                     className={s.id === active ? 'nav-item nav-item-active' : 'nav-item'}
                     aria-current={s.id === active ? 'page' : undefined}
                     onClick={() => go(s.id)}
+                    title={intl.formatMessage({ id: s.label })}
                     data-testid={`nav-${s.id}`}
                   >
                     <span className={`nav-icon nav-icon-${s.id}`} aria-hidden="true" />
-                    {intl.formatMessage({ id: s.label })}
+                    <span className="nav-label">{intl.formatMessage({ id: s.label })}</span>
                   </button>
                 </li>
               ))}

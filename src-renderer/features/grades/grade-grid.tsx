@@ -14,7 +14,7 @@ import type { GridRow } from './use-grade-sheet';
 
 /** Sheets are 15–40 students; only a very long one (a whole stream) is virtualized. */
 const VIRTUAL_FROM = 150;
-const ROW_HEIGHT = 34;
+const ROW_HEIGHT = 30;
 const HEADER_HEIGHT = 38;
 
 export interface CellChange {
