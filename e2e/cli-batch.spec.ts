@@ -11,7 +11,6 @@ import { openEntryWindows } from './support/app';
 import { openDatabase } from '../src-main/db/connection';
 import { createGradeSheetsService } from '../src-main/features/grade-sheets/grade-sheets.service';
 import { BATCH_READER } from '../src-main/features/grade-sheets/batch-render';
-import { exportTeacherWorkbook } from '../src-main/features/grade-sheets/teacher-excel';
 
 const root = path.resolve(__dirname, '..');
 const cli = path.join(root, 'dist', 'cli', 'unidesk.cjs');
@@ -48,9 +47,12 @@ describe('a faculty session’s sheets in one go', () => {
     const service = createGradeSheetsService(dbh);
     const sheet = service.list(BATCH_READER, {}).rows[0]!;
     const detail = service.detail(BATCH_READER, sheet.id, 'ru');
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await exportTeacherWorkbook(detail, 'ru')) as unknown as ArrayBuffer);
     await dbh.close();
+    // the teacher's file comes from the command line too, and is what `import` reads back
+    const teacherFile = path.join(dir, 'teacher.xlsx');
+    expect(run('gradesheet', 'export', '--sheet', sheet.number, '--for-teacher', '--doc-lang', 'ru', '--out', teacherFile, '--user', 'clerk2')).toContain('teacher.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(teacherFile);
     const ws = wb.worksheets.find((w) => w.state === 'visible')!;
     const header = ws.getRow([...Array(ws.rowCount).keys()].map((i) => i + 1).find((r) => String(ws.getRow(r).getCell(2).value ?? '').length > 0 && ws.getRow(r + 1).getCell(2).value === `${detail.rows[0]!.lastName} ${detail.rows[0]!.firstName}${detail.rows[0]!.patronymic ? ` ${detail.rows[0]!.patronymic}` : ''}`)!);
     const first = ws.getRow(header.number + 1);

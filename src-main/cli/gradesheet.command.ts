@@ -64,16 +64,19 @@ const sub: Record<string, Command> = {
     },
   },
   export: {
-    summary: 'write one sheet as PDF or Excel',
-    usage: 'unidesk gradesheet export --sheet NUMBER --format pdf|xlsx --out FILE --user USERNAME [--doc-lang ky|ru] [--blank] [--lang ky|ru|en] [--db FILE]',
+    summary: 'write one sheet as PDF or Excel, or the Excel file for the teacher to fill in (--for-teacher)',
+    usage:
+      'unidesk gradesheet export --sheet NUMBER (--format pdf|xlsx | --for-teacher) --out FILE --user USERNAME [--doc-lang ky|ru] [--blank] [--lang ky|ru|en] [--db FILE]',
     async run(argv, locale) {
-      const v = flags(argv, { ...USER, sheet: { type: 'string' }, format: { type: 'string' }, 'doc-lang': { type: 'string' }, blank: { type: 'boolean' }, out: { type: 'string' } });
+      const v = flags(argv, { ...USER, sheet: { type: 'string' }, format: { type: 'string' }, 'doc-lang': { type: 'string' }, blank: { type: 'boolean' }, 'for-teacher': { type: 'boolean' }, out: { type: 'string' } });
       const ref = required('sheet', v.sheet);
       const out = required('out', v.out);
-      const format = oneOf('format', v.format, ['pdf', 'xlsx'] as const);
       const lang = documentLanguage(v['doc-lang'], locale);
+      // the teacher's file is the one `gradesheet import` reads back; the printed sheet is for signing
+      const format = v['for-teacher'] ? null : oneOf('format', v.format, ['pdf', 'xlsx'] as const);
       await withApi(v, locale, async (api) => {
-        const f = await api.call('gradeSheets.export', { id: await findSheet(api, ref), format, lang, blank: !!v.blank });
+        const id = await findSheet(api, ref);
+        const f = format === null ? await api.call('gradeSheets.exportTeacher', { id, lang }) : await api.call('gradeSheets.export', { id, format, lang, blank: !!v.blank });
         console.log(api.say('cli.wrote', { file: writeWhole(out, f.base64) }));
       });
     },

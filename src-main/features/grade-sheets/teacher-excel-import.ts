@@ -167,7 +167,11 @@ export async function previewTeacherImport(detail: GradeSheetDetail, xlsx: Buffe
 export function analyzeTeacherWorkbook(detail: GradeSheetDetail, wb: ExcelJS.Workbook | null, scale: GradingScale): ImportPreview {
   if (!wb) return notThisFile('teacherXlsx.notXlsx');
   const ident = readIdentification(wb);
-  if (!ident.ok) return notThisFile(ident.reason === 'missing' ? 'teacherXlsx.noIdentification' : 'teacherXlsx.identificationGarbled');
+  if (!ident.ok) {
+    // the printed sheet's own Excel (made for signing) carries no student codes: say which file to use instead
+    if (ident.reason === 'missing' && wb.creator === 'UniDesk') return notThisFile('teacherXlsx.printedSheet');
+    return notThisFile(ident.reason === 'missing' ? 'teacherXlsx.noIdentification' : 'teacherXlsx.identificationGarbled');
+  }
   const id = ident.id;
   if (id.sheetId !== detail.id) return notThisFile('teacherXlsx.otherSheet', { fileNumber: id.sheetNumber, number: detail.number });
   const partKeys = detail.parts.map((p) => p.key);

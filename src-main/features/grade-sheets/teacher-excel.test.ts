@@ -1,3 +1,5 @@
+import { renderGradeSheetXlsx } from '../../documents/grade-sheet/grade-sheet.xlsx';
+import { sampleSheet } from '../../documents/grade-sheet/grade-sheet-sample.fixture';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GradeSheetSummary } from '../../../src-shared/contract';
@@ -275,6 +277,8 @@ describe('importing the filled workbook', () => {
     const plain = new ExcelJS.Workbook();
     plain.addWorksheet('Лист1').addRow(['Асанова', 28]);
     expect(await keyOf(await bytes(plain))).toBe('teacherXlsx.noIdentification');
+    // the sheet's own printed Excel is recognised as such, and the message says which file to use
+    expect(await keyOf(await renderGradeSheetXlsx(sampleSheet(3), 'ru'))).toBe('teacherXlsx.printedSheet');
     const tampered = await exported(micro.id);
     tampered.getWorksheet(IDENT_SHEET)!.getCell('C9').value = 30;
     expect(await keyOf(await bytes(tampered))).toBe('teacherXlsx.identificationGarbled');
