@@ -49,6 +49,10 @@ describe('a dean’s office clerk takes a sheet from blank to a signed PDF', () 
     await grid.typeRow(0, ['31']);
     await page.waitForFunction(() => /сакталбайт/.test(document.querySelector('[data-testid="grade-close-hint"]')?.textContent ?? ''));
     expect(await page.getByTestId('teacher-import-hint').textContent()).toContain('оңдоңуз');
+    // the reason is above the grid, in sight, not under a long sheet
+    const [errorBox, gridBox] = [await page.getByTestId('grade-cell-error').boundingBox(), await page.getByTestId('grade-grid').boundingBox()];
+    expect(errorBox!.y + errorBox!.height).toBeLessThanOrEqual(gridBox!.y + 1);
+    expect(errorBox!.y).toBeGreaterThan(0);
     // the status line above the grid names the row, the column and why
     expect(await page.getByTestId('grade-save-held').textContent()).toMatch(/1-сап, 1-модуль: максимумдан \(30\) ашык/);
 

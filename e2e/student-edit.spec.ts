@@ -33,6 +33,8 @@ describe('students’ HR corrects a record, and the change is audited', () => {
     await edit.fill('pin', '1234567');
     await edit.save();
     expect(await edit.fieldError('pin')).toContain('ПИН');
+    // the wrong field has the focus, so it is in view however long the form is
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'edit-pin');
     expect(app.query(`SELECT count(*) AS n FROM audit_log`)).toEqual([{ n: 0 }]);
     // the correction is not saved: another section asks first, naming the student; Escape means "stay"
     await page.getByTestId('nav-orders').click();

@@ -195,6 +195,23 @@ export function GradeGrid({ detail, columns, rows, readOnly, saving, onChange, o
 
   return (
     <div className="grade-grid-block">
+      {/* above the grid, where the eye is after typing or pasting — below a long sheet it would be off screen */}
+      {pasteError ? (
+        <div className="banner banner-error grade-paste-error" role="alert" data-testid="grade-paste-error">
+          <span className="banner-text">{pasteError}</span>
+        </div>
+      ) : null}
+      {/* the line keeps its place when empty, so the grid never jumps under the pointer as errors come and go */}
+      <div className={readOnly ? undefined : 'grade-cell-error-slot'}>
+        {shown && shownRow ? (
+          <p className="grade-cell-error" role="status" data-testid="grade-cell-error" data-row={shown.row} data-col={shown.col}>
+            {local
+              ? t('grade.problem', { row: shownRow.position, name: shownRow.name, column: colLabel(shown.col), problem: shownText })
+              : shownText}
+            {invalid.length > 1 ? <span className="muted"> {t('grades.moreProblems', { count: invalid.length - 1 })}</span> : null}
+          </p>
+        ) : null}
+      </div>
       <div
         ref={scrollRef}
         className={`grade-grid${readOnly ? ' grade-grid-readonly' : ''}${virtual ? ' grade-grid-virtual' : ''}`}
@@ -258,19 +275,6 @@ export function GradeGrid({ detail, columns, rows, readOnly, saving, onChange, o
           </tbody>
         </table>
       </div>
-      {pasteError ? (
-        <div className="banner banner-error grade-paste-error" role="alert" data-testid="grade-paste-error">
-          <span className="banner-text">{pasteError}</span>
-        </div>
-      ) : null}
-      {shown && shownRow ? (
-        <p className="grade-cell-error" role="status" data-testid="grade-cell-error" data-row={shown.row} data-col={shown.col}>
-          {local
-            ? t('grade.problem', { row: shownRow.position, name: shownRow.name, column: colLabel(shown.col), problem: shownText })
-            : shownText}
-          {invalid.length > 1 ? <span className="muted"> {t('grades.moreProblems', { count: invalid.length - 1 })}</span> : null}
-        </p>
-      ) : null}
     </div>
   );
 }

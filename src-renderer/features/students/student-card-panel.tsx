@@ -77,6 +77,7 @@ export function StudentCardPanel({ id, reference, canEdit, onClose, onSaved }: S
       // refused here: no need to ask the server about a date that does not exist
       setFieldErrors(Object.fromEntries(local.map(([f, key]) => [f, intl.formatMessage({ id: key })])));
       setBanner(null);
+      focusFirstProblem();
       return;
     }
     if (Object.keys(changes).length === 0) {
@@ -97,6 +98,7 @@ export function StudentCardPanel({ id, reference, canEdit, onClose, onSaved }: S
       if (isApiError(err)) {
         const placed = placeFieldProblems(err.fields);
         setFieldErrors(placed.byField);
+        focusFirstProblem();
         setBanner({ message: err.message, stale: err.code === 'conflict' && err.fields.length === 0 });
       } else {
         setBanner({ message: String(err), stale: false });
@@ -173,4 +175,16 @@ export function StudentCardPanel({ id, reference, canEdit, onClose, onSaved }: S
       ) : null}
     </aside>
   );
+}
+
+/**
+ * After a refused Save the first wrong field gets the focus (and so scrolls into view): the
+ * form is taller than the card on a 768-px screen, and an error out of sight is no help.
+ */
+function focusFirstProblem(): void {
+  requestAnimationFrame(() => {
+    const field = document.querySelector<HTMLElement>('[data-testid="student-card"] [aria-invalid="true"]');
+    field?.focus();
+    field?.scrollIntoView({ block: 'center' });
+  });
 }
