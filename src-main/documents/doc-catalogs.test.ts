@@ -38,7 +38,7 @@ describe('document catalogs (doc.*)', () => {
 
   for (const [locale, catalog] of Object.entries(catalogs)) {
     it(`${locale}: every message formats with sample values`, () => {
-      const values = { page: 2, total: 5, count: 21, date: '01.09.2026', number: '12-п', parent: '26-00042', reason: 'X', subject: 'Y', cancelledDate: '15.03.2026', from: 'A', to: 'B', sex: 'F' };
+      const values = { page: 2, total: 5, count: 21, date: '01.09.2026', number: '12-п', parent: '26-00042', name: 'А. Б. Асанова', reason: 'X', subject: 'Y', cancelledDate: '15.03.2026', from: 'A', to: 'B', sex: 'F' };
       for (const [key, text] of Object.entries(catalog)) {
         expect(text.trim(), key).not.toBe('');
         const out = String(new IntlMessageFormat(text, locale).format(values));

@@ -53,6 +53,10 @@ export interface OrderDocumentInput {
   cancels: { number: string; orderDate: string; type: OrderType } | null;
   items: OrderDocumentItem[];
   signatories: { position: Localized; name: string }[];
+  /** who agreed the draft before it went to be signed (the faculty's dean for a faculty's order), initials first */
+  visas?: { position: Localized; name: string }[];
+  /** who prepared the order: the user who drafted it */
+  executor?: string | null;
   /** where the order is issued; the catalogs' "Бишкек ш." / "г. Бишкек" when not given */
   place?: Localized | null;
 }

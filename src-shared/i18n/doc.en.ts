@@ -32,6 +32,8 @@ export const docEn: Record<keyof typeof docRu, string> = {
   'doc.order.draftTitle': 'DRAFT ORDER',
   'doc.order.numberBlank': 'No.\u00a0________',
   'doc.order.cancelledMark': 'CANCELLED',
+  'doc.order.visas': 'AGREED:',
+  'doc.order.executor': 'Prepared by: {name}',
   'doc.order.place': 'Bishkek',
   'doc.order.operative': 'I HEREBY ORDER:',
   'doc.order.basis': 'Basis: {reason}',

@@ -33,6 +33,8 @@ export const docKy: Record<keyof typeof docRu, string> = {
   'doc.order.draftTitle': 'БУЙРУКТУН ДОЛБООРУ',
   'doc.order.numberBlank': '№\u00a0________',
   'doc.order.cancelledMark': 'ЖОККО ЧЫГАРЫЛГАН',
+  'doc.order.visas': 'МАКУЛДАШЫЛДЫ:',
+  'doc.order.executor': 'Аткаруучу: {name}',
   'doc.order.place': 'Бишкек ш.',
   'doc.order.operative': 'БУЙРУК КЫЛАМ:',
   'doc.order.basis': 'Негиз: {reason}',

@@ -34,6 +34,8 @@ export const docRu = {
   'doc.order.draftTitle': 'ПРОЕКТ ПРИКАЗА',
   'doc.order.numberBlank': '№\u00a0________',
   'doc.order.cancelledMark': 'ОТМЕНЁН',
+  'doc.order.visas': 'СОГЛАСОВАНО:',
+  'doc.order.executor': 'Исполнитель: {name}',
   'doc.order.place': 'г. Бишкек',
   'doc.order.operative': 'ПРИКАЗЫВАЮ:',
   'doc.order.basis': 'Основание: {reason}',

@@ -41,6 +41,11 @@ export interface OrderContent {
   total: string;
   totalHonours: string | null;
   signatories: { position: string; name: string }[];
+  /** "СОГЛАСОВАНО:" and the visas under it; empty when there are none */
+  visasTitle: string;
+  visas: { position: string; name: string }[];
+  /** "Исполнитель: …", or null */
+  executor: string | null;
   stamp: string;
   /** diagonal mark on every page: draft or cancelled */
   mark: string | null;
@@ -228,6 +233,9 @@ export function orderContent(input: OrderDocumentInput, lang: Locale): OrderCont
     total: translate(lang, 'doc.order.total', { count: input.items.length }),
     totalHonours: input.type === 'graduation' ? translate(lang, 'doc.order.totalHonours', { count: honours }) : null,
     signatories: input.signatories.map((s) => ({ position: s.position[lang], name: s.name })),
+    visasTitle: translate(lang, 'doc.order.visas'),
+    visas: (input.visas ?? []).map((s) => ({ position: s.position[lang], name: s.name })),
+    executor: input.executor ? translate(lang, 'doc.order.executor', { name: input.executor }) : null,
     stamp: translate(lang, 'doc.order.stamp'),
     mark,
     footerNote: isDraft ? title : `${title} ${numberText}${input.orderDate ? `, ${formatDate(input.orderDate)}` : ''}`,

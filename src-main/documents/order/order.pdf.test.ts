@@ -203,3 +203,21 @@ describe('order PDF: drafts and every order type', () => {
     }
   }, 60_000);
 });
+
+describe('visas and the executor', () => {
+  it('prints who agreed the order and who prepared it under the signatures, in each language', async () => {
+    const input = sampleOrder('expulsion', 3, {
+      visas: [{ position: { ky: 'Факультеттин деканы', ru: 'Декан факультета', en: 'Dean' }, name: 'Ж. Т. Бакиева' }],
+      executor: 'Асанова Гүлнара Бакытовна',
+    });
+    const ru = flat(probePdf(await renderOrderPdf(input, 'ru'), 'order-visas-ru').pages.join('\n'));
+    expect(ru).toMatch(/СОГЛАСОВАНО: Декан факультета Ж\. Т\. Бакиева/);
+    expect(ru).toContain('Исполнитель: Асанова Гүлнара Бакытовна');
+    const ky = flat(probePdf(await renderOrderPdf(input, 'ky'), 'order-visas-ky').pages.join('\n'));
+    expect(ky).toContain('МАКУЛДАШЫЛДЫ:');
+    expect(ky).toContain('Аткаруучу: Асанова Гүлнара Бакытовна');
+    // none given: no empty heading
+    const bare = flat(probePdf(await renderOrderPdf(sampleOrder('expulsion', 3), 'ru'), 'order-no-visas').pages.join('\n'));
+    expect(bare).not.toContain('СОГЛАСОВАНО');
+  });
+});

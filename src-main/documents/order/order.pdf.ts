@@ -101,10 +101,31 @@ function closing(c: OrderContent): Content[] {
         { text: c.stamp, fontSize: 9, margin: [0, 10, 0, 0] },
       ]
     : [];
+  // visas and the executor, small, under the signatures, as on paper orders
+  const visas: Content[] = c.visas.length
+    ? [
+        { text: c.visasTitle, fontSize: 9, bold: true, margin: [0, 14, 0, 2] },
+        {
+          layout: 'noBorders',
+          fontSize: 9,
+          table: {
+            widths: ['*', 100, 'auto'],
+            body: c.visas.map((v) => [
+              { text: v.position, margin: [0, 6, 0, 0] },
+              { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 90, y2: 0, lineWidth: 0.5 }], margin: [0, 16, 0, 0] },
+              { text: v.name, noWrap: true, margin: [6, 6, 0, 0] },
+            ]),
+          },
+        },
+      ]
+    : [];
+  const executor: Content[] = c.executor ? [{ text: c.executor, fontSize: 8, margin: [0, 12, 0, 0] }] : [];
   return closingBlock([
     { text: c.total, margin: [0, 6, 0, 0] },
     ...(c.totalHonours ? [{ text: c.totalHonours }] : []),
     ...signatures,
+    ...visas,
+    ...executor,
   ]);
 }
 

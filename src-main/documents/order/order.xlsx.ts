@@ -72,5 +72,14 @@ export async function renderOrderXlsx(input: OrderDocumentInput, lang: DocumentL
     }
     addTitleRow(ws, c.stamp, { size: 9 });
   }
+  if (c.visas.length) {
+    addBlankRow(ws, 12);
+    addTitleRow(ws, c.visasTitle, { size: 9 });
+    for (const v of c.visas) addSplitRow(ws, v.position, `______________   ${v.name}`, Math.min(2, c.columns.length - 1), { bold: false });
+  }
+  if (c.executor) {
+    addBlankRow(ws, 12);
+    addTitleRow(ws, c.executor, { size: 8 });
+  }
   return toBuffer(wb);
 }

@@ -3,6 +3,7 @@ import type { Localized } from '../../../src-shared/contract/common';
 import type { Level } from '../../../src-shared/domain/enums';
 import type { ExpulsionReason } from '../../../src-shared/domain/orders';
 import { signatureName } from '../../../src-shared/domain/person';
+import { translate } from '../../../src-shared/i18n';
 import type { Database } from '../../db/connection';
 import type { DocumentLanguage, OrderDocumentInput, OrderDocumentStudentState } from '../../documents/order-document.model';
 import { renderOrderPdf } from '../../documents/order/order.pdf';
@@ -36,6 +37,8 @@ export function orderDocumentInput(db: Database, order: OrderDetail): OrderDocum
   };
   // The rector signs student orders; the position comes from the staff records.
   const rector = currentHolder(db, 'rector');
+  // a faculty's order is agreed by its dean before it goes to the rector
+  const dean = order.facultyId ? currentHolder(db, 'dean', order.facultyId) : undefined;
   return {
     university: university ? loc(university) : { ky: '', ru: '', en: '' },
     faculty: faculty ? loc(faculty) : null,
@@ -59,8 +62,13 @@ export function orderDocumentInput(db: Database, order: OrderDetail): OrderDocum
     signatories: rector
       ? [{ position: loc(rector), name: signatureName({ lastName: rector.last_name, firstName: rector.first_name, patronymic: rector.patronymic }) }]
       : [],
+    visas: dean ? [{ position: DEAN_VISA, name: signatureName({ lastName: dean.last_name, firstName: dean.first_name, patronymic: dean.patronymic }) }] : [],
+    executor: order.createdBy,
   };
 }
+
+/** "Декан факультета": the visa names the office, the faculty is in the order's header. */
+const DEAN_VISA: Localized = { ky: translate('ky', 'doc.sheet.dean'), ru: translate('ru', 'doc.sheet.dean'), en: translate('en', 'doc.sheet.dean') };
 
 export async function exportOrder(
   db: Database,
