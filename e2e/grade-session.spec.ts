@@ -196,6 +196,25 @@ describe('a dean’s office clerk through an exam session', () => {
     expect(notice).toContain('добавлено 0 записей');
   });
 
+  it('shows a credit test as passed / not passed in the grid, from the credit-test pass mark', async () => {
+    const [credit] = app.query<{ id: string }>(
+      `SELECT gs.id FROM grade_sheet gs JOIN curriculum_item ci ON ci.id = gs.curriculum_item_id WHERE gs.session_id = ? AND ci.control_form = 'credit' AND gs.state = 'open' ORDER BY gs.seq LIMIT 1`,
+      sessionId,
+    );
+    expect(credit).toBeDefined();
+    await page.getByTestId('grades-tab-sheets').click();
+    const grid = await grades.openSheet(credit!.id);
+    expect(await page.getByTestId('grade-grid').locator('thead').textContent()).toContain('Зачтено / не зачтено');
+    await grid.typeRow(0, ['20', '20', '15']);
+    await page.waitForFunction(() => document.querySelector('[data-testid="grade-result"]')?.textContent === 'зачтено');
+    // admitted (31 ≥ 30) but 36 points in all: below the credit-test pass mark of 50
+    await grid.typeRow(0, ['15', '16', '5']);
+    await page.waitForFunction(() => document.querySelector('[data-testid="grade-result"]')?.textContent === 'не зачтено');
+    expect(await page.getByTestId('grade-letter').count()).toBe(0);
+    await grid.waitSaved();
+    await backToList();
+  });
+
   it('lets an administrator open entry for one sheet whose window has closed, with a reason', async () => {
     const sheet = sheets[3]!;
     const writer = new BetterSqlite3(app.dbFile);

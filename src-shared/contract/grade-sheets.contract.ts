@@ -59,6 +59,8 @@ export interface GradeSheetDetail extends GradeSheetSummary {
   /** the sheet's scale version: points → letter → GPA → traditional grade */
   bands: GradeBand[];
   admissionThreshold: number;
+  /** a credit test (зачет) is passed from this many points */
+  creditTestPassMark: number;
   entryOpen: boolean;
   entryWindow: { opensOn: string; closesOn: string };
   /** an admin's openings of entry for this sheet alone, outside the session's window */

@@ -147,6 +147,7 @@ export function createGradeSheetsService(db: Database, clock: () => string = () 
       parts: scale.parts.map((p) => ({ key: p.key, max: p.max, kind: p.kind, label: p.label })),
       bands: scale.bands.map((b) => ({ ...b })),
       admissionThreshold: scale.admissionThreshold,
+      creditTestPassMark: scale.creditTestPassMark,
       entryOpen: open,
       entryWindow: window,
       exceptions,

@@ -22,6 +22,8 @@ interface GradeGridRowProps {
   onCellDouble(row: number, col: number): void;
   onEditText(text: string): void;
   onEditBlur(e: FocusEvent<HTMLInputElement>): void;
+  /** a credit test: passed / not passed from this many points, instead of a letter and a grade */
+  passMark: number | null;
 }
 
 /** One student's row: the fixed columns, the editable cells, and the live total, letter and grade. */
@@ -102,12 +104,20 @@ export const GradeGridRow = memo(function GradeGridRow(p: GradeGridRowProps) {
       <td className="num grade-computed" data-testid="grade-total">
         {result.total ?? EMPTY}
       </td>
-      <td className="grade-computed" data-testid="grade-letter">
-        {result.band?.letter ?? EMPTY}
-      </td>
-      <td className="grade-computed nowrap" data-testid="grade-traditional">
-        {result.band ? t(traditionalKey(result.band.traditional)) : EMPTY}
-      </td>
+      {p.passMark !== null ? (
+        <td className="grade-computed nowrap" data-testid="grade-result">
+          {result.total === null ? EMPTY : t(result.total >= p.passMark ? 'grades.result.passed' : 'grades.result.failed')}
+        </td>
+      ) : (
+        <>
+          <td className="grade-computed" data-testid="grade-letter">
+            {result.band?.letter ?? EMPTY}
+          </td>
+          <td className="grade-computed nowrap" data-testid="grade-traditional">
+            {result.band ? t(traditionalKey(result.band.traditional)) : EMPTY}
+          </td>
+        </>
+      )}
     </tr>
   );
 });

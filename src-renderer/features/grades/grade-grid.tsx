@@ -51,6 +51,8 @@ export function GradeGrid({ detail, columns, rows, readOnly, saving, onChange, o
   const sel = clampSel(nav.sel, dims);
   const edit = readOnly ? null : nav.edit;
 
+  // a credit test shows passed / not passed, as its paper does (sheet-forms.ts)
+  const passMark = detail.controlForm === 'credit' ? detail.creditTestPassMark : null;
   const colLabel = useCallback((col: string) => columnLabel(detail.parts, col, locale, t), [detail.parts, locale, t]);
 
   /** The reason of every wrong cell: the local rule first, else the server's refusal. */
@@ -250,8 +252,14 @@ export function GradeGrid({ detail, columns, rows, readOnly, saving, onChange, o
               <th scope="col" className="num">
                 {t('grades.col.total')}
               </th>
-              <th scope="col">{t('grades.col.letter')}</th>
-              <th scope="col">{t('grades.col.traditional')}</th>
+              {passMark !== null ? (
+                <th scope="col">{t('grades.col.result')}</th>
+              ) : (
+                <>
+                  <th scope="col">{t('grades.col.letter')}</th>
+                  <th scope="col">{t('grades.col.traditional')}</th>
+                </>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -269,6 +277,7 @@ export function GradeGrid({ detail, columns, rows, readOnly, saving, onChange, o
                 onCellDouble={onCellDouble}
                 onEditText={onEditText}
                 onEditBlur={onEditBlur}
+                passMark={passMark}
               />
             ))}
             {padBottom > 0 ? <tr className="grade-pad" style={{ height: padBottom }} aria-hidden="true" /> : null}

@@ -42,6 +42,7 @@ export function testSheet(patch: Partial<GradeSheetDetail> = {}): GradeSheetDeta
     parts: DEFAULT_SCALE.parts.map((p) => ({ key: p.key, max: p.max, kind: p.kind, label: { ...p.label } })),
     bands: DEFAULT_SCALE.bands.map((b) => ({ ...b })),
     admissionThreshold: 30,
+    creditTestPassMark: 50,
     entryOpen: true,
     entryWindow: { opensOn: '2026-01-05', closesOn: '2026-01-25' },
     exceptions: [],
