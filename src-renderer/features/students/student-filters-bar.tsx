@@ -36,7 +36,9 @@ export function StudentFiltersBar({ reference, filters, onChange }: FiltersBarPr
       {fixed ? (
         <div className="field field-fixed" data-testid="filter-faculty-fixed">
           <span className="field-label">{intl.formatMessage({ id: 'filter.faculty' })}</span>
-          <span className="fixed-value">{localName(reference.faculty.get(fixed)?.name, locale)}</span>
+          <span className="fixed-value" title={localName(reference.faculty.get(fixed)?.name, locale)}>
+            {localName(reference.faculty.get(fixed)?.name, locale)}
+          </span>
         </div>
       ) : (
         <SelectField

@@ -9,7 +9,7 @@ import type { ReferenceIndex } from '../../app/reference-index';
 import type { StudentPages } from './use-student-pages';
 
 /** Fixed row height: the list can then place 40,000 rows without measuring any of them. */
-export const ROW_HEIGHT = 36;
+export const ROW_HEIGHT = 32;
 const HEADER_HEIGHT = 36;
 
 const COLUMNS: readonly { key: MessageKey; className: string }[] = [
