@@ -32,6 +32,17 @@ export function StudentCardPanel({ id, reference, canEdit, onClose, onSaved }: S
   const [banner, setBanner] = useState<{ message: string; stale: boolean } | null>(null);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
+  // after a refused Save the first wrong field gets the focus (and so scrolls into view): the form
+  // is taller than the card on a 768-px screen, and an error out of sight is no help. An effect,
+  // so it runs once the errors are on the page (not a timer or an animation frame).
+  const [focusAsked, setFocusAsked] = useState(0);
+  const focusFirstProblem = () => setFocusAsked((n) => n + 1);
+  useEffect(() => {
+    if (focusAsked === 0) return;
+    const field = document.querySelector<HTMLElement>('[data-testid="student-card"] [aria-invalid="true"]');
+    field?.focus();
+    field?.scrollIntoView({ block: 'center' });
+  }, [focusAsked]);
 
   const editing = draft !== null;
   const guard = useLeaveGuard();
@@ -175,16 +186,4 @@ export function StudentCardPanel({ id, reference, canEdit, onClose, onSaved }: S
       ) : null}
     </aside>
   );
-}
-
-/**
- * After a refused Save the first wrong field gets the focus (and so scrolls into view): the
- * form is taller than the card on a 768-px screen, and an error out of sight is no help.
- */
-function focusFirstProblem(): void {
-  requestAnimationFrame(() => {
-    const field = document.querySelector<HTMLElement>('[data-testid="student-card"] [aria-invalid="true"]');
-    field?.focus();
-    field?.scrollIntoView({ block: 'center' });
-  });
 }
