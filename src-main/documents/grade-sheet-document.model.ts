@@ -13,6 +13,8 @@ export interface GradeSheetPart {
   key: string;
   label: Localized;
   max: number;
+  /** current control (modules) or the final control, as the scale says */
+  kind: 'current' | 'final';
 }
 
 export interface GradeSheetDocumentRow {

@@ -26,8 +26,8 @@ describe('grade sheet content', () => {
       'Колу',
     ]);
     const parts = [
-      { key: 'cur', label: { ky: 'Учурдагы', ru: 'Текущий', en: 'Current' }, max: 60 },
-      { key: 'fin', label: { ky: 'Жыйынтык', ru: 'Итоговый', en: 'Final' }, max: 40 },
+      { key: 'cur', label: { ky: 'Учурдагы', ru: 'Текущий', en: 'Current' }, max: 60, kind: 'current' as const },
+      { key: 'fin', label: { ky: 'Жыйынтык', ru: 'Итоговый', en: 'Final' }, max: 40, kind: 'final' as const },
     ];
     const ru = gradeSheetContent(sampleSheet(0, { parts }), 'ru');
     expect(ru.columns.slice(3, 6).map((c) => c.header)).toEqual(['Текущий (60)', 'Итоговый (40)', 'Всего баллов (100)']);

@@ -215,9 +215,9 @@ export function gradeSheetContent(input: GradeSheetDocumentInput, lang: Document
     { key: 'no', header: t('doc.col.no') },
     { key: 'fullName', header: t('doc.col.fullName') },
     { key: 'recordBook', header: t('doc.sheet.col.recordBook') },
-    ...(form.parts ? input.parts : []).map((p, i, all) => {
-      // the final part is called what this form calls it ("Зачёт (40)", not "Экзамен (40)")
-      const label = form.finalLabel && i === all.length - 1 && all.length > 1 ? t(form.finalLabel) : p.label[lang];
+    ...(form.parts ? input.parts : []).map((p) => {
+      // the final control is called what this form calls it ("Зачёт (40)", not "Экзамен (40)")
+      const label = form.finalLabel && p.kind === 'final' ? t(form.finalLabel) : p.label[lang];
       return { key: 'part' as const, partKey: p.key, header: `${label} (${formatPoints(p.max, lang)})` };
     }),
     { key: 'total', header: translate(lang, 'doc.sheet.col.total', { number: formatPoints(maxTotal, lang) }) },

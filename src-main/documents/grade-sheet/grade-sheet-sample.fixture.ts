@@ -23,9 +23,9 @@ const FIRST = ['Азамат', 'Бекжан', 'Нурлан', 'Эрлан', 'Т
 const FATHER = ['Асанович', 'Бекович', 'Токтосун уулу', 'Маратович', 'Нурбек уулу', 'Садыкович', null];
 
 export const PARTS: GradeSheetPart[] = [
-  { key: 'm1', label: { ky: '1-модуль', ru: '1-модуль', en: 'Module 1' }, max: 30 },
-  { key: 'm2', label: { ky: '2-модуль', ru: '2-модуль', en: 'Module 2' }, max: 30 },
-  { key: 'exam', label: { ky: 'Экзамен', ru: 'Экзамен', en: 'Exam' }, max: 40 },
+  { key: 'm1', label: { ky: '1-модуль', ru: '1-модуль', en: 'Module 1' }, max: 30, kind: 'current' },
+  { key: 'm2', label: { ky: '2-модуль', ru: '2-модуль', en: 'Module 2' }, max: 30, kind: 'current' },
+  { key: 'exam', label: { ky: 'Экзамен', ru: 'Экзамен', en: 'Exam' }, max: 40, kind: 'final' },
 ];
 
 export const LETTERS = ['A', 'A-', 'B+', 'B', 'B-', 'C+', 'C', 'C-', 'D+', 'D', 'FX', 'F'];

@@ -277,11 +277,11 @@ describe('grade sheet PDF: layout rules', () => {
 
   it('fits five parts on A4 portrait (smaller type), every header word whole, nothing past the margins', async () => {
     const parts = [
-      { key: 'm1', label: { ky: '1-модуль', ru: '1-модуль', en: 'M1' }, max: 15 },
-      { key: 'm2', label: { ky: '2-модуль', ru: '2-модуль', en: 'M2' }, max: 15 },
-      { key: 'ind', label: { ky: 'Өз алдынча иш', ru: 'СРС', en: 'Self-study' }, max: 10 },
-      { key: 'att', label: { ky: 'Катышуу', ru: 'Посещение', en: 'Attendance' }, max: 20 },
-      { key: 'exam', label: { ky: 'Экзамен', ru: 'Экзамен', en: 'Exam' }, max: 40 },
+      { key: 'm1', label: { ky: '1-модуль', ru: '1-модуль', en: 'M1' }, max: 15, kind: 'current' as const },
+      { key: 'm2', label: { ky: '2-модуль', ru: '2-модуль', en: 'M2' }, max: 15, kind: 'current' as const },
+      { key: 'ind', label: { ky: 'Өз алдынча иш', ru: 'СРС', en: 'Self-study' }, max: 10, kind: 'current' as const },
+      { key: 'att', label: { ky: 'Катышуу', ru: 'Посещение', en: 'Attendance' }, max: 20, kind: 'current' as const },
+      { key: 'exam', label: { ky: 'Экзамен', ru: 'Экзамен', en: 'Exam' }, max: 40, kind: 'final' as const },
     ];
     for (const lang of LANGS) {
       const input = sampleSheet(25, { parts });
@@ -308,6 +308,7 @@ describe('grade sheet PDF: layout rules', () => {
       key: `p${i}`,
       label: { ky: label, ru: label, en: label },
       max: 10,
+      kind: i === 5 ? ('final' as const) : ('current' as const),
     }));
     const input = sampleSheet(12, { parts });
     const probe = probePdf(await renderGradeSheetPdf(input, 'ru'), 'six-long');

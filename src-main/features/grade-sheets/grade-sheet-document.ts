@@ -43,7 +43,7 @@ export function gradeSheetDocumentInput(db: Database, sheet: GradeSheetDetail, b
     examiner: row.ex_last ? signatureName({ lastName: row.ex_last, firstName: row.ex_first ?? '', patronymic: row.ex_patronymic }) : '',
     examDate: row.exam_date,
     dean: dean ? signatureName({ lastName: dean.last_name, firstName: dean.first_name, patronymic: dean.patronymic }) : '',
-    parts: sheet.parts.map((p) => ({ key: p.key, label: p.label, max: p.max })),
+    parts: sheet.parts.map((p) => ({ key: p.key, label: p.label, max: p.max, kind: p.kind })),
     rows: sheet.rows.map((r) => ({
       position: r.position,
       lastName: r.lastName,

@@ -71,9 +71,10 @@ export function AuditScreen() {
     const name = r.objectName ?? (r.entity === 'student_order' ? t('audit.draftOrder') : null);
     return name ? `${kind}: ${name}` : kind;
   };
+  const fieldLabel = (field: string) => say(FIELD_LABELS[field] ?? '', field);
   const changeText = (r: AuditEntry) =>
     changeLines(r.oldValue, r.newValue)
-      .map((c) => `${c.field ? `${say(FIELD_LABELS[c.field] ?? '', c.field)}: ` : ''}${c.from || EMPTY} → ${c.to || EMPTY}`)
+      .map((c) => `${c.field ? `${fieldLabel(c.field)}: ` : ''}${c.from || EMPTY} → ${c.to || EMPTY}`)
       .join('\n');
 
   const columns: DataColumn<AuditEntry>[] = [
@@ -89,7 +90,7 @@ export function AuditScreen() {
         <ul className="audit-lines" title={`${fullJson(r.oldValue)}\n→\n${fullJson(r.newValue)}`}>
           {changeLines(r.oldValue, r.newValue).map((c, i) => (
             <li key={i}>
-              {c.field ? <span className="audit-field">{say(FIELD_LABELS[c.field] ?? '', c.field)}: </span> : null}
+              {c.field ? <span className="audit-field">{fieldLabel(c.field)}: </span> : null}
               <span className="audit-old">{c.from || EMPTY}</span>
               <span className="audit-arrow" aria-hidden="true">
                 →

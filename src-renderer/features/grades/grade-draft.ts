@@ -12,7 +12,6 @@ import type { DraftStorage } from '../../ui/local-store';
 /** Unsaved cell texts: student id → column → text as typed. */
 export type Edits = Record<string, RowTexts>;
 
-export type { DraftStorage };
 
 export const draftKey = (sheetId: string) => `unidesk.grades.${sheetId}`;
 

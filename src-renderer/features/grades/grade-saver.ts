@@ -8,7 +8,8 @@
 import type { GradeCellInput, GradeSheetDetail, RequestOf } from '../../../src-shared/contract';
 import { isApiError } from '../../api/api-error';
 import { cellInput, evaluateRow, gridColumns, placeServerProblems, sheetScale } from './grade-cells';
-import { applyEdits, mergeDraft, readDraft, rowTexts, settleEdits, writeDraft, type DraftStorage, type Edits } from './grade-draft';
+import { applyEdits, mergeDraft, readDraft, rowTexts, settleEdits, writeDraft, type Edits } from './grade-draft';
+import type { DraftStorage } from '../../ui/local-store';
 import { errorMessage } from '../../api/client';
 
 export type SaveErrorCode = 'refused' | 'conflict' | 'needsReason' | 'network' | 'other';

@@ -51,7 +51,7 @@ export function GradeSheetView({ id, user, onBack }: GradeSheetViewProps) {
 function GradeSheetEditor({ saver, user }: { saver: GradeSaver; user: SessionUser }) {
   const intl = useIntl();
   const { locale } = useLocale();
-  const t = (key: MessageKey, values?: Record<string, string | number>) => intl.formatMessage({ id: key }, values);
+  const t = (key: MessageKey, values?: Record<string, string | number | null>) => intl.formatMessage({ id: key }, values);
   const { snap, detail, columns, rows } = useGradeSheet(saver);
   const [error, setError] = useState<string | null>(null);
   const canEnter = can(user.role, 'grades.enter');
@@ -70,8 +70,7 @@ function GradeSheetEditor({ saver, user }: { saver: GradeSaver; user: SessionUse
 
   const unsentRows = rows.filter((r) => r.edited).length;
   const heldRows = heldOf(rows).length;
-  const say = (key: MessageKey, values?: Record<string, string | number | null>) => intl.formatMessage({ id: key }, values);
-  const firstHeld = firstHeldProblem(rows, columns, (col) => columnLabel(detail.parts, col, locale, say), say);
+  const firstHeld = firstHeldProblem(rows, columns, (col) => columnLabel(detail.parts, col, locale, t), t);
   // rows that cannot save stay in localStorage, but leaving should still not be a surprise
   useUnsavedWork(firstHeld ? t('leave.grid', { number: detail.number, count: heldRows, first: firstHeld }) : null);
   const readiness = rows.map((r) => closeReadiness(r.ev));

@@ -6,13 +6,7 @@
  */
 import type { DraftStorage } from '../../ui/local-store';
 import { nextItemKey, type OrderDraft } from './order-draft';
-
-export interface StoredCancelTarget {
-  id: string;
-  number: string | null;
-  orderDate: string | null;
-  type: OrderDraft['type'];
-}
+import type { CancelTarget } from './use-order-editor';
 
 export interface StoredOrderDraft {
   v: 1;
@@ -21,7 +15,7 @@ export interface StoredOrderDraft {
   orderId: string | null;
   /** the order's version the edits were made on; another version means someone saved since */
   baseVersion: number | null;
-  cancels: StoredCancelTarget | null;
+  cancels: CancelTarget | null;
   draft: OrderDraft;
 }
 

@@ -9,7 +9,6 @@ import type { ReferenceIndex } from '../../app/reference-index';
 import { useLeaveGuard, useUnsavedWork } from '../../app/leave-guard';
 import { formatDateTime } from '../../ui/date-time';
 import { ErrorBanner, Notice } from '../../ui/error-banner';
-import { worthKeeping } from './order-draft-store';
 import { OrderActions } from './order-actions';
 import { OrderBulkBar } from './order-bulk-bar';
 import { draftCounts, type DraftItem } from './order-draft';
@@ -38,8 +37,7 @@ export function OrderEditor({ target, user, reference, onClose, onOpenOrder, onC
   const canDraft = can(user.role, 'orders.draft');
   const editable = order === null ? canDraft : order.canEdit;
   const guard = useLeaveGuard();
-  const unsaved = editable && ed.dirty && (order !== null || worthKeeping(draft));
-  useUnsavedWork(unsaved ? t(order ? 'leave.order' : 'leave.newOrder', { count: draft.items.length }) : null);
+  useUnsavedWork(ed.unsaved ? t(order ? 'leave.order' : 'leave.newOrder', { count: draft.items.length }) : null);
   const close = () => guard(onClose);
   const openOther = (id: string) => guard(() => onOpenOrder(id));
   const disabled = ed.busy !== null;

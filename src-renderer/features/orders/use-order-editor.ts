@@ -128,9 +128,11 @@ export function useOrderEditor(target: EditorTarget, onDeleted: () => void) {
   // every edit is on this computer at once; a save, a signature or "undo" forgets it
   const keyId = order?.id ?? (target.kind === 'existing' ? target.id : null);
   const editable = order ? order.canEdit : target.kind === 'new';
+  /** edits the server does not have, worth keeping (a new order once it holds something typed) */
+  const unsaved = editable && dirty && (keyId !== null || worthKeeping(draft));
   useEffect(() => {
     if (!editable) return;
-    if (dirty && (keyId !== null || worthKeeping(draft))) {
+    if (unsaved) {
       writeOrderDraft(storage, {
         savedAt: new Date().toISOString(),
         orderId: keyId,
@@ -300,6 +302,7 @@ export function useOrderEditor(target: EditorTarget, onDeleted: () => void) {
     banner,
     notice,
     signRefusal,
+    unsaved,
     restored,
     undoRestored,
     dismissBanner: () => setBanner(null),
