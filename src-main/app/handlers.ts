@@ -1,6 +1,6 @@
 import type { OpName } from '../../src-shared/contract';
 import type { Database } from '../db/connection';
-import type { Handlers } from '../host/dispatcher';
+import type { Handlers, RequestContext } from '../host/dispatcher';
 import type { FeatureDeps, FeatureModule } from '../features/feature-module';
 import type { SyncLoop } from '../features/sync/sync-engine';
 import { FEATURES } from './features.manifest';
@@ -16,10 +16,15 @@ void everyOperationAnswered;
 /** Every module's handlers in one map; an operation answered by two modules is a startup error. */
 export function composeHandlers(modules: readonly FeatureModule<OpName>[], deps: FeatureDeps): Handlers {
   const all: Partial<Record<OpName, unknown>> = {};
+  const before = modules.flatMap((m) => (m.beforeRequest ? [m.beforeRequest(deps)] : []));
+  type Handler = (req: unknown, ctx: RequestContext) => Promise<unknown>;
   for (const m of modules) {
-    for (const [op, handler] of Object.entries(m.handlers(deps))) {
+    for (const [op, handler] of Object.entries(m.handlers(deps)) as [OpName, Handler][]) {
       if (op in all) throw new Error(`operation ${op} is answered by two feature modules (the second: ${m.name})`);
-      all[op as OpName] = handler;
+      all[op] = before.length === 0 ? handler : async (req: unknown, ctx: RequestContext) => {
+        if (ctx.session) for (const b of before) b(ctx.session);
+        return handler(req, ctx);
+      };
     }
   }
   return all as Handlers;

@@ -27,6 +27,12 @@ export interface FeatureModule<K extends OpName> {
   migrations?: readonly Migration[];
   /** what it syncs (src-shared/sync/<office>.sync.ts), composed in src-shared/sync/slices.ts */
   sync?: readonly SyncSlice[];
+  /**
+   * Runs before every signed-in request of any office: work that follows from the passing of
+   * time rather than from a request (an order coming into force on its date). Must be cheap
+   * when there is nothing to do.
+   */
+  beforeRequest?(deps: FeatureDeps): (session: SessionUser) => void;
 }
 
 /** Declares a module, keeping the exact set of operations it answers in its type. */

@@ -9,6 +9,8 @@
  * that names the table, the row and the column.
  */
 import { gradeRow, type GradingScale } from '../../src-shared/domain/grading';
+import { addDays } from '../../src-shared/domain/dates';
+import { universityToday } from '../../src-main/platform/university-clock';
 import type { PushedTransaction } from '../../src-shared/sync/protocol';
 import { refsOf, rowProblem, type Row } from '../../src-shared/sync/row-schema';
 import type { SyncTable } from '../../src-shared/sync/tables';
@@ -97,6 +99,11 @@ export async function checkDocumentRules(n: NetChange, stored: StoredWithTags | 
       }
       return;
     }
+    case 'student': {
+      const inForce = tx.mutations.find((m) => m.name === 'order.inForce');
+      if (inForce && data) await checkInForce(n.id, data, inForce.payload, load);
+      return;
+    }
     case 'student_order_item': {
       const order = before.get(key('student_order', String(row.order_id)));
       if (order && FINAL_ORDER.has(String(order.data.state))) {
@@ -144,3 +151,25 @@ async function checkGrade(id: string, data: Row, load: Load): Promise<void> {
   const letter = r.band?.letter ?? null;
   if ((data.letter ?? null) !== letter) throw new Refusal('invalid_grade', `grade ${id}: letter: ${String(data.letter)} is not the scale's letter for ${String(r.total)} (${String(letter)})`);
 }
+
+/** What only orders change on a student row: an order coming into force copies them from history. */
+const ORDER_STATE = ['status', 'group_id', 'course', 'funding', 'last_name', 'first_name', 'patronymic'] as const;
+
+/**
+ * "An order came into force" (src-main/features/orders/order-in-force.ts) may only make the
+ * student row a live history row of that student whose date has come — a day's grace for a
+ * workstation's clock a time zone ahead.
+ */
+async function checkInForce(id: string, data: Row, payload: unknown, load: Load): Promise<void> {
+  const list = (payload as { students?: unknown } | null)?.students;
+  const entry = Array.isArray(list) ? (list as { studentId?: unknown; historyId?: unknown }[]).find((e) => e?.studentId === id) : undefined;
+  const history = typeof entry?.historyId === 'string' ? liveRow(await load('student_status_history', entry.historyId)) : undefined;
+  if (!history || history.data.student_id !== id || history.data.voided_by_order_id != null) {
+    throw new Refusal('invalid_row', `student ${id}: order.inForce names no live history row of this student`);
+  }
+  const due = String(history.data.effective_date);
+  if (due > addDays(universityToday(), 1)) throw new Refusal('invalid_row', `student ${id}: effective_date: the order comes into force on ${due}, not yet`);
+  const wrong = ORDER_STATE.find((c) => (data[c] ?? null) !== (history.data[c] ?? null));
+  if (wrong) throw new Refusal('invalid_row', `student ${id}: ${wrong}: not the value of the order in force (history ${entry!.historyId as string})`);
+}
+

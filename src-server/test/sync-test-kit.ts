@@ -31,6 +31,14 @@ function rowOf(table: string, id: string, overrides: Row): Row {
 
 export const student = (id: string, groupId: string, funding: 'budget' | 'contract'): Row =>
   rowOf('student', id, { last_name: 'Асанов', first_name: 'Бакыт', record_book_no: `rb-${id}`, group_id: groupId, funding, status: 'active', created_at: T0 });
+/** A live history row of student `studentId` as `student()` makes them, with `overrides` (the order's change). */
+export const history = (id: string, studentId: string, overrides: Row): Row => {
+  const s = student(studentId, 'g1', 'budget');
+  return rowOf('student_status_history', id, {
+    student_id: studentId, kind: 'academic_leave', status: s.status, group_id: s.group_id, course: s.course, funding: s.funding, last_name: s.last_name, first_name: s.first_name,
+    patronymic: s.patronymic, order_id: null, order_item_id: null, voided_by_order_id: null, created_at: T0, ...overrides,
+  });
+};
 export const staff = (id: string): Row => rowOf('staff', id, { last_name: 'Козлов', first_name: 'Сергей', patronymic: 'Борисович' });
 export const grade = (id: string, sheetId: string, mark: 'absent' | 'not_admitted' | null): Row =>
   rowOf('grade', id, { sheet_id: sheetId, student_id: 's1', mark, total: null, letter: null, parts_json: '{}' });

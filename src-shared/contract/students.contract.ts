@@ -55,6 +55,10 @@ export interface StatusHistoryEntry {
   orderId: string | null;
   /** true when a later order cancelled this change: shown, but no longer in force */
   voided: boolean;
+  /** dated after today: signed, but not in force yet (DOMAIN.md §4) */
+  pending: boolean;
+  /** an academic leave's dates, from its order */
+  leave: { from: string; to: string } | null;
   /** the order that cancelled this change */
   voidedByOrderId: string | null;
 }

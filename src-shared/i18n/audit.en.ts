@@ -9,6 +9,7 @@ export const auditEn: Record<keyof typeof auditRu, string> = {
   'audit.action.order.delete': 'Order draft deleted',
   'audit.action.order.cancelled': 'Order cancelled',
   'audit.action.order.effect': 'Changed by an order',
+  'audit.action.order.inForce': 'Order came into force (its date came)',
   'audit.action.group.course': 'Group course changed',
   'audit.action.grade.set': 'Grade entered',
   'audit.action.grade.changeClosed': 'Grade changed after closing',

@@ -9,6 +9,7 @@ export const auditKy: Record<keyof typeof auditRu, string> = {
   'audit.action.order.delete': 'Буйруктун долбоору өчүрүлдү',
   'audit.action.order.cancelled': 'Буйрук жокко чыгарылды',
   'audit.action.order.effect': 'Буйрук боюнча өзгөрүү',
+  'audit.action.order.inForce': 'Буйрук күчүнө кирди (күнү келди)',
   'audit.action.group.course': 'Топтун курсу өзгөрдү',
   'audit.action.grade.set': 'Баа киргизилди',
   'audit.action.grade.changeClosed': 'Баа жабылгандан кийин өзгөртүлдү',

@@ -7,6 +7,7 @@ export const auditRu = {
   'audit.action.order.delete': 'Удалён проект приказа',
   'audit.action.order.cancelled': 'Приказ отменён',
   'audit.action.order.effect': 'Изменение по приказу',
+  'audit.action.order.inForce': 'Приказ вступил в силу (наступила дата)',
   'audit.action.group.course': 'Изменён курс группы',
   'audit.action.grade.set': 'Оценка внесена',
   'audit.action.grade.changeClosed': 'Оценка изменена после закрытия',

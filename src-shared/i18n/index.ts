@@ -34,6 +34,9 @@ import { syncEn } from './sync.en';
 import { syncKy } from './sync.ky';
 import { syncRu } from './sync.ru';
 import { uiEn } from './ui.en';
+import { historyEn } from './history.en';
+import { historyKy } from './history.ky';
+import { historyRu } from './history.ru';
 import { unsavedEn } from './unsaved.en';
 import { unsavedKy } from './unsaved.ky';
 import { unsavedRu } from './unsaved.ru';
@@ -44,13 +47,13 @@ export const LOCALES = ['ky', 'ru', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'ky';
 
-export type MessageKey = keyof typeof errorsRu | keyof typeof uiRu | keyof typeof docRu | keyof typeof curriculaRu | keyof typeof gradingScaleRu | keyof typeof gradeSessionRu | keyof typeof syncRu | keyof typeof cliRu | keyof typeof backupRu | keyof typeof setupRu | keyof typeof unsavedRu | keyof typeof auditRu;
+export type MessageKey = keyof typeof errorsRu | keyof typeof uiRu | keyof typeof docRu | keyof typeof curriculaRu | keyof typeof gradingScaleRu | keyof typeof gradeSessionRu | keyof typeof syncRu | keyof typeof cliRu | keyof typeof backupRu | keyof typeof setupRu | keyof typeof unsavedRu | keyof typeof auditRu | keyof typeof historyRu;
 export type Catalog = Record<MessageKey, string>;
 
 export const catalogs: Record<Locale, Catalog> = {
-  ky: { ...errorsKy, ...uiKy, ...docKy, ...curriculaKy, ...gradingScaleKy, ...gradeSessionKy, ...syncKy, ...cliKy, ...backupKy, ...setupKy, ...unsavedKy, ...auditKy },
-  ru: { ...errorsRu, ...uiRu, ...docRu, ...curriculaRu, ...gradingScaleRu, ...gradeSessionRu, ...syncRu, ...cliRu, ...backupRu, ...setupRu, ...unsavedRu, ...auditRu },
-  en: { ...errorsEn, ...uiEn, ...docEn, ...curriculaEn, ...gradingScaleEn, ...gradeSessionEn, ...syncEn, ...cliEn, ...backupEn, ...setupEn, ...unsavedEn, ...auditEn },
+  ky: { ...errorsKy, ...uiKy, ...docKy, ...curriculaKy, ...gradingScaleKy, ...gradeSessionKy, ...syncKy, ...cliKy, ...backupKy, ...setupKy, ...unsavedKy, ...auditKy, ...historyKy },
+  ru: { ...errorsRu, ...uiRu, ...docRu, ...curriculaRu, ...gradingScaleRu, ...gradeSessionRu, ...syncRu, ...cliRu, ...backupRu, ...setupRu, ...unsavedRu, ...auditRu, ...historyRu },
+  en: { ...errorsEn, ...uiEn, ...docEn, ...curriculaEn, ...gradingScaleEn, ...gradeSessionEn, ...syncEn, ...cliEn, ...backupEn, ...setupEn, ...unsavedEn, ...auditEn, ...historyEn },
 };
 
 export function pickLocale(value: unknown): Locale {

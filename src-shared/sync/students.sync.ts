@@ -19,6 +19,8 @@ export const studentsSync: SyncSlice = {
     'student.update': { permission: 'students.write', tables: ['student'] },
     'order.save': { permission: 'orders.draft', tables: ['student_order', 'student_order_item'] },
     'order.delete': { permission: 'orders.draft', tables: ['student_order', 'student_order_item'] },
+    // an order dated ahead comes into force: the student row becomes its history row (re-checked by the server)
+    'order.inForce': { permission: 'students.write', tables: ['student', 'student_group'] },
     'order.sign': {
       permission: 'orders.sign',
       tables: ['student_order', 'student_order_item', 'student', 'student_status_history', 'student_group'],

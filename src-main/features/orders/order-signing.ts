@@ -5,18 +5,16 @@ import { fullName } from '../../../src-shared/domain/person';
 import type { Locale, MessageKey, MessageValues } from '../../../src-shared/i18n';
 import type { Database } from '../../db/connection';
 import { AppError } from '../../host/app-error';
-import { studentSearchText } from '../../../src-shared/domain/search-text';
 import { withWrite, type WriteScope } from '../write-transaction';
+import { followGroupCourses, refreshStudentRows } from './order-in-force';
 import { evaluateItems, withGroupName } from './order-preview';
 import {
   findOrder,
-  groupCourses,
   latestLiveHistory,
   loadGroups,
   loadStudentsNow,
   nextOrderSeq,
   orderItems,
-  setGroupCourse,
   updateOrder,
   voidOrder,
   writeOrderEffect,
@@ -30,9 +28,6 @@ type FieldError = { path: string; key: MessageKey; values?: MessageValues };
 
 interface Effect {
   item: ItemRow;
-  studentVersion: number;
-  recordBookNo: string;
-  pin: string | null;
   before: StudentStateView;
   after: StudentStateView;
 }
@@ -41,23 +36,12 @@ function refuseAll(problems: FieldError[]): never {
   throw new AppError('validation', 'error.order.problems', {}, problems);
 }
 
-/** Writes one student's new state, the history row behind it, and its audit entry. */
+/** Writes one student's history row behind the order, and its audit entry. */
 function applyEffect(w: WriteScope, order: OrderRow, e: Effect): void {
   const a: StudentState = e.after;
   writeOrderEffect(w, order, {
     studentId: e.item.student_id,
-    studentVersion: e.studentVersion,
     itemId: e.item.id,
-    set: {
-      status: a.status,
-      group_id: a.groupId,
-      course: a.course,
-      funding: a.funding,
-      last_name: a.lastName,
-      first_name: a.firstName,
-      patronymic: a.patronymic,
-      search_text: studentSearchText({ last_name: a.lastName, first_name: a.firstName, patronymic: a.patronymic, pin: e.pin, record_book_no: e.recordBookNo }),
-    },
     history: {
       effective_date: order.effective_date,
       kind: order.type,
@@ -75,18 +59,7 @@ function applyEffect(w: WriteScope, order: OrderRow, e: Effect): void {
     before: e.before,
     after: e.after,
   });
-  w.audit({ action: `order.${order.type}`, entity: 'student', entityId: e.item.student_id, oldValue: e.before, newValue: { ...e.after, order: order.number } });
-}
-
-/** A group's course follows its studying students (a promoted group moves up with them). */
-function followGroupCourses(w: WriteScope, groupIds: Set<string>): void {
-  for (const groupId of groupIds) {
-    const g = groupCourses(w, groupId);
-    const course = g?.topCourse ?? null;
-    if (!g || course === null || course === g.course) continue;
-    setGroupCourse(w, groupId, course, g.version);
-    w.audit({ action: 'group.course', entity: 'student_group', entityId: groupId, oldValue: { course: g.course }, newValue: { course } });
-  }
+  w.audit({ action: `order.${order.type}`, entity: 'student', entityId: e.item.student_id, oldValue: e.before, newValue: { ...e.after, order: order.number, effectiveDate: order.effective_date } });
 }
 
 function effectsOfOrder(db: Database, order: OrderRow, items: ItemRow[]): Effect[] {
@@ -103,7 +76,7 @@ function effectsOfOrder(db: Database, order: OrderRow, items: ItemRow[]): Effect
         values: { position: o.item.position, name: fullName(o.student.state), problem: { msg: o.problem!.key, values: o.problem!.values } },
       });
     } else {
-      effects.push({ item: o.item, studentVersion: o.student.version, recordBookNo: o.student.recordBookNo, pin: o.student.pin, before: o.before, after: o.after });
+      effects.push({ item: o.item, before: o.before, after: o.after });
     }
   });
   if (problems.length) refuseAll(problems);
@@ -136,7 +109,7 @@ function effectsOfCancellation(db: Database, target: OrderRow): Effect[] {
       });
     }
     const before: StudentStateView = JSON.parse(item.before_json!);
-    effects.push({ item, studentVersion: s.version, recordBookNo: s.recordBookNo, pin: s.pin, before: withGroupName(s.state, groups), after: { ...before, groupName: groups.get(before.groupId)?.name ?? before.groupName } });
+    effects.push({ item, before: withGroupName(s.state, groups), after: { ...before, groupName: groups.get(before.groupId)?.name ?? before.groupName } });
   });
   if (problems.length) refuseAll(problems);
   return effects;
@@ -189,13 +162,10 @@ export function signOrder(
     }
     // Cancellation items are the cancelled order's students; map effects onto this order's items.
     const own = new Map(items.map((i) => [i.student_id, i]));
-    const touchedGroups = new Set<string>();
-    for (const e of effects) {
-      const item = own.get(e.item.student_id)!;
-      applyEffect(w, signed, { ...e, item });
-      touchedGroups.add(e.before.groupId).add(e.after.groupId);
-    }
-    followGroupCourses(w, touchedGroups);
+    for (const e of effects) applyEffect(w, signed, { ...e, item: own.get(e.item.student_id)! });
+    // the rows follow the history in force today: an order dated ahead changes them on its date
+    const { groups } = refreshStudentRows(w, db, effects.map((e) => e.item.student_id), today(), null);
+    followGroupCourses(w, groups);
     w.audit({ action: 'order.sign', entity: 'student_order', entityId: order.id, oldValue: { state: 'draft' }, newValue: { state: 'signed', number: signed.number, orderDate, students: effects.length } });
     w.outbox({
       name: 'order.sign',

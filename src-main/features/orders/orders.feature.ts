@@ -2,6 +2,7 @@ import { defineFeature, signedIn } from '../feature-module';
 import { createStudentsService } from '../students/students.service';
 import { exportOrder } from './order-document';
 import { signOrder } from './order-signing';
+import { bringOrdersIntoForce } from './order-in-force';
 import { createOrdersService } from './orders.service';
 import { studentStateOnFor } from './student-state.service';
 import { m0006Orders } from './migrations/0006-orders';
@@ -11,6 +12,8 @@ import { m0014OrderBasisRu } from './migrations/0014-order-basis-ru';
 export const ordersFeature = defineFeature({
   name: 'orders',
   migrations: [m0006Orders, m0014OrderBasisRu],
+  // an order dated ahead comes into force on its date, on the first request of that day
+  beforeRequest: ({ db }) => (session) => void bringOrdersIntoForce(db, session),
   handlers: ({ db }) => {
     const orders = createOrdersService(db);
     const students = createStudentsService(db);

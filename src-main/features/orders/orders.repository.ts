@@ -4,7 +4,7 @@ import type { RowScope } from '../../../src-shared/domain/scope-policy';
 import { inScope } from '../../db/scope-query';
 import type { WriteScope } from '../write-transaction';
 import type { Level, StudyForm } from '../../../src-shared/domain/enums';
-import { toStudentState } from '../students/student-state.mapper';
+import { toStudentState, type StateColumns } from '../students/student-state.mapper';
 import type { StudentState } from '../../../src-shared/domain/orders';
 import type { Database } from '../../db/connection';
 import type { DB } from '../../db/schema';
@@ -60,24 +60,17 @@ export function loadStudentsNow(db: Database, ids: readonly string[]): Map<strin
         .select(['s.id', 'g.faculty_id', 's.record_book_no', 's.version', 's.pin', 's.status', 's.group_id', 's.course', 'g.form', 's.funding', 's.last_name', 's.first_name', 's.patronymic'])
         .where('s.id', 'in', part),
     );
-    const last = db.sync.all(
-      db.kysely
-        .selectFrom('student_status_history as h')
-        .select(['h.student_id', 'h.effective_date', 'h.order_no'])
-        .where('h.student_id', 'in', part)
-        .where('h.voided_by_order_id', 'is', null)
-        .where(({ eb, selectFrom }) =>
-          eb(
-            'h.effective_date',
-            '=',
-            selectFrom('student_status_history as h2')
-              .select(({ fn }) => fn.max('h2.effective_date').as('d'))
-              .whereRef('h2.student_id', '=', 'h.student_id')
-              .where('h2.voided_by_order_id', 'is', null),
-          ),
-        ),
-    );
-    const lastBy = new Map(last.map((l) => [l.student_id, { date: l.effective_date, orderNo: l.order_no }]));
+    // the latest live history row: the state after every order signed so far, also those
+    // dated ahead that are not in force yet — a new order follows them
+    const last = db.sqlite
+      .prepare(
+        `SELECT h.student_id, h.effective_date, h.order_no, h.status, h.group_id, h.course, h.form, h.funding, h.last_name, h.first_name, h.patronymic
+         FROM json_each(?) j JOIN student_status_history h ON h.rowid = (
+           SELECT h2.rowid FROM student_status_history h2 WHERE h2.student_id = j.value AND h2.voided_by_order_id IS NULL
+           ORDER BY h2.effective_date DESC, h2.rowid DESC LIMIT 1)`,
+      )
+      .all(JSON.stringify(part)) as (StateColumns & { student_id: string; effective_date: string; order_no: string | null })[];
+    const lastBy = new Map(last.map((l) => [l.student_id, l]));
     for (const r of rows) {
       out.set(r.id, {
         id: r.id,
@@ -85,8 +78,8 @@ export function loadStudentsNow(db: Database, ids: readonly string[]): Map<strin
         recordBookNo: r.record_book_no,
         version: r.version,
         pin: r.pin,
-        state: toStudentState(r),
-        lastChange: lastBy.get(r.id) ?? null,
+        state: toStudentState(lastBy.get(r.id) ?? r),
+        lastChange: lastBy.has(r.id) ? { date: lastBy.get(r.id)!.effective_date, orderNo: lastBy.get(r.id)!.order_no } : null,
       });
     }
   }
@@ -171,20 +164,21 @@ export function nextOrderSeq(w: WriteScope, year: number, type: string): number 
   return (r?.m ?? 0) + 1;
 }
 
-export interface StudentChange {
-  studentId: string;
-  studentVersion: number;
-  /** the new state's columns of the student row */
-  set: Updateable<DB['student']>;
-}
-
-/** The student row after an order, its history row, and the item's before/after. */
+/**
+ * An order's history row for one student and the item's before/after. The student row itself
+ * follows the history in force today (order-in-force.ts), so an order dated ahead changes it later.
+ */
 export function writeOrderEffect(
   w: WriteScope,
   order: OrderRow,
-  change: StudentChange & { itemId: string; history: Omit<Insertable<DB['student_status_history']>, 'id' | 'student_id' | 'created_at' | 'order_id' | 'order_item_id' | 'voided_by_order_id'>; before: unknown; after: unknown },
+  change: {
+    studentId: string;
+    itemId: string;
+    history: Omit<Insertable<DB['student_status_history']>, 'id' | 'student_id' | 'created_at' | 'order_id' | 'order_item_id' | 'voided_by_order_id'>;
+    before: unknown;
+    after: unknown;
+  },
 ): void {
-  w.sql.run(w.q.updateTable('student').set({ ...change.set, version: change.studentVersion + 1, updated_at: w.now }).where('id', '=', change.studentId));
   w.sql.run(
     w.q.insertInto('student_status_history').values({
       id: uuidv7(),

@@ -82,6 +82,7 @@ describe('signing is all or nothing', () => {
   it('a rule refusal on student 57 of 60 names that student and changes nobody', () => {
     const ids = addStudents(db, IDS.groupEcon1, 60);
     db.sqlite.prepare(`UPDATE student SET status = 'expelled' WHERE id = ?`).run(ids[56]);
+    db.sqlite.prepare(`UPDATE student_status_history SET status = 'expelled' WHERE student_id = ?`).run(ids[56]);
     const d = h.draft(USERS.studhr, 'promotion', '2026-09-01', ids.map((studentId) => ({ studentId })));
     expect(d.items[56]!.problem).toMatch(/^нужен статус «обучается», а сейчас «Отчислен»/);
     const e = refusal(() => h.sign(USERS.studhr, d.id));

@@ -23,13 +23,17 @@ export function addStudents(db: Database, groupId: string, n: number, course = 1
   return ids;
 }
 
-export function ordersHarness(db: Database) {
+/**
+ * `today` is the university's date the orders are signed on: far ahead by default, so every
+ * order is in force at once; tests of orders dated ahead pass their own.
+ */
+export function ordersHarness(db: Database, today: () => string = () => '2099-12-31') {
   const orders = createOrdersService(db);
   const draft = (user: SessionUser, type: OrderType, effectiveDate: string, items: OrderItemInput[], extra: Record<string, unknown> = {}) =>
     orders.create(user, { type, effectiveDate, reason: 'Студенттин арызы', reasonRu: 'Заявление студента', items, ...extra }, 'ru');
   const sign = (user: SessionUser, id: string, orderDate = '2026-08-28') => {
     const o = orders.detail(user, id, 'ru');
-    return signOrder(db, orders, user, { id, version: o.version, orderDate }, 'ru');
+    return signOrder(db, orders, user, { id, version: o.version, orderDate }, 'ru', today);
   };
   const draftAndSign = (user: SessionUser, type: OrderType, effectiveDate: string, items: OrderItemInput[], orderDate = effectiveDate, extra: Record<string, unknown> = {}) =>
     sign(user, draft(user, type, effectiveDate, items, extra).id, orderDate);

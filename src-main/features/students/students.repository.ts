@@ -143,13 +143,15 @@ export function loadStudent(db: Database, id: string) {
 }
 export type StudentFull = NonNullable<ReturnType<typeof loadStudent>>;
 
-export function loadHistory(db: Database, studentId: string): StatusHistoryEntry[] {
+/** A student's history, oldest first; `today` tells which changes are still to come. */
+export function loadHistory(db: Database, studentId: string, today: string): StatusHistoryEntry[] {
   // The group's name travels with the entry: a former group may lie outside the reader's scope.
   const rows = db.sync.all(db.kysely
     .selectFrom('student_status_history as h')
     .innerJoin('student_group as g', 'g.id', 'h.group_id')
+    .leftJoin('student_order_item as i', 'i.id', 'h.order_item_id')
     .selectAll('h')
-    .select('g.name as group_name')
+    .select(['g.name as group_name', 'i.leave_from', 'i.leave_to'])
     .where('h.student_id', '=', studentId)
     .orderBy('h.effective_date')
     .orderBy('h.created_at')
@@ -169,6 +171,8 @@ export function loadHistory(db: Database, studentId: string): StatusHistoryEntry
     orderId: h.order_id,
     voided: h.voided_by_order_id !== null,
     voidedByOrderId: h.voided_by_order_id,
+    pending: h.voided_by_order_id === null && h.effective_date > today,
+    leave: h.kind === 'academic_leave' && h.leave_to ? { from: h.leave_from ?? h.effective_date, to: h.leave_to } : null,
   }));
 }
 

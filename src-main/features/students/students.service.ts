@@ -1,3 +1,4 @@
+import { universityToday } from '../../platform/university-clock';
 import type {
   SessionUser,
   StudentCard,
@@ -63,7 +64,7 @@ function toCard(s: StudentFull, history: StudentCard['history']): StudentCard {
   };
 }
 
-export function createStudentsService(db: Database) {
+export function createStudentsService(db: Database, today: () => string = () => universityToday()) {
   const order = new NameOrder(
     () => changeStamp(db),
     () => loadAllNames(db),
@@ -104,7 +105,7 @@ export function createStudentsService(db: Database) {
 
     async get(session: SessionUser, id: string): Promise<StudentCard> {
       const s = await loadInScope(session, id);
-      return toCard(s, loadHistory(db, id));
+      return toCard(s, loadHistory(db, id, today()));
     },
 
     /**

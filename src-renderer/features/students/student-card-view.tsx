@@ -5,7 +5,7 @@ import { formatDate } from '../../../src-shared/domain/dates';
 import { STUDENT_FLAGS } from '../../../src-shared/domain/enums';
 import type { PinIssue } from '../../../src-shared/domain/pin';
 import type { MessageKey } from '../../../src-shared/i18n';
-import { baseEducationKey, EMPTY, flagKey, fundingKey, localName, sexKey, specialtyLabel, statusKey, studyFormKey } from '../../app/labels';
+import { baseEducationKey, EMPTY, flagKey, fundingKey, historyKindMessage, localName, sexKey, specialtyLabel, statusKey, studyFormKey } from '../../app/labels';
 import { useLocale } from '../../app/locale-context';
 import type { ReferenceIndex } from '../../app/reference-index';
 
@@ -55,52 +55,70 @@ export function StudentCardView({ card, reference }: { card: StudentCard; refere
   const flags = STUDENT_FLAGS.filter((f) => card.flags[f]);
   const t = (id: MessageKey) => intl.formatMessage({ id });
 
+  const coming = card.history.filter((h) => h.pending);
   return (
-    <dl className="card-grid">
-      <Item label="card.sex" testId="student-card-sex">
-        {t(sexKey(card.sex))}
-      </Item>
-      <Item label="card.birthDate" testId="student-card-birthDate">
-        {formatDate(card.birthDate)}
-      </Item>
-      <Item label="card.pin" testId="student-card-pin">
-        {card.pin ?? t('card.pinNone')}
-        <PinWarnings warnings={card.pinWarnings} />
-      </Item>
-      <Item label="card.citizenship" testId="student-card-citizenship">
-        {country ? localName(country.name, locale) : card.citizenship}
-      </Item>
-      <Item label="card.recordBookNo" testId="student-card-recordBookNo">
-        {card.recordBookNo}
-      </Item>
-      <Item label="card.faculty">{faculty ? localName(faculty.name, locale) : EMPTY}</Item>
-      <Item label="card.specialty">{specialty ? specialtyLabel(specialty, locale) : EMPTY}</Item>
-      <Item label="card.group" testId="student-card-group">
-        {group?.name ?? EMPTY}
-      </Item>
-      <Item label="card.course">{card.course}</Item>
-      <Item label="card.form">{t(studyFormKey(card.form))}</Item>
-      <Item label="card.funding">{t(fundingKey(card.funding))}</Item>
-      <Item label="card.baseEducation" testId="student-card-baseEducation">
-        {t(baseEducationKey(card.baseEducation))}
-      </Item>
-      <Item label="card.admissionYear">{card.admissionYear}</Item>
-      <Item label="card.status" testId="student-card-status">
-        <span className={`pill pill-${card.status}`}>{t(statusKey(card.status))}</span>
-      </Item>
-      <Item label="card.flags" testId="student-card-flags">
-        {flags.length === 0 ? (
-          t('flags.none')
-        ) : (
-          <span className="flag-list">
-            {flags.map((f) => (
-              <span key={f} className="flag-chip" data-flag={f}>
-                {t(flagKey(f))}
-              </span>
-            ))}
-          </span>
-        )}
-      </Item>
-    </dl>
+    <>
+      {coming.length > 0 ? (
+        <ul className="card-coming" data-testid="student-coming">
+          {coming.map((h) => {
+            const kind = historyKindMessage(h.kind);
+            return (
+              <li key={h.id}>
+                {intl.formatMessage(
+                  { id: 'card.coming' },
+                  { date: formatDate(h.effectiveDate), change: intl.formatMessage({ id: kind.id }, kind.values), status: t(statusKey(h.status)), orderNo: h.orderNo ?? EMPTY },
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      <dl className="card-grid">
+        <Item label="card.sex" testId="student-card-sex">
+          {t(sexKey(card.sex))}
+        </Item>
+        <Item label="card.birthDate" testId="student-card-birthDate">
+          {formatDate(card.birthDate)}
+        </Item>
+        <Item label="card.pin" testId="student-card-pin">
+          {card.pin ?? t('card.pinNone')}
+          <PinWarnings warnings={card.pinWarnings} />
+        </Item>
+        <Item label="card.citizenship" testId="student-card-citizenship">
+          {country ? localName(country.name, locale) : card.citizenship}
+        </Item>
+        <Item label="card.recordBookNo" testId="student-card-recordBookNo">
+          {card.recordBookNo}
+        </Item>
+        <Item label="card.faculty">{faculty ? localName(faculty.name, locale) : EMPTY}</Item>
+        <Item label="card.specialty">{specialty ? specialtyLabel(specialty, locale) : EMPTY}</Item>
+        <Item label="card.group" testId="student-card-group">
+          {group?.name ?? EMPTY}
+        </Item>
+        <Item label="card.course">{card.course}</Item>
+        <Item label="card.form">{t(studyFormKey(card.form))}</Item>
+        <Item label="card.funding">{t(fundingKey(card.funding))}</Item>
+        <Item label="card.baseEducation" testId="student-card-baseEducation">
+          {t(baseEducationKey(card.baseEducation))}
+        </Item>
+        <Item label="card.admissionYear">{card.admissionYear}</Item>
+        <Item label="card.status" testId="student-card-status">
+          <span className={`pill pill-${card.status}`}>{t(statusKey(card.status))}</span>
+        </Item>
+        <Item label="card.flags" testId="student-card-flags">
+          {flags.length === 0 ? (
+            t('flags.none')
+          ) : (
+            <span className="flag-list">
+              {flags.map((f) => (
+                <span key={f} className="flag-chip" data-flag={f}>
+                  {t(flagKey(f))}
+                </span>
+              ))}
+            </span>
+          )}
+        </Item>
+      </dl>
+    </>
   );
 }

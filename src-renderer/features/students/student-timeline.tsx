@@ -9,7 +9,8 @@ import type { ReferenceIndex } from '../../app/reference-index';
  * Status history (DOMAIN.md §4) as a timeline: on which date what changed, the student's
  * status, group, course, form and funding from then on, and the order behind it (a link into
  * the Orders section when the order is in this system). Changes of a cancelled order stay in
- * the timeline, struck through: they happened on paper, but no longer count.
+ * the timeline, struck through: they happened on paper, but no longer count. A change dated
+ * after today is drawn dashed with the day it takes effect (the card's lists still show today's state).
  */
 export function StudentTimeline({ history, reference }: { history: readonly StatusHistoryEntry[]; reference: ReferenceIndex }) {
   const intl = useIntl();
@@ -30,10 +31,11 @@ export function StudentTimeline({ history, reference }: { history: readonly Stat
         return (
           <li
             key={h.id}
-            className={h.voided ? 'timeline-entry timeline-voided' : 'timeline-entry'}
+            className={h.voided ? 'timeline-entry timeline-voided' : h.pending ? 'timeline-entry timeline-pending' : 'timeline-entry'}
             data-testid="student-history-row"
             data-kind={h.kind}
             data-voided={h.voided ? 'true' : 'false'}
+            data-pending={h.pending ? 'true' : 'false'}
             data-order-id={h.orderId ?? ''}
           >
             <span className={`timeline-dot timeline-dot-${h.status}`} aria-hidden="true" />
@@ -57,6 +59,11 @@ export function StudentTimeline({ history, reference }: { history: readonly Stat
                 )}
               </span>
             </div>
+            {h.leave ? (
+              <div className="timeline-leave" data-testid="history-leave">
+                {intl.formatMessage({ id: 'history.leave' }, { from: formatDate(h.leave.from), to: formatDate(h.leave.to) })}
+              </div>
+            ) : null}
             {h.orderNo || h.orderId ? (
               <div className="timeline-order">
                 <span className="muted">{intl.formatMessage({ id: 'history.order' })}</span>{' '}
@@ -73,6 +80,11 @@ export function StudentTimeline({ history, reference }: { history: readonly Stat
                 ) : (
                   <span data-testid="history-order">{orderText(h)}</span>
                 )}
+              </div>
+            ) : null}
+            {h.pending ? (
+              <div className="timeline-note timeline-note-pending" data-testid="history-pending-note">
+                {intl.formatMessage({ id: 'history.pending' }, { date: formatDate(h.effectiveDate) })}
               </div>
             ) : null}
             {h.voided ? (
