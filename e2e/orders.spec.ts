@@ -6,6 +6,8 @@ import { SignInPage } from './pages/sign-in.page';
 import { StudentsPage } from './pages/students.page';
 import { OrderEditorPage, OrdersPage } from './pages/orders.page';
 import { startApp, type RunningApp } from './support/app';
+import { addDays, formatDate } from '../src-shared/domain/dates';
+import { DEFAULT_TIME_ZONE, isoDateIn } from '../src-shared/domain/today';
 
 let app: RunningApp;
 let page: Page;
@@ -61,6 +63,41 @@ describe('students’ HR promotes a group by a signed order', () => {
     await entry.waitFor();
     expect(await entry.getAttribute('data-kind')).toBe('promotion');
     expect(await entry.textContent()).toContain(number);
+  });
+
+  it('signs a promotion dated ahead: today nobody moves, the card says from when (and the timeline waits)', async () => {
+    const ahead = addDays(isoDateIn(DEFAULT_TIME_ZONE, new Date()), 10);
+    const [other] = app.query<{ id: string }>(
+      `SELECT g.id FROM student_group g JOIN specialty sp ON sp.id = g.specialty_id
+       WHERE g.course < sp.duration_years AND g.id <> ? AND NOT EXISTS (SELECT 1 FROM student s WHERE s.group_id = g.id AND (s.status <> 'active' OR s.course <> g.course))
+         AND EXISTS (SELECT 1 FROM student s WHERE s.group_id = g.id)
+       ORDER BY g.name LIMIT 1`,
+      group.id,
+    );
+    const editor = await (await new OrdersPage(page).open()).startNew();
+    await editor.setType('promotion');
+    await editor.setEffectiveDate(formatDate(ahead));
+    await editor.setReason('Окумуштуулар кеңешинин чечими, №4');
+    await editor.setReasonRu('Решение учёного совета, №4');
+    await editor.addGroup(other!.id);
+    await editor.save();
+    const no = await editor.sign();
+    const orderId = await editor.orderId();
+    const [{ course }] = app.query<{ course: number }>(`SELECT course FROM student_group WHERE id = ?`, other!.id) as [{ course: number }];
+    expect(app.query(`SELECT DISTINCT course FROM student WHERE group_id = ?`, other!.id)).toEqual([{ course }]);
+
+    const [s] = app.query<{ id: string; record_book_no: string }>(`SELECT id, record_book_no FROM student WHERE group_id = ? ORDER BY id LIMIT 1`, other!.id);
+    const students = await new StudentsPage(page).open();
+    await students.search(s!.record_book_no);
+    await students.openStudent(s!.id);
+    const coming = page.getByTestId('student-coming');
+    await coming.waitFor();
+    expect(await coming.textContent()).toContain(`${formatDate(ahead)} баштап`);
+    expect(await coming.textContent()).toContain(no);
+    const entry = page.locator(`[data-testid="student-history-row"][data-order-id="${orderId}"]`);
+    expect(await entry.getAttribute('data-pending')).toBe('true');
+    expect(await entry.getByTestId('history-pending-note').textContent()).toContain(formatDate(ahead));
+    await page.screenshot({ path: path.join(__dirname, '.artifacts', 'order-ahead-card.png') });
   });
 
   it('gives students’ HR the drafts waiting for a signature, and opens one from there', async () => {

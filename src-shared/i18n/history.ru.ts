@@ -2,5 +2,5 @@
 export const historyRu = {
   'history.pending': 'Вступает в силу {date}: приказ подписан, но сегодня ещё не действует.',
   'history.leave': 'Академический отпуск с {from} по {to}',
-  'card.coming': 'С {date}: {change} — {status} (приказ № {orderNo})',
+  'card.coming': 'С {date}: {change} — {status}, {state} (приказ № {orderNo})',
 } as const;

@@ -66,7 +66,16 @@ export function StudentCardView({ card, reference }: { card: StudentCard; refere
               <li key={h.id}>
                 {intl.formatMessage(
                   { id: 'card.coming' },
-                  { date: formatDate(h.effectiveDate), change: intl.formatMessage({ id: kind.id }, kind.values), status: t(statusKey(h.status)), orderNo: h.orderNo ?? EMPTY },
+                  {
+                      date: formatDate(h.effectiveDate),
+                      change: intl.formatMessage({ id: kind.id }, kind.values),
+                      status: t(statusKey(h.status)),
+                      state: intl.formatMessage(
+                        { id: 'history.stateLine' },
+                        { group: h.groupName || EMPTY, course: h.course, form: t(studyFormKey(h.form)), funding: t(fundingKey(h.funding)) },
+                      ),
+                      orderNo: h.orderNo ?? EMPTY,
+                    },
                 )}
               </li>
             );
