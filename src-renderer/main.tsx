@@ -6,6 +6,7 @@ import './ui/base.css';
 import './ui/controls.css';
 import './ui/data-table.css';
 import './app/shell.css';
+import './app/density.css';
 import './features/auth/sign-in.css';
 import './features/setup/setup.css';
 import './features/students/students.css';

@@ -9,6 +9,7 @@ import { LanguageSwitch } from './language-switch';
 import { LocaleProvider } from './locale-context';
 import { LeaveGuardProvider } from './leave-guard';
 import { Shell } from './shell';
+import { DensityProvider } from './density';
 import { setUniversityTimeZone } from './university-today';
 
 type Boot =
@@ -86,7 +87,9 @@ function Root() {
   }
   return (
     <LeaveGuardProvider>
-      <Shell key={boot.user.id} info={boot.info} user={boot.user} onSignedOut={signedOut} />
+      <DensityProvider>
+        <Shell key={boot.user.id} info={boot.info} user={boot.user} onSignedOut={signedOut} />
+      </DensityProvider>
     </LeaveGuardProvider>
   );
 }

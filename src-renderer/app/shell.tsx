@@ -7,6 +7,7 @@ import { AuditScreen } from '../features/audit/audit-screen';
 import { StudentsScreen } from '../features/students/students-screen';
 import { HomePanel } from './home-panel';
 import { LanguageSwitch } from './language-switch';
+import { DensitySwitch } from './density';
 import { useLeaveGuard } from './leave-guard';
 import { localName, roleKey } from './labels';
 import { useLocale } from './locale-context';
@@ -85,6 +86,7 @@ export function Shell({ info, user, onSignedOut }: ShellProps) {
             <span className="topbar-university">{localName(info.university, locale)}</span>
           </div>
           <div className="topbar-right">
+            <DensitySwitch />
             <LanguageSwitch />
             <div className="topbar-user" data-testid="current-user" data-role={user.role}>
               <span className="topbar-user-name">{user.displayName}</span>

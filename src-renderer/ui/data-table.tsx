@@ -191,11 +191,15 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
                 data-testid={props.rowTestId}
                 {...Object.fromEntries(Object.entries(props.rowData?.(row) ?? {}).map(([k, v]) => [`data-${k}`, v]))}
               >
-                {columns.map((c) => (
-                  <td key={c.id} className={c.className}>
-                    {c.cell(row)}
-                  </td>
-                ))}
+                {columns.map((c) => {
+                  // compact rows cut a long cell short: its full text is then on hover
+                  const full = c.value?.(row);
+                  return (
+                    <td key={c.id} className={c.className} title={typeof full === 'string' && full !== '' ? full : undefined}>
+                      {c.cell(row)}
+                    </td>
+                  );
+                })}
               </tr>
             ))}
           </tbody>

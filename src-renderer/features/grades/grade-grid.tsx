@@ -11,11 +11,10 @@ import { GradeGridRow, markKey } from './grade-grid-row';
 import { clampSel, gridKey, type CellPos, type GridNavState } from './grade-nav';
 import { isBlockPaste, parseTsv, placePaste } from './grade-paste';
 import type { GridRow } from './use-grade-sheet';
+import { useListMetrics } from '../../app/density';
 
 /** Sheets are 15–40 students; only a very long one (a whole stream) is virtualized. */
 const VIRTUAL_FROM = 150;
-const ROW_HEIGHT = 30;
-const HEADER_HEIGHT = 38;
 
 export interface CellChange {
   studentId: string;
@@ -160,6 +159,7 @@ export function GradeGrid({ detail, columns, rows, readOnly, saving, onChange, o
   }
 
   const virtual = rows.length > VIRTUAL_FROM;
+  const { row: ROW_HEIGHT, header: HEADER_HEIGHT } = useListMetrics('grades');
   const virtualizer = useVirtualizer<HTMLDivElement, HTMLTableRowElement>({
     count: virtual ? rows.length : 0,
     getScrollElement: () => scrollRef.current,
@@ -169,6 +169,7 @@ export function GradeGrid({ detail, columns, rows, readOnly, saving, onChange, o
     scrollPaddingStart: HEADER_HEIGHT,
     useFlushSync: false,
   });
+  useEffect(() => virtualizer.measure(), [virtualizer, ROW_HEIGHT]);
   const items = virtual ? virtualizer.getVirtualItems() : null;
   const indices = items ? items.map((i) => i.index) : rows.map((_, i) => i);
   const padTop = items && items.length ? items[0]!.start - HEADER_HEIGHT : 0;

@@ -93,12 +93,17 @@ export function OrdersList({ reference, canDraft, canSign, onOpen, onNew }: Orde
       header: t('orders.col.people'),
       className: 'small',
       value: (o) => [o.createdBy, o.signedBy].filter(Boolean).join(' / '),
-      cell: (o) => (
-        <>
-          {o.createdBy ? <div>{t('orders.createdBy', { name: o.createdBy })}</div> : null}
-          {o.signedBy ? <div>{t('orders.signedBy', { name: o.signedBy })}</div> : null}
-        </>
-      ),
+      cell: (o) => {
+        const lines = [o.createdBy ? t('orders.createdBy', { name: o.createdBy }) : null, o.signedBy ? t('orders.signedBy', { name: o.signedBy }) : null].filter((l): l is string => l !== null);
+        // compact rows show the last line (who signed, else who prepared); both are in the tooltip
+        return (
+          <div className="orders-people" title={lines.join('\n')}>
+            {lines.map((l) => (
+              <div key={l}>{l}</div>
+            ))}
+          </div>
+        );
+      },
     },
   ];
 

@@ -7,10 +7,8 @@ import type { MessageKey } from '../../../src-shared/i18n';
 import { EMPTY, fundingKey, statusKey, studyFormKey } from '../../app/labels';
 import type { ReferenceIndex } from '../../app/reference-index';
 import type { StudentPages } from './use-student-pages';
+import { useListMetrics } from '../../app/density';
 
-/** Fixed row height: the list can then place 40,000 rows without measuring any of them. */
-export const ROW_HEIGHT = 32;
-const HEADER_HEIGHT = 36;
 
 const COLUMNS: readonly { key: MessageKey; className: string }[] = [
   { key: 'col.no', className: 'c-no' },
@@ -40,6 +38,8 @@ export function StudentList({ pages, reference, resetKey, selectedId, onOpen }: 
   const total = pages.total ?? 0;
   const [active, setActive] = useState(0);
   const focusPending = useRef(false);
+  // fixed row heights (by density): the list places 40,000 rows without measuring any of them
+  const { row: ROW_HEIGHT, header: HEADER_HEIGHT } = useListMetrics('students');
 
   const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
     count: total,
@@ -47,10 +47,11 @@ export function StudentList({ pages, reference, resetKey, selectedId, onOpen }: 
     estimateSize: () => ROW_HEIGHT,
     overscan: 15,
     scrollMargin: HEADER_HEIGHT,
-    // the sticky header covers the first 36px: rows scrolled "to the start" go just below it
+    // the sticky header covers the first rows' pixels: rows scrolled "to the start" go just below it
     scrollPaddingStart: HEADER_HEIGHT,
     useFlushSync: false,
   });
+  useEffect(() => virtualizer.measure(), [virtualizer, ROW_HEIGHT]);
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? -1;

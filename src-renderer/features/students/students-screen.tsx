@@ -8,6 +8,7 @@ import { useLeaveGuard } from '../../app/leave-guard';
 import { ErrorBanner } from '../../ui/error-banner';
 import { TextField } from '../../ui/field';
 import { useDebouncedValue } from '../../ui/use-debounced-value';
+import { CardSplitter, useCardWidth } from './card-splitter';
 import { StudentCardPanel } from './student-card-panel';
 import { criteriaKey, NO_FILTERS, toCriteria, type StudentFilters } from './student-filters';
 import { StudentFiltersBar } from './student-filters-bar';
@@ -51,9 +52,13 @@ function StudentsBody({ user, reference }: { user: SessionUser; reference: Refer
   const guard = useLeaveGuard();
   const close = useCallback(() => guard(() => setSelectedId(null)), [guard]);
   const open = useCallback((id: string) => guard(() => setSelectedId(id)), [guard]);
+  const card = useCardWidth();
 
   return (
-    <div className={selectedId ? 'students-layout students-layout-with-card' : 'students-layout'}>
+    <div
+      className={selectedId ? 'students-layout students-layout-with-card' : 'students-layout'}
+      style={selectedId ? { gridTemplateColumns: card.columns } : undefined}
+    >
       <div className="students-main">
         <div className="students-toolbar">
           <TextField
@@ -82,6 +87,7 @@ function StudentsBody({ user, reference }: { user: SessionUser; reference: Refer
           <StudentList pages={pages} reference={reference} resetKey={key} selectedId={selectedId} onOpen={open} />
         )}
       </div>
+      {selectedId ? <CardSplitter width={card.width} onWidth={card.setWidth} /> : null}
       {selectedId ? (
         <StudentCardPanel
           key={selectedId}
