@@ -121,7 +121,23 @@ function addSignatures(ws: ExcelJS.Worksheet, c: GradeSheetContent): void {
   }
 }
 
-export async function renderGradeSheetXlsx(input: GradeSheetDocumentInput, lang: DocumentLanguage): Promise<Buffer> {
+/**
+ * What makes the printed sheet's workbook import back (features/grade-sheets): a hidden row of
+ * column keys right above the table's header, a hidden column after the table with each row's
+ * id, and whatever else the workbook must carry. Nothing of it prints.
+ */
+export interface XlsxImportMarks {
+  /** the key of each printed column, and of the hidden id column after them */
+  key(column: GradeSheetColumn): string;
+  idKey: string;
+  /** written in the hidden column under the last row: the counts below are no students */
+  endKey: string;
+  /** the id of the row printed with this № */
+  rowId(position: number): string | null;
+  finish(wb: ExcelJS.Workbook): void;
+}
+
+export async function renderGradeSheetXlsx(input: GradeSheetDocumentInput, lang: DocumentLanguage, marks?: XlsxImportMarks): Promise<Buffer> {
   const c = gradeSheetContent(input, lang);
   const wb = createWorkbook({ title: c.fileTitle, subject: c.subject });
   const width = c.columns.length;
@@ -142,6 +158,9 @@ export async function renderGradeSheetXlsx(input: GradeSheetDocumentInput, lang:
   addBlankRow(ws);
   for (const fields of c.info) addInfoRow(ws, fields, width);
   addBlankRow(ws);
+  // a sheet that prints its parts can be filled in Excel and imported back; one printing the total only cannot
+  const importable = marks && c.columns.filter((col) => col.key === 'part').length === input.parts.length ? marks : null;
+  if (importable) ws.addRow([...c.columns.map((col) => importable.key(col)), importable.idKey]).hidden = true;
 
   const range = addTable(ws, {
     header: c.columns.map((col) => col.header),
@@ -159,9 +178,15 @@ export async function renderGradeSheetXlsx(input: GradeSheetDocumentInput, lang:
     }
     // Excel sizes rows to wrapped text itself; a blank sheet's rows are set taller, to write in
     if (c.blank) row.height = Math.max(BLANK_ROW_HEIGHT, wrappedHeight(r.texts[1] ?? '', WIDTHS.fullName, TABLE_SIZE));
+    if (importable) row.getCell(width + 1).value = importable.rowId(Number(r.values[0]));
   });
+  if (importable) {
+    ws.getColumn(width + 1).hidden = true;
+    importable.finish(wb);
+  }
 
   addBlankRow(ws, 12);
+  if (importable) ws.lastRow!.getCell(width + 1).value = importable.endKey;
   addSummary(ws, c, width);
   addSignatures(ws, c);
   return toBuffer(wb);

@@ -8,7 +8,9 @@ import type { Database } from '../../db/connection';
 import type { GradeSheetDocumentInput } from '../../documents/grade-sheet-document.model';
 import type { DocumentLanguage } from '../../documents/order-document.model';
 import { renderGradeSheetPdf } from '../../documents/grade-sheet/grade-sheet.pdf';
-import { renderGradeSheetXlsx } from '../../documents/grade-sheet/grade-sheet.xlsx';
+import { renderGradeSheetXlsx, type XlsxImportMarks } from '../../documents/grade-sheet/grade-sheet.xlsx';
+import type { GradeSheetColumn } from '../../documents/grade-sheet/grade-sheet-content';
+import { COL, partColumnKey, writeIdentification } from './teacher-excel-layout';
 import { scaleById } from './grading-scale.repository';
 import type { GradeSheetsService } from './grade-sheets.service';
 import { sheetDocumentRow } from './grade-sheets.repository';
@@ -72,10 +74,38 @@ export async function exportGradeSheet(
 ): Promise<ExportedFile> {
   const sheet = sheets.detail(session, req.id, req.lang);
   const input = gradeSheetDocumentInput(db, sheet, req.blank);
-  const buffer = req.format === 'pdf' ? await renderGradeSheetPdf(input, req.lang) : await renderGradeSheetXlsx(input, req.lang);
+  const buffer = req.format === 'pdf' ? await renderGradeSheetPdf(input, req.lang) : await renderGradeSheetXlsx(input, req.lang, importMarks(sheet, input, req.lang));
   return {
     fileName: `sheet-${sheet.number}-${sheet.groupName}${req.blank ? '-blank' : ''}-${req.lang}.${req.format}`.replace(/[^\p{L}\p{N}._-]/gu, '_'),
     mimeType: req.format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     base64: buffer.toString('base64'),
+  };
+}
+
+/**
+ * The marks that let the printed sheet's workbook be filled in Excel and imported back like the
+ * teacher's file (teacher-excel-layout.ts): the same identification, with the roster as printed
+ * (a blank sheet: nothing), and the total's column keyed as the place a mark is written.
+ */
+function importMarks(sheet: GradeSheetDetail, input: GradeSheetDocumentInput, lang: DocumentLanguage): XlsxImportMarks {
+  const byPosition = new Map(sheet.rows.map((r) => [r.position, r.studentId]));
+  const keys: Partial<Record<GradeSheetColumn['key'], string>> = { no: COL.no, fullName: COL.name, recordBook: COL.recordBook, total: COL.markOrTotal };
+  return {
+    key: (col) => (col.key === 'part' ? partColumnKey(col.partKey!) : keys[col.key] ?? ''),
+    idKey: COL.studentId,
+    endKey: COL.end,
+    rowId: (position) => byPosition.get(position) ?? null,
+    finish: (wb) =>
+      writeIdentification(wb, {
+        sheetId: sheet.id,
+        sheetNumber: sheet.number,
+        parts: sheet.parts.map((p) => p.key),
+        lang: lang === 'ru' ? 'ru' : 'ky',
+        roster: sheet.rows.map((r, i) => ({
+          studentId: r.studentId,
+          mark: input.rows[i]!.mark,
+          parts: sheet.parts.map((p) => input.rows[i]!.parts[p.key] ?? null),
+        })),
+      }),
   };
 }

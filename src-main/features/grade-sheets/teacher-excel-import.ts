@@ -14,6 +14,8 @@
  *   (nobody's work is overwritten silently), unless both now agree.
  * Numbers are read as numbers, text with parsePoints ("25", "25,0"), formulas by their
  * cached result; the total column is ignored (it is the teacher's convenience formula).
+ * The printed sheet's own workbook carries the same identification (grade-sheet-document.ts)
+ * and imports the same way; its mark is written in the total's cell.
  */
 import ExcelJS from 'exceljs';
 import type { GradeCellInput, GradeSheetDetail } from '../../../src-shared/contract';
@@ -182,7 +184,7 @@ export function analyzeTeacherWorkbook(detail: GradeSheetDetail, wb: ExcelJS.Wor
   if (!layout || layout === 'ambiguous') return layoutProblem('teacherXlsx.layoutChanged');
   const missing = [
     ...detail.parts.filter((p) => !layout.columns.has(partColumnKey(p.key))).map((p) => partHeader(id.lang, p)),
-    ...(layout.columns.has(COL.mark) ? [] : [translate(id.lang, 'teacherXlsx.col.mark')]),
+    ...(layout.columns.has(COL.mark) || layout.columns.has(COL.markOrTotal) ? [] : [translate(id.lang, 'teacherXlsx.col.mark')]),
   ];
   if (missing.length) return layoutProblem('teacherXlsx.columnMissing', { column: missing.join(', ') });
   return readRows(detail, scale, id, layout);
@@ -198,7 +200,13 @@ function readRows(detail: GradeSheetDetail, scale: GradingScale, id: Identificat
   const idCol = columns.get(COL.studentId)!;
   const nameCol = columns.get(COL.name);
   const bookCol = columns.get(COL.recordBook);
-  const markCol = columns.get(COL.mark)!;
+  // the printed sheet's workbook writes a mark where the total stands: a total or a result there is no mark
+  const markCol = columns.get(COL.mark) ?? columns.get(COL.markOrTotal)!;
+  const markShared = !columns.has(COL.mark);
+  const markText = (v: ExcelJS.CellValue) => {
+    const raw = rawText(v);
+    return markShared && parseMark(raw) === undefined ? '' : raw;
+  };
   const partCols = detail.parts.map((p) => columns.get(partColumnKey(p.key))!);
   const nameHeader = header(nameCol) || header(columns.get(COL.no));
   const students = new Map(detail.rows.map((r) => [r.studentId, r]));
@@ -213,8 +221,9 @@ function readRows(detail: GradeSheetDetail, scale: GradingScale, id: Identificat
     const row = ws.getRow(r);
     const typedName = nameCol ? cellText(row.getCell(nameCol)).trim() : '';
     const idText = cellText(row.getCell(idCol)).trim();
+    if (idText === COL.end) break;
     const gradeCols = [...partCols, markCol];
-    const hasGrades = gradeCols.some((c) => rawText(row.getCell(c).value) !== '');
+    const hasGrades = gradeCols.some((c) => (c === markCol ? markText(row.getCell(c).value) : rawText(row.getCell(c).value)) !== '');
     const rowProblem = (key: MessageKey, values: MessageValues = {}, value = typedName) =>
       problems.push({ row: r, studentName: typedName || null, column: nameHeader, value, reason: reason(key, values) });
     if (idText === '') {
@@ -270,7 +279,7 @@ function readRows(detail: GradeSheetDetail, scale: GradingScale, id: Identificat
       else if (decided !== 'same') parts[p.key] = decided.value;
     });
 
-    const markField: Field = { key: MARK_FIELD, col: markCol, header: header(markCol), raw: rawText(row.getCell(markCol).value) };
+    const markField: Field = { key: MARK_FIELD, col: markCol, header: header(markCol), raw: markText(row.getCell(markCol).value) };
     fields.set(MARK_FIELD, markField);
     const typedMark = parseMark(markField.raw);
     if (typedMark === undefined) fieldProblem(markField, reason('teacherXlsx.unknownMark', { options }));

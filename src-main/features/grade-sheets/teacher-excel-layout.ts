@@ -32,7 +32,11 @@ export const COL = {
   recordBook: '#recordBook',
   mark: '#mark',
   total: '#total',
+  /** the printed sheet's total column, where "absent" / "not admitted" stand instead of a total */
+  markOrTotal: '#markOrTotal',
   studentId: '#studentId',
+  /** in the id column under the printed sheet's last student: what follows (the counts) is no student */
+  end: '#end',
 } as const;
 export const partColumnKey = (part: string) => `part:${part}`;
 
