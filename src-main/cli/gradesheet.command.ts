@@ -64,19 +64,23 @@ const sub: Record<string, Command> = {
     },
   },
   export: {
-    summary: 'write one sheet as PDF or Excel, or the Excel file for the teacher to fill in (--for-teacher)',
+    summary: 'write one sheet as PDF or Excel, the Excel file for the teacher to fill in (--for-teacher), or a retake sheet\'s directions (--direction)',
     usage:
-      'unidesk gradesheet export --sheet NUMBER (--format pdf|xlsx | --for-teacher) --out FILE --user USERNAME [--doc-lang ky|ru] [--blank] [--lang ky|ru|en] [--db FILE]',
+      'unidesk gradesheet export --sheet NUMBER (--format pdf|xlsx | --for-teacher | --direction) --out FILE --user USERNAME [--doc-lang ky|ru] [--blank] [--lang ky|ru|en] [--db FILE]',
     async run(argv, locale) {
-      const v = flags(argv, { ...USER, sheet: { type: 'string' }, format: { type: 'string' }, 'doc-lang': { type: 'string' }, blank: { type: 'boolean' }, 'for-teacher': { type: 'boolean' }, out: { type: 'string' } });
+      const v = flags(argv, { ...USER, sheet: { type: 'string' }, format: { type: 'string' }, 'doc-lang': { type: 'string' }, blank: { type: 'boolean' }, 'for-teacher': { type: 'boolean' }, direction: { type: 'boolean' }, out: { type: 'string' } });
       const ref = required('sheet', v.sheet);
       const out = required('out', v.out);
       const lang = documentLanguage(v['doc-lang'], locale);
-      // the teacher's file is the one `gradesheet import` reads back; the printed sheet is for signing
-      const format = v['for-teacher'] ? null : oneOf('format', v.format, ['pdf', 'xlsx'] as const);
+      // the teacher's file is made for filling in; the printed sheet for signing (both import back)
+      const format = v['for-teacher'] || v.direction ? null : oneOf('format', v.format, ['pdf', 'xlsx'] as const);
       await withApi(v, locale, async (api) => {
         const id = await findSheet(api, ref);
-        const f = format === null ? await api.call('gradeSheets.exportTeacher', { id, lang }) : await api.call('gradeSheets.export', { id, format, lang, blank: !!v.blank });
+        const f = v.direction
+          ? await api.call('gradeSheets.direction', { id, lang })
+          : format === null
+            ? await api.call('gradeSheets.exportTeacher', { id, lang })
+            : await api.call('gradeSheets.export', { id, format, lang, blank: !!v.blank });
         console.log(api.say('cli.wrote', { file: writeWhole(out, f.base64) }));
       });
     },

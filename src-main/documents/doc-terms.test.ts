@@ -9,29 +9,35 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { docKy } from '../../src-shared/i18n/doc.ky';
 import { docRu } from '../../src-shared/i18n/doc.ru';
+import { docDirectionKy } from '../../src-shared/i18n/doc-direction.ky';
+import { docDirectionRu } from '../../src-shared/i18n/doc-direction.ru';
 
 const FILE = path.join(__dirname, '..', '..', 'docs', 'documents.md');
-const BEGIN = '<!-- terms: generated from src-shared/i18n/doc.*.ts; do not edit by hand -->';
+const BEGIN = '<!-- terms: generated from src-shared/i18n/doc*.ts; do not edit by hand -->';
 const END = '<!-- /terms -->';
 
 /** Which document a key belongs to, by its prefix; the table for each, in the catalog's order. */
 const SECTIONS: [prefix: string, title: string][] = [
   ['doc.order.', 'Orders (буйрук / приказ)'],
   ['doc.sheet.', 'Grade sheets (ведомость)'],
+  ['doc.direction.', 'Direction to a retake or an individual exam (жолдомо / направление)'],
   ['doc.', 'Shared by every document (page numbers, forms, funding, statuses, columns)'],
 ];
+
+const RU: Record<string, string> = { ...docRu, ...docDirectionRu };
+const KY: Record<string, string> = { ...docKy, ...docDirectionKy };
 
 const cell = (s: string) => s.replace(/\u00a0/g, ' ').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function termsMarkdown(): string {
-  const keys = Object.keys(docRu) as (keyof typeof docRu)[];
+  const keys = Object.keys(RU);
   const taken = new Set<string>();
   const out: string[] = [BEGIN];
   for (const [prefix, title] of SECTIONS) {
     const mine = keys.filter((k) => k.startsWith(prefix) && !taken.has(k));
     mine.forEach((k) => taken.add(k));
     out.push('', `### ${title}`, '', '| key | Кыргызча | Русский |', '|---|---|---|');
-    for (const k of mine) out.push(`| \`${k}\` | ${cell(docKy[k])} | ${cell(docRu[k])} |`);
+    for (const k of mine) out.push(`| \`${k}\` | ${cell(KY[k]!)} | ${cell(RU[k]!)} |`);
   }
   out.push('', END);
   return out.join('\n');

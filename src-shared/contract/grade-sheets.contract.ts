@@ -126,6 +126,8 @@ export const gradeSheetsContract = {
   'gradeSheets.export': operation<import('./orders.contract').ExportedFile>()(
     z.object({ id, format: z.enum(['pdf', 'xlsx']), lang: z.enum(['ky', 'ru']), blank: z.boolean().default(false) }),
   ),
+  /** one page per student of a retake or individual sheet (DOMAIN.md §3: направление / жолдомо) */
+  'gradeSheets.direction': operation<import('./orders.contract').ExportedFile>()(z.object({ id, lang: z.enum(['ky', 'ru']) })),
   'gradeSheets.exportTeacher': operation<import('./orders.contract').ExportedFile>()(z.object({ id, lang: z.enum(['ky', 'ru']) })),
   'gradeSheets.importTeacher': operation<TeacherImportResult>()(
     z.object({

@@ -158,6 +158,7 @@ export const errorsKy: Record<keyof typeof errorsRu, string> = {
   'teacherXlsx.problems': 'Окутуучунун файлында {count} ката бар, эч нерсе сакталган жок: {details}',
   'teacherXlsx.problem': '{row}-сап ({name}), «{column}», мааниси «{value}»: {problem}',
   'teacherXlsx.notXlsx': 'Файл Excel китеби (.xlsx) эмес же бузулган.',
+  'error.direction.mainSheet': 'Жолдомо кайра тапшыруу же жеке тапшыруу ведомосту боюнча берилет, ал эми № {number} — негизги ведомость: адегенде студентке кайра тапшырууну түзүңүз («Кайра тапшыруулар» өтмөгү).',
   'teacherXlsx.printedSheet': 'Бул басылган ведомостту кайра жүктөөгө болбойт (анда жалпы баллдар гана же ал UniDeskтин эски версиясында жасалган): «Окутуучу үчүн Excel файлын» же бул ведомосттун Excel файлын кайра жүктөп алыңыз (буйрук сабында: unidesk gradesheet export --for-teacher), толтуруп, кайра жүктөңүз.',
   'teacherXlsx.noIdentification': 'Файлда UniDesk программасынын кызматтык маалыматтары жок: бул ведомость үчүн UniDesk программасынан алынган файлды жүктөңүз, таблицанын көчүрмөсүн эмес.',
   'teacherXlsx.identificationGarbled': 'Файлдагы UniDesk программасынын кызматтык маалыматтары бузулган; окутуучу үчүн файлды кайра алыңыз.',

@@ -157,6 +157,7 @@ export const errorsRu = {
   'teacherXlsx.problems': '{count, plural, one {# ошибка} few {# ошибки} many {# ошибок} other {# ошибки}} в файле преподавателя, ничего не сохранено: {details}',
   'teacherXlsx.problem': 'строка {row} ({name}), «{column}», значение «{value}»: {problem}',
   'teacherXlsx.notXlsx': 'Файл не является книгой Excel (.xlsx) или повреждён.',
+  'error.direction.mainSheet': 'Направление выдаётся по ведомости пересдачи или индивидуальной сдачи, а № {number} — основная ведомость: сначала создайте для студента пересдачу (вкладка «Пересдачи»).',
   'teacherXlsx.printedSheet': 'Эту печатную ведомость нельзя загрузить обратно (в ней только итоговые баллы или она сделана старой версией UniDesk): выгрузите «Excel-файл для преподавателя» или заново Excel этой ведомости (в командной строке: unidesk gradesheet export --for-teacher), заполните его и загрузите.',
   'teacherXlsx.noIdentification': 'В файле нет служебных данных UniDesk: загрузите файл, выгруженный из UniDesk для этой ведомости, а не копию таблицы.',
   'teacherXlsx.identificationGarbled': 'Служебные данные UniDesk в файле повреждены; выгрузите файл для преподавателя заново.',

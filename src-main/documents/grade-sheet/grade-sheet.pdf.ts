@@ -181,7 +181,8 @@ function lettersTable(c: GradeSheetContent): Content | null {
   };
 }
 
-function signatures(c: GradeSheetContent): Content {
+/** The signature lines (role, line, name; what goes on the line and the date under it). */
+export function signatures(c: GradeSheetContent): Content {
   const body: TableCell[][] = [];
   for (const s of c.signatories) {
     body.push([

@@ -8,6 +8,8 @@ import type { Database } from '../../db/connection';
 import type { GradeSheetDocumentInput } from '../../documents/grade-sheet-document.model';
 import type { DocumentLanguage } from '../../documents/order-document.model';
 import { renderGradeSheetPdf } from '../../documents/grade-sheet/grade-sheet.pdf';
+import { renderDirectionPdf } from '../../documents/grade-sheet/direction.pdf';
+import { AppError } from '../../host/app-error';
 import { renderGradeSheetXlsx, type XlsxImportMarks } from '../../documents/grade-sheet/grade-sheet.xlsx';
 import type { GradeSheetColumn } from '../../documents/grade-sheet/grade-sheet-content';
 import { COL, partColumnKey, writeIdentification } from './teacher-excel-layout';
@@ -78,6 +80,18 @@ export async function exportGradeSheet(
   return {
     fileName: `sheet-${sheet.number}-${sheet.groupName}${req.blank ? '-blank' : ''}-${req.lang}.${req.format}`.replace(/[^\p{L}\p{N}._-]/gu, '_'),
     mimeType: req.format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    base64: buffer.toString('base64'),
+  };
+}
+
+/** The direction (жолдомо / направление) of each student of a retake or individual sheet, as one PDF. */
+export async function exportDirection(db: Database, sheets: GradeSheetsService, session: SessionUser, req: { id: string; lang: DocumentLanguage }): Promise<ExportedFile> {
+  const sheet = sheets.detail(session, req.id, req.lang);
+  if (sheet.kind === 'main') throw new AppError('validation', 'error.direction.mainSheet', { number: sheet.number });
+  const buffer = await renderDirectionPdf(gradeSheetDocumentInput(db, sheet, false), req.lang);
+  return {
+    fileName: `direction-${sheet.number}-${req.lang}.pdf`.replace(/[^\p{L}\p{N}._-]/gu, '_'),
+    mimeType: 'application/pdf',
     base64: buffer.toString('base64'),
   };
 }

@@ -1,6 +1,6 @@
 import { defineFeature, signedIn } from '../feature-module';
 import { createBatchJobs } from './batch-jobs';
-import { exportGradeSheet } from './grade-sheet-document';
+import { exportDirection, exportGradeSheet } from './grade-sheet-document';
 import { createExaminers } from './grade-sheet-examiner';
 import { createRetakes } from './grade-sheet-retakes';
 import { createGradeSheetsService } from './grade-sheets.service';
@@ -35,6 +35,7 @@ export const gradeSheetsFeature = defineFeature({
       'gradeSheets.close': async (req, ctx) => sheets.close(signedIn(ctx), req, ctx.locale),
       'gradeSheets.openException': async (req, ctx) => sheets.openException(signedIn(ctx), req, ctx.locale),
       'gradeSheets.export': async (req, ctx) => exportGradeSheet(db, sheets, signedIn(ctx), req),
+      'gradeSheets.direction': async (req, ctx) => exportDirection(db, sheets, signedIn(ctx), req),
       'gradeSheets.exportTeacher': async (req, ctx) => teacherExcel.exportFile(signedIn(ctx), req),
       'gradeSheets.importTeacher': async (req, ctx) => teacherExcel.importFile(signedIn(ctx), req, ctx.locale),
       'gradeSheets.sessions': async (_req, ctx) => sheets.sessions(signedIn(ctx)),

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import type { GradeSheetDetail } from '../../../src-shared/contract';
+import type { ExportedFile, GradeSheetDetail } from '../../../src-shared/contract';
 import type { MessageKey } from '../../../src-shared/i18n';
 import { call, errorMessage } from '../../api/client';
 import { TextField } from '../../ui/field';
@@ -74,17 +74,18 @@ export function GradeSheetActions({ detail, canEnter, missing, needsMark, unsave
     setDialog(null);
   }
 
-  async function exportFile(format: Format, lang: Lang, blank: boolean) {
+  async function download(file: () => Promise<ExportedFile>) {
     setBusy('exporting');
     onError(null);
     try {
-      downloadFile(await call('gradeSheets.export', { id: detail.id, format, lang, blank }));
+      downloadFile(await file());
     } catch (e) {
       onError(errorMessage(e));
     } finally {
       setBusy(null);
     }
   }
+  const exportFile = (format: Format, lang: Lang, blank: boolean) => download(() => call('gradeSheets.export', { id: detail.id, format, lang, blank }));
 
   return (
     <div className="grade-actions-wrap">
@@ -135,6 +136,24 @@ export function GradeSheetActions({ detail, canEnter, missing, needsMark, unsave
               {t(x.label)}
             </button>
           ))}
+          {detail.kind !== 'main' ? (
+            <>
+              <span className="muted small">{t('grades.export.direction')}</span>
+              {EXPORTS.filter((x) => x.format === 'pdf').map((x) => (
+                <button
+                  key={`direction-${x.lang}`}
+                  type="button"
+                  className="btn btn-small"
+                  onClick={() => void download(() => call('gradeSheets.direction', { id: detail.id, lang: x.lang }))}
+                  disabled={busy !== null}
+                  title={t('grades.export.directionHint')}
+                  data-testid={`grade-direction-${x.lang}`}
+                >
+                  {t(x.label)}
+                </button>
+              ))}
+            </>
+          ) : null}
         </div>
       </div>
       {canEnter && !closed && closeBlocker ? (

@@ -1,0 +1,16 @@
+/** The one-student direction to a retake or an individual exam, English. Keys are those of doc-direction.ru.ts. */
+import type { docDirectionRu } from './doc-direction.ru';
+
+export const docDirectionEn: Record<keyof typeof docDirectionRu, string> = {
+  'grades.export.direction': 'Direction:',
+  'grades.export.directionHint': 'One page per student: give it to the student; the examiner writes the result on it',
+  'doc.direction.title': 'DIRECTION',
+  'doc.direction.number': 'No.\u00a0{number}',
+  'doc.direction.purpose': '{kind, select, retake {to a retake} other {to an individual exam}} ({control})',
+  'doc.direction.student': 'Student',
+  'doc.direction.result': 'Result',
+  'doc.direction.points': 'Points (of {max})',
+  'doc.direction.validUntil': 'Valid until',
+  'doc.direction.returnNote': 'The examiner fills in the direction and it returns to the dean’s office on the day of the exam; the result goes into sheet No. {number}.',
+  'doc.direction.fileTitle': 'Direction No. {number} — {name}',
+};
