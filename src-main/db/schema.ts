@@ -160,6 +160,8 @@ export interface PositionTable {
   name_ky: string;
   name_ru: string;
   name_en: string;
+  /** place among the visas of students' orders; null: no visa */
+  order_visa: number | null;
 }
 export interface StaffTable {
   id: string;

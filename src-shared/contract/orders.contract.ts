@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FUNDINGS, type Funding } from '../domain/enums';
 import { EXPULSION_REASONS, ORDER_STATES, ORDER_TYPES, type ExpulsionReason, type OrderState, type OrderType, type StudentState } from '../domain/orders';
-import { id, isoDate } from './common';
+import { id, isoDate, type Localized } from './common';
 import { operation } from './define';
 
 const nameText = z.string().trim().min(1).max(80);
@@ -61,6 +61,16 @@ export interface OrderSummary {
 }
 
 /** A draft in the signer's in-tray, with what still stands in the way of signing it. */
+/** A university position that may visa students' orders ("СОГЛАСОВАНО:"), as settings show it. */
+export interface VisaPosition {
+  id: string;
+  name: Localized;
+  /** who holds it now, "С. Б. Козлов"; null when nobody does (the visa then prints the position only) */
+  holder: string | null;
+  /** its place among the visas, 1 = first; null when it does not visa */
+  place: number | null;
+}
+
 export interface OrderToSign extends OrderSummary {
   createdAt: string;
   updatedAt: string;
@@ -117,6 +127,9 @@ export const ordersContract = {
   ),
   'orders.get': operation<OrderDetail>()(z.object({ id })),
   'orders.toSign': operation<{ rows: OrderToSign[] }>()(z.object({}).strict()),
+  'orders.visas': operation<{ positions: VisaPosition[] }>()(z.object({}).strict()),
+  /** the positions that visa every order, in the order they print; the others stop */
+  'orders.setVisas': operation<{ positions: VisaPosition[] }>()(z.object({ positionIds: z.array(id).max(12) }).strict()),
   'orders.create': operation<OrderDetail>()(
     z.object({ type: z.enum(ORDER_TYPES), cancelsOrderId: id.nullable().optional(), ...orderFields }).strict(),
   ),

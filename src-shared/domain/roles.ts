@@ -27,6 +27,8 @@ export type Permission =
   | 'curricula.read'
   | 'curricula.edit'
   | 'grades.scale'
+  /** what every printed order carries: its approval visas (university-wide settings) */
+  | 'documents.settings'
   /** every office sees how its workstation syncs with the server */
   | 'sync.view'
   /** backups of the workstation's own replica: every office keeps its own (audited) */
@@ -43,7 +45,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   // the teaching department keeps the curricula (DOMAIN.md §1); the other offices only read them
   teaching: ['students.read', 'grades.read', 'curricula.read', 'curricula.edit', 'sync.view', 'backup.manage'],
   // the grading scale is university-wide data (DOMAIN.md §3): the administrator keeps it
-  admin: ['students.read', 'students.write', 'audit.read', 'orders.read', 'grades.read', 'grades.exception', 'curricula.read', 'grades.scale', 'sync.view', 'backup.manage'],
+  admin: ['students.read', 'students.write', 'audit.read', 'orders.read', 'grades.read', 'grades.exception', 'curricula.read', 'grades.scale', 'documents.settings', 'sync.view', 'backup.manage'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

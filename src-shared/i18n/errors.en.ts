@@ -158,6 +158,8 @@ export const errorsEn: Record<keyof typeof errorsRu, string> = {
   'teacherXlsx.problems': '{count, plural, one {# problem} other {# problems}} in the teacher’s file, nothing was saved: {details}',
   'teacherXlsx.problem': 'row {row} ({name}), “{column}”, value “{value}”: {problem}',
   'teacherXlsx.notXlsx': 'The file is not an Excel workbook (.xlsx) or is damaged.',
+  'error.visa.position': 'This is not a position of the university’s administration: vice-rectors, heads of departments and other administration positions visa orders.',
+  'error.visa.twice': 'This position is already in the list of visas.',
   'error.direction.mainSheet': 'A direction is issued from a retake or individual sheet, and No. {number} is a main sheet: first make a retake for the student (the Retakes tab).',
   'teacherXlsx.printedSheet': 'This printed sheet cannot be read back (it prints totals only, or an older UniDesk made it): download the “Excel file for the teacher” or this sheet’s Excel again (on the command line: unidesk gradesheet export --for-teacher), fill it in and upload it.',
   'teacherXlsx.noIdentification': 'The file has no UniDesk identification: upload the file UniDesk exported for this sheet, not a copy of the table.',

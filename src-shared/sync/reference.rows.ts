@@ -48,7 +48,7 @@ export const referenceRows = {
     },
     [rule('faculty_id', "a dean's office clerk must belong to a faculty", (r) => r.role !== 'clerk' || r.faculty_id != null)],
   ),
-  position: rowSchema({ category: col.oneOf(POSITION_CATEGORIES), ...names }),
+  position: rowSchema({ category: col.oneOf(POSITION_CATEGORIES), ...names, order_visa: col.int({ min: 1, max: 20 }).orNull }),
   staff: rowSchema({
     last_name: col.nonEmpty(),
     first_name: col.nonEmpty(),

@@ -16,5 +16,8 @@ export const referenceSync: SyncSlice = {
     { name: 'staff', row: referenceRows.staff, policy: 'field-merge', scope: { kind: 'university' } },
     { name: 'staff_position', row: referenceRows.staff_position, policy: 'field-merge', scope: { kind: 'university' } },
   ],
-  mutations: {},
+  mutations: {
+    // which positions visa students' orders, in order (settings: src-main/features/orders/order-visas.service.ts)
+    'orders.visas': { permission: 'documents.settings', tables: ['position'] },
+  },
 };

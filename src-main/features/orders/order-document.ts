@@ -1,4 +1,5 @@
 import type { ExportedFile, OrderDetail, SessionUser, StudentStateView } from '../../../src-shared/contract';
+import { orderVisas } from './order-visas.service';
 import type { Localized } from '../../../src-shared/contract/common';
 import type { Level } from '../../../src-shared/domain/enums';
 import type { ExpulsionReason } from '../../../src-shared/domain/orders';
@@ -62,7 +63,8 @@ export function orderDocumentInput(db: Database, order: OrderDetail): OrderDocum
     signatories: rector
       ? [{ position: loc(rector), name: signatureName({ lastName: rector.last_name, firstName: rector.first_name, patronymic: rector.patronymic }) }]
       : [],
-    visas: dean ? [{ position: DEAN_VISA, name: signatureName({ lastName: dean.last_name, firstName: dean.first_name, patronymic: dean.patronymic }) }] : [],
+    // the faculty's dean first, then the university's offices chosen in settings
+    visas: [...(dean ? [{ position: DEAN_VISA, name: signatureName({ lastName: dean.last_name, firstName: dean.first_name, patronymic: dean.patronymic }) }] : []), ...orderVisas(db)],
     executor: order.createdBy,
   };
 }

@@ -6,10 +6,12 @@
  */
 import { CAPTURED_COLUMNS_V10, installCaptureTriggers } from './migrations/0010-sync';
 import { STUDENT_ORDER_COLUMNS_V14 } from '../orders/migrations/0014-order-basis-ru';
+import { POSITION_COLUMNS_V15 } from '../orders/migrations/0015-order-visas';
 
 export const CAPTURED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   ...CAPTURED_COLUMNS_V10,
   student_order: STUDENT_ORDER_COLUMNS_V14,
+  position: POSITION_COLUMNS_V15,
 };
 
 /** (Re)creates the capture triggers of every synced table for this build's columns. */

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { OrderSummary } from '../../../src-shared/contract';
@@ -20,6 +21,8 @@ const PAGE = 100;
 
 interface OrdersListProps {
   reference: ReferenceIndex;
+  /** the administrator's settings of every order (visas), under the title */
+  settings?: ReactNode;
   canDraft: boolean;
   /** a signer sees the drafts waiting for a signature above the list */
   canSign: boolean;
@@ -28,7 +31,7 @@ interface OrdersListProps {
 }
 
 /** All orders the user may see: drafts first, then the newest; filtered by state, type and number. */
-export function OrdersList({ reference, canDraft, canSign, onOpen, onNew }: OrdersListProps) {
+export function OrdersList({ reference, canDraft, canSign, onOpen, onNew, settings }: OrdersListProps) {
   const intl = useIntl();
   const { locale } = useLocale();
   const [state, setState] = useState<OrderState | ''>('');
@@ -117,6 +120,7 @@ export function OrdersList({ reference, canDraft, canSign, onOpen, onNew }: Orde
           </button>
         ) : null}
       </div>
+      {settings}
       {canSign ? <OrdersToSign onOpen={onOpen} /> : null}
       <div className="filters orders-filters">
         <SelectField

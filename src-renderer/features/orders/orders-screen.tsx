@@ -10,6 +10,7 @@ import { localStorageOrNull } from '../../ui/local-store';
 import { forgetOrderDraft, readOrderDraft } from './order-draft-store';
 import { OrderEditor } from './order-editor';
 import { OrdersList } from './orders-list';
+import { OrderVisasPanel } from './order-visas-panel';
 import type { CancelTarget, EditorTarget } from './use-order-editor';
 
 type View = { kind: 'list' } | { kind: 'editor'; target: EditorTarget; seq: number };
@@ -68,6 +69,7 @@ export function OrdersScreen({ user, initialOrderId }: { user: SessionUser; init
           reference={reference.index}
           canDraft={canDraft}
           canSign={can(user.role, 'orders.sign')}
+          settings={can(user.role, 'documents.settings') ? <OrderVisasPanel /> : null}
           onOpen={(id) => open({ kind: 'existing', id })}
           onNew={() => open({ kind: 'new', type: 'promotion', cancels: null })}
         />

@@ -1,7 +1,8 @@
 /**
- * An order dated ahead comes into force on the workstations (src-main/features/orders/
- * order-in-force.ts); the server lets that change through only when it copies a live history
- * row of the same student whose date has come (issue 12, item 18).
+ * Orders' settings and effects that workstations push (issue 12): an order dated ahead comes
+ * into force on the workstations (src-main/features/orders/order-in-force.ts) and the server
+ * lets that change through only when it copies a live history row of the same student whose
+ * date has come; the visas every order carries are set by the administrator alone.
  */
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +10,8 @@ import type { ServerDb } from '../db/connection';
 import { importTableRows } from '../import/row-import';
 import { TEST_BACKENDS } from '../test/server-test-kit';
 import { enrol, F1, history, serverSuite, storedData, student, update } from '../test/sync-test-kit';
+import { sampleRow } from '../../src-shared/sync/row-schema';
+import { syncTable } from '../../src-shared/sync/tables';
 
 describe.each(TEST_BACKENDS)('an order coming into force ($name)', (backend) => {
   let db: ServerDb;
@@ -48,5 +51,16 @@ describe.each(TEST_BACKENDS)('an order coming into force ($name)', (backend) => 
     const ok = inForce('h-due', { status: 'on_leave' });
     expect((await clerk.push([tx(clerk, ok)])).results[0]!.status).toBe('applied');
     expect(await storedData(db.kysely, 'student', 's1')).toMatchObject({ status: 'on_leave' });
+  });
+
+  it('takes the visas of orders from the administrator’s workstation only', async () => {
+    const position = sampleRow(syncTable('position')!.row, 'p-vice', { category: 'administrative', order_visa: null });
+    await importTableRows(db.kysely, 'position', [position]);
+    const change = (d: Awaited<ReturnType<typeof enrol>>) => d.tx([{ name: 'orders.visas', entity: 'position', entityId: 'p-vice', baseVersion: null }], [update('position', position, { order_visa: 1 })]);
+    const clerk = await enrol(app, 'clerk', { kind: 'faculty', facultyId: F1 });
+    expect((await clerk.push([change(clerk)])).results[0]).toMatchObject({ status: 'rejected', code: 'forbidden' });
+    const admin = await enrol(app, 'admin', { kind: 'all' });
+    expect((await admin.push([change(admin)])).results[0]!.status).toBe('applied');
+    expect(await storedData(db.kysely, 'position', 'p-vice')).toMatchObject({ order_visa: 1 });
   });
 });
