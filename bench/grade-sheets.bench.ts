@@ -46,6 +46,9 @@ export async function gradeSheetsBench(dir: string, sheetsWanted: number): Promi
   // Filled sheets: points for everyone, so the PDFs carry totals, letters and footer counts.
   db.sqlite.exec(`UPDATE grade SET parts_json = json_object('m1', 15 + abs(random()) % 16, 'm2', 15 + abs(random()) % 16, 'exam', abs(random()) % 41)`);
   db.sqlite.exec(`UPDATE grade SET total = json_extract(parts_json, '$.m1') + json_extract(parts_json, '$.m2') + json_extract(parts_json, '$.exam')`);
+  // course work, practice and state exam are one mark of 100 (the scale's parts of their form)
+  db.sqlite.exec(`UPDATE grade SET parts_json = json_object('points', total) WHERE sheet_id IN (
+    SELECT gs.id FROM grade_sheet gs JOIN curriculum_item ci ON ci.id = gs.curriculum_item_id WHERE ci.control_form IN ('course_work', 'practice', 'state_exam'))`);
   const ids = db.sqlite.prepare(`SELECT id FROM grade_sheet ORDER BY seq LIMIT ?`).pluck().all(sheetsWanted) as string[];
   const students = (db.sqlite.prepare(`SELECT avg(n) FROM (SELECT count(*) AS n FROM grade WHERE sheet_id IN (SELECT id FROM grade_sheet ORDER BY seq LIMIT ?) GROUP BY sheet_id)`).pluck().get(sheetsWanted) as number) ?? 0;
   await db.close();

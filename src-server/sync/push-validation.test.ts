@@ -9,6 +9,9 @@ import type { ServerDb } from '../db/connection';
 import { importTableRows } from '../import/row-import';
 import { TEST_BACKENDS } from '../test/server-test-kit';
 import { enrol, F1, F2, grade, insert, order, points, serverSuite, sheet, staff, storedData, student, T0, update } from '../test/sync-test-kit';
+import { bandOf, DEFAULT_SCALE } from '../../src-shared/domain/grading';
+import { sampleRow } from '../../src-shared/sync/row-schema';
+import { syncTable } from '../../src-shared/sync/tables';
 
 describe.each(TEST_BACKENDS)('push re-validates rows ($name)', (backend) => {
   let db: ServerDb;
@@ -128,5 +131,23 @@ describe.each(TEST_BACKENDS)('push re-validates rows ($name)', (backend) => {
     ]);
     expect(sign.results[0]!.status).toBe('applied');
     expect(await storedData(db.kysely, 'student_order', 'o1')).toMatchObject({ state: 'cancelled', reason: 'Студенттин арызы' });
+  });
+
+  it('checks a course-work grade against the one part its form has: points of 100, not modules', async () => {
+    await importTableRows(db.kysely, 'curriculum_item', [sampleRow(syncTable('curriculum_item')!.row, 'ci-cw', { curriculum_id: 'cur', discipline_id: 'disc', control_form: 'course_work' })]);
+    await importTableRows(db.kysely, 'grade_sheet', [{ ...sheet('sh-cw', F1), curriculum_item_id: 'ci-cw' }]);
+    const g = { ...grade('gr-cw', 'sh-cw', null) };
+    await importTableRows(db.kysely, 'grade', [g]);
+    const d = await enrol(app, 'clerk', { kind: 'faculty', facultyId: F1 });
+    const m = { name: 'grade.set', entity: 'grade', entityId: 'gr-cw', baseVersion: 1 };
+    const modules = update('grade', g, points(86));
+    const one = update('grade', g, { parts_json: JSON.stringify({ points: 86 }), total: 86, letter: bandOf(DEFAULT_SCALE, 86).letter });
+    const r = await d.push([d.tx([m], [modules]), d.tx([m], [one])]);
+    expect(r.results.map((x) => [x.status, x.code ?? null])).toEqual([
+      ['rejected', 'invalid_grade'],
+      ['applied', null],
+    ]);
+    expect(r.results[0]!.message).toMatch(/^grade gr-cw: m1: unknownPart/);
+    expect(await storedData(db.kysely, 'grade', 'gr-cw')).toMatchObject({ total: 86 });
   });
 });

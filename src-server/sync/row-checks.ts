@@ -8,7 +8,7 @@
  * A broken rule refuses the whole local transaction (nothing of it is stored) with a reason
  * that names the table, the row and the column.
  */
-import { gradeRow, type GradingScale } from '../../src-shared/domain/grading';
+import { gradeRow, scaleFor, type GradingScale } from '../../src-shared/domain/grading';
 import { addDays } from '../../src-shared/domain/dates';
 import { universityToday } from '../../src-main/platform/university-clock';
 import type { PushedTransaction } from '../../src-shared/sync/protocol';
@@ -135,10 +135,12 @@ async function checkGrade(id: string, data: Row, load: Load): Promise<void> {
   const sheet = liveRow(await load('grade_sheet', String(data.sheet_id)));
   const scaleRow = sheet && liveRow(await load('grading_scale', String(sheet.data.scale_id)));
   if (!scaleRow) throw new Refusal('unknown_parent', `grade ${id}: sheet_id: the sheet or its grading scale is not on the server`);
+  // course work, practice and state exam have the parts the scale gives their form
+  const item = liveRow(await load('curriculum_item', String(sheet.data.curriculum_item_id)));
   let scale: GradingScale;
   let parts: Record<string, number | null>;
   try {
-    scale = JSON.parse(String(scaleRow.data.scale_json)) as GradingScale;
+    scale = scaleFor(JSON.parse(String(scaleRow.data.scale_json)) as GradingScale, String(item?.data.control_form ?? 'exam'));
     parts = JSON.parse(String(data.parts_json)) as Record<string, number | null>;
   } catch {
     throw new Refusal('invalid_row', `grade ${id}: parts_json is not valid JSON`);

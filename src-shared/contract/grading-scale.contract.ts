@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { OUTCOMES, type GradingScale } from '../domain/grading';
+import { CONTROL_FORMS } from '../domain/enums';
 import { id } from './common';
 import { operation } from './define';
 
@@ -17,6 +18,13 @@ export const academicYearId = z
 // whose problems name the band or part in the administrator's language.
 const points = z.number().int().min(-1000).max(1000);
 const text = (max: number) => z.string().max(max);
+const part = z.object({
+  key: z.string().regex(/^[a-z][a-z0-9_]{0,19}$/),
+  max: points,
+  kind: z.enum(['current', 'final']),
+  label: z.object({ ky: text(40), ru: text(40), en: text(40) }),
+});
+
 export const gradingScaleInput = z
   .object({
     bands: z
@@ -32,21 +40,13 @@ export const gradingScaleInput = z
       )
       .min(1)
       .max(30),
-    parts: z
-      .array(
-        z.object({
-          key: z.string().regex(/^[a-z][a-z0-9_]{0,19}$/),
-          max: points,
-          kind: z.enum(['current', 'final']),
-          label: z.object({ ky: text(40), ru: text(40), en: text(40) }),
-        }),
-      )
-      .min(1)
-      .max(10),
+    parts: z.array(part).min(1).max(10),
     admissionThreshold: points,
     passMark: points,
     attemptLimit: z.number().int().min(-1000).max(20),
     creditTestPassMark: points,
+    /** course work, practice, state exam: their own parts (GradingScale.formParts) */
+    formParts: z.partialRecord(z.enum(CONTROL_FORMS), z.array(part).min(1).max(10)).optional(),
   })
   .strict();
 

@@ -60,4 +60,11 @@ export const DEFAULT_SCALE: GradingScale = deepFreeze({
   attemptLimit: 3,
   // a credit-test (зачет) scored in points is passed from the same 50 the exam scale uses
   creditTestPassMark: 50,
+  // course work is defended, practice reported, a state exam sat before a commission: one mark
+  // of 0–100 each, printed as the total (documents/grade-sheet/sheet-forms.ts)
+  formParts: {
+    course_work: [{ key: 'points', max: 100, kind: 'final', label: { ky: 'Коргоо', ru: 'Защита', en: 'Defence' } }],
+    practice: [{ key: 'points', max: 100, kind: 'final', label: { ky: 'Практика', ru: 'Практика', en: 'Practice' } }],
+    state_exam: [{ key: 'points', max: 100, kind: 'final', label: { ky: 'Мамлекеттик экзамен', ru: 'Госэкзамен', en: 'State exam' } }],
+  },
 });

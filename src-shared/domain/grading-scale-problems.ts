@@ -70,6 +70,8 @@ export function describeScaleProblems(scale: GradingScale, problems: readonly Sc
         return { path: 'parts', key: 'scale.problem.noFinalPart', values: {} };
       case 'noPassBand':
         return { path: 'bands', key: 'scale.problem.noPassBand', values: {} };
+      case 'formPartsInvalid':
+        return { path: `formParts.${p.form}`, key: 'scale.problem.formPartsInvalid', values: { form: p.form } };
       case 'admissionThresholdInvalid':
         return { path: 'admissionThreshold', key: 'scale.problem.admissionThresholdInvalid', values: { value: p.value } };
       case 'admissionThresholdAboveCurrent':

@@ -38,6 +38,23 @@ export interface GradingScale {
   /** main attempt + retakes */
   readonly attemptLimit: number;
   readonly creditTestPassMark: number;
+  /**
+   * Parts of the control forms that are not split into modules and an exam (course work,
+   * practice, state exam: one mark for the defence or the commission), by control form;
+   * a form not listed uses `parts`.
+   */
+  readonly formParts?: Readonly<Partial<Record<string, readonly ScalePart[]>>>;
+}
+
+/**
+ * The scale as one control form uses it: its own parts when the scale gives the form some, and
+ * then no admission bar unless those parts have current control of their own.
+ */
+export function scaleFor(scale: GradingScale, controlForm: string): GradingScale {
+  const own = scale.formParts?.[controlForm];
+  if (!own) return scale;
+  const currentMax = own.filter((p) => p.kind === 'current').reduce((sum, p) => sum + p.max, 0);
+  return { ...scale, parts: own, admissionThreshold: Math.min(scale.admissionThreshold, currentMax) };
 }
 
 export { DEFAULT_SCALE } from './grading-default';
@@ -64,6 +81,7 @@ export type ScaleProblem =
   | { code: 'admissionThresholdAboveCurrent'; value: number; currentMax: number }
   | { code: 'passMarkMismatch'; value: number; expected: number }
   | { code: 'noFinalPart' | 'noPassBand' }
+  | { code: 'formPartsInvalid'; form: string }
   | {
       code: 'admissionThresholdInvalid' | 'passMarkOutOfRange' | 'attemptLimitInvalid' | 'creditTestPassMarkOutOfRange';
       value: number;
@@ -141,6 +159,11 @@ export function validateScale(scale: GradingScale): ScaleProblem[] {
     if (isPoints(scale.passMark) && scale.passMark !== expected) {
       problems.push({ code: 'passMarkMismatch', value: scale.passMark, expected });
     }
+  }
+  for (const [form, parts] of Object.entries(scale.formParts ?? {})) {
+    // a form's own parts follow the rules of the scale's parts; one problem names the form
+    const own = validateScale({ ...scale, parts: parts ?? [], formParts: undefined, admissionThreshold: 0 });
+    if (!Array.isArray(parts) || own.some((x) => x.code.startsWith('part') || x.code === 'noFinalPart')) problems.push({ code: 'formPartsInvalid', form });
   }
   if (!isInt(scale.attemptLimit) || scale.attemptLimit < 1) problems.push({ code: 'attemptLimitInvalid', value: scale.attemptLimit });
   if (!isPoints(scale.creditTestPassMark)) problems.push({ code: 'creditTestPassMarkOutOfRange', value: scale.creditTestPassMark });

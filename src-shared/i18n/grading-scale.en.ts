@@ -75,6 +75,7 @@ export const gradingScaleEn: Record<keyof typeof gradingScaleRu, string> = {
   'scale.problem.partKeyReserved': 'part {part}: code “{key}” is reserved',
   'scale.problem.partsSum': 'the parts’ maxima add up to {sum}, not 100',
   'scale.problem.noFinalPart': 'at least one part must be final control (the exam)',
+  'scale.problem.formPartsInvalid': 'The parts of the control form “{form}” are wrong: keys, maxima (summing to 100) and a final part, as for the scale’s parts.',
   'scale.problem.noPassBand': 'no band has the outcome “pass”',
   'scale.problem.admissionThresholdInvalid': 'admission threshold: a whole number of at least 0 is needed',
   'scale.problem.admissionThresholdAboveCurrent': 'admission threshold {value} is above the current-control maximum ({currentMax})',

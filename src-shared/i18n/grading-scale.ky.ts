@@ -77,6 +77,7 @@ export const gradingScaleKy: Record<keyof typeof gradingScaleRu, string> = {
   'scale.problem.partKeyReserved': '{part}-бөлүк: «{key}» кодун колдонууга болбойт',
   'scale.problem.partsSum': 'Бөлүктөрдүн эң көп баллдарынын суммасы {sum}, ал эми 100 болушу керек',
   'scale.problem.noFinalPart': 'Жок дегенде бир бөлүк жыйынтыктоочу көзөмөл (экзамен) болушу керек',
+  'scale.problem.formPartsInvalid': '«{form}» көзөмөл түрүнүн бөлүктөрү туура эмес: ачкычтар, максимумдар (жалпысы 100) жана жыйынтыктоочу бөлүк — шкаланын бөлүктөрүндөй.',
   'scale.problem.noPassBand': '«Тапшырды» деген жыйынтыгы бар бир да диапазон жок',
   'scale.problem.admissionThresholdInvalid': 'Жиберүү чеги: нөл же андан чоң бүтүн сан керек',
   'scale.problem.admissionThresholdAboveCurrent': 'Жиберүү чеги ({value}) учурдагы көзөмөлдүн эң көп баллынан ({currentMax}) жогору',

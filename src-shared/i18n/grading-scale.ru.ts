@@ -78,6 +78,7 @@ export const gradingScaleRu = {
   'scale.problem.partKeyReserved': 'Часть {part}: код «{key}» зарезервирован',
   'scale.problem.partsSum': 'Максимумы частей в сумме дают {sum}, а нужно 100',
   'scale.problem.noFinalPart': 'Нужна хотя бы одна часть итогового контроля (экзамен)',
+  'scale.problem.formPartsInvalid': 'Части формы контроля «{form}» неверны: ключи, максимумы (в сумме 100) и итоговая часть — как у частей шкалы.',
   'scale.problem.noPassBand': 'Нет ни одного диапазона с итогом «сдано»',
   'scale.problem.admissionThresholdInvalid': 'Порог допуска: нужно целое число не меньше 0',
   'scale.problem.admissionThresholdAboveCurrent': 'Порог допуска {value} больше максимума текущего контроля ({currentMax})',

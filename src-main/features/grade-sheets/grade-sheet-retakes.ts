@@ -7,7 +7,7 @@ import type { Locale, MessageKey, MessageValues } from '../../../src-shared/i18n
 import type { Database } from '../../db/connection';
 import { AppError, forbidden } from '../../host/app-error';
 import { withWrite } from '../write-transaction';
-import { scaleById } from './grading-scale.repository';
+import { sheetScale } from './grading-scale.repository';
 import type { GradeSheetsService } from './grade-sheets.service';
 import { assertInScope } from '../scope';
 import { attemptRows, findSession, findSheet } from './grade-sheets.repository';
@@ -19,6 +19,7 @@ interface Attempt {
   attempt: number;
   state: string;
   scaleId: string;
+  curriculumItemId: string;
   studentId: string;
   lastName: string;
   firstName: string;
@@ -42,6 +43,7 @@ function attemptsOf(db: Database, sessionId: string): Map<string, Attempt[]> {
       attempt: r.attempt,
       state: r.state,
       scaleId: r.scale_id,
+      curriculumItemId: r.curriculum_item_id,
       studentId: r.student_id,
       lastName: r.last_name,
       firstName: r.first_name,
@@ -56,10 +58,10 @@ function attemptsOf(db: Database, sessionId: string): Map<string, Attempt[]> {
 }
 
 /** The latest attempt, when it is closed and calls for a retake (FX, absent or not admitted). */
-function candidateOf(attempts: Attempt[], scales: (id: string) => GradingScale): RetakeCandidate | null {
+function candidateOf(attempts: Attempt[], scales: (a: Attempt) => GradingScale): RetakeCandidate | null {
   const last = attempts.reduce((a, b) => (b.attempt > a.attempt ? b : a));
   if (last.state !== 'closed') return null;
-  const scale = scales(last.scaleId);
+  const scale = scales(last);
   const r = gradeRow(scale, { parts: last.parts, mark: last.mark });
   if (r.outcome === 'pass' || r.outcome === null) return null;
   const reason = r.status === 'absent' ? 'absent' : r.status === 'not_admitted' ? 'not_admitted' : 'fx';
@@ -79,7 +81,11 @@ function candidateOf(attempts: Attempt[], scales: (id: string) => GradingScale):
 
 export function createRetakes(db: Database, sheets: GradeSheetsService) {
   const scaleCache = new Map<string, GradingScale>();
-  const scales = (id: string) => scaleCache.get(id) ?? scaleCache.set(id, scaleById(db, id)).get(id)!;
+  // the sheet's scale version with its control form's parts
+  const scales = (a: Attempt) => {
+    const key = `${a.scaleId}|${a.curriculumItemId}`;
+    return scaleCache.get(key) ?? scaleCache.set(key, sheetScale(db, { scale_id: a.scaleId, curriculum_item_id: a.curriculumItemId })).get(key)!;
+  };
 
   function sessionScope(session: SessionUser, sessionId: string): void {
     const ses = findSession(db, sessionId);

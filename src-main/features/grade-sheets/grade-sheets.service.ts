@@ -11,7 +11,7 @@ import type { Database } from '../../db/connection';
 import { AppError, forbidden } from '../../host/app-error';
 import { withWrite } from '../write-transaction';
 import { entryOpen } from './entry-window';
-import { scaleById, scaleForYear } from './grading-scale.repository';
+import { scaleForYear, sheetScale } from './grading-scale.repository';
 import {
   entryExceptions,
   findSession,
@@ -111,7 +111,7 @@ export function createGradeSheetsService(db: Database, clock: () => string = () 
     const sheet = loadSheet(id);
     assertFaculty(session, sheet.faculty_id, 'read');
     const head = sheetSummary(db, id)!;
-    const scale = scaleById(db, sheet.scale_id);
+    const scale = sheetScale(db, sheet);
     const { window, exceptions, open } = windowOf(sheet);
     const examiner = sheet.examiner_staff_id
       ? staffName(db, sheet.examiner_staff_id)
@@ -277,7 +277,7 @@ export function createGradeSheetsService(db: Database, clock: () => string = () 
       if (closed && (!req.reason || !req.documentNo)) throw new AppError('conflict', 'error.sheet.closedNeedsReason');
       const { window, open } = windowOf(sheet);
       if (!open && !closed) throw new AppError('conflict', 'error.sheet.windowClosed', { opens: formatDate(window.opensOn), closes: formatDate(window.closesOn) });
-      const scale: GradingScale = scaleById(db, sheet.scale_id);
+      const scale: GradingScale = sheetScale(db, sheet);
       const current = new Map(gradesOfSheet(db, sheet.id).map((g) => [g.student_id, g]));
       const problems: { path: string; key: MessageKey; values?: MessageValues }[] = [];
       const labelOf = (part: string) => scale.parts.find((p) => p.key === part)?.label[locale === 'en' ? 'en' : locale] ?? translate(locale, 'grade.column.mark');
@@ -330,7 +330,7 @@ export function createGradeSheetsService(db: Database, clock: () => string = () 
       assertFaculty(session, sheet.faculty_id, 'write');
       if (sheet.state === 'closed') throw new AppError('conflict', 'error.sheet.alreadyClosed');
       if (sheet.version !== req.version) throw new AppError('conflict', 'error.conflict.staleVersion');
-      const scale = scaleById(db, sheet.scale_id);
+      const scale = sheetScale(db, sheet);
       const missing = sheetResults(db, sheet.id).filter((g) => !isFinal(scale, g)).length;
       if (missing) throw new AppError('conflict', 'error.sheet.incomplete', { count: missing });
       // the closed sheet is the paper the examiner signs: it must say who and when

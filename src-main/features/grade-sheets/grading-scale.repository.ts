@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import { DEFAULT_SCALE, type GradingScale } from '../../../src-shared/domain/grading';
+import { DEFAULT_SCALE, scaleFor, type GradingScale } from '../../../src-shared/domain/grading';
 import type { Insertable } from 'kysely';
 import type { Database } from '../../db/connection';
 import type { DB } from '../../db/schema';
@@ -18,6 +18,15 @@ export function scaleForYear(db: Database, academicYearId: string, now: string):
     db.kysely.insertInto('grading_scale').values({ id, from_academic_year_id: academicYearId, version: 1, scale_json: JSON.stringify(DEFAULT_SCALE), created_by: null, created_at: now }),
   );
   return { id, scale: DEFAULT_SCALE };
+}
+
+/**
+ * The scale a sheet's grades follow: its version, with the parts of the sheet's control form
+ * (course work, practice and state exam have their own: GradingScale.formParts).
+ */
+export function sheetScale(db: Database, sheet: { scale_id: string; curriculum_item_id: string }): GradingScale {
+  const item = db.sync.first(db.kysely.selectFrom('curriculum_item').select('control_form').where('id', '=', sheet.curriculum_item_id));
+  return scaleFor(scaleById(db, sheet.scale_id), item?.control_form ?? 'exam');
 }
 
 export function scaleById(db: Database, id: string): GradingScale {

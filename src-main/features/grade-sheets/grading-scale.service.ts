@@ -25,13 +25,17 @@ function requirePermission(session: SessionUser, p: Permission): void {
  * with the version in force and stored, so equal scales have equal JSON.
  */
 export function normalizeScale(s: ScaleInput | GradingScale): GradingScale {
+  const parts = (list: ScaleInput['parts'] | GradingScale['parts']) =>
+    list.map((p) => ({ key: p.key, max: p.max, kind: p.kind, label: { ky: p.label.ky.trim(), ru: p.label.ru.trim(), en: p.label.en.trim() } }));
+  const forms = Object.keys(s.formParts ?? {}).sort();
   return {
     bands: s.bands.map((b) => ({ min: b.min, max: b.max, letter: b.letter.trim(), gpa: b.gpa, traditional: b.traditional, outcome: b.outcome })),
-    parts: s.parts.map((p) => ({ key: p.key, max: p.max, kind: p.kind, label: { ky: p.label.ky.trim(), ru: p.label.ru.trim(), en: p.label.en.trim() } })),
+    parts: parts(s.parts),
     admissionThreshold: s.admissionThreshold,
     passMark: s.passMark,
     attemptLimit: s.attemptLimit,
     creditTestPassMark: s.creditTestPassMark,
+    ...(forms.length ? { formParts: Object.fromEntries(forms.map((f) => [f, parts(s.formParts![f as keyof typeof s.formParts]!)])) } : {}),
   };
 }
 

@@ -14,7 +14,7 @@ import { translate, type Locale } from '../../../src-shared/i18n';
 import type { Database } from '../../db/connection';
 import { AppError } from '../../host/app-error';
 import type { GradeSheetsService } from './grade-sheets.service';
-import { scaleById } from './grading-scale.repository';
+import { sheetScale } from './grading-scale.repository';
 import { analyzeTeacherWorkbook, loadTeacherWorkbook, type ImportPreview, type ImportProblem } from './teacher-excel-import';
 import { findSheet } from './grade-sheets.repository';
 
@@ -38,7 +38,7 @@ export interface TeacherImportRequest {
 export function teacherSheetScale(db: Database, sheetId: string): GradingScale {
   const sheet = findSheet(db, sheetId);
   if (!sheet) throw new AppError('not_found', 'error.sheet.notFound');
-  return scaleById(db, sheet.scale_id);
+  return sheetScale(db, sheet);
 }
 
 /** The preview for a sheet the caller may read (permission and faculty scope of service.detail). */

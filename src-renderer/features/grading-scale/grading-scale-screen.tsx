@@ -1,3 +1,4 @@
+import type { GradingScale, ScalePart } from '../../../src-shared/domain/grading';
 import { useEffect, useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { GradingScaleDetail, GradingScaleList } from '../../../src-shared/contract';
@@ -67,7 +68,7 @@ export function GradingScaleScreen() {
     if (!checked.scale) return;
     setSaving(true);
     try {
-      const d = await call('gradingScale.save', { academicYearId: year, baseVersion: detail.baseVersion, scale: { ...checked.scale, bands: [...checked.scale.bands], parts: [...checked.scale.parts] } });
+      const d = await call('gradingScale.save', { academicYearId: year, baseVersion: detail.baseVersion, scale: { ...checked.scale, bands: [...checked.scale.bands], parts: [...checked.scale.parts], ...formPartsOf(detail.scale) } });
       loaded.set(d);
       setNotice(intl.formatMessage({ id: 'scale.saved' }, { version: d.inForce?.version ?? d.baseVersion, year }));
       scales.reload();
@@ -134,4 +135,11 @@ export function GradingScaleScreen() {
       ) : null}
     </section>
   );
+}
+
+/** The forms' own parts are not edited on this screen: a save keeps those of the scale it started from. */
+function formPartsOf(scale: GradingScale): { formParts?: Record<string, ScalePart[]> } {
+  if (!scale.formParts) return {};
+  const entries = Object.entries(scale.formParts) as [string, readonly ScalePart[] | undefined][];
+  return { formParts: Object.fromEntries(entries.map(([form, parts]) => [form, [...(parts ?? [])]])) };
 }
