@@ -1,7 +1,5 @@
 /** The tests' small exam session: the fixture university plus a curriculum, a year and an open session. */
-import { expect } from 'vitest';
 import type { Database } from '../../db/connection';
-import { AppError } from '../../host/app-error';
 import { createFixtureDb, IDS, USERS } from '../../testing/fixture';
 import { createExaminers } from './grade-sheet-examiner';
 import { createGradeSheetsService } from './grade-sheets.service';
@@ -44,12 +42,4 @@ export async function sheetsFixture() {
   return { db, sheets, clock, prepared, count, examined };
 }
 
-export function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    return e as AppError;
-  }
-  throw new Error('expected a refusal');
-}
+export { refusal } from '../../testing/refusal';

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/connection';
 import { probePdf } from '../../documents/pdf/poppler.fixture';
-import { AppError } from '../../host/app-error';
+import { refusal } from '../../testing/refusal';
 import { createFixtureDb, IDS, USERS } from '../../testing/fixture';
 import { exportOrder } from './order-document';
 import { listVisaPositions, setVisaPositions } from './order-visas.service';
@@ -29,15 +29,6 @@ beforeEach(async () => {
 });
 afterEach(() => db.close());
 
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    return e as AppError;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('visas on orders, from settings', () => {
   it('lets the administrator choose and order them (audited, synced); nobody else may', () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/connection';
-import { AppError } from '../../host/app-error';
+import { refusal } from '../../testing/refusal';
 import { createFixtureDb, IDS, USERS } from '../../testing/fixture';
 import { addStudents, ordersHarness } from './orders.test-kit';
 import { studentStateOn, allStatesOn } from './student-state.repository';
@@ -15,15 +15,6 @@ afterEach(() => db.close());
 
 const student = (id: string) => db.sqlite.prepare('SELECT status, group_id, course, funding, last_name, patronymic, version FROM student WHERE id = ?').get(id) as Record<string, unknown>;
 const count = (sql: string, ...p: unknown[]) => (db.sqlite.prepare(`SELECT count(*) AS n FROM ${sql}`).get(...p) as { n: number }).n;
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    return e as AppError;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('a promotion order from draft to signature', () => {
   it('previews, then signs: number, new course, history with the order, audit and outbox in one go', () => {

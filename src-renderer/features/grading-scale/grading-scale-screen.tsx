@@ -68,7 +68,7 @@ export function GradingScaleScreen() {
     if (!checked.scale) return;
     setSaving(true);
     try {
-      const d = await call('gradingScale.save', { academicYearId: year, baseVersion: detail.baseVersion, scale: { ...checked.scale, bands: [...checked.scale.bands], parts: [...checked.scale.parts], ...formPartsOf(detail.scale) } });
+      const d = await call('gradingScale.save', { academicYearId: year, baseVersion: detail.baseVersion, scale: { ...checked.scale, bands: [...checked.scale.bands], parts: [...checked.scale.parts], ...formPartsOf(checked.scale) } });
       loaded.set(d);
       setNotice(intl.formatMessage({ id: 'scale.saved' }, { version: d.inForce?.version ?? d.baseVersion, year }));
       scales.reload();
@@ -137,7 +137,7 @@ export function GradingScaleScreen() {
   );
 }
 
-/** The forms' own parts are not edited on this screen: a save keeps those of the scale it started from. */
+/** The forms' own parts are not edited on this screen: a save keeps those the scale came with. */
 function formPartsOf(scale: GradingScale): { formParts?: Record<string, ScalePart[]> } {
   if (!scale.formParts) return {};
   const entries = Object.entries(scale.formParts) as [string, readonly ScalePart[] | undefined][];

@@ -33,6 +33,8 @@ export interface ScaleForm {
   passMark: string;
   attemptLimit: string;
   creditTestPassMark: string;
+  /** course work, practice, state exam: their own parts, carried through unedited */
+  formParts?: GradingScale['formParts'];
 }
 export type ThresholdField = 'admissionThreshold' | 'passMark' | 'attemptLimit' | 'creditTestPassMark';
 export const THRESHOLDS: readonly ThresholdField[] = ['admissionThreshold', 'passMark', 'attemptLimit', 'creditTestPassMark'];
@@ -55,6 +57,7 @@ export function formOf(scale: GradingScale, decimal: ',' | '.'): ScaleForm {
     passMark: String(scale.passMark),
     attemptLimit: String(scale.attemptLimit),
     creditTestPassMark: String(scale.creditTestPassMark),
+    ...(scale.formParts ? { formParts: scale.formParts } : {}),
   };
 }
 
@@ -121,6 +124,7 @@ export function checkForm(form: ScaleForm): Checked {
     passMark: whole('passMark', form.passMark),
     attemptLimit: whole('attemptLimit', form.attemptLimit),
     creditTestPassMark: whole('creditTestPassMark', form.creditTestPassMark),
+    ...(form.formParts ? { formParts: form.formParts } : {}),
   };
   // the rules between fields only make sense once every number is a number
   if (count > 0) return { scale: null, problems, count };
