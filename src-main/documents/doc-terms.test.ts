@@ -9,11 +9,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { docKy } from '../../src-shared/i18n/doc.ky';
 import { docRu } from '../../src-shared/i18n/doc.ru';
-import { docDirectionKy } from '../../src-shared/i18n/doc-direction.ky';
-import { docDirectionRu } from '../../src-shared/i18n/doc-direction.ru';
+import { deanOfficeKy } from '../../src-shared/i18n/dean-office.ky';
+import { deanOfficeRu } from '../../src-shared/i18n/dean-office.ru';
 
 const FILE = path.join(__dirname, '..', '..', 'docs', 'documents.md');
-const BEGIN = '<!-- terms: generated from src-shared/i18n/doc*.ts; do not edit by hand -->';
+const BEGIN = '<!-- terms: generated from src-shared/i18n/doc.*.ts and dean-office.*.ts; do not edit by hand -->';
 const END = '<!-- /terms -->';
 
 /** Which document a key belongs to, by its prefix; the table for each, in the catalog's order. */
@@ -24,8 +24,8 @@ const SECTIONS: [prefix: string, title: string][] = [
   ['doc.', 'Shared by every document (page numbers, forms, funding, statuses, columns)'],
 ];
 
-const RU: Record<string, string> = { ...docRu, ...docDirectionRu };
-const KY: Record<string, string> = { ...docKy, ...docDirectionKy };
+const RU: Record<string, string> = { ...docRu, ...deanOfficeRu };
+const KY: Record<string, string> = { ...docKy, ...deanOfficeKy };
 
 const cell = (s: string) => s.replace(/\u00a0/g, ' ').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 

@@ -255,6 +255,14 @@ export const Menu = {
   },
 };
 
+/** Electron's shell: the folders shown to the fake user. */
+export const shell = {
+  shown: [] as string[],
+  showItemInFolder(file: string): void {
+    shell.shown.push(file);
+  },
+};
+
 export const dialog = {
   errorBoxes: [] as { title: string; content: string }[],
   messageBoxes: [] as unknown[],
@@ -293,6 +301,7 @@ export const fakeAutoUpdater = {
 };
 
 export function resetFakeElectron(): void {
+  shell.shown = [];
   for (const p of FakeUtilityProcess.instances) if (!p.exited) p.kill();
   FakeUtilityProcess.instances = [];
   callLog.length = 0;

@@ -89,4 +89,22 @@ describe('registerIpc', () => {
     expect(JSON.stringify(result)).not.toContain('secret');
     expect(log.error).toHaveBeenCalled();
   });
+
+  it('shows a finished print in the file manager from main’s answer only, never from what the page sends', async () => {
+    const reveal = vi.fn();
+    const dispatch = vi.fn(async (): Promise<CallResult<unknown>> => ({ ok: true, data: { path: '/home/clerk/UniDesk/ECON.zip' } }));
+    registerIpc(ipcMain as never, dispatch, undefined, reveal);
+    const handler = ipcMain.handlers.get(CALL_CHANNEL)!;
+    const sender = new FakeWebContents();
+    const event = { sender, senderFrame: sender.mainFrame };
+    await handler(event, { op: 'gradeSheets.batchFolder', payload: { jobId: 'j', path: '/etc' }, locale: 'ky' });
+    expect(reveal).toHaveBeenCalledWith('/home/clerk/UniDesk/ECON.zip');
+    // another operation, a refused one, or a foreign sender reveals nothing
+    await handler(event, { op: 'gradeSheets.batchFile', payload: { jobId: 'j' }, locale: 'ky' });
+    dispatch.mockResolvedValueOnce({ ok: false, error: { code: 'conflict', message: 'no file' } });
+    await handler(event, { op: 'gradeSheets.batchFolder', payload: { jobId: 'j' }, locale: 'ky' });
+    sender.mainFrame.url = 'https://evil.example/';
+    await handler(event, { op: 'gradeSheets.batchFolder', payload: { jobId: 'j' }, locale: 'ky' });
+    expect(reveal).toHaveBeenCalledTimes(1);
+  });
 });

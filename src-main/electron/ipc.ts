@@ -41,11 +41,20 @@ export function sessionKeyFor(event: SenderEvent): string {
   return `ipc:${event.sender.id}`;
 }
 
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, dispatch: Dispatch, log?: Logger): void {
+/**
+ * Operations whose answer is a path the shell shows in the system's file manager. The path
+ * comes from the backend's answer (a finished print of this user), never from the page.
+ */
+const REVEAL_OPS: ReadonlySet<string> = new Set(['gradeSheets.batchFolder']);
+
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, dispatch: Dispatch, log?: Logger, reveal?: (path: string) => void): void {
   ipcMain.handle(CALL_CHANNEL, async (event, envelope: unknown): Promise<CallResult<unknown>> => {
     if (!isTrustedSender(event)) return FORBIDDEN_SENDER;
     try {
-      return await dispatch(sessionKeyFor(event), envelope);
+      const result = await dispatch(sessionKeyFor(event), envelope);
+      const op = (envelope as { op?: unknown } | null)?.op;
+      if (reveal && result.ok && typeof op === 'string' && REVEAL_OPS.has(op)) reveal((result.data as { path: string }).path);
+      return result;
     } catch (err) {
       // The dispatcher already turns handler errors into results; this is the last net so a
       // bug never sends an Error (with its stack) across the boundary.

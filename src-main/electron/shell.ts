@@ -5,7 +5,7 @@
  * policies, services, IPC, window, menu and updater after.
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { autoUpdater } from 'electron-updater';
 import { DB_FILE_NAME, resolveDbFile } from '../db/data-dir';
 import type { Dispatch } from '../host/dispatcher';
@@ -119,7 +119,7 @@ export async function startShell(opts: ShellOptions): Promise<void> {
     services = created;
     log.info(`database: ${created.dbFile}`);
 
-    registerIpc(ipcMain, created.dispatch, log);
+    registerIpc(ipcMain, created.dispatch, log, (file) => shell.showItemInFolder(file));
     mainWindow = createMainWindow({
       BrowserWindow,
       preloadPath: opts.preloadPath,

@@ -60,6 +60,12 @@ interface BridgeWindow {
   unidesk?: UniDeskBridge;
 }
 
+/** Whether this page runs in the desktop app (Electron's preload bridge), where files are on this computer. */
+export function inDesktopApp(): boolean {
+  const electron = (window as unknown as BridgeWindow).unidesk;
+  return !!electron && typeof electron.call === 'function';
+}
+
 /** Electron's preload bridge when present, otherwise the browser host over HTTP. */
 export function detectBridge(): UniDeskBridge {
   const electron = (window as unknown as BridgeWindow).unidesk;

@@ -89,4 +89,6 @@ export const gradeSessionContract = {
   'gradeSheets.batchCancel': operation<BatchJobView>()(z.object({ jobId: id })),
   /** a finished ZIP, to save where the user chooses (the browser has no access to the host's folder) */
   'gradeSheets.batchFile': operation<import('./orders.contract').ExportedFile>()(z.object({ jobId: id })),
+  /** where a finished print lies on this computer: the desktop app then shows it in its folder */
+  'gradeSheets.batchFolder': operation<{ path: string }>()(z.object({ jobId: id })),
 };

@@ -34,9 +34,9 @@ import { syncEn } from './sync.en';
 import { syncKy } from './sync.ky';
 import { syncRu } from './sync.ru';
 import { uiEn } from './ui.en';
-import { docDirectionEn } from './doc-direction.en';
-import { docDirectionKy } from './doc-direction.ky';
-import { docDirectionRu } from './doc-direction.ru';
+import { deanOfficeEn } from './dean-office.en';
+import { deanOfficeKy } from './dean-office.ky';
+import { deanOfficeRu } from './dean-office.ru';
 import { densityEn } from './density.en';
 import { densityKy } from './density.ky';
 import { densityRu } from './density.ru';
@@ -53,13 +53,13 @@ export const LOCALES = ['ky', 'ru', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'ky';
 
-export type MessageKey = keyof typeof errorsRu | keyof typeof uiRu | keyof typeof docRu | keyof typeof curriculaRu | keyof typeof gradingScaleRu | keyof typeof gradeSessionRu | keyof typeof syncRu | keyof typeof cliRu | keyof typeof backupRu | keyof typeof setupRu | keyof typeof unsavedRu | keyof typeof auditRu | keyof typeof historyRu | keyof typeof densityRu | keyof typeof docDirectionRu;
+export type MessageKey = keyof typeof errorsRu | keyof typeof uiRu | keyof typeof docRu | keyof typeof curriculaRu | keyof typeof gradingScaleRu | keyof typeof gradeSessionRu | keyof typeof syncRu | keyof typeof cliRu | keyof typeof backupRu | keyof typeof setupRu | keyof typeof unsavedRu | keyof typeof auditRu | keyof typeof historyRu | keyof typeof densityRu | keyof typeof deanOfficeRu;
 export type Catalog = Record<MessageKey, string>;
 
 export const catalogs: Record<Locale, Catalog> = {
-  ky: { ...errorsKy, ...uiKy, ...docKy, ...curriculaKy, ...gradingScaleKy, ...gradeSessionKy, ...syncKy, ...cliKy, ...backupKy, ...setupKy, ...unsavedKy, ...auditKy, ...historyKy, ...densityKy, ...docDirectionKy },
-  ru: { ...errorsRu, ...uiRu, ...docRu, ...curriculaRu, ...gradingScaleRu, ...gradeSessionRu, ...syncRu, ...cliRu, ...backupRu, ...setupRu, ...unsavedRu, ...auditRu, ...historyRu, ...densityRu, ...docDirectionRu },
-  en: { ...errorsEn, ...uiEn, ...docEn, ...curriculaEn, ...gradingScaleEn, ...gradeSessionEn, ...syncEn, ...cliEn, ...backupEn, ...setupEn, ...unsavedEn, ...auditEn, ...historyEn, ...densityEn, ...docDirectionEn },
+  ky: { ...errorsKy, ...uiKy, ...docKy, ...curriculaKy, ...gradingScaleKy, ...gradeSessionKy, ...syncKy, ...cliKy, ...backupKy, ...setupKy, ...unsavedKy, ...auditKy, ...historyKy, ...densityKy, ...deanOfficeKy },
+  ru: { ...errorsRu, ...uiRu, ...docRu, ...curriculaRu, ...gradingScaleRu, ...gradeSessionRu, ...syncRu, ...cliRu, ...backupRu, ...setupRu, ...unsavedRu, ...auditRu, ...historyRu, ...densityRu, ...deanOfficeRu },
+  en: { ...errorsEn, ...uiEn, ...docEn, ...curriculaEn, ...gradingScaleEn, ...gradeSessionEn, ...syncEn, ...cliEn, ...backupEn, ...setupEn, ...unsavedEn, ...auditEn, ...historyEn, ...densityEn, ...deanOfficeEn },
 };
 
 export function pickLocale(value: unknown): Locale {

@@ -54,6 +54,7 @@ describe('session print jobs', () => {
     expect(path.basename(started.out)).toMatch(/^ECON-2026-2027-autumn-pdf-ky\.zip$/);
     expect(fs.existsSync(started.out)).toBe(false);
     expect(refusal(() => jobs.file(USERS.clerkEcon, started.id)).key).toBe('error.batch.noFile');
+    expect(refusal(() => jobs.folder(USERS.clerkEcon, started.id)).key).toBe('error.batch.noFile');
     const done = await until(() => jobs.status(USERS.clerkEcon, started.id), ['done', 'failed']);
     expect(done).toMatchObject({ state: 'done', done: 1, total: 1 });
     expect(fs.statSync(done.out).size).toBeGreaterThan(0);
@@ -64,6 +65,9 @@ describe('session print jobs', () => {
     // another user cannot see (or cancel, or download) it
     expect(refusal(() => jobs.status(USERS.admin, started.id)).key).toBe('error.batch.notFound');
     expect(refusal(() => jobs.file(USERS.admin, started.id)).key).toBe('error.batch.notFound');
+    // the desktop app shows the finished file in its folder: main answers where it is, to its owner only
+    expect(jobs.folder(USERS.clerkEcon, started.id)).toEqual({ path: done.out });
+    expect(refusal(() => jobs.folder(USERS.admin, started.id)).key).toBe('error.batch.notFound');
     // a second print of the same session does not overwrite the first; blanks are every sheet
     const again = jobs.start(USERS.clerkEcon, { sessionId: SESSION, format: 'pdf', lang: 'ky', blank: true, zip: true });
     expect(again).toMatchObject({ total: 2, skipped: 0 });

@@ -104,6 +104,13 @@ export function createBatchJobs(db: Database, sheets: GradeSheetsService, opts: 
       return { fileName: path.basename(view.out), mimeType: 'application/zip', base64: fs.readFileSync(view.out).toString('base64') };
     },
 
+    /** The finished print's file or folder on this computer (the desktop app opens its folder). */
+    folder(session: SessionUser, id: string): { path: string } {
+      const { view } = own(session, id);
+      if (view.state !== 'done' || !fs.existsSync(view.out)) throw new AppError('conflict', 'error.batch.noFile');
+      return { path: view.out };
+    },
+
     /** Answers once the print has stopped: "cancelled" means nothing of it is left on disk. */
     async cancel(session: SessionUser, id: string): Promise<BatchJobView> {
       const job = own(session, id);

@@ -50,6 +50,7 @@ export const gradeSheetsFeature = defineFeature({
       'gradeSheets.batchStatus': async (req, ctx) => batches.status(signedIn(ctx), req.jobId),
       'gradeSheets.batchCancel': async (req, ctx) => batches.cancel(signedIn(ctx), req.jobId),
       'gradeSheets.batchFile': async (req, ctx) => batches.file(signedIn(ctx), req.jobId),
+      'gradeSheets.batchFolder': async (req, ctx) => batches.folder(signedIn(ctx), req.jobId),
       'gradingScale.list': async (_req, ctx) => gradingScale.list(signedIn(ctx)),
       'gradingScale.get': async (req, ctx) => gradingScale.get(signedIn(ctx), req),
       'gradingScale.save': async (req, ctx) => gradingScale.save(signedIn(ctx), req),

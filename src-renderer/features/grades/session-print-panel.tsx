@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { AcademicSessionView, BatchJobView } from '../../../src-shared/contract';
 import type { MessageKey } from '../../../src-shared/i18n';
-import { call, errorMessage } from '../../api/client';
+import { call, errorMessage, inDesktopApp } from '../../api/client';
 import { ErrorBanner } from '../../ui/error-banner';
 import { downloadFile } from '../../ui/file-download';
 import { SelectField } from '../../ui/select';
@@ -49,6 +49,16 @@ export function SessionPrintPanel({ session, label }: { session: AcademicSession
     if (!job) return;
     try {
       downloadFile(await call('gradeSheets.batchFile', { jobId: job.id }));
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  async function showFolder() {
+    if (!job) return;
+    try {
+      // the desktop app's shell opens the folder of the path main answers with
+      await call('gradeSheets.batchFolder', { jobId: job.id });
     } catch (e) {
       setError(errorMessage(e));
     }
@@ -145,6 +155,11 @@ export function SessionPrintPanel({ session, label }: { session: AcademicSession
               {job.out.endsWith('.zip') ? (
                 <button type="button" className="btn btn-small" onClick={() => void download()} data-testid="print-download">
                   {t('grades.print.download')}
+                </button>
+              ) : null}
+              {inDesktopApp() ? (
+                <button type="button" className="btn btn-small" onClick={() => void showFolder()} data-testid="print-show-folder">
+                  {t('grades.print.showFolder')}
                 </button>
               ) : null}
             </p>

@@ -1,5 +1,6 @@
-/** The one-student direction (направление) to a retake or an individual exam, Russian (the reference catalog). */
-export const docDirectionRu = {
+/** The dean's office's later additions, Russian (the reference catalog): the direction (направление) to a retake or an individual exam, visas on orders, printing. */
+export const deanOfficeRu = {
+  'grades.print.showFolder': 'Показать в папке',
   'grades.export.direction': 'Направление:',
   'grades.export.directionHint': 'Одна страница на студента: отдать студенту, экзаменатор впишет результат',
   'visas.title': 'Визы на приказах',

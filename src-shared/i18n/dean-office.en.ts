@@ -1,7 +1,8 @@
-/** The one-student direction to a retake or an individual exam, English. Keys are those of doc-direction.ru.ts. */
-import type { docDirectionRu } from './doc-direction.ru';
+/** The dean's office's later additions, English. Keys are those of dean-office.ru.ts. */
+import type { deanOfficeRu } from './dean-office.ru';
 
-export const docDirectionEn: Record<keyof typeof docDirectionRu, string> = {
+export const deanOfficeEn: Record<keyof typeof deanOfficeRu, string> = {
+  'grades.print.showFolder': 'Show in folder',
   'grades.export.direction': 'Direction:',
   'grades.export.directionHint': 'One page per student: give it to the student; the examiner writes the result on it',
   'visas.title': 'Visas on orders',

@@ -1,7 +1,8 @@
-/** The one-student direction (жолдомо) to a retake or an individual exam, Kyrgyz. Keys are those of doc-direction.ru.ts. */
-import type { docDirectionRu } from './doc-direction.ru';
+/** The dean's office's later additions, Kyrgyz. Keys are those of dean-office.ru.ts. */
+import type { deanOfficeRu } from './dean-office.ru';
 
-export const docDirectionKy: Record<keyof typeof docDirectionRu, string> = {
+export const deanOfficeKy: Record<keyof typeof deanOfficeRu, string> = {
+  'grades.print.showFolder': 'Папкада көрсөтүү',
   'grades.export.direction': 'Жолдомо:',
   'grades.export.directionHint': 'Ар бир студентке бир барак: студентке берилет, экзаменатор жыйынтыкты жазат',
   'visas.title': 'Буйруктардагы визалар',
