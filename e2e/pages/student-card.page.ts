@@ -3,15 +3,23 @@ import type { Page } from 'playwright-core';
 export class StudentCardPage {
   constructor(private readonly page: Page) {}
 
+  /** The card shows "Loading…" until the student arrives: read it only then. */
+  private async loaded(): Promise<void> {
+    await this.page.locator('[data-testid="student-card"][data-loading="false"]').waitFor();
+  }
+
   async name(): Promise<string> {
+    await this.loaded();
     return (await this.page.getByTestId('student-card-name').textContent()) ?? '';
   }
 
   async historyRows(): Promise<string[]> {
+    await this.loaded();
     return this.page.getByTestId('student-history-row').allTextContents();
   }
 
   async text(): Promise<string> {
+    await this.loaded();
     return (await this.page.getByTestId('student-card').textContent()) ?? '';
   }
 }
