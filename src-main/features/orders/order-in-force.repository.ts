@@ -94,7 +94,7 @@ export function historyInForce(db: Database, studentId: string, date: string): H
       .where('voided_by_order_id', 'is', null)
       .where('effective_date', '<=', date)
       .orderBy('effective_date', 'desc')
-      .orderBy('rowid' as never, 'desc')
+      .orderBy(sql`rowid`, 'desc')
       .limit(1),
   );
 }
