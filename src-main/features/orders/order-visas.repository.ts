@@ -1,19 +1,11 @@
 /** The SQL of order visas (order-visas.service.ts): which positions visa orders, and who holds them now. */
 import { sql } from 'kysely';
 import type { Database } from '../../db/connection';
+import type { PositionTable } from '../../db/schema';
 import type { WriteScope } from '../write-transaction';
 
-export interface VisaPositionRow {
-  id: string;
-  category: string;
-  name_ky: string;
-  name_ru: string;
-  name_en: string;
-  order_visa: number | null;
-  last_name: string | null;
-  first_name: string | null;
-  patronymic: string | null;
-}
+/** A position with the one holding it now (null names: vacant). */
+export type VisaPositionRow = PositionTable & { last_name: string | null; first_name: string | null; patronymic: string | null };
 
 /**
  * The university's administration positions that may visa, with the one holding each now
