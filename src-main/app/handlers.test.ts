@@ -40,4 +40,21 @@ describe('the feature manifest', () => {
     const slices = modules.flatMap((m) => m.sync ?? []);
     expect([...slices].sort((a, b) => a.office.localeCompare(b.office))).toEqual([...SYNC_SLICES].sort((a, b) => a.office.localeCompare(b.office)));
   });
+
+  it('runs each module’s work before every signed-in request, and a failing one never blocks the request', async () => {
+    const seen: string[] = [];
+    const clock = defineFeature({
+      name: 'clock',
+      beforeRequest: () => (session) => {
+        seen.push(session.username);
+        throw new Error('database is locked');
+      },
+      handlers: () => ({}),
+    });
+    const handlers = composeHandlers([...modules, clock as unknown as FeatureModule<OpName>], deps());
+    const session = { id: 'u', username: 'clerk', displayName: 'Clerk', role: 'clerk' as const, facultyId: null };
+    const ctx = { session, locale: 'ru', setSession: () => undefined } as unknown as Parameters<(typeof handlers)['session.current']>[1];
+    await expect(handlers['session.current']({} as never, ctx)).resolves.toEqual(session);
+    expect(seen).toEqual(['clerk']);
+  });
 });

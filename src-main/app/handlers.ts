@@ -22,7 +22,16 @@ export function composeHandlers(modules: readonly FeatureModule<OpName>[], deps:
     for (const [op, handler] of Object.entries(m.handlers(deps)) as [OpName, Handler][]) {
       if (op in all) throw new Error(`operation ${op} is answered by two feature modules (the second: ${m.name})`);
       all[op] = before.length === 0 ? handler : async (req: unknown, ctx: RequestContext) => {
-        if (ctx.session) for (const b of before) b(ctx.session);
+        if (ctx.session) {
+          for (const b of before) {
+            try {
+              b(ctx.session);
+            } catch (e) {
+              // time's work never stands between a clerk and their request: it is tried again on the next one
+              console.error(`${op}: work before the request failed`, e);
+            }
+          }
+        }
         return handler(req, ctx);
       };
     }
