@@ -10,7 +10,7 @@ Opens UniDesk: the desktop app when Electron is installed (start), else the brow
 
   --db FILE   the replica to open (default: the per-user data folder; a new one offers the
               demo university or connecting to the university server)
-  --port N    the browser host's port (default: a free one)
+  --port N    the browser host's port (default: 47810, else a free one)
   --help      print this and exit`;
 
 export interface HostFlags {
