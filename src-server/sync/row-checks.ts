@@ -10,6 +10,7 @@
  */
 import { gradeRow, scaleFor, type GradingScale } from '../../src-shared/domain/grading';
 import { addDays } from '../../src-shared/domain/dates';
+import { ORDER_STATE_COLUMNS } from '../../src-shared/domain/orders';
 import { universityToday } from '../../src-main/platform/university-clock';
 import type { PushedTransaction } from '../../src-shared/sync/protocol';
 import { refsOf, rowProblem, type Row } from '../../src-shared/sync/row-schema';
@@ -154,9 +155,6 @@ async function checkGrade(id: string, data: Row, load: Load): Promise<void> {
   if ((data.letter ?? null) !== letter) throw new Refusal('invalid_grade', `grade ${id}: letter: ${String(data.letter)} is not the scale's letter for ${String(r.total)} (${String(letter)})`);
 }
 
-/** What only orders change on a student row: an order coming into force copies them from history. */
-const ORDER_STATE = ['status', 'group_id', 'course', 'funding', 'last_name', 'first_name', 'patronymic'] as const;
-
 /**
  * "An order came into force" (src-main/features/orders/order-in-force.ts) may only make the
  * student row a live history row of that student whose date has come — a day's grace for a
@@ -171,7 +169,7 @@ async function checkInForce(id: string, data: Row, payload: unknown, load: Load)
   }
   const due = String(history.data.effective_date);
   if (due > addDays(universityToday(), 1)) throw new Refusal('invalid_row', `student ${id}: effective_date: the order comes into force on ${due}, not yet`);
-  const wrong = ORDER_STATE.find((c) => (data[c] ?? null) !== (history.data[c] ?? null));
+  const wrong = ORDER_STATE_COLUMNS.find((c) => (data[c] ?? null) !== (history.data[c] ?? null));
   if (wrong) throw new Refusal('invalid_row', `student ${id}: ${wrong}: not the value of the order in force (history ${entry!.historyId as string})`);
 }
 

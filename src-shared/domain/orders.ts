@@ -19,6 +19,11 @@ export const ORDER_TYPES = [
 export type OrderType = (typeof ORDER_TYPES)[number];
 
 export const ORDER_STATES = ['draft', 'signed', 'cancelled'] as const;
+/**
+ * The student row's columns only orders change: the row copies them from the history row in
+ * force today (src-main/features/orders/order-in-force.ts; the server re-checks the copy).
+ */
+export const ORDER_STATE_COLUMNS = ['status', 'group_id', 'course', 'funding', 'last_name', 'first_name', 'patronymic'] as const;
 export type OrderState = (typeof ORDER_STATES)[number];
 
 export const EXPULSION_REASONS = ['own_wish', 'academic_failure', 'non_payment', 'attendance', 'transfer_out'] as const;

@@ -2,23 +2,16 @@
  * The SQL behind "an order takes effect on its date" (order-in-force.ts): which students' rows
  * lag behind their history, and the one write that brings a row up to its history.
  */
+import { ORDER_STATE_COLUMNS } from '../../../src-shared/domain/orders';
 import type { RowScope } from '../../../src-shared/domain/scope-policy';
 import type { Database } from '../../db/connection';
-import { sql } from 'kysely';
+import type { StudentTable } from '../../db/schema';
+import { sql, type Selectable } from 'kysely';
 import { scopeCondition } from '../../db/scope-query';
 import type { WriteScope } from '../write-transaction';
 
-/** The columns only orders change: the row's copy of the latest history row in force. */
-export interface StateRow {
-  status: string;
-  group_id: string;
-  course: number;
-  funding: string;
-  last_name: string;
-  first_name: string;
-  patronymic: string | null;
-}
-export const STATE_COLUMNS = ['status', 'group_id', 'course', 'funding', 'last_name', 'first_name', 'patronymic'] as const;
+/** The columns only orders change, as the student row and a history row both hold them. */
+export type StateRow = Pick<Selectable<StudentTable>, (typeof ORDER_STATE_COLUMNS)[number]>;
 
 /** A student's row as it stands, with what the search text is made of. */
 export interface StudentRowNow extends StateRow {
@@ -26,12 +19,6 @@ export interface StudentRowNow extends StateRow {
   version: number;
   pin: string | null;
   record_book_no: string;
-}
-
-/** The history row in force on `date` (latest live one on or before it), with its id. */
-export interface HistoryInForce extends StateRow {
-  id: string;
-  effective_date: string;
 }
 
 /** Where the last look stopped: history rows up to this rowid were looked at on this day. */
@@ -51,6 +38,8 @@ export function studentsBehindHistory(db: Database, today: string, scope: RowSco
   const candidate = since
     ? sql`(h.rowid > ${since.rowid} OR h.effective_date > ${since.day})`
     : sql`h.effective_date > substr(h.created_at, 1, 10)`;
+  // the row differs from its history in any column only orders change (a constant list, so raw is safe)
+  const differs = sql.raw(ORDER_STATE_COLUMNS.map((c) => `s.${c} IS NOT h.${c}`).join(' OR '));
   const q = sql<{ id: string }>`
     WITH c AS (
       SELECT DISTINCT h.student_id AS id FROM student_status_history h
@@ -64,8 +53,7 @@ export function studentsBehindHistory(db: Database, today: string, scope: RowSco
       JOIN student_status_history h ON h.rowid = last.rid
       JOIN student s ON s.id = last.id
       JOIN student_group g ON g.id = s.group_id
-    WHERE (s.status IS NOT h.status OR s.group_id IS NOT h.group_id OR s.course IS NOT h.course OR s.funding IS NOT h.funding
-           OR s.last_name IS NOT h.last_name OR s.first_name IS NOT h.first_name OR s.patronymic IS NOT h.patronymic)
+    WHERE (${differs})
       AND ${scopeCondition(scope, { faculty: 'g.faculty_id', funding: 's.funding' })}`.compile(db.kysely);
   return (db.sqlite.prepare(q.sql).all(...(q.parameters as unknown[])) as { id: string }[]).map((r) => r.id);
 }
@@ -81,21 +69,7 @@ export function historyTop(db: Database): number {
 
 export function studentRowNow(db: Database, id: string): StudentRowNow | undefined {
   return db.sync.first(
-    db.kysely.selectFrom('student').select(['id', 'version', 'pin', 'record_book_no', ...STATE_COLUMNS]).where('id', '=', id),
-  );
-}
-
-export function historyInForce(db: Database, studentId: string, date: string): HistoryInForce | undefined {
-  return db.sync.first(
-    db.kysely
-      .selectFrom('student_status_history')
-      .select(['id', 'effective_date', ...STATE_COLUMNS])
-      .where('student_id', '=', studentId)
-      .where('voided_by_order_id', 'is', null)
-      .where('effective_date', '<=', date)
-      .orderBy('effective_date', 'desc')
-      .orderBy(sql`rowid`, 'desc')
-      .limit(1),
+    db.kysely.selectFrom('student').select(['id', 'version', 'pin', 'record_book_no', ...ORDER_STATE_COLUMNS]).where('id', '=', id),
   );
 }
 

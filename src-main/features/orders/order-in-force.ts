@@ -11,22 +11,22 @@
  * history row of that student whose date has come (src-server/sync/row-checks.ts).
  */
 import type { SessionUser } from '../../../src-shared/contract';
+import { ORDER_STATE_COLUMNS } from '../../../src-shared/domain/orders';
 import { studentSearchText } from '../../../src-shared/domain/search-text';
 import { scopeOf } from '../../../src-shared/domain/scope-policy';
 import type { Database } from '../../db/connection';
 import { universityToday } from '../../platform/university-clock';
 import { withWrite, type WriteScope } from '../write-transaction';
 import {
-  historyInForce,
   historyTop,
   setStudentState,
   studentRowNow,
   studentsBehindHistory,
-  STATE_COLUMNS,
   type Looked,
   type StateRow,
 } from './order-in-force.repository';
 import { groupCourses, setGroupCourse } from './orders.repository';
+import { historyRowOn } from './student-state.repository';
 
 /** One student brought up to their history: which history row it now copies. */
 export interface InForce {
@@ -34,8 +34,8 @@ export interface InForce {
   historyId: string;
 }
 
-const sameState = (a: StateRow, b: StateRow) => STATE_COLUMNS.every((c) => (a[c] ?? null) === (b[c] ?? null));
-const pick = (h: StateRow): StateRow => Object.fromEntries(STATE_COLUMNS.map((c) => [c, h[c]])) as unknown as StateRow;
+const sameState = (a: StateRow, b: StateRow) => ORDER_STATE_COLUMNS.every((c) => (a[c] ?? null) === (b[c] ?? null));
+const pick = (h: StateRow): StateRow => Object.fromEntries(ORDER_STATE_COLUMNS.map((c) => [c, h[c]])) as unknown as StateRow;
 
 /**
  * Makes each student's row the history row in force on `today`; returns those it changed and
@@ -47,7 +47,7 @@ export function refreshStudentRows(w: WriteScope, db: Database, studentIds: Iter
   const groups = new Set<string>();
   for (const id of new Set(studentIds)) {
     const row = studentRowNow(db, id);
-    const h = row && historyInForce(db, id, today);
+    const h = row && historyRowOn(db, id, today);
     if (!row || !h || sameState(row, h)) continue;
     const next = pick(h);
     setStudentState(w, row, next, studentSearchText({ ...next, pin: row.pin, record_book_no: row.record_book_no }));

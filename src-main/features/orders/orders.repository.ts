@@ -72,14 +72,15 @@ export function loadStudentsNow(db: Database, ids: readonly string[]): Map<strin
       .all(JSON.stringify(part)) as (StateColumns & { student_id: string; effective_date: string; order_no: string | null })[];
     const lastBy = new Map(last.map((l) => [l.student_id, l]));
     for (const r of rows) {
+      const latest = lastBy.get(r.id);
       out.set(r.id, {
         id: r.id,
         facultyId: r.faculty_id,
         recordBookNo: r.record_book_no,
         version: r.version,
         pin: r.pin,
-        state: toStudentState(lastBy.get(r.id) ?? r),
-        lastChange: lastBy.has(r.id) ? { date: lastBy.get(r.id)!.effective_date, orderNo: lastBy.get(r.id)!.order_no } : null,
+        state: toStudentState(latest ?? r),
+        lastChange: latest ? { date: latest.effective_date, orderNo: latest.order_no } : null,
       });
     }
   }

@@ -13,27 +13,34 @@ export interface StateOn extends StudentState {
   orderNo: string | null;
 }
 
-interface HistoryRow extends StateColumns {
+/** A history row as stored: the state from its effective date on, and the order that made it. */
+export interface HistoryRow extends StateColumns {
+  id: string;
   student_id: string;
   effective_date: string;
   order_no: string | null;
 }
 
-const COLUMNS = 'student_id, effective_date, status, group_id, course, form, funding, last_name, first_name, patronymic, order_no';
+const COLUMNS = 'id, student_id, effective_date, status, group_id, course, form, funding, last_name, first_name, patronymic, order_no';
 
 function toState(r: HistoryRow): StateOn {
   return { studentId: r.student_id, effectiveDate: r.effective_date, orderNo: r.order_no, ...toStudentState(r) };
 }
 
-/** One student's state on `date`, or null if they had no status yet (not enrolled). */
-export function studentStateOn(db: Database, studentId: string, date: string): StateOn | null {
-  const row = db.sqlite
+/** The history row in force on `date`: the latest live one on or before it. */
+export function historyRowOn(db: Database, studentId: string, date: string): HistoryRow | undefined {
+  return db.sqlite
     .prepare(
       `SELECT ${COLUMNS} FROM student_status_history
        WHERE student_id = ? AND voided_by_order_id IS NULL AND effective_date <= ?
        ORDER BY effective_date DESC, rowid DESC LIMIT 1`,
     )
     .get(studentId, date) as HistoryRow | undefined;
+}
+
+/** One student's state on `date`, or null if they had no status yet (not enrolled). */
+export function studentStateOn(db: Database, studentId: string, date: string): StateOn | null {
+  const row = historyRowOn(db, studentId, date);
   return row ? toState(row) : null;
 }
 
