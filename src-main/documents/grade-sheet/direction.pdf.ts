@@ -10,9 +10,9 @@ import { fullName } from '../../../src-shared/domain/person';
 import { translate, type MessageKey, type MessageValues } from '../../../src-shared/i18n';
 import type { GradeSheetDocumentInput } from '../grade-sheet-document.model';
 import type { DocumentLanguage } from '../order-document.model';
-import { contentWidth, documentDefinition, render } from '../pdf/pdf';
+import { documentDefinition, render } from '../pdf/pdf';
 import { gradeSheetContent, type GradeSheetColumn } from './grade-sheet-content';
-import { signatures } from './grade-sheet.pdf';
+import { letterhead, sheetInfo, signatures } from './grade-sheet.pdf';
 
 const INFO_SIZE = 10.5;
 const line = (width: number): Content => ({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 0.5 }], margin: [0, 12, 0, 0] });
@@ -33,9 +33,6 @@ export function renderDirectionPdf(input: GradeSheetDocumentInput, lang: Documen
         ] as [string, number][])),
   ];
   const field = (label: string, value: string): TableCell[] => [{ text: `${label}:` }, { text: value, bold: true }];
-  const infoCell = (f: { label: string; value: string }, colSpan?: number): TableCell => ({ text: [{ text: `${f.label}: ` }, { text: f.value, bold: true }], ...(colSpan ? { colSpan } : {}) });
-  // the sheet's own fields: discipline, group, semester, control form, examiner, date
-  const info: TableCell[][] = c.info.map((fs) => (fs.length === 1 ? [infoCell(fs[0]!, 2), {}] : fs.map((f) => infoCell(f))));
 
   const pages: Content[] = sorted.map((row, i) => {
     const printed = c.rows[i]!;
@@ -44,33 +41,27 @@ export function renderDirectionPdf(input: GradeSheetDocumentInput, lang: Documen
       ? [field(t('doc.direction.result'), printed.mark)]
       : resultLines.map(([label, col]) => (printed.texts[col] ? field(label, printed.texts[col]!) : [{ text: `${label}:` }, line(150)]));
     const stack: Content[] = [
-        { text: c.university, bold: true, alignment: 'center', fontSize: 11 },
-        { text: c.faculty, alignment: 'center', fontSize: 10.5, margin: [0, 2, 0, 0] },
-        { canvas: [{ type: 'line', x1: 0, y1: 0, x2: contentWidth(), y2: 0, lineWidth: 1 }], margin: [0, 4, 0, 0] },
-        { text: `${t('doc.direction.title')} ${t('doc.direction.number', { number })}`, bold: true, alignment: 'center', fontSize: 14, characterSpacing: 1, margin: [0, 12, 0, 0] },
-        {
-          text: t('doc.direction.purpose', { kind: input.kind === 'retake' ? 'retake' : 'individual', control: translate(lang, `doc.sheet.control.${input.controlForm}`) }),
-          alignment: 'center',
-          margin: [0, 2, 0, 0],
-        },
-        { text: c.kindText, alignment: 'center', fontSize: 10, margin: [0, 2, 0, 12] },
-        {
-          layout: 'noBorders',
-          fontSize: INFO_SIZE + 1,
-          table: { widths: ['auto', '*'], body: [field(t('doc.direction.student'), fullName(row)), field(t('doc.sheet.col.recordBook'), row.recordBookNo)] },
-          margin: [0, 0, 0, 8],
-        },
-        {
-          layout: 'noBorders',
-          fontSize: INFO_SIZE,
-          table: { widths: ['*', '*'], body: info },
-          margin: [0, 0, 0, 10],
-        },
-        { text: t('doc.direction.result'), bold: true, fontSize: INFO_SIZE + 1, margin: [0, 4, 0, 2] },
-        { layout: 'noBorders', fontSize: INFO_SIZE, table: { widths: ['auto', 160], body: result } },
-        { layout: 'noBorders', fontSize: INFO_SIZE, table: { widths: ['auto', 160], body: [[{ text: `${t('doc.direction.validUntil')}:` }, line(150)]] }, margin: [0, 8, 0, 0] },
-        signatures(c),
-        { text: t('doc.direction.returnNote', { number: input.number }), fontSize: 9, italics: true, margin: [0, 14, 0, 0] },
+      ...letterhead(c),
+      { text: `${t('doc.direction.title')} ${t('doc.direction.number', { number })}`, bold: true, alignment: 'center', fontSize: 14, characterSpacing: 1, margin: [0, 12, 0, 0] },
+      {
+        text: t('doc.direction.purpose', { kind: input.kind === 'retake' ? 'retake' : 'individual', control: translate(lang, `doc.sheet.control.${input.controlForm}`) }),
+        alignment: 'center',
+        margin: [0, 2, 0, 0],
+      },
+      { text: c.kindText, alignment: 'center', fontSize: 10, margin: [0, 2, 0, 12] },
+      {
+        layout: 'noBorders',
+        fontSize: INFO_SIZE + 1,
+        table: { widths: ['auto', '*'], body: [field(t('doc.direction.student'), fullName(row)), field(t('doc.sheet.col.recordBook'), row.recordBookNo)] },
+        margin: [0, 0, 0, 8],
+      },
+      // the sheet's own fields: discipline, group, semester, control form, examiner, date
+      sheetInfo(c, [0, 0, 0, 10], INFO_SIZE),
+      { text: t('doc.direction.result'), bold: true, fontSize: INFO_SIZE + 1, margin: [0, 4, 0, 2] },
+      { layout: 'noBorders', fontSize: INFO_SIZE, table: { widths: ['auto', 160], body: result } },
+      { layout: 'noBorders', fontSize: INFO_SIZE, table: { widths: ['auto', 160], body: [[{ text: `${t('doc.direction.validUntil')}:` }, line(150)]] }, margin: [0, 8, 0, 0] },
+      signatures(c),
+      { text: t('doc.direction.returnNote', { number: input.number }), fontSize: 9, italics: true, margin: [0, 14, 0, 0] },
     ];
     const page: ContentStack = i > 0 ? { stack, pageBreak: 'before' } : { stack };
     return page;

@@ -76,11 +76,17 @@ function layoutFor(c: GradeSheetContent): TableLayout {
   throw new Error(`The grade sheet table (${c.columns.length} columns) does not fit an A4 page even in landscape: too many parts, or part labels too long.`);
 }
 
-function header(c: GradeSheetContent, orientation: Orientation): Content[] {
-  const rule: Content = {
-    canvas: [{ type: 'line', x1: 0, y1: 0, x2: contentWidth(orientation), y2: 0, lineWidth: 1 }],
-    margin: [0, 4, 0, 0],
-  };
+/** University and faculty over a rule: the top of the sheet and of each student's direction. */
+export function letterhead(c: GradeSheetContent, orientation: Orientation = 'portrait'): Content[] {
+  return [
+    { text: c.university, bold: true, alignment: 'center', fontSize: 11 },
+    { text: c.faculty, alignment: 'center', fontSize: 10.5, margin: [0, 2, 0, 0] },
+    { canvas: [{ type: 'line', x1: 0, y1: 0, x2: contentWidth(orientation), y2: 0, lineWidth: 1 }], margin: [0, 4, 0, 0] },
+  ];
+}
+
+/** The sheet's fields (year, group, discipline, control form, examiner…), two to a line. */
+export function sheetInfo(c: GradeSheetContent, margin: [number, number, number, number], fontSize = INFO_SIZE): Content {
   const field = (f: { label: string; value: string }, colSpan?: number): TableCell => ({
     text: [{ text: `${f.label}: ` }, { text: f.value, bold: true }],
     ...(colSpan ? { colSpan } : {}),
@@ -88,18 +94,15 @@ function header(c: GradeSheetContent, orientation: Orientation): Content[] {
   const info: TableCell[][] = c.info.map((fields) =>
     fields.length === 1 ? [field(fields[0]!, 2), {}] : fields.map((f) => field(f)),
   );
+  return { layout: 'noBorders', fontSize, table: { widths: ['*', '*'], body: info }, margin };
+}
+
+function header(c: GradeSheetContent, orientation: Orientation): Content[] {
   return [
-    { text: c.university, bold: true, alignment: 'center', fontSize: 11 },
-    { text: c.faculty, alignment: 'center', fontSize: 10.5, margin: [0, 2, 0, 0] },
-    rule,
+    ...letterhead(c, orientation),
     { text: `${c.title} ${c.numberText}`, bold: true, alignment: 'center', fontSize: 14, characterSpacing: 1, margin: [0, 10, 0, 0] },
     { text: c.kindText, alignment: 'center', fontSize: 10.5, margin: [0, 2, 0, 8] },
-    {
-      layout: 'noBorders',
-      fontSize: INFO_SIZE,
-      table: { widths: ['*', '*'], body: info },
-      margin: [0, 0, 0, 8],
-    },
+    sheetInfo(c, [0, 0, 0, 8]),
   ];
 }
 
