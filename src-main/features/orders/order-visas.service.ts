@@ -42,11 +42,12 @@ export function setVisaPositions(db: Database, session: SessionUser, positionIds
       ...[...wanted].filter(([id, place]) => current.get(id) !== place),
       ...[...current.keys()].filter((id) => !wanted.has(id)).map((id) => [id, null] as const),
     ];
+    if (changes.length === 0) return;
     for (const [id, place] of changes) setPositionVisa(w, id, place);
-    const changed = changes.length > 0;
-    if (!changed) return;
-    w.audit({ action: 'orders.visas', entity: 'position', entityId: positionIds[0] ?? before[0]?.id ?? 'visas', oldValue: { visas: before.map((r) => r.name_ru) }, newValue: { visas: visaPositions(db, true).map((r) => r.name_ru) } });
-    w.outbox({ name: 'orders.visas', entity: 'position', entityId: positionIds[0] ?? before[0]?.id ?? 'visas', payload: { positionIds }, baseVersion: null });
+    // the list is the record: audited and synced under its first position (or the one it had)
+    const entityId = positionIds[0] ?? before[0]!.id;
+    w.audit({ action: 'orders.visas', entity: 'position', entityId, oldValue: { visas: before.map((r) => r.name_ru) }, newValue: { visas: visaPositions(db, true).map((r) => r.name_ru) } });
+    w.outbox({ name: 'orders.visas', entity: 'position', entityId, payload: { positionIds }, baseVersion: null });
   });
   return listVisaPositions(db, session);
 }
