@@ -60,16 +60,21 @@ interface BridgeWindow {
   unidesk?: UniDeskBridge;
 }
 
-/** Whether this page runs in the desktop app (Electron's preload bridge), where files are on this computer. */
-export function inDesktopApp(): boolean {
+/** Electron's preload bridge, when this page runs in the desktop app. */
+function desktopBridge(): UniDeskBridge | null {
   const electron = (window as unknown as BridgeWindow).unidesk;
-  return !!electron && typeof electron.call === 'function';
+  return electron && typeof electron.call === 'function' ? electron : null;
+}
+
+/** Whether this page runs in the desktop app, where files are on this computer. */
+export function inDesktopApp(): boolean {
+  return desktopBridge() !== null;
 }
 
 /** Electron's preload bridge when present, otherwise the browser host over HTTP. */
 export function detectBridge(): UniDeskBridge {
-  const electron = (window as unknown as BridgeWindow).unidesk;
-  if (electron && typeof electron.call === 'function') return electron;
+  const electron = desktopBridge();
+  if (electron) return electron;
   takeLaunchKey(window.location, window.history, window.sessionStorage);
   return createHttpTransport({
     fetch: (input, init) => window.fetch(input, init),
