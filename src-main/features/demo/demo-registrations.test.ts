@@ -13,7 +13,7 @@ afterAll(() => db.close());
 describe('the demo is ready for the exam session', () => {
   it('registers every studying student to their autumn disciplines, and nobody else', () => {
     const r = db.sqlite
-      .prepare(`SELECT count(DISTINCT r.student_id) AS students, sum(s.status <> 'active') AS others FROM registration r JOIN student s ON s.id = r.student_id`)
+      .prepare(`SELECT count(DISTINCT r.student_id) AS students, sum(s.status <> 'active') AS others FROM registration r JOIN student s ON s.id = r.student_id WHERE r.academic_year_id = '2026-2027'`)
       .get() as { students: number; others: number };
     const active = (db.sqlite.prepare(`SELECT count(*) AS n FROM student WHERE status = 'active'`).get() as { n: number }).n;
     expect(r.students).toBe(active);

@@ -6,11 +6,13 @@ const REGISTERED_AT = '2026-09-05T08:00:00.000Z';
 /**
  * The current autumn semester's registrations (each studying student to every discipline of
  * their group's curriculum for that semester, as the dean's office does in September) and
- * the default grading scale, so the demo is ready to generate grade sheets.
+ * the default grading scale (from the first year of the grade history), so the demo is ready to generate grade sheets.
  */
-export function insertRegistrations(ctx: DemoContext, academicYearId: string): number {
-  ctx.store.gradingScale(ctx.ids.next(), academicYearId.replace(/^(\d{4})-(\d{4})$/, (_m, a: string, b: string) => `${Number(a) - 1}-${Number(b) - 1}`), JSON.stringify(DEFAULT_SCALE), null, REGISTERED_AT);
+export function insertRegistrations(ctx: DemoContext, academicYearId: string, scaleFromYear: number): { registrations: number; scaleId: string } {
+  // one scale version since the first year of the grade history
+  const scaleId = ctx.ids.next();
+  ctx.store.gradingScale(scaleId, `${scaleFromYear}-${scaleFromYear + 1}`, JSON.stringify(DEFAULT_SCALE), null, REGISTERED_AT);
   const rows = ctx.store.firstTermOfferings();
   for (const r of rows) ctx.store.registration(ctx.ids.next(), r.student_id, r.item_id, academicYearId, 'autumn', r.group_id, 'group', REGISTERED_AT);
-  return rows.length;
+  return { registrations: rows.length, scaleId };
 }

@@ -55,6 +55,10 @@ export interface Structure {
   readonly groups: readonly GroupRow[];
   /** position key → id */
   readonly positionIds: ReadonlyMap<string, string>;
+  /** the first academic year a current student or a 2026 graduate studied in */
+  readonly firstYear: number;
+  /** `${academicYearId}|${facultyId}|${term}` → exam session id */
+  readonly sessions: ReadonlyMap<string, string>;
 }
 
 export function insertStructure(ctx: DemoContext): Structure {
@@ -127,21 +131,30 @@ export function insertStructure(ctx: DemoContext): Structure {
     positionIds.set(p.key, id);
   }
 
-  insertCalendar(ctx, faculties);
-  return { universityId, faculties, specialties, groups, positionIds };
+  // last year's graduates of the longest programme started this many years back
+  const firstYear = CURRENT_YEAR - Math.max(...specialties.map((s) => s.seed.durationYears));
+  const sessions = insertCalendar(ctx, faculties, firstYear);
+  return { universityId, faculties, specialties, groups, positionIds, firstYear, sessions };
 }
 
 /**
- * Academic years 2025-2026 and 2026-2027 (01.09–31.08) and, per faculty, the winter and
- * summer exam sessions with their grade-entry windows (DOMAIN.md §3, lifecycle step 2).
+ * Academic years from `firstYear` to 2026-2027 (01.09–31.08) and, per faculty, the winter and
+ * summer exam sessions with their grade-entry windows (DOMAIN.md §3, lifecycle step 2): the
+ * past ones hold the demo's grade history (demo-grades.ts).
  */
-function insertCalendar(ctx: DemoContext, faculties: readonly FacultyRow[]): void {
-  for (const y of [CURRENT_YEAR - 1, CURRENT_YEAR]) {
+function insertCalendar(ctx: DemoContext, faculties: readonly FacultyRow[], firstYear: number): Map<string, string> {
+  const sessions = new Map<string, string>();
+  for (let y = firstYear; y <= CURRENT_YEAR; y++) {
     const yearId = `${y}-${y + 1}`;
     ctx.store.academicYear(yearId, `${y}-09-01`, `${y + 1}-08-31`);
     for (const f of faculties) {
-      ctx.store.session(ctx.ids.next(), yearId, f.id, 'autumn', `${y}-12-20`, `${y + 1}-01-20`, `${y}-11-01`, `${y + 1}-01-31`, GENERATED_AT);
-      ctx.store.session(ctx.ids.next(), yearId, f.id, 'spring', `${y + 1}-05-20`, `${y + 1}-06-30`, `${y + 1}-05-15`, `${y + 1}-07-10`, GENERATED_AT);
+      const autumn = ctx.ids.next();
+      const spring = ctx.ids.next();
+      ctx.store.session(autumn, yearId, f.id, 'autumn', `${y}-12-20`, `${y + 1}-01-20`, `${y}-11-01`, `${y + 1}-01-31`, GENERATED_AT);
+      ctx.store.session(spring, yearId, f.id, 'spring', `${y + 1}-05-20`, `${y + 1}-06-30`, `${y + 1}-05-15`, `${y + 1}-07-10`, GENERATED_AT);
+      sessions.set(`${yearId}|${f.id}|autumn`, autumn);
+      sessions.set(`${yearId}|${f.id}|spring`, spring);
     }
   }
+  return sessions;
 }

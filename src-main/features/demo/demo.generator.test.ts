@@ -98,8 +98,9 @@ describe('generateDemo (3000 students, default seed)', () => {
     expect(count('SELECT count(*) n FROM app_user')).toBe(9);
     expect(count('SELECT count(*) n FROM student_status_history')).toBe(summary.historyRows);
     expect(count('SELECT count(*) n FROM chair')).toBeGreaterThanOrEqual(15);
-    expect(count('SELECT count(*) n FROM academic_year')).toBe(2);
-    expect(count('SELECT count(*) n FROM academic_session')).toBe(20);
+    // 2020-2021 (when last year's six-year graduates started) to 2026-2027
+    expect(count('SELECT count(*) n FROM academic_year')).toBe(7);
+    expect(count('SELECT count(*) n FROM academic_session')).toBe(70);
     expect([...stages]).toEqual(expect.arrayContaining(['structure', 'staff', 'curricula', 'users', 'students']));
   });
 
@@ -367,6 +368,9 @@ describe('generateDemo at design scale', () => {
       expect((db.sqlite.prepare('SELECT count(*) FROM student').pluck().get() as number)).toBe(40_000);
       expect(summary.historyRows).toBeGreaterThan(80_000);
       expect(summary.applicants).toBeGreaterThan(200);
+      // the grade history at design scale (issue 13: about a million grades and more)
+      expect(summary.grades).toBeGreaterThan(800_000);
+      expect((db.sqlite.prepare('SELECT count(*) FROM grade').pluck().get() as number)).toBe(summary.grades);
       // the big faculty-wide orders and the many small personal ones
       expect(summary.orders).toBeGreaterThan(1000);
       const signedItems = db.sqlite

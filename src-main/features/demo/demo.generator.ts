@@ -1,7 +1,7 @@
 /**
- * The deterministic demo university: structure, staff, curricula, users, and students with
- * the signed orders behind their status history (plus a few drafts), written into an empty
- * database in one transaction.
+ * The deterministic demo university: structure, staff, curricula, users, students with
+ * the signed orders behind their status history (plus a few drafts), and their grade history
+ * (closed sheets of every past session), written into an empty database in one transaction.
  *
  * The same seed and options give the same content byte for byte (only the password hashes
  * differ, because their salts are random): ids are UUIDv7-shaped but drawn from the seed,
@@ -21,6 +21,7 @@ import { insertStaff } from './demo-staff';
 import { insertStructure, type DemoContext, type Structure } from './demo-structure';
 import { insertStudents } from './demo-students';
 import { insertRegistrations } from './demo-registrations';
+import { insertGradeHistory } from './demo-grades';
 import { DEMO_USERS as USERS } from './demo-users.data';
 import { IdFactory } from './demo.random';
 import { demoStore, existingUniversity, inImmediateTransaction } from './demo.repository';
@@ -53,6 +54,11 @@ export interface DemoSummary {
   draftOrders: number;
   /** registrations of the current autumn semester */
   registrations: number;
+  /** the grade history: closed sheets of every past session (retakes and individual ones included) */
+  gradeSheets: number;
+  retakeSheets: number;
+  individualSheets: number;
+  grades: number;
 }
 
 export const DEMO_USERS: readonly {
@@ -122,8 +128,17 @@ export async function generateDemo(db: Database, opts: DemoOptions = {}): Promis
       onProgress: (done, total) => progress('students', done, total),
     });
     progress('registrations', 0, 1);
-    const registrations = insertRegistrations(ctx, '2026-2027');
+    const { registrations, scaleId } = insertRegistrations(ctx, CURRENT_ACADEMIC_YEAR, structure.firstYear);
     progress('registrations', 1, 1);
+
+    // each faculty's clerk closes its sheets; the administrator those of faculties without one
+    const admin = users.get('admin')!;
+    const closers = new Map(DEMO_USERS.filter((u) => u.role === 'clerk' && u.facultyCode).map((u) => [structure.faculties.find((f) => f.seed.code === u.facultyCode)?.id, users.get(u.username)!]));
+    const history = insertGradeHistory(ctx, structure, {
+      scaleId,
+      closerOf: (facultyId) => closers.get(facultyId) ?? admin,
+      onProgress: (done, total) => progress('grades', done, total),
+    });
 
     return {
       faculties: structure.faculties.length,
@@ -138,6 +153,10 @@ export async function generateDemo(db: Database, opts: DemoOptions = {}): Promis
       ordersByType: result.ordersByType,
       draftOrders: result.draftOrders,
       registrations,
+      gradeSheets: history.sheets,
+      retakeSheets: history.retakeSheets,
+      individualSheets: history.individualSheets,
+      grades: history.grades,
     };
   });
 }

@@ -14,6 +14,40 @@ function insert(sqlite: BetterSqlite3.Database, table: string, columns: string[]
   return (...values) => void st.run(...values);
 }
 
+/**
+ * An INSERT for the millions of rows of the grade history: rows are buffered and written
+ * `size` at a time by one multi-row statement (the per-statement cost, not SQLite's B-trees,
+ * dominated single-row inserts there). `flush` writes the rest; call it before reading back.
+ */
+export interface BulkInsert {
+  add: Insert;
+  flush(): void;
+}
+
+function bulkInsert(sqlite: BetterSqlite3.Database, table: string, columns: string[], size = 100): BulkInsert {
+  const row = `(${columns.map(() => '?').join(', ')})`;
+  const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
+  const many = sqlite.prepare(head + Array.from({ length: size }, () => row).join(', '));
+  const one = sqlite.prepare(head + row);
+  let buffer: unknown[] = [];
+  let rows = 0;
+  return {
+    add(...values) {
+      for (const v of values) buffer.push(v);
+      if (++rows === size) {
+        many.run(buffer);
+        buffer = [];
+        rows = 0;
+      }
+    },
+    flush() {
+      for (let i = 0; i < rows; i++) one.run(buffer.slice(i * columns.length, (i + 1) * columns.length));
+      buffer = [];
+      rows = 0;
+    },
+  };
+}
+
 /** Prepares the statements once per generation. */
 export function demoStore(db: Database) {
   const sqlite = db.sqlite;
@@ -48,8 +82,37 @@ export function demoStore(db: Database) {
     ]),
     gradingScale: insert(sqlite, 'grading_scale', ['id', 'from_academic_year_id', 'scale_json', 'created_by', 'created_at']),
     registration: insert(sqlite, 'registration', ['id', 'student_id', 'curriculum_item_id', 'academic_year_id', 'term', 'group_id', 'source', 'created_at']),
+    gradeSheet: insert(sqlite, 'grade_sheet', [
+      'id', 'academic_year_id', 'seq', 'number', 'session_id', 'faculty_id', 'group_id', 'curriculum_item_id', 'kind', 'attempt', 'parent_sheet_id', 'exam_date', 'scale_id',
+      'state', 'closed_at', 'closed_by', 'version', 'created_at', 'updated_at',
+    ]),
+    grade: bulkInsert(sqlite, 'grade', ['id', 'sheet_id', 'student_id', 'position', 'parts_json', 'mark', 'total', 'letter', 'updated_at', 'updated_by']),
     user: insert(sqlite, 'app_user', ['id', 'username', 'password_hash', 'role', 'faculty_id', 'display_name', 'created_at', 'updated_at']),
     setting: insert(sqlite, 'settings', ['key', 'value'], ' ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+
+    /** Every curriculum item with what picks it: specialty, cohort, form and semester. */
+    curriculumItemsAll(): { id: string; specialty_id: string; intake_year: number; form: string; semester: number; control_form: string }[] {
+      return sqlite
+        .prepare(
+          `SELECT ci.id, c.specialty_id, c.intake_year, c.form, ci.semester, ci.control_form
+           FROM curriculum_item ci JOIN curriculum c ON c.id = ci.curriculum_id ORDER BY ci.rowid`,
+        )
+        .all() as never;
+    },
+
+    studentNames(): { id: string; last_name: string; first_name: string; patronymic: string | null }[] {
+      return sqlite.prepare('SELECT id, last_name, first_name, patronymic FROM student ORDER BY rowid').all() as never;
+    },
+
+    /** Every student's live history rows in the order they took effect. */
+    liveHistory(): { student_id: string; effective_date: string; status: string; group_id: string; course: number }[] {
+      return sqlite
+        .prepare(
+          `SELECT student_id, effective_date, status, group_id, course FROM student_status_history
+           WHERE voided_by_order_id IS NULL ORDER BY student_id, effective_date, rowid`,
+        )
+        .all() as never;
+    },
 
     /** Each active student with the disciplines of their first term this year (their curriculum's). */
     firstTermOfferings(): { student_id: string; item_id: string; group_id: string }[] {

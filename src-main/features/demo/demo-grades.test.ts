@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SCALE, gradeRow, scaleFor } from '../../../src-shared/domain/grading';
+import { openDatabase, type Database } from '../../db/connection';
+import { generateDemo, type DemoSummary } from './demo.generator';
+
+let db: Database;
+let summary: DemoSummary;
+const all = <T>(sql: string, ...args: unknown[]) => db.sqlite.prepare(sql).all(...args) as T[];
+
+beforeAll(async () => {
+  db = openDatabase(':memory:');
+  summary = await generateDemo(db, { students: 1200, seed: 11 });
+});
+afterAll(() => db.close());
+
+/** semesters with a counting (latest) result per student */
+function semestersOf(studentId: string): number[] {
+  return all<{ semester: number }>(
+    `SELECT DISTINCT ci.semester FROM grade g JOIN grade_sheet gs ON gs.id = g.sheet_id JOIN curriculum_item ci ON ci.id = gs.curriculum_item_id
+     WHERE g.student_id = ? ORDER BY ci.semester`,
+    studentId,
+  ).map((r) => r.semester);
+}
+
+describe('the demo grade history', () => {
+  it('gives every studying student of course 2 and above every past semester, and first-years none', () => {
+    // students whose history is an enrolment and yearly promotions only
+    const plain = all<{ id: string; course: number; n: number; kinds: string }>(
+      `SELECT s.id, s.course, count(*) AS n, group_concat(DISTINCT h.kind) AS kinds FROM student s JOIN student_status_history h ON h.student_id = s.id
+       WHERE s.status = 'active' GROUP BY s.id HAVING count(*) = s.course`,
+    );
+    expect(plain.length).toBeGreaterThan(500);
+    for (const s of plain.slice(0, 400)) {
+      const expected = Array.from({ length: (s.course - 1) * 2 }, (_, i) => i + 1);
+      expect(semestersOf(s.id), `${s.id} course ${s.course}`).toEqual(expected);
+    }
+  });
+
+  it('gives last year’s graduates their whole programme and the expelled what they studied', () => {
+    const graduates = all<{ id: string; duration: number }>(
+      `SELECT s.id, sp.duration_years AS duration FROM student s JOIN student_group g ON g.id = s.group_id JOIN specialty sp ON sp.id = g.specialty_id WHERE s.status = 'graduated'`,
+    );
+    expect(graduates.length).toBeGreaterThan(5);
+    for (const g of graduates) expect(semestersOf(g.id)).toEqual(Array.from({ length: g.duration * 2 }, (_, i) => i + 1));
+    const expelled = all<{ id: string; course: number }>(`SELECT id, course FROM student WHERE status = 'expelled' AND course >= 2`);
+    expect(expelled.length).toBeGreaterThan(0);
+    for (const e of expelled) expect(semestersOf(e.id).length).toBe((e.course - 1) * 2);
+  });
+
+  it('stores each total and letter exactly as the grade sheet rules compute them, on closed sheets only', () => {
+    const rows = all<{ parts_json: string; mark: 'absent' | null; total: number | null; letter: string | null; control_form: string; state: string }>(
+      `SELECT g.parts_json, g.mark, g.total, g.letter, ci.control_form, gs.state FROM grade g JOIN grade_sheet gs ON gs.id = g.sheet_id
+       JOIN curriculum_item ci ON ci.id = gs.curriculum_item_id`,
+    );
+    expect(rows.length).toBe(summary.grades);
+    const statuses = new Map<string, number>();
+    for (const r of rows) {
+      expect(r.state).toBe('closed');
+      const res = gradeRow(scaleFor(DEFAULT_SCALE, r.control_form), { parts: JSON.parse(r.parts_json), mark: r.mark });
+      const key = res.status === 'graded' ? res.band!.letter : res.status;
+      statuses.set(key, (statuses.get(key) ?? 0) + 1);
+      expect(res.status).not.toBe('incomplete');
+      expect([r.total, r.letter]).toEqual([res.total, res.band?.letter ?? null]);
+    }
+    // a real spread: top marks, fails that are retaken, absences, students not admitted
+    for (const k of ['A', 'B', 'C', 'D', 'FX', 'absent', 'not_admitted']) expect(statuses.get(k) ?? 0, k).toBeGreaterThan(0);
+  });
+
+  it('retakes exactly those who may retake, linked to the sheet they retake, within the attempt limit', () => {
+    expect(summary.retakeSheets).toBeGreaterThan(0);
+    expect(summary.individualSheets).toBeGreaterThan(0);
+    const retakes = all<{ id: string; attempt: number; kind: string; parent: string; p_attempt: number; same: number }>(
+      `SELECT r.id, r.attempt, r.kind, p.id AS parent, p.attempt AS p_attempt,
+              (r.group_id = p.group_id AND r.curriculum_item_id = p.curriculum_item_id AND r.academic_year_id = p.academic_year_id AND r.session_id = p.session_id) AS same
+       FROM grade_sheet r JOIN grade_sheet p ON p.id = r.parent_sheet_id`,
+    );
+    expect(retakes.length).toBe(summary.retakeSheets + summary.individualSheets);
+    for (const r of retakes.slice(0, 300)) {
+      expect(r.same).toBe(1);
+      expect(r.attempt).toBe(r.p_attempt + 1);
+      expect(r.attempt).toBeLessThanOrEqual(DEFAULT_SCALE.attemptLimit);
+      const previous = all<{ student_id: string; parts_json: string; mark: 'absent' | null; control_form: string }>(
+        `SELECT g.student_id, g.parts_json, g.mark, ci.control_form FROM grade g JOIN grade_sheet gs ON gs.id = g.sheet_id JOIN curriculum_item ci ON ci.id = gs.curriculum_item_id WHERE g.sheet_id = ?`,
+        r.parent,
+      );
+      const retakers = new Set(all<{ student_id: string }>('SELECT student_id FROM grade WHERE sheet_id = ?', r.id).map((g) => g.student_id));
+      const due = previous.filter((p) => gradeRow(scaleFor(DEFAULT_SCALE, p.control_form), { parts: JSON.parse(p.parts_json), mark: p.mark }).outcome === 'retake');
+      expect(new Set(due.map((p) => p.student_id))).toEqual(retakers);
+      if (r.kind === 'individual') expect(retakers.size).toBe(1);
+    }
+  });
+});
