@@ -16,6 +16,7 @@ import { gradeSheetsContract } from './grade-sheets.contract';
 import { gradeSessionContract } from './grade-session.contract';
 import { syncContract } from './sync.contract';
 import { gradingScaleContract } from './grading-scale.contract';
+import { transcriptsContract } from './transcripts.contract';
 
 export const contract = {
   ...sessionContract,
@@ -30,6 +31,7 @@ export const contract = {
   ...gradingScaleContract,
   ...backupContract,
   ...setupContract,
+  ...transcriptsContract,
 };
 
 export type Contract = typeof contract;
@@ -70,5 +72,6 @@ export type * from './grade-sheets.contract';
 export type * from './grade-session.contract';
 export type * from './sync.contract';
 export type * from './grading-scale.contract';
+export type * from './transcripts.contract';
 export { orderItemInput } from './orders.contract';
 export { studentSearchRequest, studentUpdateRequest } from './students.contract';

@@ -1,0 +1,74 @@
+/**
+ * A transcript as PDF: the university, the title, the student's fields, one table of every
+ * semester (its header row repeated on each page), cumulative credits and GPA, the GPA rule,
+ * and the registrar's and dean's signatures with a place for the seal, kept together.
+ */
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { TranscriptDocumentInput, TranscriptLanguage } from '../transcript-document.model';
+import { documentDefinition, renderKeepingClosing } from '../pdf/pdf';
+import { closingBlock, listTables, type ListCell, type ListColumn } from '../pdf/pdf-table';
+import { transcriptContent, type TranscriptContent } from './transcript-content';
+
+/** №, discipline (what is left), credits, hours, form, points, letter, GPA points, grade */
+const WIDTHS: ListColumn['width'][] = [16, '*', 36, 30, 56, 46, 32, 38, 62];
+const ALIGN: ListColumn['align'][] = ['center', 'left', 'center', 'center', 'left', 'center', 'center', 'center', 'left'];
+const FONT = 8.5;
+
+function header(c: TranscriptContent): Content[] {
+  return [
+    { text: c.university, bold: true, alignment: 'center', fontSize: 12 },
+    { text: c.faculty, alignment: 'center', fontSize: 10, margin: [0, 2, 0, 0] },
+    { text: c.title, bold: true, alignment: 'center', fontSize: 15, characterSpacing: 2, margin: [0, 12, 0, 0] },
+    { text: c.subtitle, alignment: 'center', fontSize: 10, margin: [0, 2, 0, 10] },
+    {
+      layout: 'noBorders',
+      fontSize: 10,
+      margin: [0, 0, 0, 10],
+      table: { widths: [150, '*'], body: c.fields.map((f) => [{ text: f.label }, { text: f.value, bold: true }]) },
+    },
+  ];
+}
+
+function table(c: TranscriptContent, carryRows: boolean): Content[] {
+  const columns: ListColumn[] = c.headers.map((h, i) => ({ header: h, width: WIDTHS[i]!, align: ALIGN[i] }));
+  const rows: ListCell[][] = c.rows.map((r) =>
+    r.kind === 'line'
+      ? r.cells
+      : [{ text: r.text, colSpan: columns.length, align: r.kind === 'heading' ? 'left' : 'right' }, ...columns.slice(1).map(() => '')],
+  );
+  return listTables({ columns, rows, fontSize: FONT, headerFontSize: FONT - 0.5, padding: 2 }, carryRows);
+}
+
+function closing(c: TranscriptContent): Content[] {
+  return closingBlock([
+    { text: c.cumulative, bold: true, margin: [0, 8, 0, 0] },
+    { text: c.gpaNote, fontSize: 8, margin: [0, 4, 0, 0] },
+    {
+      layout: 'noBorders',
+      margin: [0, 18, 0, 0],
+      table: {
+        widths: ['*', 130, 'auto'],
+        body: c.signatures.map((s) => [
+          { text: s.position, bold: true, margin: [0, 10, 0, 0] },
+          { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 120, y2: 0, lineWidth: 0.5 }], margin: [0, 22, 0, 0] },
+          { text: s.name, noWrap: true, margin: [8, 10, 0, 0] },
+        ]),
+      },
+    },
+    { text: c.seal, fontSize: 9, margin: [0, 10, 0, 0] },
+  ]);
+}
+
+function definition(c: TranscriptContent, lang: TranscriptLanguage, carryRows: boolean): TDocumentDefinitions {
+  return documentDefinition([...header(c), ...table(c, carryRows), ...closing(c)], {
+    lang,
+    title: c.fileTitle,
+    subject: c.title,
+    footerNote: c.footerNote,
+  });
+}
+
+export function renderTranscriptPdf(input: TranscriptDocumentInput, lang: TranscriptLanguage): Promise<Buffer> {
+  const c = transcriptContent(input, lang);
+  return renderKeepingClosing((carryRows) => definition(c, lang, carryRows));
+}

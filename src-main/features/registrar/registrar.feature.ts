@@ -1,0 +1,12 @@
+import { defineFeature, signedIn } from '../feature-module';
+import { exportTranscript } from './transcript-document';
+import { studentGrades } from './transcript.service';
+
+/** The registrar's office: a student's grades and transcripts (issue 13). */
+export const registrarFeature = defineFeature({
+  name: 'registrar',
+  handlers: ({ db }) => ({
+    'transcripts.grades': async (req, ctx) => studentGrades(db, signedIn(ctx), req.studentId),
+    'transcripts.export': async (req, ctx) => exportTranscript(db, signedIn(ctx), req),
+  }),
+});
