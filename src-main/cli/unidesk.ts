@@ -12,6 +12,7 @@ import { CliError, cliLocale, flags, required, UsageError, type Command } from '
 import { ordersCommand } from './orders.command';
 import { studentCommand } from './student.command';
 import { gradesheetCommand } from './gradesheet.command';
+import { transcriptCommand } from './transcript.command';
 import { syncCommand } from './sync.command';
 import { backupCommand } from './backup.command';
 
@@ -68,6 +69,7 @@ const commands: Record<string, Command> = {
   orders: ordersCommand,
   student: studentCommand,
   gradesheet: gradesheetCommand,
+  transcript: transcriptCommand,
   sync: syncCommand,
   backup: backupCommand,
   web: {

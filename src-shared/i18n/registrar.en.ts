@@ -48,4 +48,9 @@ export const registrarEn: Record<keyof typeof registrarRu, string> = {
   'registrar.grades.failed': 'not passed',
   'registrar.transcript.print': 'Transcript',
   'registrar.transcript.lang': 'Transcript language',
+  'registrar.cli.noStudent': 'no student "{ref}" (an id or a record book number)',
+  'registrar.cli.noGroup': 'no group named "{name}"',
+  'registrar.cli.skipped': '{name}: no closed grade sheets, skipped',
+  'registrar.cli.progress': 'transcript {done} of {total}',
+  'registrar.cli.groupDone': '{count} transcripts written to {dir}',
 };

@@ -48,4 +48,9 @@ export const registrarKy: Record<keyof typeof registrarRu, string> = {
   'registrar.grades.failed': 'эсептелген жок',
   'registrar.transcript.print': 'Транскрипт',
   'registrar.transcript.lang': 'Транскрипттин тили',
+  'registrar.cli.noStudent': '«{ref}» студенти жок (id же зачеттук китепченин номери)',
+  'registrar.cli.noGroup': '«{name}» тайпасы жок',
+  'registrar.cli.skipped': '{name}: жабылган ведомосттор жок, өткөрүлдү',
+  'registrar.cli.progress': 'транскрипт {done} / {total}',
+  'registrar.cli.groupDone': '{count} транскрипт {dir} папкасына жазылды',
 };

@@ -46,4 +46,9 @@ export const registrarRu = {
   'registrar.grades.failed': 'не зачтено',
   'registrar.transcript.print': 'Транскрипт',
   'registrar.transcript.lang': 'Язык транскрипта',
+  'registrar.cli.noStudent': 'нет студента «{ref}» (id или номер зачётной книжки)',
+  'registrar.cli.noGroup': 'нет группы «{name}»',
+  'registrar.cli.skipped': '{name}: закрытых ведомостей нет, пропущен',
+  'registrar.cli.progress': 'транскрипт {done} из {total}',
+  'registrar.cli.groupDone': 'транскриптов записано: {count}, в папку {dir}',
 };
