@@ -10,6 +10,7 @@ import './app/density.css';
 import './features/auth/sign-in.css';
 import './features/setup/setup.css';
 import './features/students/students.css';
+import './features/registrar/registrar.css';
 import './features/audit/audit.css';
 import './features/orders/orders.css';
 import './features/grades/grades.css';

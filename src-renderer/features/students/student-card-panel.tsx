@@ -12,18 +12,21 @@ import { checkDraft, draftFromCard, placeFieldProblems, type EditDraft, type Edi
 import { StudentEditForm } from './student-edit-form';
 import { StudentTimeline } from './student-timeline';
 import { useLoad } from '../../ui/use-load';
+import { StudentGrades } from '../registrar/student-grades';
 
 interface StudentCardPanelProps {
   id: string;
   reference: ReferenceIndex;
   canEdit: boolean;
+  /** the Grades tab, for those who may read grades (a dean's office: its own faculty's students) */
+  canSeeGrades: boolean;
   onClose(): void;
   onSaved(card: StudentCard): void;
 }
 
 
 /** The student card beside the list: details, ПИН warnings, status history, and corrections for those allowed. */
-export function StudentCardPanel({ id, reference, canEdit, onClose, onSaved }: StudentCardPanelProps) {
+export function StudentCardPanel({ id, reference, canEdit, canSeeGrades, onClose, onSaved }: StudentCardPanelProps) {
   const intl = useIntl();
   const student = useLoad(() => call('students.get', { id }), [id]);
   const load = student.state;
@@ -32,6 +35,7 @@ export function StudentCardPanel({ id, reference, canEdit, onClose, onSaved }: S
   const [banner, setBanner] = useState<{ message: string; stale: boolean } | null>(null);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
+  const [tab, setTab] = useState<'card' | 'grades'>('card');
   // after a refused Save the first wrong field gets the focus (and so scrolls into view): the form
   // is taller than the card on a 768-px screen, and an error out of sight is no help. An effect,
   // so it runs once the errors are on the page (not a timer or an animation frame).
@@ -148,7 +152,27 @@ export function StudentCardPanel({ id, reference, canEdit, onClose, onSaved }: S
         </button>
       </div>
       {load.phase === 'error' ? <ErrorBanner message={load.message} onRetry={student.reload} /> : null}
-      {card ? (
+      {card && canSeeGrades ? (
+        <div className="tabs card-tabs" role="tablist" aria-label={intl.formatMessage({ id: 'card.title' })}>
+          {(['card', 'grades'] as const).map((x) => (
+            <button
+              key={x}
+              type="button"
+              role="tab"
+              className="tab"
+              aria-selected={tab === x}
+              // a correction being typed stays on the card until it is saved or cancelled
+              disabled={editing && x !== tab}
+              onClick={() => setTab(x)}
+              data-testid={`card-tab-${x}`}
+            >
+              {intl.formatMessage({ id: x === 'card' ? 'card.title' : 'registrar.grades.tab' })}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {card && tab === 'grades' ? <StudentGrades studentId={card.id} /> : null}
+      {card && tab === 'card' ? (
         <form className="card-body" onSubmit={(e) => save(e, card)} noValidate>
           {saved ? <Notice message={intl.formatMessage({ id: 'card.saved' })} testId="saved-notice" /> : null}
           {banner ? <ErrorBanner message={banner.message} onDismiss={() => setBanner(null)} /> : null}

@@ -94,6 +94,7 @@ function StudentsBody({ user, reference }: { user: SessionUser; reference: Refer
           id={selectedId}
           reference={reference}
           canEdit={can(user.role, 'students.write')}
+          canSeeGrades={can(user.role, 'grades.read')}
           onClose={close}
           onSaved={onSaved}
         />
