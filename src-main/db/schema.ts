@@ -422,6 +422,41 @@ export interface GradeEntryExceptionTable {
   created_at: string;
 }
 
+/** The register of issued documents (migration 0016): one row per certificate or transcript issued. */
+export interface IssuedDocumentTable {
+  id: string;
+  number: string;
+  series: string;
+  seq: number;
+  type: 'study' | 'academic' | 'transcript';
+  student_id: string;
+  faculty_id: string;
+  issued_on: string;
+  lang: 'ky' | 'ru' | 'en';
+  purpose: Generated<string>;
+  fields_json: string;
+  content_hash: string;
+  key_id: string;
+  code: string;
+  duplicate_of: string | null;
+  issued_by: string | null;
+  workstation: string;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  revoke_reason: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+/** This workstation's signing keys (never synced); private_key is sealed at rest. */
+export interface SigningKeyTable {
+  key_id: string;
+  series: string;
+  certificate_json: string;
+  private_key: string;
+  created_at: string;
+  retired_at: string | null;
+}
 export interface DB {
   settings: SettingsTable;
   university: UniversityTable;
@@ -458,4 +493,6 @@ export interface DB {
   sync_sent: SyncSentTable;
   sync_sent_mutation: SyncSentMutationTable;
   sync_issue: SyncIssueTable;
+  issued_document: IssuedDocumentTable;
+  signing_key: SigningKeyTable;
 }

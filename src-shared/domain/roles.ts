@@ -29,6 +29,10 @@ export type Permission =
   | 'grades.scale'
   /** what every printed order carries: its approval visas (university-wide settings) */
   | 'documents.settings'
+  /** certificates and transcripts entered in the register (a dean's office: transcripts of its faculty) */
+  | 'documents.issue'
+  /** revoking an issued document (the registrar's) */
+  | 'documents.revoke'
   /** every office sees how its workstation syncs with the server */
   | 'sync.view'
   /** backups of the workstation's own replica: every office keeps its own (audited) */
@@ -36,12 +40,12 @@ export type Permission =
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   // a clerk drafts orders for their faculty; only students' HR signs them (DOMAIN.md §4)
-  clerk: ['students.read', 'students.write', 'orders.read', 'orders.draft', 'grades.read', 'grades.enter', 'curricula.read', 'sync.view', 'backup.manage'],
+  clerk: ['students.read', 'students.write', 'orders.read', 'orders.draft', 'grades.read', 'grades.enter', 'curricula.read', 'documents.issue', 'sync.view', 'backup.manage'],
   students_hr: ['students.read', 'students.write', 'orders.read', 'orders.draft', 'orders.sign', 'sync.view', 'backup.manage'],
   hr: ['sync.view', 'backup.manage'],
   planning_finance: ['sync.view', 'backup.manage'],
   accountant: ['students.read', 'sync.view', 'backup.manage'],
-  registrar: ['students.read', 'orders.read', 'grades.read', 'curricula.read', 'sync.view', 'backup.manage'],
+  registrar: ['students.read', 'orders.read', 'grades.read', 'curricula.read', 'documents.issue', 'documents.revoke', 'sync.view', 'backup.manage'],
   // the teaching department keeps the curricula (DOMAIN.md §1); the other offices only read them
   teaching: ['students.read', 'grades.read', 'curricula.read', 'curricula.edit', 'sync.view', 'backup.manage'],
   // the grading scale is university-wide data (DOMAIN.md §3): the administrator keeps it

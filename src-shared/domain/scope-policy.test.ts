@@ -19,7 +19,7 @@ const ROWS = {
 /** What each role reaches: a letter per row kind (o: own faculty, x: other faculty, c: other faculty's contract student). */
 type Reach = '' | 'o' | 'oxc' | 'c';
 const EXPECTED: Record<Role, Partial<Record<Resource, [read: Reach, write: Reach]>>> = {
-  clerk: { students: ['o', 'o'], groups: ['o', ''], gradeSheets: ['o', 'o'], orders: ['o', 'o'], curricula: ['oxc', ''] },
+  clerk: { students: ['o', 'o'], groups: ['o', ''], gradeSheets: ['o', 'o'], orders: ['o', 'o'], curricula: ['oxc', ''], documentsIssued: ['o', 'o'] },
   students_hr: { students: ['oxc', 'oxc'], groups: ['oxc', ''], orders: ['oxc', 'oxc'], curricula: ['oxc', ''] },
   hr: { staff: ['oxc', 'oxc'], hrOrders: ['oxc', 'oxc'], reports: ['oxc', ''] },
   planning_finance: { staff: ['oxc', ''], tariffs: ['oxc', ''], reports: ['oxc', 'oxc'] },

@@ -40,7 +40,7 @@ const R = (read: ScopeRule, write: ScopeRule = 'none') => ({ read, write });
 /** The table. A resource a role does not list is 'none' for it. */
 export const SCOPE_POLICY: Record<Role, Grants> = {
   // a dean's office works inside its faculty (DOMAIN.md §1)
-  clerk: { students: R('ownFaculty', 'ownFaculty'), groups: R('ownFaculty'), gradeSheets: R('ownFaculty', 'ownFaculty'), orders: R('ownFaculty', 'ownFaculty'), curricula: R('all') },
+  clerk: { students: R('ownFaculty', 'ownFaculty'), groups: R('ownFaculty'), gradeSheets: R('ownFaculty', 'ownFaculty'), orders: R('ownFaculty', 'ownFaculty'), curricula: R('all'), documentsIssued: R('ownFaculty', 'ownFaculty') },
   students_hr: { students: R('all', 'all'), groups: R('all'), orders: R('all', 'all'), curricula: R('all') },
   hr: { staff: R('all', 'all'), hrOrders: R('all', 'all'), reports: R('all') },
   planning_finance: { staff: R('all'), tariffs: R('all'), reports: R('all', 'all') },

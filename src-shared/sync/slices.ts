@@ -6,7 +6,8 @@ import { curriculaSync } from './curricula.sync';
 import { gradeSheetsSync } from './grade-sheets.sync';
 import { gradingCalendarSync } from './grading-calendar.sync';
 import { referenceSync } from './reference.sync';
+import { registrarSync } from './registrar.sync';
 import { studentsSync } from './students.sync';
 import type { SyncSlice } from './sync-slice';
 
-export const SYNC_SLICES: readonly SyncSlice[] = [referenceSync, curriculaSync, gradingCalendarSync, studentsSync, gradeSheetsSync];
+export const SYNC_SLICES: readonly SyncSlice[] = [referenceSync, curriculaSync, gradingCalendarSync, studentsSync, gradeSheetsSync, registrarSync];

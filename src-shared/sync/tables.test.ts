@@ -22,9 +22,10 @@ describe('the offices’ sync slices, composed', () => {
     for (const [name, rule] of Object.entries(MUTATION_RULES)) for (const t of rule.tables) expect(names.has(t), `${name} writes ${t}`).toBe(true);
   });
 
-  it('keep the 23 tables the replica and the server agreed on before the split (and "change after closing", "order in force", "visas")', () => {
-    expect(SYNC_TABLES).toHaveLength(23);
-    expect(Object.keys(MUTATION_RULES)).toHaveLength(23);
+  it('keep the 23 tables the replica and the server agreed on before the split, and the register (and "change after closing", "order in force", "visas", issue and revoke)', () => {
+    expect(SYNC_TABLES).toHaveLength(24);
+    expect(Object.keys(MUTATION_RULES)).toHaveLength(25);
+    expect(MUTATION_RULES['document.revoke']).toEqual({ permission: 'documents.revoke', tables: ['issued_document'] });
     expect(MUTATION_RULES['orders.visas']).toEqual({ permission: 'documents.settings', tables: ['position'] });
     expect(MUTATION_RULES['order.inForce']).toEqual({ permission: 'students.write', tables: ['student', 'student_group'] });
   });

@@ -13,6 +13,7 @@ import { m0012SyncRecovery } from '../../features/sync/migrations/0012-sync-reco
 import { m0013LooseSearchText } from '../../features/students/migrations/0013-loose-search-text';
 import { m0014OrderBasisRu } from '../../features/orders/migrations/0014-order-basis-ru';
 import { m0015OrderVisas } from '../../features/orders/migrations/0015-order-visas';
+import { m0016DocumentRegister } from '../../features/registrar/migrations/0016-document-register';
 import type { Migration } from './migration';
 
 // The core schema (the university's structure and staff, accounts, audit and outbox) lives here;
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0013LooseSearchText,
   m0014OrderBasisRu,
   m0015OrderVisas,
+  m0016DocumentRegister,
 ];
 
 /** The schema version this build writes; sync mutations carry it (issue 5). Kept in platform/ for the server. */

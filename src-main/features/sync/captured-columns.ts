@@ -7,11 +7,13 @@
 import { CAPTURED_COLUMNS_V10, installCaptureTriggers } from './migrations/0010-sync';
 import { STUDENT_ORDER_COLUMNS_V14 } from '../orders/migrations/0014-order-basis-ru';
 import { POSITION_COLUMNS_V15 } from '../orders/migrations/0015-order-visas';
+import { ISSUED_DOCUMENT_COLUMNS_V16 } from '../registrar/migrations/0016-document-register';
 
 export const CAPTURED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   ...CAPTURED_COLUMNS_V10,
   student_order: STUDENT_ORDER_COLUMNS_V14,
   position: POSITION_COLUMNS_V15,
+  issued_document: ISSUED_DOCUMENT_COLUMNS_V16,
 };
 
 /** (Re)creates the capture triggers of every synced table for this build's columns. */
