@@ -7,7 +7,7 @@ import { writeWhole } from './orders.command';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `--student` is an id or the record book number printed on the student's card. */
-async function findStudent(api: CliApi, ref: string): Promise<string> {
+export async function findStudent(api: CliApi, ref: string): Promise<string> {
   if (UUID.test(ref)) return ref;
   const { rows } = await api.call('students.search', { query: ref, limit: 50 });
   const found = rows.find((r) => r.recordBookNo === ref);

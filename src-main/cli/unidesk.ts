@@ -13,6 +13,7 @@ import { ordersCommand } from './orders.command';
 import { studentCommand } from './student.command';
 import { gradesheetCommand } from './gradesheet.command';
 import { transcriptCommand } from './transcript.command';
+import { certificateCommand, registerCommand, verifyCommand } from './registrar.command';
 import { syncCommand } from './sync.command';
 import { backupCommand } from './backup.command';
 
@@ -70,6 +71,9 @@ const commands: Record<string, Command> = {
   student: studentCommand,
   gradesheet: gradesheetCommand,
   transcript: transcriptCommand,
+  certificate: certificateCommand,
+  register: registerCommand,
+  verify: verifyCommand,
   sync: syncCommand,
   backup: backupCommand,
   web: {

@@ -17,6 +17,7 @@ import { gradeSessionContract } from './grade-session.contract';
 import { syncContract } from './sync.contract';
 import { gradingScaleContract } from './grading-scale.contract';
 import { transcriptsContract } from './transcripts.contract';
+import { registerContract } from './register.contract';
 
 export const contract = {
   ...sessionContract,
@@ -32,6 +33,7 @@ export const contract = {
   ...backupContract,
   ...setupContract,
   ...transcriptsContract,
+  ...registerContract,
 };
 
 export type Contract = typeof contract;
@@ -73,5 +75,6 @@ export type * from './grade-session.contract';
 export type * from './sync.contract';
 export type * from './grading-scale.contract';
 export type * from './transcripts.contract';
+export type * from './register.contract';
 export { orderItemInput } from './orders.contract';
 export { studentSearchRequest, studentUpdateRequest } from './students.contract';

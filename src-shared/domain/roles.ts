@@ -31,6 +31,8 @@ export type Permission =
   | 'documents.settings'
   /** certificates and transcripts entered in the register (a dean's office: transcripts of its faculty) */
   | 'documents.issue'
+  /** certificates of study and academic certificates (the registrar's office, "single window") */
+  | 'documents.certify'
   /** revoking an issued document (the registrar's) */
   | 'documents.revoke'
   /** every office sees how its workstation syncs with the server */
@@ -45,7 +47,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   hr: ['sync.view', 'backup.manage'],
   planning_finance: ['sync.view', 'backup.manage'],
   accountant: ['students.read', 'sync.view', 'backup.manage'],
-  registrar: ['students.read', 'orders.read', 'grades.read', 'curricula.read', 'documents.issue', 'documents.revoke', 'sync.view', 'backup.manage'],
+  registrar: ['students.read', 'orders.read', 'grades.read', 'curricula.read', 'documents.issue', 'documents.certify', 'documents.revoke', 'sync.view', 'backup.manage'],
   // the teaching department keeps the curricula (DOMAIN.md §1); the other offices only read them
   teaching: ['students.read', 'grades.read', 'curricula.read', 'curricula.edit', 'sync.view', 'backup.manage'],
   // the grading scale is university-wide data (DOMAIN.md §3): the administrator keeps it

@@ -1,14 +1,23 @@
 import { defineFeature, signedIn } from '../feature-module';
 import { exportTranscript } from './transcript-document';
+import { createRegister } from './register.service';
 import { studentGrades } from './transcript.service';
 import { m0016DocumentRegister } from './migrations/0016-document-register';
 
-/** The registrar's office: a student's grades and transcripts (issue 13). */
+/** The registrar's office: a student's grades and transcripts, certificates, the register and verification (issue 13). */
 export const registrarFeature = defineFeature({
   name: 'registrar',
   migrations: [m0016DocumentRegister],
-  handlers: ({ db }) => ({
-    'transcripts.grades': async (req, ctx) => studentGrades(db, signedIn(ctx), req.studentId),
-    'transcripts.export': async (req, ctx) => exportTranscript(db, signedIn(ctx), req),
-  }),
+  handlers: ({ db }) => {
+    const register = createRegister(db);
+    return {
+      'transcripts.grades': async (req, ctx) => studentGrades(db, signedIn(ctx), req.studentId),
+      'transcripts.export': async (req, ctx) => exportTranscript(db, signedIn(ctx), req),
+      'register.issueCertificate': async (req, ctx) => register.issueCertificate(signedIn(ctx), req),
+      'register.reprint': async (req, ctx) => register.reprint(signedIn(ctx), req),
+      'register.revoke': async (req, ctx) => register.revoke(signedIn(ctx), req),
+      'register.list': async (req, ctx) => register.list(signedIn(ctx), req),
+      'register.verify': async (req, ctx) => (signedIn(ctx), register.verify(req.code)),
+    };
+  },
 });

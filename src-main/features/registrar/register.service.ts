@@ -1,0 +1,216 @@
+/**
+ * The register (issue 13): a certificate is computed as of today, numbered in this
+ * workstation's series, sealed with its key and entered with its audit entry and outbox
+ * mutation in one transaction; a reprint is a new entry marked DUPLICATE that names the
+ * original; a revocation needs a reason. Verification checks the code with the root key, then
+ * what the register knows of the number.
+ */
+import { createHash } from 'node:crypto';
+import { uuidv7 } from 'uuidv7';
+import type { ExportedFile, IssuedDocumentView, IssuedResult, SessionUser, VerifyView } from '../../../src-shared/contract';
+import { canonicalJson, codeFromText, decodeCode, encodeCode, shortCheck, verifyCode, type CodeCheck, type SealFields } from '../../../src-shared/domain/document-code';
+import { fullName, signatureName } from '../../../src-shared/domain/person';
+import { can } from '../../../src-shared/domain/roles';
+import { transliterate } from '../../../src-shared/domain/transliterate';
+import type { Database } from '../../db/connection';
+import type { CertificateDocumentInput, CertificateLanguage } from '../../documents/certificate-document.model';
+import { renderCertificatePdf } from '../../documents/certificate/certificate.pdf';
+import { AppError, forbidden } from '../../host/app-error';
+import { sealDocument } from '../../platform/document-seal';
+import { universityToday } from '../../platform/university-clock';
+import { currentHolder, universityNameRow } from '../reference/reference.repository';
+import { assertInScope, scopeFor } from '../scope';
+import { readSyncState } from '../sync/sync-state.repository';
+import { withWrite } from '../write-transaction';
+import { insertIssued, issuedById, issuedByNumber, listIssued, nextSeq, revokeIssued, type IssuedRow } from './register.repository';
+import { rootPublicKey, workstationKey } from './signing-key.service';
+import { setting } from './signing-key.repository';
+import { studyOn, validUntil } from './study-certificate';
+import { transcriptStudent } from './transcript.service';
+
+const VERIFY_URL = 'registrar.verify_url';
+
+/** Where the QR points: the setting IT keeps, else the central server's page, else a placeholder to set. */
+export function verifyBaseUrl(db: Database): string {
+  const configured = setting(db, VERIFY_URL);
+  if (configured) return configured;
+  const server = readSyncState(db)?.serverUrl;
+  return server ? `${server.replace(/\/+$/, '')}/verify` : 'https://verify.unidesk.example/verify';
+}
+
+function view(r: IssuedRow): IssuedDocumentView {
+  const signature = decodeCode(r.code)?.signature ?? '';
+  return {
+    id: r.id,
+    number: r.number,
+    type: r.type,
+    studentId: r.student_id,
+    lastName: r.last_name,
+    firstName: r.first_name,
+    patronymic: r.patronymic,
+    recordBookNo: r.record_book_no,
+    issuedOn: r.issued_on,
+    lang: r.lang,
+    purpose: r.purpose,
+    issuedBy: r.issued_by,
+    workstation: r.workstation,
+    duplicateOf: r.original_number,
+    revokedAt: r.revoked_at,
+    revokedBy: r.revoked_by,
+    revokeReason: r.revoke_reason,
+    shortCode: signature ? shortCheck(signature) : '',
+    version: r.version,
+  };
+}
+
+const pdfFile = (number: string, lang: string, buffer: Buffer): ExportedFile => ({
+  fileName: `certificate-${number}-${lang}.pdf`.replace(/[^\p{L}\p{N}._-]/gu, '_'),
+  mimeType: 'application/pdf',
+  base64: buffer.toString('base64'),
+});
+
+export function createRegister(db: Database, today: () => string = () => universityToday()) {
+  function certificateInput(session: SessionUser, studentId: string, day: string, purpose: string) {
+    const s = transcriptStudent(db, session, studentId);
+    const { study, faculty } = studyOn(db, studentId, day);
+    const university = universityNameRow(db);
+    const dean = currentHolder(db, 'dean', faculty.id);
+    const names = { lastName: s.last_name, firstName: s.first_name, patronymic: s.patronymic };
+    const input: Omit<CertificateDocumentInput, 'number' | 'duplicate' | 'verify'> = {
+      university: university ? { ky: university.name_ky, ru: university.name_ru, en: university.name_en } : { ky: '', ru: '', en: '' },
+      faculty: { ky: faculty.ky, ru: faculty.ru, en: faculty.en },
+      issuedOn: day,
+      student: { ...names, latinName: transliterate(fullName(names)), sex: s.sex as 'F' | 'M', birthDate: s.birth_date },
+      study,
+      purpose,
+      validUntil: validUntil(day),
+      registrar: session.displayName,
+      dean: dean ? signatureName({ lastName: dean.last_name, firstName: dean.first_name, patronymic: dean.patronymic }) : null,
+    };
+    return { input, faculty, student: s };
+  }
+
+  /** Numbers, seals and enters a certificate (one transaction); answers its register row and the document. */
+  function enter(session: SessionUser, req: { studentId: string; lang: CertificateLanguage; purpose: string; duplicateOf: IssuedRow | null }) {
+    const day = today();
+    const { input, faculty, student } = certificateInput(session, req.studentId, day, req.purpose);
+    assertInScope(session, 'documentsIssued', 'write', { facultyId: faculty.id }, 'error.transcript.scope');
+    const { key, cert } = workstationKey(db, session, day);
+    const workstation = readSyncState(db)?.deviceName ?? 'standalone';
+    const contentHash = createHash('sha256').update(canonicalJson({ ...input, lang: req.lang })).digest('hex');
+    const { id, doc } = withWrite(db, session, (w) => {
+      const seq = nextSeq(w, cert.series);
+      const number = `${cert.series}-${String(seq).padStart(6, '0')}`;
+      const fields: SealFields = {
+        type: 'study',
+        number,
+        issuedOn: day,
+        lastName: student.last_name,
+        firstName: student.first_name,
+        patronymic: student.patronymic,
+        birthDate: student.birth_date,
+        status: input.study.status,
+        course: input.study.course,
+        faculty: faculty.code,
+        validUntil: input.validUntil,
+        duplicateOf: req.duplicateOf?.number ?? null,
+        hash: contentHash.slice(0, 16),
+      };
+      const code = encodeCode(sealDocument(key, cert, fields));
+      const row = {
+        id: uuidv7(),
+        number,
+        series: cert.series,
+        seq,
+        type: 'study' as const,
+        student_id: req.studentId,
+        faculty_id: faculty.id,
+        issued_on: day,
+        lang: req.lang,
+        purpose: req.purpose,
+        fields_json: JSON.stringify(fields),
+        content_hash: contentHash,
+        key_id: cert.keyId,
+        code,
+        duplicate_of: req.duplicateOf?.id ?? null,
+        issued_by: session.id,
+        workstation,
+        revoked_at: null,
+        revoked_by: null,
+        revoke_reason: null,
+        version: 1,
+        created_at: w.now,
+        updated_at: w.now,
+      };
+      insertIssued(w, row);
+      w.audit({ action: req.duplicateOf ? 'document.reprint' : 'document.issue', entity: 'issued_document', entityId: row.id, oldValue: null, newValue: { number, type: 'study', student: fullName(input.student), purpose: req.purpose, duplicateOf: req.duplicateOf?.number ?? null } });
+      w.outbox({ name: 'document.issue', entity: 'issued_document', entityId: row.id, payload: { number }, baseVersion: null });
+      const doc: CertificateDocumentInput = { ...input, number, duplicate: req.duplicateOf !== null, verify: { url: `${verifyBaseUrl(db)}#${code}`, shortCode: shortCheck(decodeCode(code)!.signature) } };
+      return { id: row.id, doc };
+    });
+    return { id, doc };
+  }
+
+  async function issued(id: string, doc: CertificateDocumentInput, lang: CertificateLanguage): Promise<IssuedResult> {
+    const buffer = await renderCertificatePdf(doc, lang);
+    return { document: view(issuedById(db, id)!), file: pdfFile(doc.number, lang, buffer) };
+  }
+
+  function found(session: SessionUser, id: string): IssuedRow {
+    const row = issuedById(db, id);
+    if (!row) throw new AppError('not_found', 'error.register.notFound');
+    assertInScope(session, 'documentsIssued', 'read', { facultyId: row.faculty_id }, 'error.transcript.scope');
+    return row;
+  }
+
+  return {
+    async issueCertificate(session: SessionUser, req: { studentId: string; lang: CertificateLanguage; purpose: string }): Promise<IssuedResult> {
+      if (!can(session.role, 'documents.certify')) throw new AppError('forbidden', 'error.register.certificatesOnly');
+      const { id, doc } = enter(session, { ...req, duplicateOf: null });
+      return issued(id, doc, req.lang);
+    },
+
+    /** A reprint: a new entry (numbered, sealed, audited) printed DUPLICATE, naming the original. */
+    async reprint(session: SessionUser, req: { id: string }): Promise<IssuedResult> {
+      if (!can(session.role, 'documents.certify')) throw new AppError('forbidden', 'error.register.certificatesOnly');
+      const original = found(session, req.id);
+      if (original.revoked_at) throw new AppError('conflict', 'error.register.revoked', { number: original.number });
+      const { id, doc } = enter(session, { studentId: original.student_id, lang: original.lang, purpose: original.purpose, duplicateOf: original });
+      return issued(id, doc, original.lang);
+    },
+
+    revoke(session: SessionUser, req: { id: string; version: number; reason: string }): IssuedDocumentView {
+      if (!can(session.role, 'documents.revoke')) throw forbidden();
+      const row = found(session, req.id);
+      assertInScope(session, 'documentsIssued', 'write', { facultyId: row.faculty_id }, 'error.transcript.scope');
+      if (row.revoked_at) throw new AppError('conflict', 'error.register.alreadyRevoked', { number: row.number });
+      if (!req.reason.trim()) throw new AppError('validation', 'error.register.reasonRequired', {}, [{ path: 'reason', key: 'error.register.reasonRequired' }]);
+      withWrite(db, session, (w) => {
+        if (!revokeIssued(w, row.id, req.version, session.id, req.reason.trim())) throw new AppError('conflict', 'error.conflict.staleVersion');
+        w.audit({ action: 'document.revoke', entity: 'issued_document', entityId: row.id, oldValue: { revokedAt: null }, newValue: { number: row.number, reason: req.reason.trim() } });
+        w.outbox({ name: 'document.revoke', entity: 'issued_document', entityId: row.id, payload: { number: row.number }, baseVersion: req.version });
+      });
+      return view(issuedById(db, row.id)!);
+    },
+
+    list(session: SessionUser, req: { query?: string; studentId?: string; offset: number; limit: number }) {
+      if (!can(session.role, 'documents.issue')) throw forbidden();
+      const { total, rows } = listIssued(db, scopeFor(session, 'documentsIssued', 'read'), req);
+      return { total, rows: rows.map(view) };
+    },
+
+    /** Anyone signed in may check a code; the register adds what this replica knows of the number. */
+    verify(code: string): VerifyView {
+      const root = rootPublicKey(db);
+      const check: CodeCheck = root ? verifyCode(code, root) : { ok: false, reason: 'certificate' };
+      const sealed = decodeCode(codeFromText(code));
+      const number = typeof sealed?.fields.number === 'string' ? sealed.fields.number : null;
+      const entry = number ? issuedByNumber(db, number) : undefined;
+      const register = entry ? { revokedAt: entry.revoked_at, revokeReason: entry.revoke_reason } : null;
+      if (!check.ok) return { valid: false, problem: check.reason, fields: sealed?.fields ?? null, keyId: check.keyId ?? null, register };
+      if (register?.revokedAt) return { valid: false, problem: 'revoked', fields: check.fields, keyId: check.keyId, register };
+      return { valid: true, problem: null, fields: check.fields, keyId: check.keyId, register };
+    },
+  };
+}
+export type Register = ReturnType<typeof createRegister>;
