@@ -97,4 +97,6 @@ export const registrarEn: Record<keyof typeof registrarRu, string> = {
   'verify.problem.series': 'The number is not in the series of the workstation that signed the document.',
   'verify.problem.signature': 'The signed details were changed: they do not match the signature.',
   'verify.problem.revoked': 'The university revoked this document: {reason}.',
+  'registrar.transcript.pdf': 'Transcript PDF',
+  'registrar.transcript.xlsx': 'Excel',
 };

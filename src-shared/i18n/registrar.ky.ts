@@ -97,4 +97,6 @@ export const registrarKy: Record<keyof typeof registrarRu, string> = {
   'verify.problem.series': 'Номер документке кол койгон иш ордунун сериясынан эмес.',
   'verify.problem.signature': 'Кол коюлган маалыматтар өзгөртүлгөн: кол тамгага дал келбейт.',
   'verify.problem.revoked': 'Документти университет жокко чыгарган: {reason}.',
+  'registrar.transcript.pdf': 'Транскрипт PDF',
+  'registrar.transcript.xlsx': 'Excel',
 };

@@ -95,4 +95,6 @@ export const registrarRu = {
   'verify.problem.series': 'Номер не из серии рабочей станции, подписавшей документ.',
   'verify.problem.signature': 'Подписанные данные изменены: они не совпадают с подписью.',
   'verify.problem.revoked': 'Документ аннулирован университетом: {reason}.',
+  'registrar.transcript.pdf': 'Транскрипт PDF',
+  'registrar.transcript.xlsx': 'Excel',
 };

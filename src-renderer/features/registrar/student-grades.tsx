@@ -68,10 +68,10 @@ export function StudentGrades({ studentId }: { studentId: string }) {
                 </select>
               </label>
               <button type="button" className="btn btn-small" disabled={busy} onClick={() => void print('pdf')} data-testid="transcript-pdf">
-                {t('registrar.transcript.print')} PDF
+                {t('registrar.transcript.pdf')}
               </button>
               <button type="button" className="btn btn-small" disabled={busy} onClick={() => void print('xlsx')} data-testid="transcript-xlsx">
-                Excel
+                {t('registrar.transcript.xlsx')}
               </button>
             </div>
           </div>
