@@ -2,10 +2,12 @@
  * The registrar's office (issue 13) in the browser: a student's Grades tab, semester by semester
  * with GPA, and the transcript printed from it.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeCode, encodeCode } from '../src-shared/domain/document-code';
 import { ShellPage } from './pages/shell.page';
 import { SignInPage } from './pages/sign-in.page';
 import { StudentsPage } from './pages/students.page';
@@ -43,5 +45,64 @@ describe('the Grades tab', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('transcript-pdf').click()]);
     expect(download.suggestedFilename()).toBe(`transcript-${s!.record_book_no}-en.pdf`);
     expect(fs.readFileSync(await download.path()).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
+describe('certificates and verification', () => {
+  const result = async () => {
+    await page.getByTestId('verify-result').waitFor();
+    return { valid: await page.getByTestId('verify-result').getAttribute('data-valid'), text: (await page.getByTestId('verify-result').textContent()) ?? '' };
+  };
+
+  it('issues a certificate of study; the Verify screen accepts its code and a photo of its QR, refuses a changed code, and a revoked one', async () => {
+    const [s] = app.query<{ id: string; record_book_no: string; last_name: string }>(
+      `SELECT id, record_book_no, last_name FROM student WHERE status = 'active' AND course = 2 ORDER BY record_book_no LIMIT 1`,
+    );
+    await page.getByTestId('nav-registrar').click();
+    await page.getByTestId('registrar-student-query').fill(s!.record_book_no);
+    await page.getByTestId('registrar-student-search').click();
+    await page.locator(`[data-testid="registrar-student"][data-student-id="${s!.id}"]`).click();
+    await page.getByTestId('certificate-lang').selectOption('ru');
+    await page.getByTestId('certificate-purpose').fill('в Социальный фонд');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('certificate-issue').click()]);
+    await page.getByTestId('certificate-issued').waitFor();
+    expect(await page.getByTestId('certificate-issued').textContent()).toMatch(/№ A1-000001/);
+    const pdf = path.join(__dirname, '.artifacts', 'registrar-certificate.pdf');
+    fs.copyFileSync(await download.path(), pdf);
+    await page.screenshot({ path: path.join(__dirname, '.artifacts', 'registrar-issue.png') });
+
+    const [row] = app.query<{ code: string }>(`SELECT code FROM issued_document WHERE number = 'A1-000001'`);
+    await page.getByTestId('registrar-tab-verify').click();
+    await page.getByTestId('verify-code').fill(`https://verify.unidesk.example/verify#${row!.code}`);
+    await page.getByTestId('verify-check').click();
+    const ok = await result();
+    expect(ok.valid).toBe('true');
+    expect(ok.text).toContain(s!.last_name);
+    await page.screenshot({ path: path.join(__dirname, '.artifacts', 'registrar-verify.png') });
+
+    // the printed page, as a phone photographs it
+    execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', pdf, path.join(__dirname, '.artifacts', 'registrar-certificate')]);
+    await page.getByTestId('verify-code').fill('');
+    await page.getByTestId('verify-image').setInputFiles(path.join(__dirname, '.artifacts', 'registrar-certificate.png'));
+    // the code read from the photo fills the box, and its check answers
+    await page.waitForFunction(() => (document.querySelector<HTMLTextAreaElement>('[data-testid="verify-code"]')?.value ?? '').startsWith('https://'));
+    await page.locator('[data-testid="verify-result"][data-valid="true"]').waitFor();
+
+    const sealed = decodeCode(row!.code)!;
+    await page.getByTestId('verify-code').fill(encodeCode({ ...sealed, fields: { ...sealed.fields, course: 4 } }));
+    await page.getByTestId('verify-check').click();
+    await page.locator('[data-testid="verify-result"][data-valid="false"]').waitFor();
+    expect((await result()).text).toMatch(/Подписанные данные изменены/);
+
+    await page.getByTestId('registrar-tab-register').click();
+    await page.locator('[data-testid="register-row"][data-number="A1-000001"] [data-testid="register-revoke"]').click();
+    await page.getByTestId('revoke-reason').fill('выдана по ошибке');
+    await page.getByTestId('revoke-confirm').click();
+    await page.locator('[data-testid="register-row"][data-number="A1-000001"] [data-testid="register-revoked"]').waitFor();
+    await page.getByTestId('registrar-tab-verify').click();
+    await page.getByTestId('verify-code').fill(row!.code);
+    await page.getByTestId('verify-check').click();
+    await page.locator('[data-testid="verify-result"][data-valid="false"]').waitFor();
+    expect((await result()).text).toMatch(/аннулирован университетом: выдана по ошибке/);
   });
 });

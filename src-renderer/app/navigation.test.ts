@@ -7,7 +7,7 @@ import { sectionsFor } from './navigation';
 describe('role navigation', () => {
   it('shows only what the role may do', () => {
     expect(sectionsFor('admin').map((s) => s.id)).toEqual(['students', 'orders', 'grades', 'curricula', 'gradingScale', 'audit', 'sync']);
-    expect(sectionsFor('clerk').map((s) => s.id)).toEqual(['students', 'orders', 'grades', 'curricula', 'sync']);
+    expect(sectionsFor('clerk').map((s) => s.id)).toEqual(['students', 'orders', 'grades', 'registrar', 'curricula', 'sync']);
     expect(sectionsFor('students_hr').map((s) => s.id)).toEqual(['students', 'orders', 'sync']);
     expect(sectionsFor('registrar').map((s) => s.id)).toEqual(['students', 'orders', 'grades', 'curricula', 'sync']);
     expect(sectionsFor('teaching').map((s) => s.id)).toEqual(['students', 'grades', 'curricula', 'sync']);

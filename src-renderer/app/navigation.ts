@@ -5,7 +5,7 @@
 import { can, type Permission, type Role } from '../../src-shared/domain/roles';
 import type { MessageKey } from '../../src-shared/i18n';
 
-export type SectionId = 'students' | 'orders' | 'grades' | 'curricula' | 'gradingScale' | 'audit' | 'sync';
+export type SectionId = 'students' | 'orders' | 'grades' | 'registrar' | 'curricula' | 'gradingScale' | 'audit' | 'sync';
 
 export interface Section {
   id: SectionId;
@@ -17,6 +17,7 @@ export const SECTIONS: readonly Section[] = [
   { id: 'students', permission: 'students.read', label: 'nav.students' },
   { id: 'orders', permission: 'orders.read', label: 'nav.orders' },
   { id: 'grades', permission: 'grades.read', label: 'nav.grades' },
+  { id: 'registrar', permission: 'documents.issue', label: 'nav.registrar' },
   { id: 'curricula', permission: 'curricula.read', label: 'nav.curricula' },
   { id: 'gradingScale', permission: 'grades.scale', label: 'nav.gradingScale' },
   { id: 'audit', permission: 'audit.read', label: 'nav.audit' },

@@ -21,6 +21,7 @@ const OrdersScreen = lazy(() => import('../features/orders/orders-screen').then(
 // and so is Grade sheets: only the offices that keep grades need the grid
 const GradesScreen = lazy(() => import('../features/grades/grades-screen').then((m) => ({ default: m.GradesScreen })));
 // and Curricula: the teaching department's editor, read elsewhere now and then
+const RegistrarScreen = lazy(() => import('../features/registrar/registrar-screen').then((m) => ({ default: m.RegistrarScreen })));
 const CurriculaScreen = lazy(() => import('../features/curricula/curricula-screen').then((m) => ({ default: m.CurriculaScreen })));
 // and the grading scale: only the administrator edits it, once a year or so
 const GradingScaleScreen = lazy(() => import('../features/grading-scale/grading-scale-screen').then((m) => ({ default: m.GradingScaleScreen })));
@@ -126,6 +127,7 @@ export function Shell({ info, user, onSignedOut }: ShellProps) {
           </OrderLinkContext.Provider>
           {active === 'orders' ? <Lazy><OrdersScreen key={visit} user={user} initialOrderId={orderRequest} /></Lazy> : null}
           {active === 'grades' ? <Lazy><GradesScreen key={visit} user={user} /></Lazy> : null}
+          {active === 'registrar' ? <Lazy><RegistrarScreen key={visit} user={user} /></Lazy> : null}
           {active === 'curricula' ? <Lazy><CurriculaScreen key={visit} user={user} /></Lazy> : null}
           {active === 'gradingScale' ? <Lazy><GradingScaleScreen key={visit} /></Lazy> : null}
           {active === 'audit' ? <AuditScreen /> : null}

@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { useIntl } from 'react-intl';
+import type { IssuedDocumentView, StudentRow } from '../../../src-shared/contract';
+import { fullName } from '../../../src-shared/domain/person';
+import type { MessageKey } from '../../../src-shared/i18n';
+import { call, errorMessage } from '../../api/client';
+import { ErrorBanner, Notice } from '../../ui/error-banner';
+import { TextField } from '../../ui/field';
+import { downloadFile } from '../../ui/file-download';
+
+type Lang = 'ky' | 'ru' | 'en';
+
+/** Find a student, choose language and purpose, issue: the PDF downloads, the register has the number. */
+export function IssueCertificate() {
+  const intl = useIntl();
+  const t = (id: MessageKey, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
+  const [query, setQuery] = useState('');
+  const [found, setFound] = useState<StudentRow[] | null>(null);
+  const [student, setStudent] = useState<StudentRow | null>(null);
+  const [lang, setLang] = useState<Lang>('ky');
+  const [purpose, setPurpose] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [issued, setIssued] = useState<IssuedDocumentView | null>(null);
+
+  async function search() {
+    setError(null);
+    try {
+      setFound((await call('students.search', { query: query.trim(), limit: 20 })).rows);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  async function issue() {
+    if (!student) return;
+    setBusy(true);
+    setError(null);
+    setIssued(null);
+    try {
+      const r = await call('register.issueCertificate', { studentId: student.id, type: 'study', lang, purpose });
+      downloadFile(r.file);
+      setIssued(r.document);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="registrar-issue" data-testid="registrar-issue">
+      <form
+        className="registrar-search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void search();
+        }}
+      >
+        <TextField label={t('registrar.issue.find')} value={query} onChange={setQuery} testId="registrar-student-query" type="search" />
+        <button type="submit" className="btn" data-testid="registrar-student-search">
+          {t('registrar.issue.search')}
+        </button>
+      </form>
+      {found && found.length === 0 ? <p className="muted">{t('registrar.issue.none')}</p> : null}
+      {found && found.length > 0 ? (
+        <ul className="registrar-found">
+          {found.map((s) => (
+            <li key={s.id}>
+              <button type="button" className={`btn btn-small${student?.id === s.id ? ' btn-primary' : ''}`} onClick={() => setStudent(s)} data-testid="registrar-student" data-student-id={s.id}>
+                {fullName(s)} · {s.recordBookNo} · {s.course}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {student ? (
+        <div className="registrar-form">
+          <h3 className="section-title">{t('registrar.issue.for', { name: fullName(student) })}</h3>
+          <label className="muted small">
+            {t('registrar.issue.lang')}{' '}
+            <select value={lang} onChange={(e) => setLang(e.target.value as Lang)} data-testid="certificate-lang">
+              {(['ky', 'ru', 'en'] as const).map((l) => (
+                <option key={l} value={l}>
+                  {t(`lang.${l}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <TextField label={t('registrar.issue.purpose')} hint={t('registrar.issue.purposeHint')} value={purpose} onChange={setPurpose} maxLength={200} testId="certificate-purpose" />
+          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void issue()} data-testid="certificate-issue">
+            {t('registrar.issue.button')}
+          </button>
+        </div>
+      ) : null}
+      {error ? <ErrorBanner message={error} onDismiss={() => setError(null)} testId="registrar-error" /> : null}
+      {issued ? <Notice message={t('registrar.issue.done', { number: issued.number, code: issued.shortCode })} testId="certificate-issued" /> : null}
+    </div>
+  );
+}
