@@ -11,9 +11,14 @@ import { docKy } from '../../src-shared/i18n/doc.ky';
 import { docRu } from '../../src-shared/i18n/doc.ru';
 import { deanOfficeKy } from '../../src-shared/i18n/dean-office.ky';
 import { deanOfficeRu } from '../../src-shared/i18n/dean-office.ru';
+import { deanOfficeEn } from '../../src-shared/i18n/dean-office.en';
+import { docEn } from '../../src-shared/i18n/doc.en';
+import { registrarEn } from '../../src-shared/i18n/registrar.en';
+import { registrarKy } from '../../src-shared/i18n/registrar.ky';
+import { registrarRu } from '../../src-shared/i18n/registrar.ru';
 
 const FILE = path.join(__dirname, '..', '..', 'docs', 'documents.md');
-const BEGIN = '<!-- terms: generated from src-shared/i18n/doc.*.ts and dean-office.*.ts; do not edit by hand -->';
+const BEGIN = '<!-- terms: generated from src-shared/i18n/doc.*.ts, dean-office.*.ts and registrar.*.ts; do not edit by hand -->';
 const END = '<!-- /terms -->';
 
 /** Which document a key belongs to, by its prefix; the table for each, in the catalog's order. */
@@ -21,11 +26,14 @@ const SECTIONS: [prefix: string, title: string][] = [
   ['doc.order.', 'Orders (буйрук / приказ)'],
   ['doc.sheet.', 'Grade sheets (ведомость)'],
   ['doc.direction.', 'Direction to a retake or an individual exam (жолдомо / направление)'],
+  ['doc.transcript.', 'Transcript (транскрипт; also in English)'],
+  ['doc.certificate.', 'Certificate of study (окуу жеринен маалымкат / справка с места учёбы; also in English)'],
   ['doc.', 'Shared by every document (page numbers, forms, funding, statuses, columns)'],
 ];
 
-const RU: Record<string, string> = { ...docRu, ...deanOfficeRu };
-const KY: Record<string, string> = { ...docKy, ...deanOfficeKy };
+const RU: Record<string, string> = { ...docRu, ...deanOfficeRu, ...registrarRu };
+const KY: Record<string, string> = { ...docKy, ...deanOfficeKy, ...registrarKy };
+const EN: Record<string, string> = { ...docEn, ...deanOfficeEn, ...registrarEn };
 
 const cell = (s: string) => s.replace(/\u00a0/g, ' ').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -36,8 +44,8 @@ export function termsMarkdown(): string {
   for (const [prefix, title] of SECTIONS) {
     const mine = keys.filter((k) => k.startsWith(prefix) && !taken.has(k));
     mine.forEach((k) => taken.add(k));
-    out.push('', `### ${title}`, '', '| key | Кыргызча | Русский |', '|---|---|---|');
-    for (const k of mine) out.push(`| \`${k}\` | ${cell(KY[k]!)} | ${cell(RU[k]!)} |`);
+    out.push('', `### ${title}`, '', '| key | Кыргызча | Русский | English |', '|---|---|---|---|');
+    for (const k of mine) out.push(`| \`${k}\` | ${cell(KY[k]!)} | ${cell(RU[k]!)} | ${cell(EN[k]!)} |`);
   }
   out.push('', END);
   return out.join('\n');
