@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureConsole } from '../testing/console-capture';
 import { decodeCode, encodeCode } from '../../src-shared/domain/document-code';
 import { openDatabase } from '../db/connection';
 import { generateDemo } from '../features/demo/demo.generator';
@@ -10,8 +11,7 @@ import { runCli } from './unidesk';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'unidesk-cli-registrar-'));
 const file = path.join(dir, 'u.sqlite');
-let out: string[];
-let err: string[];
+const { out, err } = captureConsole();
 let recordBook = '';
 
 beforeAll(async () => {
@@ -21,13 +21,6 @@ beforeAll(async () => {
   await db.close();
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-beforeEach(() => {
-  out = [];
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
-  return () => vi.restoreAllMocks();
-});
 
 const cli = (...args: string[]) => runCli([...args, '--db', file], {});
 

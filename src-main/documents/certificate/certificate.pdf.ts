@@ -6,6 +6,7 @@
 import type { Content } from 'pdfmake/interfaces';
 import type { CertificateDocumentInput, CertificateLanguage } from '../certificate-document.model';
 import { contentWidth, documentDefinition, MM, render } from '../pdf/pdf';
+import { signatureTable } from '../pdf/pdf-table';
 import { certificateContent } from './certificate-content';
 
 /** the QR's side: 40 mm holds the ~900-character code in modules a phone camera reads */
@@ -24,18 +25,7 @@ export function renderCertificatePdf(input: CertificateDocumentInput, lang: Cert
     {
       unbreakable: true,
       stack: [
-        {
-          layout: 'noBorders',
-          margin: [0, 28, 0, 0],
-          table: {
-            widths: ['*', 130, 'auto'],
-            body: c.signatures.map((s) => [
-              { text: s.position, bold: true, margin: [0, 10, 0, 0] },
-              { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 120, y2: 0, lineWidth: 0.5 }], margin: [0, 22, 0, 0] },
-              { text: s.name, noWrap: true, margin: [8, 10, 0, 0] },
-            ]),
-          },
-        },
+        signatureTable(c.signatures, 28),
         { text: c.seal, fontSize: 9, margin: [0, 10, 0, 0] },
         {
           margin: [0, 24, 0, 0],

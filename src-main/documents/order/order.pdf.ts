@@ -7,7 +7,7 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { DocumentLanguage, OrderDocumentInput } from '../order-document.model';
 import { contentWidth, documentDefinition, renderKeepingClosing, type Orientation } from '../pdf/pdf';
 import { fitColumns, type ColumnFit } from '../pdf/pdf-columns';
-import { closingBlock, listTables, type ListColumn } from '../pdf/pdf-table';
+import { closingBlock, listTables, signatureTable, type ListColumn } from '../pdf/pdf-table';
 import { orderContent, type OrderColumn, type OrderContent } from './order-content';
 
 /**
@@ -84,20 +84,7 @@ function studentTables(c: OrderContent, layout: TableLayout, carryRows: boolean)
 function closing(c: OrderContent): Content[] {
   const signatures: Content[] = c.signatories.length
     ? [
-        {
-          layout: 'noBorders',
-          margin: [0, 22, 0, 0],
-          table: {
-            // position | a line to sign on | name
-            widths: ['*', 130, 'auto'],
-            body: c.signatories.map((s) => [
-              { text: s.position, bold: true, margin: [0, 10, 0, 0] },
-              { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 120, y2: 0, lineWidth: 0.5 }], margin: [0, 22, 0, 0] },
-              // initials and surname stay on one line
-              { text: s.name, noWrap: true, margin: [8, 10, 0, 0] },
-            ]),
-          },
-        },
+        signatureTable(c.signatories, 22),
         { text: c.stamp, fontSize: 9, margin: [0, 10, 0, 0] },
       ]
     : [];

@@ -184,3 +184,20 @@ export function listWithClosing(spec: ListTableSpec, closing: Content[]): Conten
   if (minRowHeight) outer.table.heights = (row: number) => (row === 0 || row === last ? 'auto' : minRowHeight);
   return outer;
 }
+
+/** Signatures as papers print them: the position in bold, a line to sign on, the name (initials first). */
+export function signatureTable(signatures: readonly { position: string; name: string }[], marginTop = 18): Content {
+  return {
+    layout: 'noBorders',
+    margin: [0, marginTop, 0, 0],
+    table: {
+      widths: ['*', 130, 'auto'],
+      body: signatures.map((s) => [
+        { text: s.position, bold: true, margin: [0, 10, 0, 0] },
+        { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 120, y2: 0, lineWidth: 0.5 }], margin: [0, 22, 0, 0] },
+        // initials and surname stay on one line
+        { text: s.name, noWrap: true, margin: [8, 10, 0, 0] },
+      ]),
+    },
+  };
+}

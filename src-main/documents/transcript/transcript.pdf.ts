@@ -6,7 +6,7 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { TranscriptDocumentInput, TranscriptLanguage } from '../transcript-document.model';
 import { documentDefinition, renderKeepingClosing } from '../pdf/pdf';
-import { closingBlock, listTables, type ListCell, type ListColumn } from '../pdf/pdf-table';
+import { closingBlock, listTables, signatureTable, type ListCell, type ListColumn } from '../pdf/pdf-table';
 import { transcriptContent, type TranscriptContent } from './transcript-content';
 
 /** №, discipline (what is left), credits, hours, form, points, letter, GPA points, grade */
@@ -43,18 +43,7 @@ function closing(c: TranscriptContent): Content[] {
   return closingBlock([
     { text: c.cumulative, bold: true, margin: [0, 8, 0, 0] },
     { text: c.gpaNote, fontSize: 8, margin: [0, 4, 0, 0] },
-    {
-      layout: 'noBorders',
-      margin: [0, 18, 0, 0],
-      table: {
-        widths: ['*', 130, 'auto'],
-        body: c.signatures.map((s) => [
-          { text: s.position, bold: true, margin: [0, 10, 0, 0] },
-          { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 120, y2: 0, lineWidth: 0.5 }], margin: [0, 22, 0, 0] },
-          { text: s.name, noWrap: true, margin: [8, 10, 0, 0] },
-        ]),
-      },
-    },
+    signatureTable(c.signatures),
     { text: c.seal, fontSize: 9, margin: [0, 10, 0, 0] },
   ]);
 }
