@@ -49,8 +49,8 @@ export async function gradeSheetsBench(dir: string, sheetsWanted: number): Promi
   // course work, practice and state exam are one mark of 100 (the scale's parts of their form)
   db.sqlite.exec(`UPDATE grade SET parts_json = json_object('points', total) WHERE sheet_id IN (
     SELECT gs.id FROM grade_sheet gs JOIN curriculum_item ci ON ci.id = gs.curriculum_item_id WHERE ci.control_form IN ('course_work', 'practice', 'state_exam'))`);
-  const ids = db.sqlite.prepare(`SELECT id FROM grade_sheet ORDER BY seq LIMIT ?`).pluck().all(sheetsWanted) as string[];
-  const students = (db.sqlite.prepare(`SELECT avg(n) FROM (SELECT count(*) AS n FROM grade WHERE sheet_id IN (SELECT id FROM grade_sheet ORDER BY seq LIMIT ?) GROUP BY sheet_id)`).pluck().get(sheetsWanted) as number) ?? 0;
+  const ids = db.sqlite.prepare(`SELECT id FROM grade_sheet WHERE academic_year_id = '2026-2027' ORDER BY seq LIMIT ?`).pluck().all(sheetsWanted) as string[];
+  const students = (db.sqlite.prepare(`SELECT avg(n) FROM (SELECT count(*) AS n FROM grade WHERE sheet_id IN (SELECT id FROM grade_sheet WHERE academic_year_id = '2026-2027' ORDER BY seq LIMIT ?) GROUP BY sheet_id)`).pluck().get(sheetsWanted) as number) ?? 0;
   await db.close();
 
   const workerFile = path.join(__dirname, '..', 'workers', 'grade-sheet-batch.cjs');

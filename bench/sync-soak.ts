@@ -158,7 +158,7 @@ async function makeSeed(dir: string): Promise<{ seed: string; sheets: { id: stri
     // sheets graded by modules and an exam (the soak types m1, m2, exam), not course work or practice
     const sheetIds = r.sqlite
       .prepare(`SELECT gs.id FROM grade_sheet gs JOIN faculty f ON f.id = gs.faculty_id JOIN curriculum_item ci ON ci.id = gs.curriculum_item_id
-                WHERE f.code = 'ECON' AND ci.control_form IN ('exam', 'credit', 'graded_credit') ORDER BY gs.seq LIMIT 6`)
+                WHERE f.code = 'ECON' AND gs.academic_year_id = '2026-2027' AND ci.control_form IN ('exam', 'credit', 'graded_credit') ORDER BY gs.seq LIMIT 6`)
       .pluck()
       .all() as string[];
     const sheets = sheetIds.map((id) => ({ id, students: r.sqlite.prepare('SELECT student_id FROM grade WHERE sheet_id = ? ORDER BY position LIMIT 8').pluck().all(id) as string[] }));

@@ -49,7 +49,7 @@ beforeAll(async () => {
   dir = tempDir('unidesk-sync-faults-');
   const seed = openEntrySeed(dir);
   await cli(['gradesheet', 'generate', '--db', seed, '--faculty', 'ECON', '--session', '2026-2027/autumn', '--user', 'clerk']);
-  sheets = rows(seed, `SELECT gs.id FROM grade_sheet gs JOIN faculty f ON f.id = gs.faculty_id WHERE f.code = 'ECON' ORDER BY gs.seq LIMIT 12`).map((r) => String(r.id));
+  sheets = rows(seed, `SELECT gs.id FROM grade_sheet gs JOIN faculty f ON f.id = gs.faculty_id WHERE f.code = 'ECON' AND gs.academic_year_id = '2026-2027' ORDER BY gs.seq LIMIT 12`).map((r) => String(r.id));
   store = await serverStore(dir);
   serverCommand(store.args, ['admin', 'create', '--username', ADMIN.username, '--password', ADMIN.password]);
   serverCommand(store.args, ['import-replica', '--replica', seed]);

@@ -3,11 +3,13 @@ import { exportTranscript } from './transcript-document';
 import { createRegister } from './register.service';
 import { studentGrades } from './transcript.service';
 import { m0016DocumentRegister } from './migrations/0016-document-register';
+import { registrarSync } from '../../../src-shared/sync/registrar.sync';
 
 /** The registrar's office: a student's grades and transcripts, certificates, the register and verification (issue 13). */
 export const registrarFeature = defineFeature({
   name: 'registrar',
   migrations: [m0016DocumentRegister],
+  sync: [registrarSync],
   handlers: ({ db }) => {
     const register = createRegister(db);
     return {
