@@ -16,6 +16,7 @@ import { bringOrdersIntoForce } from '../src-main/features/orders/order-in-force
 import { signOrder } from '../src-main/features/orders/order-signing';
 import type { SessionUser } from '../src-shared/contract';
 import type { Role } from '../src-shared/domain/roles';
+import { percentile, time } from './bench-kit';
 import { gradeSheetsBench } from './grade-sheets.bench';
 import { registrarBench } from './registrar.bench';
 import { syncBench } from './sync.bench';
@@ -29,15 +30,6 @@ interface Row {
   note: string;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
-  const t0 = process.hrtime.bigint();
-  const r = await fn();
-  return [Number(process.hrtime.bigint() - t0) / 1e6, r];
-}
 
 /** Replaces the section `name` of docs/benchmarks.md with this run's table. */
 function writeSection(name: string, rows: Row[]) {

@@ -6,16 +6,11 @@
 import type { Database } from '../src-main/db/connection';
 import type { Dispatch } from '../src-main/host/dispatcher';
 import { createRegister } from '../src-main/features/registrar/register.service';
+import { percentile, time } from './bench-kit';
 import type { BenchRow } from './grade-sheets.bench';
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
 async function timed(fn: () => Promise<unknown> | unknown): Promise<number> {
-  const t0 = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - t0) / 1e6;
+  return (await time(fn))[0];
 }
 
 const spread = (times: number[], digits = 1) => {

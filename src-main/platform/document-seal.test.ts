@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { codeFromText, shortCheck } from '../../src-shared/domain/document-code';
-import { certifyKey, checkSeal, encodeSeal, newSigningKey, rawPublicKey, sealDocument, type Sealed } from './document-seal';
+import { codeFromText, encodeCode as encodeSeal, shortCheck, verifyCode as checkSeal } from '../../src-shared/domain/document-code';
+import { certifyKey, newSigningKey, rawPublicKey, sealDocument, type Sealed } from './document-seal';
 
 const root = newSigningKey();
 const station = newSigningKey();

@@ -8,11 +8,8 @@ import { createPrivateKey, generateKeyPairSync, sign, type KeyObject } from 'nod
 import {
   certificateBody,
   documentBody,
-  encodeCode,
   SEAL_VERSION,
   toBase64url,
-  verifyCode,
-  type CodeCheck,
   type KeyCertificate,
   type SealFields,
   type Sealed,
@@ -43,10 +40,4 @@ export function certifyKey(root: KeyObject, workstationPublicKey: KeyObject, c: 
 
 export function sealDocument(key: KeyObject, cert: KeyCertificate, fields: SealFields): Sealed {
   return { v: SEAL_VERSION, fields, cert, signature: toBase64url(sign(null, documentBody(cert.keyId, fields), key)) };
-}
-
-export const encodeSeal = encodeCode;
-
-export function checkSeal(code: string, rootPublicKey: string): CodeCheck {
-  return verifyCode(code, rootPublicKey);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, formatDate, parseDisplayDate } from './dates';
+import { addMonths, ageOn, formatDate, parseDisplayDate } from './dates';
 import { formatSom, parseSom } from './money';
 
 describe('dates on screen and paper', () => {
@@ -15,6 +15,12 @@ describe('dates on screen and paper', () => {
   it('counts age in full years', () => {
     expect(ageOn('2004-01-02', '2027-01-01')).toBe(22);
     expect(ageOn('2004-01-01', '2027-01-01')).toBe(23);
+  });
+  it('adds months, keeping the day or taking the month’s last', () => {
+    expect(addMonths('2026-12-04', 6)).toBe('2027-06-04');
+    expect(addMonths('2026-08-31', 6)).toBe('2027-02-28');
+    expect(addMonths('2027-08-31', 6)).toBe('2028-02-29');
+    expect(addMonths('2026-03-31', -1)).toBe('2026-02-28');
   });
 });
 

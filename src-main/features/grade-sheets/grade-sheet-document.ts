@@ -1,5 +1,4 @@
 import type { ExportedFile, GradeSheetDetail, SessionUser } from '../../../src-shared/contract';
-import type { Localized } from '../../../src-shared/contract/common';
 import type { StudyForm } from '../../../src-shared/domain/enums';
 import { signatureName } from '../../../src-shared/domain/person';
 import { isoDateIn } from '../../../src-shared/domain/today';
@@ -16,19 +15,15 @@ import { COL, partColumnKey, writeIdentification } from './teacher-excel-layout'
 import { scaleById } from './grading-scale.repository';
 import type { GradeSheetsService } from './grade-sheets.service';
 import { sheetDocumentRow } from './grade-sheets.repository';
-import { currentHolder, universityNameRow } from '../reference/reference.repository';
+import { holderSignature, universityNames } from '../reference/reference.service';
 
-const loc = (r: { name_ky: string; name_ru: string; name_en: string }): Localized => ({ ky: r.name_ky, ru: r.name_ru, en: r.name_en });
 
 /** Resolves a sheet into what its document shows (DOMAIN.md §3 "Grade sheet document"). */
 export function gradeSheetDocumentInput(db: Database, sheet: GradeSheetDetail, blank: boolean): GradeSheetDocumentInput {
   const row = sheetDocumentRow(db, sheet.id)!;
-  const university = universityNameRow(db)!;
-  // The faculty's dean signs the sheet; the position comes from the staff records.
-  const dean = currentHolder(db, 'dean', row.faculty_id);
   const scale = scaleById(db, row.scale_id);
   return {
-    university: loc(university),
+    university: universityNames(db),
     faculty: { ky: row.f_ky, ru: row.f_ru, en: row.f_en },
     number: sheet.number,
     kind: sheet.kind,
@@ -46,7 +41,8 @@ export function gradeSheetDocumentInput(db: Database, sheet: GradeSheetDetail, b
     controlForm: sheet.controlForm,
     examiner: row.ex_last ? signatureName({ lastName: row.ex_last, firstName: row.ex_first ?? '', patronymic: row.ex_patronymic }) : '',
     examDate: row.exam_date,
-    dean: dean ? signatureName({ lastName: dean.last_name, firstName: dean.first_name, patronymic: dean.patronymic }) : '',
+    // the faculty's dean signs the sheet; the position comes from the staff records
+    dean: holderSignature(db, 'dean', row.faculty_id) ?? '',
     parts: sheet.parts.map((p) => ({ key: p.key, label: p.label, max: p.max, kind: p.kind })),
     rows: sheet.rows.map((r) => ({
       position: r.position,

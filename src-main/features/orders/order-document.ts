@@ -10,13 +10,13 @@ import type { DocumentLanguage, OrderDocumentInput, OrderDocumentStudentState } 
 import { renderOrderPdf } from '../../documents/order/order.pdf';
 import { renderOrderXlsx } from '../../documents/order/order.xlsx';
 import type { OrdersService } from './orders.service';
-import { currentHolder, facultyNameRow, groupsWithSpecialty, universityNameRow } from '../reference/reference.repository';
+import { currentHolder, facultyNameRow, groupsWithSpecialty } from '../reference/reference.repository';
+import { holderSignature, universityNames } from '../reference/reference.service';
 
 const loc = (r: { name_ky: string; name_ru: string; name_en: string }): Localized => ({ ky: r.name_ky, ru: r.name_ru, en: r.name_en });
 
 /** Resolves an order (signed, or a draft's preview) into what its document shows. */
 export function orderDocumentInput(db: Database, order: OrderDetail): OrderDocumentInput {
-  const university = universityNameRow(db);
   const faculty = order.facultyId ? facultyNameRow(db, order.facultyId) : undefined;
   const groups = new Map(groupsWithSpecialty(db).map((g) => [g.id, g]));
   const state = (s: StudentStateView | null, fallback: OrderDetail['items'][number]): OrderDocumentStudentState => {
@@ -39,9 +39,9 @@ export function orderDocumentInput(db: Database, order: OrderDetail): OrderDocum
   // The rector signs student orders; the position comes from the staff records.
   const rector = currentHolder(db, 'rector');
   // a faculty's order is agreed by its dean before it goes to the rector
-  const dean = order.facultyId ? currentHolder(db, 'dean', order.facultyId) : undefined;
+  const dean = order.facultyId ? holderSignature(db, 'dean', order.facultyId) : null;
   return {
-    university: university ? loc(university) : { ky: '', ru: '', en: '' },
+    university: universityNames(db),
     faculty: faculty ? loc(faculty) : null,
     type: order.type,
     state: order.state,
@@ -64,7 +64,7 @@ export function orderDocumentInput(db: Database, order: OrderDetail): OrderDocum
       ? [{ position: loc(rector), name: signatureName({ lastName: rector.last_name, firstName: rector.first_name, patronymic: rector.patronymic }) }]
       : [],
     // the faculty's dean first, then the university's offices chosen in settings
-    visas: [...(dean ? [{ position: DEAN_VISA, name: signatureName({ lastName: dean.last_name, firstName: dean.first_name, patronymic: dean.patronymic }) }] : []), ...orderVisas(db)],
+    visas: [...(dean ? [{ position: DEAN_VISA, name: dean }] : []), ...orderVisas(db)],
     executor: order.createdBy,
   };
 }

@@ -1,8 +1,9 @@
-import type { ReferenceScope, SessionUser } from '../../../src-shared/contract';
+import type { Localized, ReferenceScope, SessionUser } from '../../../src-shared/contract';
 import type { InstructionLanguage, Level, StudyForm } from '../../../src-shared/domain/enums';
 import { facultyLimit } from '../../../src-shared/domain/scope-policy';
 import type { Database } from '../../db/connection';
-import { structureRows, universityNameRow } from './reference.repository';
+import { signatureName } from '../../../src-shared/domain/person';
+import { currentHolder, structureRows, universityNameRow } from './reference.repository';
 
 const localized = (r: { name_ky: string; name_ru: string; name_en: string }) => ({
   ky: r.name_ky,
@@ -39,7 +40,13 @@ export async function referenceScope(db: Database, session: SessionUser): Promis
 }
 
 /** The university's name in the three languages (the title of every screen and document). */
-export async function universityNames(db: Database): Promise<{ ky: string; ru: string; en: string }> {
+export function universityNames(db: Database): Localized {
   const u = universityNameRow(db);
   return { ky: u?.name_ky ?? '', ru: u?.name_ru ?? '', en: u?.name_en ?? '' };
+}
+
+/** Who signs as the holder of a position now, "С. Б. Козлов" (a faculty's dean with `facultyId`); null when nobody holds it. */
+export function holderSignature(db: Database, category: string, facultyId?: string): string | null {
+  const h = currentHolder(db, category, facultyId);
+  return h ? signatureName({ lastName: h.last_name, firstName: h.first_name, patronymic: h.patronymic }) : null;
 }

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import type { ExportedFile, IssuedDocumentView, IssuedResult, SessionUser, VerifyView } from '../../../src-shared/contract';
 import { canonicalJson, codeFromText, decodeCode, encodeCode, shortCheck, verifyCode, type CodeCheck, type SealFields } from '../../../src-shared/domain/document-code';
-import { fullName, signatureName } from '../../../src-shared/domain/person';
+import { fullName } from '../../../src-shared/domain/person';
 import { can } from '../../../src-shared/domain/roles';
 import { transliterate } from '../../../src-shared/domain/transliterate';
 import type { Database } from '../../db/connection';
@@ -18,7 +18,7 @@ import { renderCertificatePdf } from '../../documents/certificate/certificate.pd
 import { AppError, forbidden } from '../../host/app-error';
 import { sealDocument } from '../../platform/document-seal';
 import { universityToday } from '../../platform/university-clock';
-import { currentHolder, universityNameRow } from '../reference/reference.repository';
+import { holderSignature, universityNames } from '../reference/reference.service';
 import { assertInScope, scopeFor } from '../scope';
 import { readSyncState } from '../sync/sync-state.repository';
 import { withWrite } from '../write-transaction';
@@ -73,11 +73,9 @@ export function createRegister(db: Database, today: () => string = () => univers
   function certificateInput(session: SessionUser, studentId: string, day: string, purpose: string) {
     const s = transcriptStudent(db, session, studentId);
     const { study, faculty } = studyOn(db, studentId, day);
-    const university = universityNameRow(db);
-    const dean = currentHolder(db, 'dean', faculty.id);
     const names = { lastName: s.last_name, firstName: s.first_name, patronymic: s.patronymic };
     const input: Omit<CertificateDocumentInput, 'number' | 'duplicate' | 'verify'> = {
-      university: university ? { ky: university.name_ky, ru: university.name_ru, en: university.name_en } : { ky: '', ru: '', en: '' },
+      university: universityNames(db),
       faculty: { ky: faculty.ky, ru: faculty.ru, en: faculty.en },
       issuedOn: day,
       student: { ...names, latinName: transliterate(fullName(names)), sex: s.sex as 'F' | 'M', birthDate: s.birth_date },
@@ -85,7 +83,7 @@ export function createRegister(db: Database, today: () => string = () => univers
       purpose,
       validUntil: validUntil(day),
       registrar: session.displayName,
-      dean: dean ? signatureName({ lastName: dean.last_name, firstName: dean.first_name, patronymic: dean.patronymic }) : null,
+      dean: holderSignature(db, 'dean', faculty.id),
     };
     return { input, faculty, student: s };
   }

@@ -10,8 +10,8 @@ export function putSetting(w: WriteScope, key: string, value: string): void {
   w.sql.run(w.q.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })));
 }
 
-/** The key in use: not retired, its certificate covering `day` (the newest such). */
-export function activeKeyRow(db: Database) {
+/** The keys not retired, newest first (the service picks the one whose certificate covers today). */
+export function liveKeyRows(db: Database) {
   return db.sync.all(db.kysely.selectFrom('signing_key').selectAll().where('retired_at', 'is', null).orderBy('created_at', 'desc'));
 }
 

@@ -19,7 +19,7 @@ import { certifyKey, exportPrivateKey, importPrivateKey, newSigningKey, rawPubli
 import { isSealed, openToken, sealToken, tokenKey } from '../../platform/token-seal';
 import { readSyncState } from '../sync/sync-state.repository';
 import { withWrite } from '../write-transaction';
-import { activeKeyRow, insertKey, putSetting, seriesInUse, setting } from './signing-key.repository';
+import { liveKeyRows, insertKey, putSetting, seriesInUse, setting } from './signing-key.repository';
 
 export const ROOT_PUBLIC_KEY = 'registrar.root_public_key';
 const LOCAL_ROOT_KEY = 'registrar.local_root_key';
@@ -64,7 +64,7 @@ function yearAfter(iso: string): string {
 
 /** The workstation's key valid on `today`; on a standalone replica made and certified here the first time. */
 export function workstationKey(db: Database, session: SessionUser, today: string): WorkstationKey {
-  for (const row of activeKeyRow(db)) {
+  for (const row of liveKeyRows(db)) {
     const cert = JSON.parse(row.certificate_json) as KeyCertificate;
     if (cert.validFrom <= today && today <= cert.validTo) return { key: open(row.private_key), cert };
   }

@@ -3,6 +3,7 @@
  * date (issue 13): studying or on academic leave gets the certificate; expelled, graduated or
  * not yet enrolled gets a refusal that says why, with the order behind it.
  */
+import { addMonths, formatDate } from '../../../src-shared/domain/dates';
 import type { Funding, StudyForm } from '../../../src-shared/domain/enums';
 import type { Database } from '../../db/connection';
 import type { CertificateDocumentInput } from '../../documents/certificate-document.model';
@@ -13,21 +14,11 @@ import { enrolmentOf, groupWithSpecialty, leaveOf } from './register.repository'
 /** how long a certificate of study is good for */
 const VALID_MONTHS = 6;
 
-export function addMonths(iso: string, months: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  const day = d.getUTCDate();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-  d.setUTCDate(Math.min(day, last));
-  return d.toISOString().slice(0, 10);
-}
-
 /** The study part of a certificate, or the refusal; `faculty` is the faculty of the group in force then. */
 export function studyOn(db: Database, studentId: string, day: string): { study: CertificateDocumentInput['study']; faculty: { id: string; code: string; ky: string; ru: string; en: string } } {
   const h = historyRowOn(db, studentId, day);
-  if (!h || h.status === 'applicant') throw new AppError('validation', 'error.certificate.notEnrolled', { date: day.split('-').reverse().join('.') });
-  const at = h.effective_date.split('-').reverse().join('.');
+  if (!h || h.status === 'applicant') throw new AppError('validation', 'error.certificate.notEnrolled', { date: formatDate(day) });
+  const at = formatDate(h.effective_date);
   if (h.status === 'expelled') throw new AppError('validation', 'error.certificate.expelled', { date: at, order: h.order_no ?? '—' });
   if (h.status === 'graduated') throw new AppError('validation', 'error.certificate.graduated', { date: at, order: h.order_no ?? '—' });
   const g = groupWithSpecialty(db, h.group_id);

@@ -1,7 +1,7 @@
 /** A student's transcript as a file: the document input from the replica, laid out as PDF or xlsx. */
 import type { ExportedFile, SessionUser } from '../../../src-shared/contract';
 import type { StudentStatus, StudyForm } from '../../../src-shared/domain/enums';
-import { fullName, signatureName } from '../../../src-shared/domain/person';
+import { fullName } from '../../../src-shared/domain/person';
 import { transliterate } from '../../../src-shared/domain/transliterate';
 import type { Database } from '../../db/connection';
 import type { TranscriptDocumentInput, TranscriptLanguage } from '../../documents/transcript-document.model';
@@ -9,18 +9,16 @@ import { renderTranscriptPdf } from '../../documents/transcript/transcript.pdf';
 import { renderTranscriptXlsx } from '../../documents/transcript/transcript.xlsx';
 import { AppError } from '../../host/app-error';
 import { universityToday } from '../../platform/university-clock';
-import { currentHolder, universityNameRow } from '../reference/reference.repository';
+import { holderSignature, universityNames } from '../reference/reference.service';
 import { gradesOf, transcriptStudent } from './transcript.service';
 
 export function transcriptInput(db: Database, session: SessionUser, studentId: string, today: string = universityToday()): TranscriptDocumentInput {
   const s = transcriptStudent(db, session, studentId);
   const grades = gradesOf(db, studentId);
   if (grades.semesters.length === 0) throw new AppError('validation', 'error.transcript.noGrades');
-  const university = universityNameRow(db);
-  const dean = currentHolder(db, 'dean', s.faculty_id);
   const names = { lastName: s.last_name, firstName: s.first_name, patronymic: s.patronymic };
   return {
-    university: university ? { ky: university.name_ky, ru: university.name_ru, en: university.name_en } : { ky: '', ru: '', en: '' },
+    university: universityNames(db),
     faculty: { ky: s.f_ky, ru: s.f_ru, en: s.f_en },
     student: {
       ...names,
@@ -38,7 +36,7 @@ export function transcriptInput(db: Database, session: SessionUser, studentId: s
     issuedOn: today,
     // the registrar who prints it signs it
     registrar: session.role === 'registrar' ? session.displayName : null,
-    dean: dean ? signatureName({ lastName: dean.last_name, firstName: dean.first_name, patronymic: dean.patronymic }) : null,
+    dean: holderSignature(db, 'dean', s.faculty_id),
   };
 }
 

@@ -7,7 +7,7 @@ import { universityNames } from '../reference/reference.service';
 export const sessionFeature = defineFeature({
   name: 'session',
   handlers: ({ db, version }) => ({
-    'app.info': async () => ({ version, university: await universityNames(db), timeZone: universityTimeZone() }),
+    'app.info': async () => ({ version, university: universityNames(db), timeZone: universityTimeZone() }),
     'session.signIn': async (req, ctx) => {
       const user = await signIn(db, req.username, req.password);
       ctx.setSession(user);
