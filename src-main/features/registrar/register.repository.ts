@@ -3,6 +3,7 @@ import type { Insertable } from 'kysely';
 import type { Database } from '../../db/connection';
 import type { DB } from '../../db/schema';
 import { inScope } from '../../db/scope-query';
+import { searchFold } from '../../../src-shared/domain/person';
 import type { RowScope } from '../../../src-shared/domain/scope-policy';
 import type { WriteScope } from '../write-transaction';
 
@@ -56,7 +57,8 @@ export function listIssued(db: Database, scope: RowScope, f: { query?: string; s
   let q = inScope(listQuery(db), scope, { faculty: 'd.faculty_id' });
   if (f.studentId) q = q.where('d.student_id', '=', f.studentId);
   if (f.query) {
-    const like = `%${f.query.toLocaleLowerCase('ky')}%`;
+    // folded as student search folds its index (ё → е, NFC, spaces), so a name is found however typed
+    const like = `%${searchFold(f.query)}%`;
     q = q.where((eb) => eb.or([eb('d.number', 'like', `%${f.query}%`), eb('s.search_text', 'like', like), eb('s.record_book_no', 'like', `%${f.query}%`)]));
   }
   const total = db.sync.first(q.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
