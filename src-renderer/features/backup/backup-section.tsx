@@ -52,9 +52,10 @@ export function BackupSection() {
     setNotice(null);
     try {
       const r = await call('backup.restore', { name: b.name });
+      // the list first, so the notice never describes a list that still shows the old state
+      await load();
       setNotice(t('backup.restored', { time: formatMoment(r.restored.createdAt), keptAs: r.keptAs, enrolled: String(r.enrolled) }));
       setConfirm(null);
-      void load();
     } catch (e) {
       setError(errorMessage(e));
     } finally {
