@@ -52,11 +52,26 @@ async function buildNode() {
   });
 }
 
+/** The server's public /verify page script: a small browser bundle served beside the server. */
+async function buildVerifyPage() {
+  await esbuild({
+    entryPoints: [path.join(root, 'src-server/keys/verify-page.browser.ts')],
+    outfile: path.join(root, 'dist/server/verify-page.js'),
+    bundle: true,
+    platform: 'browser',
+    target: 'es2020',
+    format: 'iife',
+    minify: true,
+    logLevel: 'warning',
+  });
+}
+
 async function buildRenderer() {
   await viteBuild({ configFile: path.join(root, 'vite.config.mts'), logLevel: 'warn' });
 }
 
 const started = Date.now();
 if (only !== 'renderer') await buildNode();
+if (only !== 'renderer') await buildVerifyPage();
 if (only !== 'node') await buildRenderer();
 console.log(`build: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

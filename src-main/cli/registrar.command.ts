@@ -1,3 +1,4 @@
+import { onlineNote, verifyReason } from '../../src-shared/contract/register.contract';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -85,14 +86,16 @@ export const verifyCommand: Command = {
     } else if (fs.existsSync(arg) && !arg.includes('#')) code = fs.readFileSync(arg, 'utf8');
     // checking needs no account: the university's public key and the register are in the replica
     await withDb(parsed.values.db, async (db) => {
-      const r = createRegister(db).verify(code);
+      const r = await createRegister(db).verify(code);
       const say = (k: MessageKey, v?: Record<string, string | number>) => translate(locale, k, v);
       if (parsed.values.json) console.log(JSON.stringify(r, null, 2));
       else {
-        console.log(r.valid ? say('verify.valid') : say(`verify.problem.${r.problem}` as MessageKey, { reason: r.register?.revokeReason ?? '' }));
+        console.log(r.valid ? say('verify.valid') : say(`verify.problem.${r.problem}` as MessageKey, { reason: verifyReason(r) }));
         for (const [k, val] of Object.entries(r.fields ?? {})) if (val !== null) console.log(`  ${k}: ${val}`);
+        const note = onlineNote(r);
+        if (note) console.log(say(note));
       }
-      if (!r.valid) throw new CliError('registrar.cli.notValid', { problem: say(`verify.problem.${r.problem}` as MessageKey, { reason: r.register?.revokeReason ?? '' }) });
+      if (!r.valid) throw new CliError('registrar.cli.notValid', { problem: say(`verify.problem.${r.problem}` as MessageKey, { reason: verifyReason(r) }) });
     });
   },
 };

@@ -4,7 +4,7 @@
  * signs a document's essential fields. What is signed and how it is checked is shared with the
  * app, the CLI and the server's public page (src-shared/domain/document-code.ts).
  */
-import { createPrivateKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import {
   certificateBody,
   documentBody,
@@ -19,6 +19,7 @@ export type { KeyCertificate, SealFields, Sealed };
 
 /** The DER prefix of an Ed25519 SubjectPublicKeyInfo: the raw 32-byte key follows it. */
 const SPKI_PREFIX_LENGTH = 12;
+const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 
 export function rawPublicKey(key: KeyObject): string {
   return toBase64url(key.export({ format: 'der', type: 'spki' }).subarray(SPKI_PREFIX_LENGTH));
@@ -40,4 +41,11 @@ export function certifyKey(root: KeyObject, workstationPublicKey: KeyObject, c: 
 
 export function sealDocument(key: KeyObject, cert: KeyCertificate, fields: SealFields): Sealed {
   return { v: SEAL_VERSION, fields, cert, signature: toBase64url(sign(null, documentBody(cert.keyId, fields), key)) };
+}
+
+/** A raw Ed25519 public key (base64url, as certificates carry it) as a KeyObject. */
+export function publicKeyFromRaw(raw: string): KeyObject {
+  const bytes = Buffer.from(raw, 'base64url');
+  if (bytes.length !== 32) throw new Error('an Ed25519 public key is 32 bytes');
+  return createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, bytes]), format: 'der', type: 'spki' });
 }

@@ -93,6 +93,26 @@ export interface ServerMigrationTable {
   applied_at: Timestamp;
 }
 
+export interface RootKeyTable {
+  id: number;
+  public_key: string;
+  private_key: string;
+  created_at: Timestamp;
+}
+
+export interface SigningKeyTable {
+  key_id: string;
+  device_id: string;
+  series: string;
+  public_key: string;
+  valid_from: string;
+  valid_to: string;
+  certificate: Json;
+  certified_at: Timestamp;
+  revoked_at: NullableTimestamp;
+  revoke_reason: string | null;
+}
+
 export interface ServerSchema {
   sync_row: SyncRowTable;
   change_log: ChangeLogTable;
@@ -101,4 +121,6 @@ export interface ServerSchema {
   conflict: ConflictTable;
   server_user: ServerUserTable;
   server_migration: ServerMigrationTable;
+  root_key: RootKeyTable;
+  signing_key: SigningKeyTable;
 }

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { DeviceView } from '../../src-shared/sync/protocol';
 import type { ServerKysely } from '../db/connection';
 import { listDevices, revokeDevice } from '../devices/device.repository';
+import { revokeDeviceKeys } from '../keys/signing-key.repository';
 import { ADMIN_RATE_LIMIT, requireAdmin, routeLimit } from './auth.hooks';
 import { HttpError } from './http-errors';
 
@@ -17,6 +18,8 @@ export function adminRoutes(app: FastifyInstance, db: ServerKysely, adminLimit =
     await requireAdmin(db, req);
     const device = await revokeDevice(db, req.params.id);
     if (!device) throw new HttpError(404, 'not_found', `no device ${req.params.id}`);
+    // a stolen laptop: its document-signing keys go with its token
+    await revokeDeviceKeys(db, device.id, `device revoked ${device.revokedAt ?? ''}`.trim());
     return { device };
   });
 

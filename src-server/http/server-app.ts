@@ -12,6 +12,7 @@ import { adminRoutes } from './admin.routes';
 import { bearerToken } from './auth.hooks';
 import { handleError, HttpError } from './http-errors';
 import { MAX_COMPRESSED } from './limits';
+import { keysRoutes } from './keys.routes';
 import { syncRoutes } from './sync.routes';
 
 export interface ServerAppOptions {
@@ -63,6 +64,7 @@ export async function buildServerApp(opts: ServerAppOptions): Promise<FastifyIns
   app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: 'not_found', message: `no endpoint ${req.method} ${req.url.split('?')[0]}` }));
   syncRoutes(app, opts.db, opts.pushBodyLimit, opts.adminRateLimit);
   adminRoutes(app, opts.db, opts.adminRateLimit);
+  keysRoutes(app, opts.db, opts.adminRateLimit);
   await app.ready();
   return app;
 }

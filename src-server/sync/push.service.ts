@@ -22,6 +22,7 @@ import { refsOf } from '../../src-shared/sync/row-schema';
 import { MUTATION_RULES, SYNC_TABLES, syncTable } from '../../src-shared/sync/tables';
 import type { ServerSchema } from '../db/schema';
 import type { Device } from '../devices/device.repository';
+import { checkIssuedDocument } from '../keys/issued-document.rules';
 import { checkDocumentRules, checkStoredRow, liveRow, readBefore } from './row-checks';
 import { checkShape, decide, netChanges, nextVersion, Refusal, type NetChange } from './row-rules';
 import { asPulled, lastChangedBy } from './row-store.repository';
@@ -310,6 +311,7 @@ async function applyRows(trx: Trx, store: TxRowStore, device: Device, tx: Pushed
       const data = decision.kind === 'upsert' ? decision.data : null;
       if (data) await checkStoredRow(table, n.id, data, live?.data, load);
       await checkDocumentRules(n, live, data, before, tx, load);
+      if (n.table === 'issued_document') await checkIssuedDocument(trx, device, n.id, data, live?.data);
     }
     if (decision.kind === 'conflict') {
       conflicts.push({ change: n, view: await recordConflict(trx, store, device, tx, n, live!, decision.fields) });

@@ -43,13 +43,24 @@ export interface IssuedResult {
 export interface VerifyView {
   valid: boolean;
   /** why not: what the code itself fails, or what the register says */
-  problem: CodeProblem | 'revoked' | null;
+  problem: CodeProblem | 'revoked' | 'keyRevoked' | null;
   /** the signed fields, to compare with the paper (also when the register revoked it) */
   fields: Record<string, string | number | null> | null;
   keyId: string | null;
   /** what this replica's register knows of the number (null: not in it, e.g. not synced yet) */
   register: { revokedAt: string | null; revokeReason: string | null } | null;
+  /** the server revoked the key that signed it (a stolen laptop) */
+  keyRevocation: { revokedAt: string | null; reason: string | null } | null;
+  /** what the server said: null when not asked (not enrolled), 'failed' when it did not answer */
+  online: 'valid' | 'revoked' | 'unknown' | 'failed' | null;
 }
+
+/** The reason a refused check names: the key's revocation or the document's. */
+export const verifyReason = (v: VerifyView): string => v.keyRevocation?.reason ?? v.register?.revokeReason ?? '';
+
+/** The message for what the server said, if it was asked. */
+export const onlineNote = (v: VerifyView) =>
+  v.online === 'valid' ? 'verify.online.ok' : v.online === 'unknown' ? 'verify.online.notInRegister' : v.online === 'failed' ? 'verify.online.failed' : null;
 
 const lang = z.enum(['ky', 'ru', 'en']);
 

@@ -10,6 +10,13 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 
 export const SEAL_VERSION = 1;
 
+/**
+ * Series prefixes: a central server certifies S1, S2 …; a replica that is its own authority
+ * (not enrolled) A1, A2 … — so an enrolled workstation never signs with a key of its own making.
+ */
+export const SERVER_SERIES_PREFIX = 'S';
+export const LOCAL_SERIES_PREFIX = 'A';
+
 export type SealFields = Readonly<Record<string, string | number | null>>;
 
 export interface KeyCertificate {
@@ -100,6 +107,11 @@ function verifies(signature: string, body: Uint8Array, publicKey: string): boole
   }
 }
 
+/** Whether the root key (raw, base64url) signed this workstation key's certificate. */
+export function certifiedBy(cert: KeyCertificate, rootPublicKey: string): boolean {
+  return verifies(cert.signature, certificateBody(cert), rootPublicKey);
+}
+
 /**
  * Checks a code against the university's root public key (raw, base64url): the certificate is
  * the root's, the document was issued (fields.issuedOn) inside the key's period, its number is
@@ -109,7 +121,7 @@ export function verifyCode(code: string, rootPublicKey: string): CodeCheck {
   const s = decodeCode(codeFromText(code));
   if (!s) return { ok: false, reason: 'malformed' };
   const keyId = s.cert.keyId;
-  if (!verifies(s.cert.signature, certificateBody(s.cert), rootPublicKey)) return { ok: false, reason: 'certificate', keyId };
+  if (!certifiedBy(s.cert, rootPublicKey)) return { ok: false, reason: 'certificate', keyId };
   const day = s.fields.issuedOn;
   if (typeof day !== 'string' || day < s.cert.validFrom || day > s.cert.validTo) return { ok: false, reason: 'keyNotValidOn', keyId };
   if (typeof s.fields.number !== 'string' || !s.fields.number.startsWith(`${s.cert.series}-`)) return { ok: false, reason: 'series', keyId };

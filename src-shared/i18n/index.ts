@@ -50,19 +50,22 @@ import { registrarEn } from './registrar.en';
 import { registrarKy } from './registrar.ky';
 import { registrarRu } from './registrar.ru';
 import { uiKy } from './ui.ky';
+import { verifyPageEn } from './verify-page.en';
+import { verifyPageKy } from './verify-page.ky';
+import { verifyPageRu } from './verify-page.ru';
 import { uiRu } from './ui.ru';
 
 export const LOCALES = ['ky', 'ru', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'ky';
 
-export type MessageKey = keyof typeof errorsRu | keyof typeof uiRu | keyof typeof docRu | keyof typeof curriculaRu | keyof typeof gradingScaleRu | keyof typeof gradeSessionRu | keyof typeof syncRu | keyof typeof cliRu | keyof typeof backupRu | keyof typeof setupRu | keyof typeof unsavedRu | keyof typeof auditRu | keyof typeof historyRu | keyof typeof densityRu | keyof typeof deanOfficeRu | keyof typeof registrarRu;
+export type MessageKey = keyof typeof errorsRu | keyof typeof uiRu | keyof typeof docRu | keyof typeof curriculaRu | keyof typeof gradingScaleRu | keyof typeof gradeSessionRu | keyof typeof syncRu | keyof typeof cliRu | keyof typeof backupRu | keyof typeof setupRu | keyof typeof unsavedRu | keyof typeof auditRu | keyof typeof historyRu | keyof typeof densityRu | keyof typeof deanOfficeRu | keyof typeof registrarRu | keyof typeof verifyPageRu;
 export type Catalog = Record<MessageKey, string>;
 
 export const catalogs: Record<Locale, Catalog> = {
-  ky: { ...errorsKy, ...uiKy, ...docKy, ...curriculaKy, ...gradingScaleKy, ...gradeSessionKy, ...syncKy, ...cliKy, ...backupKy, ...setupKy, ...unsavedKy, ...auditKy, ...historyKy, ...densityKy, ...deanOfficeKy, ...registrarKy },
-  ru: { ...errorsRu, ...uiRu, ...docRu, ...curriculaRu, ...gradingScaleRu, ...gradeSessionRu, ...syncRu, ...cliRu, ...backupRu, ...setupRu, ...unsavedRu, ...auditRu, ...historyRu, ...densityRu, ...deanOfficeRu, ...registrarRu },
-  en: { ...errorsEn, ...uiEn, ...docEn, ...curriculaEn, ...gradingScaleEn, ...gradeSessionEn, ...syncEn, ...cliEn, ...backupEn, ...setupEn, ...unsavedEn, ...auditEn, ...historyEn, ...densityEn, ...deanOfficeEn, ...registrarEn },
+  ky: { ...errorsKy, ...uiKy, ...docKy, ...curriculaKy, ...gradingScaleKy, ...gradeSessionKy, ...syncKy, ...cliKy, ...backupKy, ...setupKy, ...unsavedKy, ...auditKy, ...historyKy, ...densityKy, ...deanOfficeKy, ...registrarKy, ...verifyPageKy },
+  ru: { ...errorsRu, ...uiRu, ...docRu, ...curriculaRu, ...gradingScaleRu, ...gradeSessionRu, ...syncRu, ...cliRu, ...backupRu, ...setupRu, ...unsavedRu, ...auditRu, ...historyRu, ...densityRu, ...deanOfficeRu, ...registrarRu, ...verifyPageRu },
+  en: { ...errorsEn, ...uiEn, ...docEn, ...curriculaEn, ...gradingScaleEn, ...gradeSessionEn, ...syncEn, ...cliEn, ...backupEn, ...setupEn, ...unsavedEn, ...auditEn, ...historyEn, ...densityEn, ...deanOfficeEn, ...registrarEn, ...verifyPageEn },
 };
 
 export function pickLocale(value: unknown): Locale {

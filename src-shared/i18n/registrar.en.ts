@@ -54,7 +54,7 @@ export const registrarEn: Record<keyof typeof registrarRu, string> = {
   'registrar.cli.progress': 'transcript {done} of {total}',
   'registrar.cli.groupDone': '{count} transcripts written to {dir}',
   'error.registrar.keyUnreadable': 'This workstation’s signing key cannot be opened here (was the replica copied from another computer?): documents are signed only where the key was made.',
-  'error.registrar.noCertifiedKey': 'This workstation has no signing key certified by the university: ask the IT department.',
+  'error.registrar.noCertifiedKey': 'This workstation has no signing key certified by the university yet: the server issues it when the workstation syncs — sync now (the Sync screen); if that does not help, ask the IT department.',
   'error.certificate.expelled': 'The student was expelled on {date} (order No. {order}): no certificate of study can be issued — issue an academic certificate instead.',
   'error.certificate.graduated': 'The student graduated on {date} (order No. {order}): no certificate of study can be issued.',
   'error.certificate.notEnrolled': 'On {date} the student is not enrolled: no certificate of study can be issued.',

@@ -7,6 +7,7 @@
  * transaction made (captured by triggers, so no write can forget to sync). The server applies
  * each transaction atomically and idempotently, then pulls hand back a change log.
  */
+import type { KeyCertificate } from '../domain/document-code';
 import { z } from 'zod';
 
 /** The protocol's own version: the server accepts this and the previous one. */
@@ -269,4 +270,35 @@ export interface DeviceView {
 export interface ServerError {
   error: string;
   message: string;
+}
+
+/** A registrar workstation asks the root key to certify its document-signing key (issue 13). */
+export const signingKeyRequest = z.object({
+  protocol: z.number().int(),
+  /** raw Ed25519 public key, base64url (the private key never leaves the workstation) */
+  publicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a raw Ed25519 public key in base64url'),
+});
+export interface SigningKeyResponse {
+  certificate: KeyCertificate;
+  rootPublicKey: string;
+}
+
+/** What anyone may ask of a document online: is its key or the document itself revoked. */
+export const verifyStatusRequest = z.object({
+  keyId: z.string().min(1).max(100),
+  number: z.string().min(1).max(40),
+});
+export interface VerifyStatusResponse {
+  /** unknown: a key this server did not certify (the signature check decides) */
+  key: { state: 'valid' | 'revoked' | 'unknown'; revokedAt: string | null; reason: string | null };
+  document: { state: 'valid' | 'revoked' | 'unknown'; revokedAt: string | null; reason: string | null };
+}
+
+/** The short code typed by hand: the number and the eight characters beside the QR. */
+export const verifyLookupRequest = z.object({
+  number: z.string().trim().min(1).max(40),
+  check: z.string().trim().toUpperCase().regex(/^[A-Z2-9]{4}-?[A-Z2-9]{4}$/, 'eight characters, as printed beside the QR'),
+});
+export interface VerifyLookupResponse {
+  code: string;
 }

@@ -20,6 +20,8 @@ import { sealDocument } from '../../platform/document-seal';
 import { universityToday } from '../../platform/university-clock';
 import { holderSignature, universityNames } from '../reference/reference.service';
 import { assertInScope, scopeFor } from '../scope';
+import type { VerifyStatusResponse } from '../../../src-shared/sync/protocol';
+import { createSyncHttp } from '../sync/sync-http';
 import { readSyncState } from '../sync/sync-state.repository';
 import { withWrite } from '../write-transaction';
 import { insertIssued, issuedById, issuedByNumber, listIssued, nextSeq, revokeIssued, type IssuedRow } from './register.repository';
@@ -69,7 +71,18 @@ const pdfFile = (number: string, lang: string, buffer: Buffer): ExportedFile => 
   base64: buffer.toString('base64'),
 });
 
-export function createRegister(db: Database, today: () => string = () => universityToday()) {
+export function createRegister(db: Database, today: () => string = () => universityToday(), opts: { statusTimeoutMs?: number } = {}) {
+  /** The server's answer on a key and a number; null offline, not enrolled, or no answer in time. */
+  async function onlineStatus(keyId: string, number: string): Promise<VerifyStatusResponse | null> {
+    const state = readSyncState(db);
+    if (!state) return null;
+    try {
+      return await createSyncHttp(state.serverUrl, { timeoutMs: opts.statusTimeoutMs ?? 4000 }).post<VerifyStatusResponse>('/v1/verify/status', { keyId, number });
+    } catch {
+      return null;
+    }
+  }
+
   function certificateInput(session: SessionUser, studentId: string, day: string, purpose: string) {
     const s = transcriptStudent(db, session, studentId);
     const { study, faculty } = studyOn(db, studentId, day);
@@ -198,16 +211,27 @@ export function createRegister(db: Database, today: () => string = () => univers
     },
 
     /** Anyone signed in may check a code; the register adds what this replica knows of the number. */
-    verify(code: string): VerifyView {
+    /**
+     * The offline check (signature, key, series), then this replica's register, then — on an
+     * enrolled workstation, if the server answers within a few seconds — the server's word on
+     * the key and the document (a stolen laptop's key, a revocation not synced here yet).
+     */
+    async verify(code: string): Promise<VerifyView> {
       const root = rootPublicKey(db);
       const check: CodeCheck = root ? verifyCode(code, root) : { ok: false, reason: 'certificate' };
       const sealed = decodeCode(codeFromText(code));
       const number = typeof sealed?.fields.number === 'string' ? sealed.fields.number : null;
       const entry = number ? issuedByNumber(db, number) : undefined;
       const register = entry ? { revokedAt: entry.revoked_at, revokeReason: entry.revoke_reason } : null;
-      if (!check.ok) return { valid: false, problem: check.reason, fields: sealed?.fields ?? null, keyId: check.keyId ?? null, register };
-      if (register?.revokedAt) return { valid: false, problem: 'revoked', fields: check.fields, keyId: check.keyId, register };
-      return { valid: true, problem: null, fields: check.fields, keyId: check.keyId, register };
+      const base = { fields: sealed?.fields ?? null, keyId: check.ok ? check.keyId : (check.keyId ?? null), register, keyRevocation: null, online: null };
+      const answer = (problem: VerifyView['problem'], more: Partial<VerifyView> = {}): VerifyView => ({ valid: problem === null, problem, ...base, ...more });
+      if (!check.ok) return answer(check.reason);
+      if (register?.revokedAt) return answer('revoked');
+      const status = await onlineStatus(check.keyId, number!);
+      if (!status) return answer(null, { online: readSyncState(db) ? 'failed' : null });
+      if (status.key.state === 'revoked') return answer('keyRevoked', { keyRevocation: { revokedAt: status.key.revokedAt, reason: status.key.reason }, online: 'revoked' });
+      if (status.document.state === 'revoked') return answer('revoked', { register: { revokedAt: status.document.revokedAt, revokeReason: status.document.reason }, online: 'revoked' });
+      return answer(null, { online: status.document.state });
     },
   };
 }

@@ -6,6 +6,8 @@
 import { enrolRequest, MAX_SENT_ASKED, type DeviceScope, type EnrolResponse, type HeartbeatResponse } from '../../../src-shared/sync/protocol';
 import type { Database } from '../../db/connection';
 import { APP_VERSION } from '../../app/version';
+import { universityToday } from '../../platform/university-clock';
+import { ensureCertifiedKey } from '../registrar/signing-key.service';
 import { installCurrentCaptureTriggers } from './captured-columns';
 import { bootstrap, pullAll, type PullOutcome } from './sync-pull';
 import { createSyncHttp, SyncHttpError, type SyncHttp } from './sync-http';
@@ -99,6 +101,8 @@ export async function enrol(db: Database, opts: EnrolOptions & { discardPending?
   // carried changes go first (as in every sync run): a row kept for one may hold a later state the server lost
   if (carried > 0) await pushAll(db, http, readSyncState(db)!);
   const rows = await bootstrap(db, http, readSyncState(db)!, 2000, opts.onProgress);
+  // a registrar workstation gets its document-signing key certified now (each sync retries if this fails)
+  await ensureCertifiedKey(db, http, universityToday()).catch(() => undefined);
   return { deviceId: res.deviceId, rows, carried };
 }
 
@@ -147,6 +151,7 @@ export async function syncOnce(db: Database, http?: SyncHttp): Promise<RunResult
       pull = again.pull;
       await heartbeat(db, client).catch(() => undefined);
     }
+    await ensureCertifiedKey(db, client, universityToday()).catch(() => undefined);
     recordAttempt(db, at, { ok: true });
     return { push, pull, pending: pendingSummary(db, readSyncState(db)!.baselineSeq).count };
   } catch (e) {

@@ -2,6 +2,7 @@ import jsQR from 'jsqr';
 import { useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { VerifyView } from '../../../src-shared/contract';
+import { onlineNote, verifyReason } from '../../../src-shared/contract/register.contract';
 import { formatDate } from '../../../src-shared/domain/dates';
 import type { MessageKey } from '../../../src-shared/i18n';
 import { call, errorMessage } from '../../api/client';
@@ -71,7 +72,12 @@ export function VerifyPanel() {
       {error ? <ErrorBanner message={error} onDismiss={() => setError(null)} /> : null}
       {result ? (
         <div className={`verify-result ${result.valid ? 'verify-valid' : 'verify-invalid'}`} data-testid="verify-result" data-valid={result.valid ? 'true' : 'false'}>
-          <strong>{result.valid ? t('verify.valid') : t(`verify.problem.${result.problem}` as MessageKey, { reason: result.register?.revokeReason ?? '' })}</strong>
+          <strong>{result.valid ? t('verify.valid') : t(`verify.problem.${result.problem}` as MessageKey, { reason: verifyReason(result) })}</strong>
+          {onlineNote(result) ? (
+            <p className="muted small" data-testid="verify-online">
+              {t(onlineNote(result)!)}
+            </p>
+          ) : null}
           {result.fields ? (
             <table className="grades-table">
               <tbody>
