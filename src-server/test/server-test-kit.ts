@@ -48,7 +48,8 @@ export const TEST_BACKENDS: TestBackend[] = [
 
 /** Empties every table between tests (the schema stays). */
 export async function truncateAll(db: ServerDb): Promise<void> {
-  await sql`TRUNCATE sync_row, change_log, device_mutation, conflict, device, server_user RESTART IDENTITY CASCADE`.execute(db.kysely);
+  await sql`TRUNCATE sync_row, change_log, device_mutation, conflict, device, server_user, root_key, signing_key RESTART IDENTITY CASCADE`.execute(db.kysely);
+  await sql`ALTER SEQUENCE key_series_seq RESTART`.execute(db.kysely);
 }
 
 /** PGlite takes seconds to start, more on a busy CI machine: hooks that open a backend wait this long. */
