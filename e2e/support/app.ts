@@ -8,7 +8,7 @@ import { inject } from 'vitest';
 
 const root = path.resolve(__dirname, '..', '..');
 export const CHROMIUM = process.env.UNIDESK_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-dev-shm-usage',
