@@ -15,15 +15,15 @@ const USER = { user: { type: 'string' } } as const;
 export const certificateCommand = subcommands('certificate', 'issue a certificate of study (entered in the register, signed, with its QR)', {
   issue: {
     summary: 'issue a certificate of study',
-    usage: 'unidesk certificate issue --student ID|RECORDBOOK --type study --purpose TEXT --lang ky|ru|en --out FILE --user USERNAME [--db FILE]',
+    usage: 'unidesk certificate issue --student ID|RECORDBOOK --type study|academic --purpose TEXT --lang ky|ru|en --out FILE --user USERNAME [--db FILE]',
     async run(argv, locale) {
       const v = flags(argv, { ...USER, student: { type: 'string' }, type: { type: 'string' }, purpose: { type: 'string' }, out: { type: 'string' } });
       const ref = required('student', v.student);
       const out = required('out', v.out);
-      oneOf('type', v.type, ['study'] as const, 'study');
+      const type = oneOf('type', v.type, ['study', 'academic'] as const, 'study');
       await withApi(v, locale, async (api) => {
         const studentId = await findStudent(api, ref);
-        const r = await api.call('register.issueCertificate', { studentId, type: 'study', lang: locale, purpose: v.purpose ?? '' });
+        const r = await api.call('register.issueCertificate', { studentId, type, lang: locale, purpose: v.purpose ?? '' });
         console.log(api.say('registrar.cli.issued', { number: r.document.number, code: r.document.shortCode }));
         console.log(api.say('cli.wrote', { file: writeWhole(out, r.file.base64) }));
       });

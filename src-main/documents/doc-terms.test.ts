@@ -28,6 +28,7 @@ const SECTIONS: [prefix: string, title: string][] = [
   ['doc.direction.', 'Direction to a retake or an individual exam (жолдомо / направление)'],
   ['doc.transcript.', 'Transcript (транскрипт; also in English)'],
   ['doc.certificate.', 'Certificate of study (окуу жеринен маалымкат / справка с места учёбы; also in English)'],
+  ['doc.academic.', 'Academic certificate (академиялык маалымкат / академическая справка; the transcript’s terms and the certificate’s number, footer and check)'],
   ['doc.', 'Shared by every document (page numbers, forms, funding, statuses, columns)'],
 ];
 

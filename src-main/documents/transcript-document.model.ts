@@ -28,4 +28,21 @@ export interface TranscriptDocumentInput {
   /** the signatories' printed names ("Б. Э. Мамытов"), or null to sign by hand */
   registrar: string | null;
   dean: string | null;
+  /** set: an academic certificate (a student who left), entered in the register with its QR */
+  academic?: AcademicPart;
+}
+
+export interface AcademicPart {
+  number: string;
+  duplicate: boolean;
+  leaving: {
+    date: string;
+    orderNo: string | null;
+    orderDate: string | null;
+    /** the order's expulsion reason, worded by the document's language */
+    reasonCode: string | null;
+    /** the order's basis as written (Kyrgyz, and Russian when it has one) */
+    basis: { ky: string; ru: string | null };
+  };
+  verify: { url: string; shortCode: string };
 }

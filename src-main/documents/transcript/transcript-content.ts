@@ -31,6 +31,8 @@ export interface TranscriptContent {
   seal: string;
   footerNote: string;
   fileTitle: string;
+  /** an academic certificate's number, leaving order and QR; null on a transcript */
+  register: { numberLine: string; duplicate: string | null; left: string; verifyText: string; qr: string } | null;
 }
 
 function attemptText(a: AttemptView, t: (k: MessageKey, v?: MessageValues) => string): string {
@@ -77,11 +79,13 @@ export function transcriptContent(input: TranscriptDocumentInput, lang: Transcri
     rows.push({ kind: 'total', text: t('doc.transcript.semesterTotal', { credits: sem.creditsEarned, gpa: gpa(sem.gpa) }) });
   }
   const issued = formatDate(input.issuedOn);
+  const a = input.academic;
+  const title = a ? t('doc.academic.title') : t('doc.transcript.title');
   return {
     university: input.university[lang] || input.university.ru,
     faculty: input.faculty[lang] || input.faculty.ru,
-    title: t('doc.transcript.title'),
-    subtitle: t('doc.transcript.subtitle'),
+    title,
+    subtitle: a ? t('doc.academic.subtitle') : t('doc.transcript.subtitle'),
     fields: [
       { label: t('doc.transcript.fullName'), value: name },
       ...(s.pin ? [{ label: t('doc.transcript.pin'), value: s.pin }] : []),
@@ -113,7 +117,21 @@ export function transcriptContent(input: TranscriptDocumentInput, lang: Transcri
       { position: t('doc.sheet.dean'), name: latin(input.dean ?? '') },
     ],
     seal: t('doc.transcript.seal'),
-    footerNote: t('doc.transcript.footer', { name, date: issued }),
-    fileTitle: `${t('doc.transcript.sheetName')} — ${name}`,
+    footerNote: a ? t('doc.certificate.footer', { number: a.number, date: issued }) : t('doc.transcript.footer', { name, date: issued }),
+    fileTitle: a ? `${title} ${a.number}` : `${t('doc.transcript.sheetName')} — ${name}`,
+    register: a
+      ? {
+          numberLine: t('doc.certificate.number', { number: a.number, date: issued }),
+          duplicate: a.duplicate ? t('doc.certificate.duplicate') : null,
+          left: t('doc.academic.left', {
+            order: a.leaving.orderNo ?? '—',
+            date: formatDate(a.leaving.orderDate ?? a.leaving.date),
+            from: formatDate(a.leaving.date),
+            reason: a.leaving.reasonCode ? t(`doc.expulsionReason.${a.leaving.reasonCode}` as MessageKey) : ((lang === 'ru' ? a.leaving.basis.ru : null) ?? a.leaving.basis.ky),
+          }),
+          verifyText: t('doc.certificate.verify', { url: a.verify.url.replace(/#.*$/, ''), code: `${a.number} · ${a.verify.shortCode}` }),
+          qr: a.verify.url,
+        }
+      : null,
   };
 }

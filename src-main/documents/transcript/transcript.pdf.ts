@@ -3,9 +3,9 @@
  * semester (its header row repeated on each page), cumulative credits and GPA, the GPA rule,
  * and the registrar's and dean's signatures with a place for the seal, kept together.
  */
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, Margins, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { TranscriptDocumentInput, TranscriptLanguage } from '../transcript-document.model';
-import { documentDefinition, renderKeepingClosing } from '../pdf/pdf';
+import { documentDefinition, MM, renderKeepingClosing } from '../pdf/pdf';
 import { closingBlock, listTables, signatureTable, type ListCell, type ListColumn } from '../pdf/pdf-table';
 import { transcriptContent, type TranscriptContent } from './transcript-content';
 
@@ -19,7 +19,8 @@ function header(c: TranscriptContent): Content[] {
     { text: c.university, bold: true, alignment: 'center', fontSize: 12 },
     { text: c.faculty, alignment: 'center', fontSize: 10, margin: [0, 2, 0, 0] },
     { text: c.title, bold: true, alignment: 'center', fontSize: 15, characterSpacing: 2, margin: [0, 12, 0, 0] },
-    { text: c.subtitle, alignment: 'center', fontSize: 10, margin: [0, 2, 0, 10] },
+    { text: c.subtitle, alignment: 'center', fontSize: 10, margin: [0, 2, 0, c.register ? 2 : 10] },
+    ...(c.register ? [{ text: c.register.numberLine, alignment: 'center' as const, fontSize: 10, margin: [0, 0, 0, 10] as Margins }] : []),
     {
       layout: 'noBorders',
       fontSize: 10,
@@ -39,12 +40,20 @@ function table(c: TranscriptContent, carryRows: boolean): Content[] {
   return listTables({ columns, rows, fontSize: FONT, headerFontSize: FONT - 0.5, padding: 2 }, carryRows);
 }
 
+/** the QR's side: as on the certificate of study, readable by a phone camera */
+const QR_SIZE = 40 * MM;
+
 function closing(c: TranscriptContent): Content[] {
+  const r = c.register;
   return closingBlock([
     { text: c.cumulative, bold: true, margin: [0, 8, 0, 0] },
     { text: c.gpaNote, fontSize: 8, margin: [0, 4, 0, 0] },
+    ...(r ? [{ text: r.left, fontSize: 10, margin: [0, 8, 0, 0] as Margins }] : []),
     signatureTable(c.signatures),
     { text: c.seal, fontSize: 9, margin: [0, 10, 0, 0] },
+    ...(r
+      ? [{ margin: [0, 14, 0, 0] as Margins, columns: [{ width: QR_SIZE, qr: r.qr, fit: QR_SIZE, eccLevel: 'L' as const }, { width: '*' as const, text: r.verifyText, fontSize: 9, margin: [12, 4, 0, 0] as Margins }] }]
+      : []),
   ]);
 }
 
@@ -54,6 +63,7 @@ function definition(c: TranscriptContent, lang: TranscriptLanguage, carryRows: b
     title: c.fileTitle,
     subject: c.title,
     footerNote: c.footerNote,
+    mark: c.register?.duplicate ?? null,
   });
 }
 

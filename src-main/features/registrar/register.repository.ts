@@ -101,3 +101,14 @@ export function groupWithSpecialty(db: Database, groupId: string) {
       .where('g.id', '=', groupId),
   );
 }
+
+/** A history row's leaving order (an expulsion's number, date, reason and basis). */
+export function leavingOf(db: Database, historyId: string) {
+  return db.sync.first(
+    db.kysely
+      .selectFrom('student_status_history as h')
+      .leftJoin('student_order as o', 'o.id', 'h.order_id')
+      .select(['h.effective_date', 'h.order_no', 'h.order_date', 'o.expulsion_reason', 'o.reason', 'o.reason_ru'])
+      .where('h.id', '=', historyId),
+  );
+}

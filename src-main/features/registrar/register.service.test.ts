@@ -33,7 +33,7 @@ afterAll(() => db.close());
 describe('a certificate of study', () => {
   it('states what a studying student studies, numbers it in the workstation’s series and enters it with audit and outbox', async () => {
     const s = studentWith('active', `AND s.course = 2 AND s.sex = 'F'`);
-    const r = await register.issueCertificate(user('registrar'), { studentId: s.id, lang: 'ru', purpose: 'в Социальный фонд' });
+    const r = await register.issueCertificate(user('registrar'), { type: 'study', studentId: s.id, lang: 'ru', purpose: 'в Социальный фонд' });
     expect(r.document).toMatchObject({ number: 'A1-000001', type: 'study', studentId: s.id, issuedOn: TODAY, purpose: 'в Социальный фонд', duplicateOf: null, revokedAt: null });
     const text = pdfText(r.file.base64, 'study-ru');
     expect(text).toContain('СПРАВКА');
@@ -50,7 +50,7 @@ describe('a certificate of study', () => {
 
   it('is checked by its code alone: valid as issued, "signature" for any changed field, revoked once revoked', async () => {
     const s = studentWith('active', 'AND s.course = 3');
-    const r = await register.issueCertificate(user('registrar'), { studentId: s.id, lang: 'ky', purpose: '' });
+    const r = await register.issueCertificate(user('registrar'), { type: 'study', studentId: s.id, lang: 'ky', purpose: '' });
     const code = db.sqlite.prepare(`SELECT code FROM issued_document WHERE id = ?`).pluck().get(r.document.id) as string;
     expect(await register.verify(`https://verify.unidesk.example/verify#${code}`)).toMatchObject({ valid: true, problem: null, fields: { number: r.document.number, lastName: s.last_name, course: 3 } });
     const sealed = decodeCode(code)!;
@@ -69,12 +69,12 @@ describe('a certificate of study', () => {
 
   it('prints Kyrgyz letters in Kyrgyz and the Latin name in English; a reprint is a numbered DUPLICATE naming the original', async () => {
     const s = studentWith('active', 'AND s.course = 1');
-    const ky = await register.issueCertificate(user('registrar'), { studentId: s.id, lang: 'ky', purpose: '' });
+    const ky = await register.issueCertificate(user('registrar'), { type: 'study', studentId: s.id, lang: 'ky', purpose: '' });
     const text = pdfText(ky.file.base64, 'study-ky');
     expect(text).toContain('МААЛЫМКАТ');
     expect(text).toMatch(/[ңөү]/);
     expect(text).toContain('студенти экенин');
-    const en = await register.issueCertificate(user('registrar'), { studentId: s.id, lang: 'en', purpose: 'the Embassy of Germany' });
+    const en = await register.issueCertificate(user('registrar'), { type: 'study', studentId: s.id, lang: 'en', purpose: 'the Embassy of Germany' });
     const enText = pdfText(en.file.base64, 'study-en');
     expect(enText).toContain('CERTIFICATE OF STUDY');
     expect(enText).not.toContain(s.last_name);
@@ -88,17 +88,17 @@ describe('a certificate of study', () => {
 
   it('says that a student on leave is on leave, and refuses the expelled and the graduated saying why, writing nothing', async () => {
     const leave = studentWith('on_leave');
-    const r = await register.issueCertificate(user('registrar'), { studentId: leave.id, lang: 'ru', purpose: '' });
+    const r = await register.issueCertificate(user('registrar'), { type: 'study', studentId: leave.id, lang: 'ru', purpose: '' });
     expect(pdfText(r.file.base64, 'study-leave')).toMatch(/Находится в академическом отпуске с \d\d\.\d\d\.\d{4} по \d\d\.\d\d\.\d{4} \(приказ № \S+\)/);
     const before = count('SELECT count(*) FROM issued_document');
-    await expect(register.issueCertificate(user('registrar'), { studentId: studentWith('expelled').id, lang: 'ru', purpose: '' })).rejects.toMatchObject({ key: 'error.certificate.expelled', values: { order: expect.stringMatching(/\S/) } });
-    await expect(register.issueCertificate(user('registrar'), { studentId: studentWith('graduated').id, lang: 'ru', purpose: '' })).rejects.toMatchObject({ key: 'error.certificate.graduated' });
+    await expect(register.issueCertificate(user('registrar'), { type: 'study', studentId: studentWith('expelled').id, lang: 'ru', purpose: '' })).rejects.toMatchObject({ key: 'error.certificate.expelled', values: { order: expect.stringMatching(/\S/) } });
+    await expect(register.issueCertificate(user('registrar'), { type: 'study', studentId: studentWith('graduated').id, lang: 'ru', purpose: '' })).rejects.toMatchObject({ key: 'error.certificate.graduated' });
     expect(count('SELECT count(*) FROM issued_document')).toBe(before);
   });
 
   it('is the registrar’s: a dean’s office may not issue one, and sees only its faculty’s entries', async () => {
     const s = studentWith('active');
-    await expect(register.issueCertificate(user('clerk'), { studentId: s.id, lang: 'ru', purpose: '' })).rejects.toMatchObject({ key: 'error.register.certificatesOnly' });
+    await expect(register.issueCertificate(user('clerk'), { type: 'study', studentId: s.id, lang: 'ru', purpose: '' })).rejects.toMatchObject({ key: 'error.register.certificatesOnly' });
     const all = register.list(user('registrar'), { offset: 0, limit: 100 });
     const mine = register.list(user('clerk'), { offset: 0, limit: 100 });
     expect(all.total).toBeGreaterThan(mine.total);
@@ -106,5 +106,47 @@ describe('a certificate of study', () => {
     // by a name typed in capitals, as the student search finds it
     const first = all.rows.at(-1)!;
     expect(register.list(user('registrar'), { query: first.lastName.toLocaleUpperCase('ky'), offset: 0, limit: 100 }).rows.map((r) => r.id)).toContain(first.id);
+  });
+});
+
+describe('an academic certificate', () => {
+  it('lists what an expelled student studied and the order that ended it, in Kyrgyz and Russian, sealed and registered', async () => {
+    const s = db.sqlite
+      .prepare(
+        `SELECT s.id, s.last_name, s.first_name, h.order_no, o.expulsion_reason FROM student s
+         JOIN student_status_history h ON h.student_id = s.id AND h.status = 'expelled' AND h.voided_by_order_id IS NULL
+         JOIN student_order o ON o.id = h.order_id
+         WHERE s.status = 'expelled' AND o.expulsion_reason = 'academic_failure'
+           AND EXISTS (SELECT 1 FROM grade g JOIN grade_sheet gs ON gs.id = g.sheet_id WHERE g.student_id = s.id AND gs.state = 'closed')
+         ORDER BY s.record_book_no LIMIT 1`,
+      )
+      .get() as { id: string; last_name: string; first_name: string; order_no: string };
+    const ru = await register.issueCertificate(user('registrar'), { type: 'academic', studentId: s.id, lang: 'ru', purpose: '' });
+    expect(ru.document).toMatchObject({ type: 'academic', studentId: s.id });
+    expect(ru.file.fileName).toMatch(/^academic-certificate-A1-\d{6}-ru\.pdf$/);
+    const text = pdfText(ru.file.base64, 'academic-ru');
+    expect(text).toContain('АКАДЕМИЧЕСКАЯ СПРАВКА');
+    expect(text).toContain(`Отчислен(а) приказом № ${s.order_no}`);
+    expect(text).toContain('за академическую неуспеваемость');
+    expect(text).toMatch(/1 семестр \(\d{4}-\d{4} учебный год\)/);
+    expect(text).toContain(`Справка № ${ru.document.number}`);
+    expect(text).toContain(`${ru.document.number} · ${ru.document.shortCode}`);
+    const code = db.sqlite.prepare('SELECT code FROM issued_document WHERE id = ?').pluck().get(ru.document.id) as string;
+    const checked = await register.verify(code);
+    expect(checked).toMatchObject({ valid: true, fields: { type: 'academic', lastName: s.last_name, leftOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) } });
+    expect(checked.fields!.credits).toBeGreaterThan(0);
+    const ky = await register.issueCertificate(user('registrar'), { type: 'academic', studentId: s.id, lang: 'ky', purpose: '' });
+    expect(pdfText(ky.file.base64, 'academic-ky')).toMatch(/АКАДЕМИЯЛЫК МААЛЫМКАТ[\s\S]*окуудан чыгарылган/);
+    await expect(register.issueCertificate(user('registrar'), { type: 'academic', studentId: s.id, lang: 'en', purpose: '' })).rejects.toMatchObject({ key: 'error.academic.language' });
+  });
+
+  it('refuses a student still studying or graduated, saying what they are on the date', async () => {
+    const before = count('SELECT count(*) FROM issued_document');
+    await expect(register.issueCertificate(user('registrar'), { type: 'academic', studentId: studentWith('active', 'AND s.course >= 2').id, lang: 'ru', purpose: '' })).rejects.toMatchObject({
+      key: 'error.academic.notLeft',
+      values: { date: '04.12.2026', status: { msg: 'doc.status.active' } },
+    });
+    await expect(register.issueCertificate(user('registrar'), { type: 'academic', studentId: studentWith('graduated').id, lang: 'ru', purpose: '' })).rejects.toMatchObject({ key: 'error.academic.notLeft' });
+    expect(count('SELECT count(*) FROM issued_document')).toBe(before);
   });
 });

@@ -15,6 +15,7 @@ import { transliterate } from '../../../src-shared/domain/transliterate';
 import type { Database } from '../../db/connection';
 import type { CertificateDocumentInput, CertificateLanguage } from '../../documents/certificate-document.model';
 import { renderCertificatePdf } from '../../documents/certificate/certificate.pdf';
+import { renderTranscriptPdf } from '../../documents/transcript/transcript.pdf';
 import { AppError, forbidden } from '../../host/app-error';
 import { sealDocument } from '../../platform/document-seal';
 import { universityToday } from '../../platform/university-clock';
@@ -27,6 +28,7 @@ import { withWrite } from '../write-transaction';
 import { insertIssued, issuedById, issuedByNumber, listIssued, nextSeq, revokeIssued, type IssuedRow } from './register.repository';
 import { rootPublicKey, workstationKey } from './signing-key.service';
 import { setting } from './signing-key.repository';
+import { ACADEMIC_LANGUAGES, academicInput } from './academic-certificate';
 import { studyOn, validUntil } from './study-certificate';
 import { transcriptStudent } from './transcript.service';
 
@@ -65,8 +67,11 @@ function view(r: IssuedRow): IssuedDocumentView {
   };
 }
 
-const pdfFile = (number: string, lang: string, buffer: Buffer): ExportedFile => ({
-  fileName: `certificate-${number}-${lang}.pdf`.replace(/[^\p{L}\p{N}._-]/gu, '_'),
+/** what the register issues today: certificates of study and academic certificates */
+export type CertificateType = 'study' | 'academic';
+
+const pdfFile = (type: CertificateType, number: string, lang: string, buffer: Buffer): ExportedFile => ({
+  fileName: `${type === 'study' ? 'certificate' : 'academic-certificate'}-${number}-${lang}.pdf`.replace(/[^\p{L}\p{N}._-]/gu, '_'),
   mimeType: 'application/pdf',
   base64: buffer.toString('base64'),
 });
@@ -83,7 +88,17 @@ export function createRegister(db: Database, today: () => string = () => univers
     }
   }
 
-  function certificateInput(session: SessionUser, studentId: string, day: string, purpose: string) {
+  /** What a document of each type prints and seals, computed as of `day`; the register numbers it. */
+  interface Prepared {
+    facultyId: string;
+    student: { last_name: string; first_name: string; patronymic: string | null; birth_date: string };
+    /** the type's own signed fields, beside number, date, names and birth date */
+    fields: SealFields;
+    hashed: unknown;
+    render(number: string, duplicate: boolean, verify: { url: string; shortCode: string }): Promise<Buffer>;
+  }
+
+  function prepareStudy(session: SessionUser, studentId: string, day: string, purpose: string, lang: CertificateLanguage): Prepared {
     const s = transcriptStudent(db, session, studentId);
     const { study, faculty } = studyOn(db, studentId, day);
     const names = { lastName: s.last_name, firstName: s.first_name, patronymic: s.patronymic };
@@ -98,32 +113,49 @@ export function createRegister(db: Database, today: () => string = () => univers
       registrar: session.displayName,
       dean: holderSignature(db, 'dean', faculty.id),
     };
-    return { input, faculty, student: s };
+    return {
+      facultyId: faculty.id,
+      student: s,
+      fields: { status: study.status, course: study.course, faculty: faculty.code, validUntil: input.validUntil },
+      hashed: input,
+      render: (number, duplicate, verify) => renderCertificatePdf({ ...input, number, duplicate, verify }, lang),
+    };
   }
 
-  /** Numbers, seals and enters a certificate (one transaction); answers its register row and the document. */
-  function enter(session: SessionUser, req: { studentId: string; lang: CertificateLanguage; purpose: string; duplicateOf: IssuedRow | null }) {
+  function prepareAcademic(session: SessionUser, studentId: string, day: string, lang: CertificateLanguage): Prepared {
+    if (!(ACADEMIC_LANGUAGES as readonly string[]).includes(lang)) throw new AppError('validation', 'error.academic.language', {}, [{ path: 'lang', key: 'error.academic.language' }]);
+    const s = transcriptStudent(db, session, studentId);
+    const { input, leaving } = academicInput(db, session, studentId, day);
+    return {
+      facultyId: s.faculty_id,
+      student: s,
+      fields: { faculty: s.faculty_code, leftOn: leaving.date, credits: input.grades.cumulative.creditsEarned, gpa: input.grades.cumulative.gpa },
+      hashed: { ...input, leaving },
+      render: (number, duplicate, verify) => renderTranscriptPdf({ ...input, academic: { number, duplicate, leaving, verify } }, lang),
+    };
+  }
+
+  /** Numbers, seals and enters a document (one transaction); answers its register row and how to print it. */
+  function enter(session: SessionUser, req: { type: CertificateType; studentId: string; lang: CertificateLanguage; purpose: string; duplicateOf: IssuedRow | null }) {
     const day = today();
-    const { input, faculty, student } = certificateInput(session, req.studentId, day, req.purpose);
-    assertInScope(session, 'documentsIssued', 'write', { facultyId: faculty.id }, 'error.transcript.scope');
+    const p = req.type === 'study' ? prepareStudy(session, req.studentId, day, req.purpose, req.lang) : prepareAcademic(session, req.studentId, day, req.lang);
+    assertInScope(session, 'documentsIssued', 'write', { facultyId: p.facultyId }, 'error.transcript.scope');
     const { key, cert } = workstationKey(db, session, day);
     const workstation = readSyncState(db)?.deviceName ?? 'standalone';
-    const contentHash = createHash('sha256').update(canonicalJson({ ...input, lang: req.lang })).digest('hex');
-    const { id, doc } = withWrite(db, session, (w) => {
+    const contentHash = createHash('sha256').update(canonicalJson({ ...(p.hashed as object), lang: req.lang })).digest('hex');
+    const st = p.student;
+    return withWrite(db, session, (w) => {
       const seq = nextSeq(w, cert.series);
       const number = `${cert.series}-${String(seq).padStart(6, '0')}`;
       const fields: SealFields = {
-        type: 'study',
+        type: req.type,
         number,
         issuedOn: day,
-        lastName: student.last_name,
-        firstName: student.first_name,
-        patronymic: student.patronymic,
-        birthDate: student.birth_date,
-        status: input.study.status,
-        course: input.study.course,
-        faculty: faculty.code,
-        validUntil: input.validUntil,
+        lastName: st.last_name,
+        firstName: st.first_name,
+        patronymic: st.patronymic,
+        birthDate: st.birth_date,
+        ...p.fields,
         duplicateOf: req.duplicateOf?.number ?? null,
         hash: contentHash.slice(0, 16),
       };
@@ -133,9 +165,9 @@ export function createRegister(db: Database, today: () => string = () => univers
         number,
         series: cert.series,
         seq,
-        type: 'study' as const,
+        type: req.type,
         student_id: req.studentId,
-        faculty_id: faculty.id,
+        faculty_id: p.facultyId,
         issued_on: day,
         lang: req.lang,
         purpose: req.purpose,
@@ -154,17 +186,17 @@ export function createRegister(db: Database, today: () => string = () => univers
         updated_at: w.now,
       };
       insertIssued(w, row);
-      w.audit({ action: req.duplicateOf ? 'document.reprint' : 'document.issue', entity: 'issued_document', entityId: row.id, oldValue: null, newValue: { number, type: 'study', student: fullName(input.student), purpose: req.purpose, duplicateOf: req.duplicateOf?.number ?? null } });
+      const student = fullName({ lastName: st.last_name, firstName: st.first_name, patronymic: st.patronymic });
+      w.audit({ action: req.duplicateOf ? 'document.reprint' : 'document.issue', entity: 'issued_document', entityId: row.id, oldValue: null, newValue: { number, type: req.type, student, purpose: req.purpose, duplicateOf: req.duplicateOf?.number ?? null } });
       w.outbox({ name: 'document.issue', entity: 'issued_document', entityId: row.id, payload: { number }, baseVersion: null });
-      const doc: CertificateDocumentInput = { ...input, number, duplicate: req.duplicateOf !== null, verify: { url: `${verifyBaseUrl(db)}#${code}`, shortCode: shortCheck(decodeCode(code)!.signature) } };
-      return { id: row.id, doc };
+      const verify = { url: `${verifyBaseUrl(db)}#${code}`, shortCode: shortCheck(decodeCode(code)!.signature) };
+      return { id: row.id, number, render: () => p.render(number, req.duplicateOf !== null, verify) };
     });
-    return { id, doc };
   }
 
-  async function issued(id: string, doc: CertificateDocumentInput, lang: CertificateLanguage): Promise<IssuedResult> {
-    const buffer = await renderCertificatePdf(doc, lang);
-    return { document: view(issuedById(db, id)!), file: pdfFile(doc.number, lang, buffer) };
+  async function issued(e: { id: string; number: string; render: () => Promise<Buffer> }, type: CertificateType, lang: CertificateLanguage): Promise<IssuedResult> {
+    const buffer = await e.render();
+    return { document: view(issuedById(db, e.id)!), file: pdfFile(type, e.number, lang, buffer) };
   }
 
   function found(session: SessionUser, id: string): IssuedRow {
@@ -175,10 +207,9 @@ export function createRegister(db: Database, today: () => string = () => univers
   }
 
   return {
-    async issueCertificate(session: SessionUser, req: { studentId: string; lang: CertificateLanguage; purpose: string }): Promise<IssuedResult> {
+    async issueCertificate(session: SessionUser, req: { studentId: string; type: CertificateType; lang: CertificateLanguage; purpose: string }): Promise<IssuedResult> {
       if (!can(session.role, 'documents.certify')) throw new AppError('forbidden', 'error.register.certificatesOnly');
-      const { id, doc } = enter(session, { ...req, duplicateOf: null });
-      return issued(id, doc, req.lang);
+      return issued(enter(session, { ...req, duplicateOf: null }), req.type, req.lang);
     },
 
     /** A reprint: a new entry (numbered, sealed, audited) printed DUPLICATE, naming the original. */
@@ -186,8 +217,8 @@ export function createRegister(db: Database, today: () => string = () => univers
       if (!can(session.role, 'documents.certify')) throw new AppError('forbidden', 'error.register.certificatesOnly');
       const original = found(session, req.id);
       if (original.revoked_at) throw new AppError('conflict', 'error.register.revoked', { number: original.number });
-      const { id, doc } = enter(session, { studentId: original.student_id, lang: original.lang, purpose: original.purpose, duplicateOf: original });
-      return issued(id, doc, original.lang);
+      const type = original.type as CertificateType;
+      return issued(enter(session, { type, studentId: original.student_id, lang: original.lang, purpose: original.purpose, duplicateOf: original }), type, original.lang);
     },
 
     revoke(session: SessionUser, req: { id: string; version: number; reason: string }): IssuedDocumentView {

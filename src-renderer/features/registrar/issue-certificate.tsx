@@ -18,6 +18,9 @@ export function IssueCertificate() {
   const [found, setFound] = useState<StudentRow[] | null>(null);
   const [student, setStudent] = useState<StudentRow | null>(null);
   const [lang, setLang] = useState<Lang>('ky');
+  const [type, setType] = useState<'study' | 'academic'>('study');
+  // an academic certificate is issued in Kyrgyz or Russian
+  const langs: readonly Lang[] = type === 'academic' ? ['ky', 'ru'] : ['ky', 'ru', 'en'];
   const [purpose, setPurpose] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -38,7 +41,7 @@ export function IssueCertificate() {
     setError(null);
     setIssued(null);
     try {
-      const r = await call('register.issueCertificate', { studentId: student.id, type: 'study', lang, purpose });
+      const r = await call('register.issueCertificate', { studentId: student.id, type, lang, purpose });
       downloadFile(r.file);
       setIssued(r.document);
     } catch (e) {
@@ -78,9 +81,27 @@ export function IssueCertificate() {
         <div className="registrar-form">
           <h3 className="section-title">{t('registrar.issue.for', { name: fullName(student) })}</h3>
           <label className="muted small">
+            {t('registrar.field.type')}{' '}
+            <select
+              value={type}
+              onChange={(e) => {
+                const next = e.target.value as 'study' | 'academic';
+                setType(next);
+                if (next === 'academic' && lang === 'en') setLang('ky');
+              }}
+              data-testid="certificate-type"
+            >
+              {(['study', 'academic'] as const).map((k) => (
+                <option key={k} value={k}>
+                  {t(`registrar.kind.${k}`)}
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          <label className="muted small">
             {t('registrar.issue.lang')}{' '}
             <select value={lang} onChange={(e) => setLang(e.target.value as Lang)} data-testid="certificate-lang">
-              {(['ky', 'ru', 'en'] as const).map((l) => (
+              {langs.map((l) => (
                 <option key={l} value={l}>
                   {t(`lang.${l}`)}
                 </option>
