@@ -93,6 +93,8 @@ export interface StudentTable {
   created_at: string;
   updated_at: string;
   course: Generated<number>;
+  /** the passport's Latin spelling (0017); null: transliterate */
+  latin_name: string | null;
 }
 export interface StudentStatusHistoryTable {
   id: string;

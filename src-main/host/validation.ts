@@ -51,6 +51,7 @@ function messageFor(issue: z.core.$ZodIssue, input: unknown): { key: MessageKey;
       const code = (issue.params as { code?: string } | undefined)?.code;
       if (code === 'date') return { key: 'field.date', values: {} };
       if (code === 'pin') return { key: 'field.pin', values: {} };
+      if (code === 'latin') return { key: 'field.latin', values: {} };
       if (code === 'emptyChanges') return { key: 'field.emptyChanges', values: {} };
       return { key: 'field.invalid', values: {} };
     }

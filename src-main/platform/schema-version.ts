@@ -3,4 +3,4 @@
  * server read it from here, so a release cannot ship the two apart; db/migrations checks, in
  * its test, that its last migration is this number.
  */
-export const SCHEMA_VERSION = 16;
+export const SCHEMA_VERSION = 17;

@@ -66,6 +66,8 @@ export interface StatusHistoryEntry {
 export interface StudentCard extends StudentRow {
   sex: Sex;
   birthDate: string;
+  /** the passport's Latin spelling, null when none is recorded */
+  latinName: string | null;
   baseEducation: BaseEducation;
   admissionYear: number;
   flags: StudentFlags;
@@ -123,6 +125,14 @@ export const studentUpdateRequest = z.object({
         .transform((v) => (v === null || v === '' ? null : v.replace(/[\s-]/g, '')))
         .refine((v) => v === null || /^\d{14}$/.test(v), { params: { code: 'pin' } }),
       birthDate: isoDate,
+      /** the passport's Latin spelling; empty: the English documents transliterate */
+      latinName: z
+        .string()
+        .trim()
+        .max(100)
+        .nullable()
+        .transform((v) => (v === null || v === '' ? null : v.replace(/\s+/g, ' ')))
+        .refine((v) => v === null || /^[A-Za-z][A-Za-z' -]*$/.test(v), { params: { code: 'latin' } }),
       citizenship: z.string().regex(/^[A-Z]{2}$/),
       baseEducation: z.enum(BASE_EDUCATIONS),
       flags: flagsPatch,

@@ -32,3 +32,9 @@ function word(w: string): string {
 export function transliterate(text: string): string {
   return text.split(/(\s+|-)/).map((part) => (/^(\s+|-)$/.test(part) ? part : word(part))).join('');
 }
+
+/** The name English documents print: the passport's spelling when recorded, else transliterated (last, first, patronymic). */
+export function latinNameOf(recorded: string | null, names: { lastName: string; firstName: string; patronymic: string | null }): string {
+  const spelled = recorded?.trim();
+  return spelled ? spelled : transliterate([names.lastName, names.firstName, names.patronymic].filter(Boolean).join(' '));
+}

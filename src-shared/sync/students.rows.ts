@@ -32,6 +32,8 @@ export const studentsRows = {
     created_at: col.time(),
     updated_at: col.time(),
     course: course(),
+    /** the passport's Latin spelling (migration 0017); a device one version behind sends none */
+    latin_name: col.text().orNull,
   }),
   student_status_history: rowSchema({
     student_id: col.ref('student'),

@@ -19,6 +19,7 @@ import type { Migration } from './migration';
 // The core schema (the university's structure and staff, accounts, audit and outbox) lives here;
 // each office's tables live in its folder, src-main/features/<office>/migrations/. The list is
 // static (no folder scanning: it breaks inside asar) and numbered across all of them.
+import { m0017StudentLatinName } from '../../features/students/migrations/0017-student-latin-name';
 import { SCHEMA_VERSION } from '../../platform/schema-version';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0014OrderBasisRu,
   m0015OrderVisas,
   m0016DocumentRegister,
+  m0017StudentLatinName,
 ];
 
 /** The schema version this build writes; sync mutations carry it (issue 5). Kept in platform/ for the server. */

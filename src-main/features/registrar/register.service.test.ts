@@ -10,6 +10,8 @@ import { openDatabase, type Database } from '../../db/connection';
 import { probePdf } from '../../documents/pdf/poppler.fixture';
 import { refusal } from '../../testing/refusal';
 import { generateDemo } from '../demo/demo.generator';
+import { studentUpdateRequest } from '../../../src-shared/contract/students.contract';
+import { createStudentsService } from '../students/students.service';
 import { createRegister } from './register.service';
 
 const TODAY = '2026-12-04';
@@ -148,5 +150,20 @@ describe('an academic certificate', () => {
     });
     await expect(register.issueCertificate(user('registrar'), { type: 'academic', studentId: studentWith('graduated').id, lang: 'ru', purpose: '' })).rejects.toMatchObject({ key: 'error.academic.notLeft' });
     expect(count('SELECT count(*) FROM issued_document')).toBe(before);
+  });
+});
+
+describe('the Latin name', () => {
+  it('prints the passport spelling recorded on the card in English, and refuses one not in Latin letters', async () => {
+    const s = studentWith('active', `AND s.course = 3`);
+    const version = db.sqlite.prepare('SELECT version FROM student WHERE id = ?').pluck().get(s.id) as number;
+    const spelled = studentUpdateRequest.parse({ id: s.id, version, changes: { latinName: '  DZHENISHBEKOVA   AIDA ' } });
+    await createStudentsService(db, () => TODAY).update(user('studhr'), spelled);
+    expect(db.sqlite.prepare('SELECT latin_name FROM student WHERE id = ?').pluck().get(s.id)).toBe('DZHENISHBEKOVA AIDA');
+    const en = await register.issueCertificate(user('registrar'), { type: 'study', studentId: s.id, lang: 'en', purpose: '' });
+    expect(pdfText(en.file.base64, 'study-latin')).toContain('DZHENISHBEKOVA AIDA');
+    const cyrillic = studentUpdateRequest.safeParse({ id: s.id, version: version + 1, changes: { latinName: 'Жеңишбекова' } });
+    expect(cyrillic.success).toBe(false);
+    expect(cyrillic.error!.issues[0]).toMatchObject({ path: ['changes', 'latinName'], params: { code: 'latin' } });
   });
 });

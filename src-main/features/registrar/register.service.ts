@@ -11,7 +11,7 @@ import type { ExportedFile, IssuedDocumentView, IssuedResult, SessionUser, Verif
 import { canonicalJson, codeFromText, decodeCode, encodeCode, shortCheck, verifyCode, type CodeCheck, type SealFields } from '../../../src-shared/domain/document-code';
 import { fullName } from '../../../src-shared/domain/person';
 import { can } from '../../../src-shared/domain/roles';
-import { transliterate } from '../../../src-shared/domain/transliterate';
+import { latinNameOf } from '../../../src-shared/domain/transliterate';
 import type { Database } from '../../db/connection';
 import type { CertificateDocumentInput, CertificateLanguage } from '../../documents/certificate-document.model';
 import { renderCertificatePdf } from '../../documents/certificate/certificate.pdf';
@@ -106,7 +106,7 @@ export function createRegister(db: Database, today: () => string = () => univers
       university: universityNames(db),
       faculty: { ky: faculty.ky, ru: faculty.ru, en: faculty.en },
       issuedOn: day,
-      student: { ...names, latinName: transliterate(fullName(names)), sex: s.sex as 'F' | 'M', birthDate: s.birth_date },
+      student: { ...names, latinName: latinNameOf(s.latin_name, names), sex: s.sex as 'F' | 'M', birthDate: s.birth_date },
       study,
       purpose,
       validUntil: validUntil(day),

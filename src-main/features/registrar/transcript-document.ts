@@ -1,8 +1,7 @@
 /** A student's transcript as a file: the document input from the replica, laid out as PDF or xlsx. */
 import type { ExportedFile, SessionUser } from '../../../src-shared/contract';
 import type { StudentStatus, StudyForm } from '../../../src-shared/domain/enums';
-import { fullName } from '../../../src-shared/domain/person';
-import { transliterate } from '../../../src-shared/domain/transliterate';
+import { latinNameOf } from '../../../src-shared/domain/transliterate';
 import type { Database } from '../../db/connection';
 import type { TranscriptDocumentInput, TranscriptLanguage } from '../../documents/transcript-document.model';
 import { renderTranscriptPdf } from '../../documents/transcript/transcript.pdf';
@@ -22,7 +21,7 @@ export function transcriptInput(db: Database, session: SessionUser, studentId: s
     faculty: { ky: s.f_ky, ru: s.f_ru, en: s.f_en },
     student: {
       ...names,
-      latinName: transliterate(fullName(names)),
+      latinName: latinNameOf(s.latin_name, names),
       pin: s.pin,
       birthDate: s.birth_date,
       recordBookNo: s.record_book_no,

@@ -10,7 +10,7 @@ export function transcriptStudentRow(db: Database, studentId: string) {
       .innerJoin('specialty as sp', 'sp.id', 'g.specialty_id')
       .innerJoin('faculty as f', 'f.id', 'g.faculty_id')
       .select([
-        's.id', 's.last_name', 's.first_name', 's.patronymic', 's.sex', 's.birth_date', 's.pin', 's.record_book_no', 's.status', 's.admission_year', 's.course', 's.funding',
+        's.id', 's.last_name', 's.first_name', 's.patronymic', 's.sex', 's.birth_date', 's.pin', 's.record_book_no', 's.status', 's.admission_year', 's.course', 's.funding', 's.latin_name',
         'g.name as group_name', 'g.form', 'g.faculty_id',
         'sp.code as specialty_code', 'sp.name_ky as sp_ky', 'sp.name_ru as sp_ru', 'sp.name_en as sp_en', 'sp.level',
         'f.code as faculty_code', 'f.name_ky as f_ky', 'f.name_ru as f_ru', 'f.name_en as f_en',

@@ -49,6 +49,7 @@ function toCard(s: StudentFull, history: StudentCard['history']): StudentCard {
     ...toStudentRow(s),
     sex: s.sex as Sex,
     birthDate: s.birth_date,
+    latinName: s.latin_name,
     baseEducation: s.base_education as BaseEducation,
     admissionYear: s.admission_year,
     flags: {
@@ -125,6 +126,7 @@ export function createStudentsService(db: Database, today: () => string = () => 
         if (c.recordBookNo !== undefined) next.record_book_no = c.recordBookNo;
         if (c.pin !== undefined) next.pin = c.pin;
         if (c.birthDate !== undefined) next.birth_date = c.birthDate;
+        if (c.latinName !== undefined) next.latin_name = c.latinName;
         if (c.citizenship !== undefined) next.citizenship = c.citizenship;
         if (c.baseEducation !== undefined) next.base_education = c.baseEducation;
         for (const [flag, column] of Object.entries(FLAG_COLUMNS)) {

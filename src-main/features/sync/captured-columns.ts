@@ -8,12 +8,14 @@ import { CAPTURED_COLUMNS_V10, installCaptureTriggers } from './migrations/0010-
 import { STUDENT_ORDER_COLUMNS_V14 } from '../orders/migrations/0014-order-basis-ru';
 import { POSITION_COLUMNS_V15 } from '../orders/migrations/0015-order-visas';
 import { ISSUED_DOCUMENT_COLUMNS_V16 } from '../registrar/migrations/0016-document-register';
+import { STUDENT_COLUMNS_V17 } from '../students/migrations/0017-student-latin-name';
 
 export const CAPTURED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   ...CAPTURED_COLUMNS_V10,
   student_order: STUDENT_ORDER_COLUMNS_V14,
   position: POSITION_COLUMNS_V15,
   issued_document: ISSUED_DOCUMENT_COLUMNS_V16,
+  student: STUDENT_COLUMNS_V17,
 };
 
 /** (Re)creates the capture triggers of every synced table for this build's columns. */

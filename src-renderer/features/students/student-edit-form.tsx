@@ -69,6 +69,16 @@ export function StudentEditForm({ draft, onChange, errors, reference, disabled }
         testId="edit-birthDate"
         disabled={disabled}
       />
+      <TextField
+        label={intl.formatMessage({ id: 'label.latinName' })}
+        value={draft.latinName}
+        onChange={(v) => set({ latinName: v })}
+        maxLength={100}
+        error={errors.latinName}
+        errorName="latinName"
+        testId="edit-latinName"
+        disabled={disabled}
+      />
       <SelectField
         label={intl.formatMessage({ id: 'card.citizenship' })}
         value={draft.citizenship}

@@ -19,6 +19,7 @@ const card: StudentCard = {
   citizenship: 'KG',
   sex: 'F',
   birthDate: '2005-05-15',
+  latinName: null,
   baseEducation: 'school',
   admissionYear: 2023,
   flags: { disability: false, orphan: false, targeted: false, dormitory: true, quotaForeigner: false },
@@ -33,6 +34,13 @@ describe('student edit', () => {
     expect(d.birthDate).toBe('15.05.2005');
     expect(d.pin).toBe('11505200500123');
     expect(checkDraft(card, d)).toEqual({ changes: {}, problems: {} });
+  });
+
+  it('sends the passport spelling with its spaces tidied, and an emptied one as none', () => {
+    const d = draftFromCard(card);
+    expect(checkDraft(card, { ...d, latinName: '  ASANOVA   AIGUL ' }).changes).toEqual({ latinName: 'ASANOVA AIGUL' });
+    const spelled = { ...card, latinName: 'ASANOVA AIGUL' };
+    expect(checkDraft(spelled, { ...draftFromCard(spelled), latinName: '' }).changes).toEqual({ latinName: null });
   });
 
   it('sends only what changed', () => {

@@ -9,7 +9,7 @@ import { STUDENT_FLAGS, type BaseEducation } from '../../../src-shared/domain/en
 import { normalizePin } from '../../../src-shared/domain/pin';
 import type { MessageKey } from '../../../src-shared/i18n';
 
-export const EDIT_FIELDS = ['recordBookNo', 'pin', 'birthDate', 'citizenship', 'baseEducation', 'flags'] as const;
+export const EDIT_FIELDS = ['recordBookNo', 'pin', 'birthDate', 'latinName', 'citizenship', 'baseEducation', 'flags'] as const;
 export type EditField = (typeof EDIT_FIELDS)[number];
 
 export interface EditDraft {
@@ -17,6 +17,7 @@ export interface EditDraft {
   pin: string;
   /** as typed, DD.MM.YYYY */
   birthDate: string;
+  latinName: string;
   citizenship: string;
   baseEducation: BaseEducation;
   flags: StudentFlags;
@@ -29,6 +30,7 @@ export function draftFromCard(card: StudentCard): EditDraft {
     recordBookNo: card.recordBookNo,
     pin: card.pin ?? '',
     birthDate: formatDate(card.birthDate),
+    latinName: card.latinName ?? '',
     citizenship: card.citizenship,
     baseEducation: card.baseEducation,
     flags: { ...card.flags },
@@ -58,6 +60,10 @@ export function checkDraft(card: StudentCard, draft: EditDraft): DraftCheck {
   const birth = parseDisplayDate(draft.birthDate);
   if (birth === null) problems.birthDate = 'card.invalidDate';
   else if (birth !== card.birthDate) changes.birthDate = birth;
+
+  // the spelling is the server's rule and message; an empty field means "transliterate"
+  const latin = draft.latinName.trim().replace(/\s+/g, ' ');
+  if ((latin || null) !== (card.latinName ?? null)) changes.latinName = latin || null;
 
   if (draft.citizenship && draft.citizenship !== card.citizenship) changes.citizenship = draft.citizenship;
   if (draft.baseEducation !== card.baseEducation) changes.baseEducation = draft.baseEducation;
