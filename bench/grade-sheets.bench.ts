@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../src-main/db/connection';
 import { generateDemo } from '../src-main/features/demo/demo.generator';
-import { exportBatch } from '../src-main/features/grade-sheets/batch-export';
+import { exportBatch } from '../src-main/documents/batch-export';
 import { createGradeSheetsService } from '../src-main/features/grade-sheets/grade-sheets.service';
 import type { SessionUser } from '../src-shared/contract';
 import type { Role } from '../src-shared/domain/roles';
@@ -57,7 +57,7 @@ export async function gradeSheetsBench(dir: string, sheetsWanted: number): Promi
   const rows: BenchRow[] = [];
   const timed = async (format: 'pdf' | 'xlsx', out: string) => {
     const t0 = Date.now();
-    await exportBatch({ dbFile: file, sheetIds: ids, format, lang: 'ky', blank: false, out, workerFile });
+    await exportBatch({ dbFile: file, ids, job: { format, lang: 'ky', blank: false }, out, workerFile });
     return (Date.now() - t0) / 1000;
   };
   const pdfSeconds = await timed('pdf', path.join(dir, 'pdf'));

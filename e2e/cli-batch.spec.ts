@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { BatchCancelled, exportBatch } from '../src-main/features/grade-sheets/batch-export';
+import { BatchCancelled, exportBatch } from '../src-main/documents/batch-export';
 import BetterSqlite3 from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { openEntryWindows } from './support/app';
@@ -85,10 +85,8 @@ describe('a faculty session’s sheets in one go', () => {
     await expect(
       exportBatch({
         dbFile: db,
-        sheetIds,
-        format: 'pdf',
-        lang: 'ru',
-        blank: true,
+        ids: sheetIds,
+        job: { format: 'pdf', lang: 'ru', blank: true },
         out,
         workerFile: path.join(root, 'dist', 'workers', 'grade-sheet-batch.cjs'),
         signal: controller.signal,
@@ -96,5 +94,41 @@ describe('a faculty session’s sheets in one go', () => {
       }),
     ).rejects.toBeInstanceOf(BatchCancelled);
     expect(fs.readdirSync(dir).filter((f) => f.startsWith('cancelled'))).toEqual([]);
+  });
+});
+
+describe('transcripts in bulk', () => {
+  const query = <T>(sql: string) => {
+    const h = new BetterSqlite3(db, { readonly: true });
+    try {
+      return h.prepare(sql).all() as T[];
+    } finally {
+      h.close();
+    }
+  };
+
+  it('writes a group’s transcripts into one ZIP and a graduation year’s into a folder, rendered in worker threads', () => {
+    const [group] = query<{ name: string; books: string }>(
+      `SELECT g.name, group_concat(s.record_book_no) AS books FROM student s JOIN student_group g ON g.id = s.group_id
+       WHERE s.status = 'active' AND g.name LIKE 'ЭК-%' AND EXISTS (SELECT 1 FROM grade gr JOIN grade_sheet gs ON gs.id = gr.sheet_id WHERE gr.student_id = s.id AND gs.state = 'closed')
+       GROUP BY g.id ORDER BY g.name LIMIT 1`,
+    );
+    const zip = path.join(dir, 'group.zip');
+    expect(run('transcript', '--group', group!.name, '--format', 'pdf', '--out', zip, '--user', 'registrar')).toMatch(/^\d+ transcripts written to .*group\.zip/);
+    const entries = unzipSync(fs.readFileSync(zip));
+    const books = group!.books.split(',');
+    for (const b of books) expect(Object.keys(entries)).toContain(`transcript-${b}-en.pdf`);
+    const one = path.join(dir, 'one-of-group.pdf');
+    fs.writeFileSync(one, entries[`transcript-${books[0]}-en.pdf`]!);
+    expect(execFileSync('pdftotext', ['-layout', one, '-']).toString('utf8')).toContain('ACADEMIC TRANSCRIPT');
+
+    const graduates = query<{ year: string; n: number }>(
+      `SELECT substr(effective_date, 1, 4) AS year, count(*) AS n FROM student_status_history WHERE status = 'graduated' AND voided_by_order_id IS NULL GROUP BY year ORDER BY year DESC LIMIT 1`,
+    )[0]!;
+    const folder = path.join(dir, 'graduates');
+    expect(run('transcript', '--graduated', graduates.year, '--format', 'xlsx', '--out', folder, '--user', 'registrar')).toContain(`transcripts written to ${folder}`);
+    expect(fs.readdirSync(folder).filter((f) => /^transcript-.+-en\.xlsx$/.test(f)).length).toBe(graduates.n);
+    // no job folder is left beside what was asked for
+    expect(fs.readdirSync(dir).filter((f) => f.includes('.job-'))).toEqual([]);
   });
 });

@@ -21,6 +21,7 @@ const nodeEntries = {
   'bench/bench': 'bench/bench.ts',
   'bench/soak': 'bench/soak.main.ts',
   'workers/grade-sheet-batch': 'src-main/features/grade-sheets/batch-export.worker.ts',
+  'workers/transcript-batch': 'src-main/features/registrar/transcript-batch.worker.ts',
   'server/server': 'src-server/server.main.ts',
 };
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CliError, documentLanguage, flags, oneOf, required, UsageError, withApi, type CliApi, type Command, subcommands } from './cli-kit';
 import { writeWhole } from './orders.command';
+import { printInBatch } from './batch-print';
 
 /** `--sheet` is the number printed on the sheet (e.g. 26-00042) or its id. */
 async function findSheet(api: CliApi, ref: string): Promise<string> {
@@ -124,42 +125,20 @@ const sub: Record<string, Command> = {
       const out = path.resolve(required('out', v.out));
       const format = oneOf('format', v.format, ['pdf', 'xlsx'] as const);
       const lang = documentLanguage(v['doc-lang'], locale);
-      // the app's print job writes into a folder of its own next to --out, then the result is moved
-      fs.mkdirSync(path.dirname(out), { recursive: true });
-      const work = fs.mkdtempSync(path.join(path.dirname(out), `.${path.basename(out)}.job-`));
-      try {
-        await withApi(
-          v,
-          locale,
-          async (api) => {
-            const sessionId = await findSession(api, ref, { id: (await findFaculty(api, code)).id, code });
-            const started = Date.now();
-            let job = await api.call('gradeSheets.batchStart', { sessionId, format, lang, blank: !!v.blank, zip: out.toLowerCase().endsWith('.zip') });
-            const cancel = () => void api.call('gradeSheets.batchCancel', { jobId: job.id });
-            process.once('SIGINT', cancel);
-            try {
-              while (job.state === 'running') {
-                await new Promise((r) => setTimeout(r, 200));
-                job = await api.call('gradeSheets.batchStatus', { jobId: job.id });
-                if (process.stderr.isTTY) process.stderr.write(`\r${job.done}/${job.total}`);
-              }
-            } finally {
-              process.off('SIGINT', cancel);
-              if (process.stderr.isTTY) process.stderr.write('\n');
-            }
-            if (job.state === 'cancelled') throw new CliError('cli.sheets.cancelled');
-            if (job.state === 'failed') throw new Error(job.error ?? 'printing failed');
-            fs.rmSync(out, { recursive: true, force: true });
-            fs.renameSync(job.out, out);
-            console.log(api.say('cli.sheets.wroteAll', { count: job.done, out, seconds: ((Date.now() - started) / 1000).toFixed(1) }));
-            if (job.skipped > 0) console.log(api.say('grades.print.skipped', { count: job.skipped }));
-          },
-          process.env,
-          { exportsDir: work },
-        );
-      } finally {
-        fs.rmSync(work, { recursive: true, force: true });
-      }
+      await printInBatch(
+        v,
+        locale,
+        out,
+        'gradeSheets',
+        async (api, zip) => {
+          const sessionId = await findSession(api, ref, { id: (await findFaculty(api, code)).id, code });
+          return api.call('gradeSheets.batchStart', { sessionId, format, lang, blank: !!v.blank, zip });
+        },
+        (api, job, seconds) => {
+          console.log(api.say('cli.sheets.wroteAll', { count: job.done, out, seconds }));
+          if (job.skipped > 0) console.log(api.say('grades.print.skipped', { count: job.skipped }));
+        },
+      );
     },
   },
 };

@@ -41,15 +41,6 @@ describe('unidesk transcript', () => {
     expect(text).not.toContain(student.last_name);
   });
 
-  it('writes a group’s transcripts into a folder, one per student with grades', async () => {
-    const folder = path.join(dir, 'group');
-    expect(await cli('transcript', '--group', student.group, '--lang', 'ky', '--format', 'xlsx', '--out', folder, '--user', 'registrar')).toBe(0);
-    const files = fs.readdirSync(folder);
-    expect(files.length).toBeGreaterThan(0);
-    expect(files.every((f) => /^transcript-.+-ky\.xlsx$/.test(f))).toBe(true);
-    expect(out.at(-1)).toContain(String(files.length));
-  });
-
   it('refuses a dean’s office of another faculty and an unknown student, saying which', async () => {
     // by record book the other faculty's student is not even found; by id the scope refuses it
     expect(await cli('transcript', '--student', student.record_book_no, '--lang', 'en', '--out', path.join(dir, 'x.pdf'), '--user', 'clerk2')).not.toBe(0);

@@ -53,6 +53,7 @@ function messageFor(issue: z.core.$ZodIssue, input: unknown): { key: MessageKey;
       if (code === 'pin') return { key: 'field.pin', values: {} };
       if (code === 'latin') return { key: 'field.latin', values: {} };
       if (code === 'emptyChanges') return { key: 'field.emptyChanges', values: {} };
+      if (code === 'oneOfGroupOrYear') return { key: 'field.oneOfGroupOrYear', values: {} };
       return { key: 'field.invalid', values: {} };
     }
     default:

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { ControlForm } from '../domain/enums';
 import { id, type Localized } from './common';
 import { operation } from './define';
+import type { BatchJobView } from './grade-session.contract';
 import type { ExportedFile } from './orders.contract';
 
 export interface AttemptView {
@@ -65,4 +66,21 @@ export const transcriptsContract = {
   'transcripts.export': operation<ExportedFile>()(
     z.object({ studentId: id, lang: z.enum(['ky', 'ru', 'en']), format: z.enum(TRANSCRIPT_FORMATS) }).strict(),
   ),
+  /** every transcript of a group, or of the students who graduated in a year, in worker threads */
+  'transcripts.batchStart': operation<BatchJobView>()(
+    z
+      .object({
+        groupId: id.optional(),
+        graduatedIn: z.number().int().min(2000).max(2100).optional(),
+        lang: z.enum(['ky', 'ru', 'en']),
+        format: z.enum(TRANSCRIPT_FORMATS),
+        zip: z.boolean().default(true),
+      })
+      .strict()
+      .refine((r) => (r.groupId === undefined) !== (r.graduatedIn === undefined), { params: { code: 'oneOfGroupOrYear' }, path: ['groupId'] }),
+  ),
+  'transcripts.batchStatus': operation<BatchJobView>()(z.object({ jobId: id }).strict()),
+  'transcripts.batchCancel': operation<BatchJobView>()(z.object({ jobId: id }).strict()),
+  'transcripts.batchFile': operation<ExportedFile>()(z.object({ jobId: id }).strict()),
+  'transcripts.batchFolder': operation<{ path: string }>()(z.object({ jobId: id }).strict()),
 };

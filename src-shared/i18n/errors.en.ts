@@ -31,6 +31,7 @@ export const errorsEn: Record<keyof typeof errorsRu, string> = {
   'field.pin': '“{field}”: a personal number (PIN) has 14 digits',
   'field.latin': '“{field}”: Latin letters, spaces, hyphens and apostrophes only, as in the passport',
   'field.emptyChanges': 'There is nothing to save',
+  'field.oneOfGroupOrYear': 'Choose either a group or a graduation year, not both',
   'label.request': 'request',
   'label.username': 'Username',
   'label.password': 'Password',

@@ -31,6 +31,7 @@ export const errorsKy: Record<keyof typeof errorsRu, string> = {
   'field.pin': '«{field}»: ПИН 14 сандан турат',
   'field.latin': '«{field}»: паспорттогудай латын тамгалары, боштук, дефис жана апостроф гана',
   'field.emptyChanges': 'Сактай турган өзгөртүү жок',
+  'field.oneOfGroupOrYear': 'Топту же бүтүргөн жылды тандаңыз — экөөнүн бирин',
   'label.request': 'суроо',
   'label.username': 'Колдонуучунун аты',
   'label.password': 'Сырсөз',

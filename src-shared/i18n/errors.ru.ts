@@ -30,6 +30,7 @@ export const errorsRu = {
   'field.pin': '«{field}»: ПИН состоит из 14 цифр',
   'field.latin': '«{field}»: только латинские буквы, пробел, дефис и апостроф, как в паспорте',
   'field.emptyChanges': 'Нет изменений для сохранения',
+  'field.oneOfGroupOrYear': 'Выберите либо группу, либо год выпуска — одно из двух',
   'label.request': 'запрос',
   'label.username': 'Имя пользователя',
   'label.password': 'Пароль',

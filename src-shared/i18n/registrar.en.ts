@@ -4,6 +4,8 @@ import type { registrarRu } from './registrar.ru';
 export const registrarEn: Record<keyof typeof registrarRu, string> = {
   'error.transcript.scope': 'Not allowed: the student belongs to another faculty.',
   'error.transcript.noGrades': 'The student has no closed grade sheets yet: there is nothing to put on a transcript.',
+  'error.transcript.noGroup': 'Group not found.',
+  'error.transcript.batchEmpty': 'None of the chosen students has a closed grade sheet yet: there is nothing to put on a transcript.',
 
   'doc.transcript.title': 'ACADEMIC TRANSCRIPT',
   'doc.transcript.subtitle': 'extract from the student’s academic record',
@@ -50,9 +52,8 @@ export const registrarEn: Record<keyof typeof registrarRu, string> = {
   'registrar.transcript.lang': 'Transcript language',
   'registrar.cli.noStudent': 'no student "{ref}" (an id or a record book number)',
   'registrar.cli.noGroup': 'no group named "{name}"',
-  'registrar.cli.skipped': '{name}: no closed grade sheets, skipped',
-  'registrar.cli.progress': 'transcript {done} of {total}',
-  'registrar.cli.groupDone': '{count} transcripts written to {dir}',
+  'registrar.cli.skipped': 'students with no closed grade sheets, skipped: {count}',
+  'registrar.cli.groupDone': '{count} transcripts written to {dir} in {seconds} s',
   'error.registrar.keyUnreadable': 'This workstation’s signing key cannot be opened here (was the replica copied from another computer?): documents are signed only where the key was made.',
   'error.registrar.noCertifiedKey': 'This workstation has no signing key certified by the university yet: the server issues it when the workstation syncs — sync now (the Sync screen); if that does not help, ask the IT department.',
   'error.certificate.expelled': 'The student was expelled on {date} (order No. {order}): no certificate of study can be issued — issue an academic certificate instead.',

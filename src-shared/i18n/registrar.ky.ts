@@ -4,6 +4,8 @@ import type { registrarRu } from './registrar.ru';
 export const registrarKy: Record<keyof typeof registrarRu, string> = {
   'error.transcript.scope': 'Уруксат жок: студент башка факультеттики.',
   'error.transcript.noGrades': 'Студенттин жабылган ведомосттору азырынча жок: транскриптке киргизе турган эч нерсе жок.',
+  'error.transcript.noGroup': 'Топ табылган жок.',
+  'error.transcript.batchEmpty': 'Тандалган студенттердин эч биринин жабылган ведомосту жок: транскриптке киргизе турган эч нерсе жок.',
 
   'doc.transcript.title': 'ТРАНСКРИПТ',
   'doc.transcript.subtitle': 'студенттин окуу карточкасынан көчүрмө',
@@ -50,9 +52,8 @@ export const registrarKy: Record<keyof typeof registrarRu, string> = {
   'registrar.transcript.lang': 'Транскрипттин тили',
   'registrar.cli.noStudent': '«{ref}» студенти жок (id же зачеттук китепченин номери)',
   'registrar.cli.noGroup': '«{name}» тайпасы жок',
-  'registrar.cli.skipped': '{name}: жабылган ведомосттор жок, өткөрүлдү',
-  'registrar.cli.progress': 'транскрипт {done} / {total}',
-  'registrar.cli.groupDone': '{count} транскрипт {dir} папкасына жазылды',
+  'registrar.cli.skipped': 'жабылган ведомосту жок студенттер өткөрүлдү: {count}',
+  'registrar.cli.groupDone': '{count} транскрипт {dir} ичине {seconds} секундда жазылды',
   'error.registrar.keyUnreadable': 'Бул иш ордунун кол коюу ачкычы бул жерде ачылбайт (реплика башка компьютерден көчүрүлгөнбү?): документтерге ачкыч түзүлгөн жерде гана кол коюлат.',
   'error.registrar.noCertifiedKey': 'Бул иш ордунда университет күбөлөндүргөн кол коюу ачкычы азырынча жок: сервер аны синхрондоштурууда берет — синхрондоштуруңуз («Синхрондоштуруу» экраны); жардам бербесе, IT бөлүмүнө кайрылыңыз.',
   'error.certificate.expelled': 'Студент {date} баштап окуудан чыгарылган (№ {order} буйрук): окуу жеринен маалымкат берилбейт — академиялык маалымкат бериңиз.',

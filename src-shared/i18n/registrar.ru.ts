@@ -2,6 +2,8 @@
 export const registrarRu = {
   'error.transcript.scope': 'Не разрешено: студент другого факультета.',
   'error.transcript.noGrades': 'У студента ещё нет закрытых ведомостей: в транскрипт нечего внести.',
+  'error.transcript.noGroup': 'Группа не найдена.',
+  'error.transcript.batchEmpty': 'Никому из выбранных студентов ещё нечего внести в транскрипт: нет закрытых ведомостей.',
 
   'doc.transcript.title': 'ТРАНСКРИПТ',
   'doc.transcript.subtitle': 'выписка из учебной карточки студента',
@@ -48,9 +50,8 @@ export const registrarRu = {
   'registrar.transcript.lang': 'Язык транскрипта',
   'registrar.cli.noStudent': 'нет студента «{ref}» (id или номер зачётной книжки)',
   'registrar.cli.noGroup': 'нет группы «{name}»',
-  'registrar.cli.skipped': '{name}: закрытых ведомостей нет, пропущен',
-  'registrar.cli.progress': 'транскрипт {done} из {total}',
-  'registrar.cli.groupDone': 'транскриптов записано: {count}, в папку {dir}',
+  'registrar.cli.skipped': 'пропущено студентов без закрытых ведомостей: {count}',
+  'registrar.cli.groupDone': 'транскриптов записано: {count}, в {dir} за {seconds} с',
   'error.registrar.keyUnreadable': 'Ключ подписи этой рабочей станции здесь не открывается (реплика скопирована с другого компьютера?): документы подписываются только там, где создан ключ.',
   'error.registrar.noCertifiedKey': 'У этой рабочей станции ещё нет ключа подписи, заверенного университетом: сервер выдаёт его при синхронизации — синхронизируйте (экран «Синхронизация»); если не помогает, обратитесь в ИТ-отдел.',
   'error.certificate.expelled': 'Студент отчислен с {date} (приказ № {order}): справка с места учёбы не выдаётся — выдайте академическую справку.',

@@ -11,7 +11,7 @@ import { refusal, SESSION, sheetsFixture } from './grade-sheets.test-kit';
 const FAKE_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 (async () => {
-  for (const id of workerData.job.sheetIds) {
+  for (const id of workerData.job.ids) {
     await new Promise((r) => setTimeout(r, workerData.job.blank ? 200 : 5));
     const data = new TextEncoder().encode('sheet ' + id);
     parentPort.postMessage({ type: 'file', name: id + '.' + workerData.job.format, data });

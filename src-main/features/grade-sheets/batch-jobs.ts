@@ -1,57 +1,22 @@
 /**
- * Printing a whole session from the app: a job per request, rendered in worker threads (see
- * batch-export.ts) while the screen polls its progress. Jobs live in main's memory only —
- * they write files, not data, and a restarted app simply starts the print again.
+ * Printing a whole session's grade sheets from the app: which sheets (those the caller may
+ * open; filled ones, or all as blanks), under what name; the job itself — worker threads,
+ * progress, cancel, the file — is the shared registry's (documents/batch-job-registry.ts).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { uuidv7 } from 'uuidv7';
-import type { BatchJobView, ExportedFile, ParsedRequestOf, SessionUser } from '../../../src-shared/contract';
+import type { BatchJobView, ParsedRequestOf, SessionUser } from '../../../src-shared/contract';
 import { can } from '../../../src-shared/domain/roles';
 import type { Database } from '../../db/connection';
+import { createJobRegistry, workerBundle } from '../../documents/batch-job-registry';
 import { AppError, forbidden } from '../../host/app-error';
-import { BatchCancelled, exportBatch } from './batch-export';
 import type { GradeSheetsService } from './grade-sheets.service';
 import { assertInScope } from '../scope';
 import { sessionWithFacultyCode } from './grade-sheets.repository';
 
-interface Job {
-  view: BatchJobView;
-  owner: string;
-  controller: AbortController;
-  /** settles when the workers are gone and a failed or cancelled print has left nothing behind */
-  ended: Promise<void>;
-}
-
-/** Where prints go unless told otherwise: a folder the user finds among their documents. */
-export function defaultExportsDir(): string {
-  return process.env.UNIDESK_EXPORTS_DIR ?? path.join(os.homedir(), 'Documents', 'UniDesk');
-}
-
-/** Every bundle that hosts main (dist/main, dist/electron, dist/cli) sits next to dist/workers. */
-const WORKER_FILE = path.join(__dirname, '..', 'workers', 'grade-sheet-batch.cjs');
-
-/** "ЭФ-2026-2027-autumn-pdf-ky-blank.zip", and "-2", "-3"… when a print of the same name exists. */
-function freeName(dir: string, base: string, ext: string): string {
-  for (let i = 1; ; i++) {
-    const name = `${base}${i === 1 ? '' : `-${i}`}${ext}`;
-    if (!fs.existsSync(path.join(dir, name))) return path.join(dir, name);
-  }
-}
 
 export function createBatchJobs(db: Database, sheets: GradeSheetsService, opts: { exportsDir?: string; workerFile?: string } = {}) {
-  const exportsDir = opts.exportsDir ?? defaultExportsDir();
-  const jobs = new Map<string, Job>();
-
-  function own(session: SessionUser, id: string): Job {
-    const job = jobs.get(id);
-    // another user's job is as good as absent: its file names say which faculty printed what
-    if (!job || job.owner !== session.id) throw new AppError('not_found', 'error.batch.notFound');
-    return job;
-  }
-
+  const registry = createJobRegistry(db.file, opts.exportsDir);
   return {
+    ...registry,
     start(session: SessionUser, req: ParsedRequestOf<'gradeSheets.batchStart'>): BatchJobView {
       if (!can(session.role, 'grades.read')) throw forbidden();
       const ses = sessionWithFacultyCode(db, req.sessionId);
@@ -63,62 +28,15 @@ export function createBatchJobs(db: Database, sheets: GradeSheetsService, opts: 
       // "filled" means something was entered: an empty sheet printed as filled is a blank with the wrong title
       const chosen = req.blank ? all : all.filter((r) => r.graded > 0);
       if (chosen.length === 0) throw new AppError('conflict', 'error.batch.noneFilled');
-      const sheetIds = chosen.map((r) => r.id);
-      if ([...jobs.values()].some((j) => j.owner === session.id && j.view.state === 'running')) throw new AppError('conflict', 'error.batch.busy');
-      fs.mkdirSync(exportsDir, { recursive: true });
-      const base = [ses.code ?? 'all', ses.academic_year_id, ses.term, req.format, req.lang, req.blank ? 'blank' : '']
-        .filter(Boolean)
-        .join('-')
-        .replace(/[^\p{L}\p{N}._-]/gu, '_');
-      const out = freeName(exportsDir, base, req.zip ? '.zip' : '');
-      const view: BatchJobView = { id: uuidv7(), state: 'running', done: 0, total: sheetIds.length, skipped: all.length - chosen.length, out, error: null, startedAt: new Date().toISOString(), seconds: null };
-      const controller = new AbortController();
-      const started = Date.now();
-      const ended = exportBatch({
-        dbFile: db.file,
-        workerFile: opts.workerFile ?? WORKER_FILE,
-        sheetIds,
-        format: req.format,
-        lang: req.lang,
-        blank: req.blank,
-        out,
-        signal: controller.signal,
-        onProgress: (p) => (view.done = p.done),
-      }).then(
-        () => Object.assign(view, { state: 'done', seconds: (Date.now() - started) / 1000 }),
-        (e: unknown) =>
-          void Object.assign(view, e instanceof BatchCancelled ? { state: 'cancelled' } : { state: 'failed', error: e instanceof Error ? e.message : String(e) }),
-      );
-      jobs.set(view.id, { view, owner: session.id, controller, ended: ended.then(() => undefined) });
-      return { ...view };
-    },
-
-    status(session: SessionUser, id: string): BatchJobView {
-      return { ...own(session, id).view };
-    },
-
-    /** The finished ZIP's bytes, for a download; a folder print is read where it was written. */
-    file(session: SessionUser, id: string): ExportedFile {
-      const { view } = own(session, id);
-      if (view.state !== 'done' || !view.out.endsWith('.zip')) throw new AppError('conflict', 'error.batch.noFile');
-      return { fileName: path.basename(view.out), mimeType: 'application/zip', base64: fs.readFileSync(view.out).toString('base64') };
-    },
-
-    /** The finished print's file or folder on this computer (the desktop app opens its folder). */
-    folder(session: SessionUser, id: string): { path: string } {
-      const { view } = own(session, id);
-      if (view.state !== 'done' || !fs.existsSync(view.out)) throw new AppError('conflict', 'error.batch.noFile');
-      return { path: view.out };
-    },
-
-    /** Answers once the print has stopped: "cancelled" means nothing of it is left on disk. */
-    async cancel(session: SessionUser, id: string): Promise<BatchJobView> {
-      const job = own(session, id);
-      if (job.view.state === 'running') {
-        job.controller.abort();
-        await job.ended;
-      }
-      return { ...job.view };
+      const name = [ses.code ?? 'all', ses.academic_year_id, ses.term, req.format, req.lang, req.blank ? 'blank' : ''].filter(Boolean).join('-');
+      return registry.launch(session, {
+        ids: chosen.map((r) => r.id),
+        job: { format: req.format, lang: req.lang, blank: req.blank },
+        name,
+        zip: req.zip,
+        workerFile: opts.workerFile ?? workerBundle('grade-sheet-batch'),
+        skipped: all.length - chosen.length,
+      });
     },
   };
 }

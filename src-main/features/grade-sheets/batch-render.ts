@@ -5,7 +5,8 @@ import { exportGradeSheet } from './grade-sheet-document';
 import { createGradeSheetsService } from './grade-sheets.service';
 
 export interface BatchJob {
-  sheetIds: string[];
+  /** this worker's share of the sheets */
+  ids: string[];
   format: 'pdf' | 'xlsx';
   lang: DocumentLanguage;
   blank: boolean;
@@ -21,7 +22,7 @@ export async function renderSheets(
   onFile: (file: { name: string; data: Uint8Array }) => void,
 ): Promise<void> {
   const sheets = createGradeSheetsService(db);
-  for (const id of job.sheetIds) {
+  for (const id of job.ids) {
     const f = await exportGradeSheet(db, sheets, BATCH_READER, { id, format: job.format, lang: job.lang, blank: job.blank });
     onFile({ name: f.fileName, data: Buffer.from(f.base64, 'base64') });
   }

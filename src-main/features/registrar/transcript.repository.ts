@@ -40,3 +40,35 @@ export function closedAttemptRows(db: Database, studentId: string) {
       .orderBy('gs.attempt'),
   );
 }
+
+/** A group's students, or those who graduated in a year, with their names for ordering and whether any grade of theirs is closed. */
+export function studentsForTranscripts(db: Database, pick: { groupId: string } | { graduatedIn: number; facultyId: string | null }) {
+  let q = db.kysely
+    .selectFrom('student as s')
+    .innerJoin('student_group as g', 'g.id', 's.group_id')
+    .select(['s.id', 's.last_name', 's.first_name', 's.patronymic', 'g.faculty_id'])
+    .select((eb) => eb.exists(eb.selectFrom('grade as gr').innerJoin('grade_sheet as gs', 'gs.id', 'gr.sheet_id').select('gr.id').whereRef('gr.student_id', '=', 's.id').where('gs.state', '=', 'closed')).as('has_grades'));
+  if ('groupId' in pick) q = q.where('s.group_id', '=', pick.groupId);
+  else {
+    q = q
+      .where('s.status', '=', 'graduated')
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('student_status_history as h')
+            .select('h.id')
+            .whereRef('h.student_id', '=', 's.id')
+            .where('h.status', '=', 'graduated')
+            .where('h.voided_by_order_id', 'is', null)
+            .where('h.effective_date', '>=', `${pick.graduatedIn}-01-01`)
+            .where('h.effective_date', '<=', `${pick.graduatedIn}-12-31`),
+        ),
+      );
+    if (pick.facultyId) q = q.where('g.faculty_id', '=', pick.facultyId);
+  }
+  return db.sync.all(q);
+}
+
+export function groupFaculty(db: Database, groupId: string) {
+  return db.sync.first(db.kysely.selectFrom('student_group').select(['id', 'name', 'faculty_id']).where('id', '=', groupId));
+}

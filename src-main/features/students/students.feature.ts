@@ -2,12 +2,13 @@ import { defineFeature, signedIn } from '../feature-module';
 import { createStudentsService } from './students.service';
 import { m0002Students } from './migrations/0002-students';
 import { m0013LooseSearchText } from './migrations/0013-loose-search-text';
+import { m0017StudentLatinName } from './migrations/0017-student-latin-name';
 import { studentsSync } from '../../../src-shared/sync/students.sync';
 
 /** The students list, the card and corrections. */
 export const studentsFeature = defineFeature({
   name: 'students',
-  migrations: [m0002Students, m0013LooseSearchText],
+  migrations: [m0002Students, m0013LooseSearchText, m0017StudentLatinName],
   sync: [studentsSync],
   handlers: ({ db }) => {
     const students = createStudentsService(db);

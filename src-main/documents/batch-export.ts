@@ -3,15 +3,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Zip, ZipPassThrough } from 'fflate';
-import type { BatchJob } from './batch-render';
 
 export interface BatchProgress {
   done: number;
   total: number;
 }
 
-export interface BatchOptions extends BatchJob {
+/**
+ * A batch of documents rendered in worker threads (grade sheets, transcripts): `ids` are shared
+ * among the workers, each getting `{ ...job, ids: its share }` and the replica's file as
+ * `workerData`, and answering with `{ type: 'file', name, data }` per document, then `done`.
+ */
+export interface BatchOptions<J extends object = object> {
   dbFile: string;
+  ids: readonly string[];
+  job: J;
   /** a folder, or a file ending in .zip */
   out: string;
   workerFile: string;
@@ -35,12 +41,12 @@ export class BatchCancelled extends Error {
 }
 
 /**
- * Renders many sheets in worker threads into a folder or one ZIP. Output appears under its
+ * Renders many documents in worker threads into a folder or one ZIP. Output appears under its
  * real name only when complete (a temporary folder or file is renamed at the end), so a
  * cancelled or failed batch leaves nothing half-written.
  */
-export async function exportBatch(opts: BatchOptions): Promise<{ files: number; out: string }> {
-  const total = opts.sheetIds.length;
+export async function exportBatch<J extends object>(opts: BatchOptions<J>): Promise<{ files: number; out: string }> {
+  const total = opts.ids.length;
   const zip = opts.out.toLowerCase().endsWith('.zip');
   const out = path.resolve(opts.out);
   fs.mkdirSync(path.dirname(out), { recursive: true });
@@ -67,7 +73,7 @@ export async function exportBatch(opts: BatchOptions): Promise<{ files: number; 
   };
 
   const n = Math.max(1, Math.min(opts.workers ?? Math.min(2, os.cpus().length), total));
-  const shares = Array.from({ length: n }, (_, i) => opts.sheetIds.filter((_, j) => j % n === i));
+  const shares = Array.from({ length: n }, (_, i) => opts.ids.filter((_, j) => j % n === i));
   let done = 0;
   const workers: Worker[] = [];
   // once the batch has failed or been cancelled, a file a worker still sends is dropped
@@ -84,9 +90,9 @@ export async function exportBatch(opts: BatchOptions): Promise<{ files: number; 
       if (opts.signal?.aborted) return reject(new BatchCancelled());
       opts.signal?.addEventListener('abort', () => reject(new BatchCancelled()), { once: true });
       let finished = 0;
-      for (const sheetIds of shares) {
+      for (const ids of shares) {
         const w = new Worker(opts.workerFile, {
-          workerData: { dbFile: opts.dbFile, job: { sheetIds, format: opts.format, lang: opts.lang, blank: opts.blank } },
+          workerData: { dbFile: opts.dbFile, job: { ...opts.job, ids } },
           resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
         });
         workers.push(w);
