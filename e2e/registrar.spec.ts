@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeCode, encodeCode } from '../src-shared/domain/document-code';
@@ -104,5 +105,37 @@ describe('certificates and verification', () => {
     await page.getByTestId('verify-check').click();
     await page.locator('[data-testid="verify-result"][data-valid="false"]').waitFor();
     expect((await result()).text).toMatch(/аннулирован университетом: выдана по ошибке/);
+  });
+});
+
+describe('transcripts in bulk', () => {
+  it('prints a group’s transcripts into one ZIP in the background, skipping no one with grades, and says what is missing', async () => {
+    const [g] = app.query<{ id: string; name: string; books: string }>(
+      `SELECT g.id, g.name, group_concat(s.record_book_no) AS books FROM student s JOIN student_group g ON g.id = s.group_id
+       WHERE EXISTS (SELECT 1 FROM grade gr JOIN grade_sheet gs ON gs.id = gr.sheet_id WHERE gr.student_id = s.id AND gs.state = 'closed')
+       GROUP BY g.id ORDER BY count(*) DESC, g.name LIMIT 1`,
+    );
+    await page.getByTestId('nav-registrar').click();
+    await page.getByTestId('registrar-tab-bulk').click();
+    // nothing chosen yet: the form says what is missing, and nothing starts
+    await page.getByTestId('print-start').click();
+    expect(await page.getByTestId('print-error').textContent()).toMatch(/группу/);
+    await page.getByTestId('bulk-group').selectOption(g!.id);
+    await page.getByTestId('print-lang').selectOption('ru');
+    await page.getByTestId('print-start').click();
+    await page.locator('[data-testid="print-status"][data-state="done"]').waitFor({ timeout: 120_000 });
+    const books = g!.books.split(',');
+    expect(await page.getByTestId('print-status').getAttribute('data-done')).toBe(String(books.length));
+    const out = (await page.getByTestId('print-path').textContent())!;
+    expect(path.basename(out)).toBe(`transcripts-${g!.name}-ru-pdf.zip`);
+    expect(Object.keys(unzipSync(fs.readFileSync(out))).sort()).toEqual(books.map((b) => `transcript-${b}-ru.pdf`).sort());
+    await page.screenshot({ path: path.join(__dirname, '.artifacts', 'registrar-bulk.png') });
+
+    // a year nobody graduated in: refused in words, nothing written
+    await page.getByTestId('bulk-by').selectOption('graduated');
+    await page.getByTestId('bulk-year').fill('2001');
+    await page.getByTestId('print-start').click();
+    expect(await page.getByTestId('print-error').textContent()).toMatch(/закрытых ведомостей/);
+    expect(fs.readdirSync(path.dirname(out))).toEqual([path.basename(out)]);
   });
 });
