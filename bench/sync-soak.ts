@@ -32,7 +32,8 @@ import { buildServerApp } from '../src-server/http/server-app';
 import { importReplica } from '../src-server/import/replica-import';
 
 const ADMIN = { username: 'soak-admin', password: 'soak-password-123' };
-const SERVER_TABLES = ['sync_row', 'change_log', 'device', 'device_mutation', 'conflict', 'server_user'] as const;
+// in the order a restore inserts them: a signing key names its device
+const SERVER_TABLES = ['sync_row', 'change_log', 'device', 'device_mutation', 'conflict', 'server_user', 'root_key', 'signing_key'] as const;
 const DEVICES = ['A', 'B', 'C'];
 
 export interface SoakOptions {
@@ -123,6 +124,8 @@ async function serverRestore(db: ServerDb, name: string): Promise<void> {
   await sql.raw(`TRUNCATE ${SERVER_TABLES.join(', ')}`).execute(db.kysely);
   for (const t of SERVER_TABLES) await sql.raw(`INSERT INTO ${t} SELECT * FROM ${name}_${t}`).execute(db.kysely);
   await sql.raw(`SELECT setval(pg_get_serial_sequence('change_log', 'seq'), coalesce((SELECT max(seq) FROM change_log), 0) + 1, false)`).execute(db.kysely);
+  // a series handed out before the backup is never handed out again ("S7" → the next is S8)
+  await sql.raw(`SELECT setval('key_series_seq', coalesce((SELECT max(substr(series, 2)::int) FROM signing_key), 0) + 1, false)`).execute(db.kysely);
 }
 
 function userOf(db: Database, username: string): SessionUser {
