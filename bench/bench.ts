@@ -18,7 +18,7 @@ import type { SessionUser } from '../src-shared/contract';
 import type { Role } from '../src-shared/domain/roles';
 import { percentile, time } from './bench-kit';
 import { gradeSheetsBench } from './grade-sheets.bench';
-import { registrarBench } from './registrar.bench';
+import { registrarBench, transcriptsToPaperBench } from './registrar.bench';
 import { syncBench } from './sync.bench';
 
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 40000);
@@ -164,6 +164,9 @@ async function main() {
 
   rows.push(...(await registrarBench(db, dispatch)));
   await db.close();
+  // Transcripts to paper, beside LibreOffice (issue 13): BENCH_TRANSCRIPTS=0 skips it.
+  const transcriptCount = Number(process.env.BENCH_TRANSCRIPTS ?? 1000);
+  if (transcriptCount > 0) rows.push(...(await transcriptsToPaperBench(dir, file, transcriptCount)));
 
   // Grade sheets to paper, beside LibreOffice (issue 4): BENCH_SHEETS=0 skips it.
   const sheetCount = Number(process.env.BENCH_SHEETS ?? 1000);

@@ -3,8 +3,6 @@
  * pipeline (worker threads), side by side with LibreOffice converting the same xlsx files to
  * PDF the way offices print today (`soffice --headless --convert-to pdf`).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../src-main/db/connection';
 import { generateDemo } from '../src-main/features/demo/demo.generator';
@@ -12,12 +10,9 @@ import { exportBatch } from '../src-main/documents/batch-export';
 import { createGradeSheetsService } from '../src-main/features/grade-sheets/grade-sheets.service';
 import type { SessionUser } from '../src-shared/contract';
 import type { Role } from '../src-shared/domain/roles';
+import { libreOfficeBeside, type BenchRow } from './bench-kit';
 
-export interface BenchRow {
-  scenario: string;
-  figure: string;
-  note: string;
-}
+export type { BenchRow } from './bench-kit';
 
 export async function gradeSheetsBench(dir: string, sheetsWanted: number): Promise<BenchRow[]> {
   const file = path.join(dir, 'sheets.sqlite');
@@ -66,21 +61,6 @@ export async function gradeSheetsBench(dir: string, sheetsWanted: number): Promi
   const xlsxSeconds = await timed('xlsx', xlsxDir);
   rows.push({ scenario: `${ids.length} grade sheets → xlsx, 2 worker threads`, figure: `${xlsxSeconds.toFixed(1)} s`, note: `${(xlsxSeconds * 1000 / ids.length).toFixed(0)} ms a sheet` });
 
-  const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' });
-  if (soffice.status === 0) {
-    const loOut = path.join(dir, 'lo');
-    fs.mkdirSync(loOut);
-    const files = fs.readdirSync(xlsxDir).map((f) => path.join(xlsxDir, f));
-    const t0 = Date.now();
-    execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`, '--convert-to', 'pdf', '--outdir', loOut, ...files], { stdio: 'ignore' });
-    const loSeconds = (Date.now() - t0) / 1000;
-    rows.push({
-      scenario: `LibreOffice headless: the same ${files.length} xlsx → PDF`,
-      figure: `${loSeconds.toFixed(1)} s`,
-      note: `${soffice.stdout.trim().split('\n')[0]}; UniDesk PDF time ÷ LibreOffice time = ${(pdfSeconds / loSeconds).toFixed(2)}`,
-    });
-  } else {
-    rows.push({ scenario: 'LibreOffice comparison', figure: 'not run', note: 'install Debian package libreoffice-calc-nogui to compare' });
-  }
+  rows.push(libreOfficeBeside(dir, xlsxDir, pdfSeconds));
   return rows;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { codeFromText, encodeCode as encodeSeal, shortCheck, verifyCode as checkSeal } from '../../src-shared/domain/document-code';
-import { certifyKey, newSigningKey, rawPublicKey, sealDocument, type Sealed } from './document-seal';
+import { codeFromText, encodeCode as encodeSeal, nobleSignatureCheck, shortCheck, verifyCode, type SignatureCheck } from '../../src-shared/domain/document-code';
+import { certifyKey, nativeSignatureCheck, newSigningKey, rawPublicKey, sealDocument, type Sealed } from './document-seal';
 
 const root = newSigningKey();
 const station = newSigningKey();
@@ -10,7 +10,12 @@ const fields = { type: 'study', number: 'A1-000042', issuedOn: '2026-12-04', las
 const decode = (code: string) => JSON.parse(Buffer.from(code, 'base64url').toString('utf8')) as Sealed;
 const encode = (s: Sealed) => Buffer.from(JSON.stringify(s)).toString('base64url');
 
-describe('a sealed document', () => {
+// the browser's page checks in pure JS, main and the server natively: both must agree on every case
+describe.each<[string, SignatureCheck]>([
+  ['pure JS (the /verify page)', nobleSignatureCheck],
+  ['node:crypto (main, server)', nativeSignatureCheck],
+])('a sealed document, checked in %s', (_name, check) => {
+  const checkSeal = (code: string, root: string) => verifyCode(code, root, check);
   it('is valid with nothing but the university’s public key, whatever order its fields travel in, also from its URL', () => {
     const code = encodeSeal(sealDocument(station.privateKey, cert, fields));
     expect(checkSeal(code, ROOT)).toEqual({ ok: true, fields, keyId: 'REG-01', series: 'A1' });

@@ -4,7 +4,7 @@
  * signs a document's essential fields. What is signed and how it is checked is shared with the
  * app, the CLI and the server's public page (src-shared/domain/document-code.ts).
  */
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import {
   certificateBody,
   documentBody,
@@ -13,6 +13,7 @@ import {
   type KeyCertificate,
   type SealFields,
   type Sealed,
+  type SignatureCheck,
 } from '../../src-shared/domain/document-code';
 
 export type { KeyCertificate, SealFields, Sealed };
@@ -49,3 +50,23 @@ export function publicKeyFromRaw(raw: string): KeyObject {
   if (bytes.length !== 32) throw new Error('an Ed25519 public key is 32 bytes');
   return createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, bytes]), format: 'der', type: 'spki' });
 }
+
+// a verifying desk checks codes of a handful of workstation keys: their KeyObjects are kept
+const publicKeys = new Map<string, KeyObject>();
+const KEY_CACHE_LIMIT = 256;
+
+/** node:crypto's Ed25519 check (native), for main and the server; the browser uses the shared pure-JS one. */
+export const nativeSignatureCheck: SignatureCheck = (signature, body, publicKey) => {
+  try {
+    let key = publicKeys.get(publicKey);
+    if (!key) {
+      key = publicKeyFromRaw(publicKey);
+      if (publicKeys.size >= KEY_CACHE_LIMIT) publicKeys.clear();
+      publicKeys.set(publicKey, key);
+    }
+    const sig = Buffer.from(signature, 'base64url');
+    return sig.length === 64 && verify(null, body, key, sig);
+  } catch {
+    return false;
+  }
+};

@@ -5,7 +5,8 @@
  * same number and date; an entry already issued changes only by being revoked (with a reason),
  * and a revocation is never undone.
  */
-import { decodeCode, verifyCode } from '../../src-shared/domain/document-code';
+import { verifyCode } from '../../src-shared/domain/document-code';
+import { nativeSignatureCheck } from '../../src-main/platform/document-seal';
 import type { Row } from '../../src-shared/sync/row-schema';
 import type { ServerKysely } from '../db/connection';
 import type { Device } from '../devices/device.repository';
@@ -33,8 +34,8 @@ export async function checkIssuedDocument(db: ServerKysely, device: Device, id: 
   if (issuedOn < key.valid_from || issuedOn > key.valid_to) throw new Refusal('unknown_key', `${where}: issued_on: the key of series ${series} is valid ${key.valid_from}…${key.valid_to}`);
   // a key revoked (a stolen laptop) issues nothing new, whatever date the laptop shows
   if (key.revoked_at) throw new Refusal('key_revoked', `${where}: key_id: the key of series ${series} was revoked`);
-  const check = verifyCode(String(data.code), await rootPublicKeyOnServer(db));
+  const check = verifyCode(String(data.code), await rootPublicKeyOnServer(db), nativeSignatureCheck);
   if (!check.ok) throw new Refusal('invalid_row', `${where}: code: the document's code does not verify (${check.reason})`);
-  const fields = decodeCode(String(data.code))!.fields;
+  const { fields } = check;
   if (fields.number !== data.number || fields.issuedOn !== data.issued_on) throw new Refusal('invalid_row', `${where}: code: the signed number and date are not the entry's`);
 }

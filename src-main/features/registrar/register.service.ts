@@ -17,7 +17,7 @@ import type { CertificateDocumentInput, CertificateLanguage } from '../../docume
 import { renderCertificatePdf } from '../../documents/certificate/certificate.pdf';
 import { renderTranscriptPdf } from '../../documents/transcript/transcript.pdf';
 import { AppError, forbidden } from '../../host/app-error';
-import { sealDocument } from '../../platform/document-seal';
+import { nativeSignatureCheck, sealDocument } from '../../platform/document-seal';
 import { universityToday } from '../../platform/university-clock';
 import { holderSignature, universityNames } from '../reference/reference.service';
 import { assertInScope, scopeFor } from '../scope';
@@ -249,8 +249,9 @@ export function createRegister(db: Database, today: () => string = () => univers
      */
     async verify(code: string): Promise<VerifyView> {
       const root = rootPublicKey(db);
-      const check: CodeCheck = root ? verifyCode(code, root) : { ok: false, reason: 'certificate' };
-      const sealed = decodeCode(codeFromText(code));
+      const check: CodeCheck = root ? verifyCode(code, root, nativeSignatureCheck) : { ok: false, reason: 'certificate' };
+      // a valid code's fields are those verified; a failed one's are decoded once more to show what it claims
+      const sealed = check.ok ? { fields: check.fields } : decodeCode(codeFromText(code));
       const number = typeof sealed?.fields.number === 'string' ? sealed.fields.number : null;
       const entry = number ? issuedByNumber(db, number) : undefined;
       const register = entry ? { revokedAt: entry.revoked_at, revokeReason: entry.revoke_reason } : null;

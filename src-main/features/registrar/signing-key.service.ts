@@ -19,7 +19,7 @@ import { can, ROLES, type Role } from '../../../src-shared/domain/roles';
 import type { SigningKeyResponse } from '../../../src-shared/sync/protocol';
 import type { Database } from '../../db/connection';
 import { AppError } from '../../host/app-error';
-import { certifyKey, exportPrivateKey, importPrivateKey, newSigningKey, rawPublicKey } from '../../platform/document-seal';
+import { certifyKey, exportPrivateKey, importPrivateKey, nativeSignatureCheck, newSigningKey, rawPublicKey } from '../../platform/document-seal';
 import { isSealed, openToken, sealToken, tokenKey } from '../../platform/token-seal';
 import { writeAudit } from '../audit/audit.repository';
 import type { SyncHttp } from '../sync/sync-http';
@@ -116,12 +116,12 @@ export async function ensureCertifiedKey(db: Database, http: SyncHttp, today: st
   const until = addDays(today, RENEW_DAYS);
   for (const row of liveKeyRows(db)) {
     const cert = JSON.parse(row.certificate_json) as KeyCertificate;
-    if (root && certifiedBy(cert, root) && cert.validFrom <= today && until <= cert.validTo) return null;
+    if (root && certifiedBy(cert, root, nativeSignatureCheck) && cert.validFrom <= today && until <= cert.validTo) return null;
   }
   const made = newSigningKey();
   const publicKey = rawPublicKey(made.publicKey);
   const res = await http.post<SigningKeyResponse>('/v1/signing-key', { publicKey }, { token: state.token });
-  if (res.certificate.publicKey !== publicKey || !certifiedBy(res.certificate, res.rootPublicKey)) {
+  if (res.certificate.publicKey !== publicKey || !certifiedBy(res.certificate, res.rootPublicKey, nativeSignatureCheck)) {
     throw new Error('the server answered with a key certificate that is not for this workstation’s key');
   }
   const cert = res.certificate;
