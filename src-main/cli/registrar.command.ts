@@ -15,12 +15,12 @@ const USER = { user: { type: 'string' } } as const;
 export const certificateCommand = subcommands('certificate', 'issue a certificate of study (entered in the register, signed, with its QR)', {
   issue: {
     summary: 'issue a certificate of study',
-    usage: 'unidesk certificate issue --student ID|RECORDBOOK --type study|academic --purpose TEXT --lang ky|ru|en --out FILE --user USERNAME [--db FILE]',
+    usage: 'unidesk certificate issue --student ID|RECORDBOOK --type study|academic|transcript [--purpose TEXT] --lang ky|ru|en --out FILE --user USERNAME [--db FILE]',
     async run(argv, locale) {
       const v = flags(argv, { ...USER, student: { type: 'string' }, type: { type: 'string' }, purpose: { type: 'string' }, out: { type: 'string' } });
       const ref = required('student', v.student);
       const out = required('out', v.out);
-      const type = oneOf('type', v.type, ['study', 'academic'] as const, 'study');
+      const type = oneOf('type', v.type, ['study', 'academic', 'transcript'] as const, 'study');
       await withApi(v, locale, async (api) => {
         const studentId = await findStudent(api, ref);
         const r = await api.call('register.issueCertificate', { studentId, type, lang: locale, purpose: v.purpose ?? '' });

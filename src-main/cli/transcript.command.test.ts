@@ -10,7 +10,7 @@ import { runCli } from './unidesk';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'unidesk-cli-transcript-'));
 const file = path.join(dir, 'u.sqlite');
-const { out, err } = captureConsole();
+const { err } = captureConsole();
 /** a third-year economics student, and their group */
 let student: { id: string; record_book_no: string; last_name: string; group: string };
 

@@ -28,21 +28,27 @@ export interface TranscriptDocumentInput {
   /** the signatories' printed names ("Б. Э. Мамытов"), or null to sign by hand */
   registrar: string | null;
   dean: string | null;
-  /** set: an academic certificate (a student who left), entered in the register with its QR */
-  academic?: AcademicPart;
+  /**
+   * set: entered in the register with its number and QR — an official transcript, or (with
+   * `leaving`) an academic certificate for a student who left
+   */
+  registered?: RegisteredPart;
 }
 
-export interface AcademicPart {
+export interface RegisteredPart {
   number: string;
   duplicate: boolean;
-  leaving: {
-    date: string;
-    orderNo: string | null;
-    orderDate: string | null;
-    /** the order's expulsion reason, worded by the document's language */
-    reasonCode: string | null;
-    /** the order's basis as written (Kyrgyz, and Russian when it has one) */
-    basis: { ky: string; ru: string | null };
-  };
+  leaving: Leaving | null;
   verify: { url: string; shortCode: string };
+}
+
+/** the order that ended the studies, as the academic certificate states it */
+export interface Leaving {
+  date: string;
+  orderNo: string | null;
+  orderDate: string | null;
+  /** the order's expulsion reason, worded by the document's language */
+  reasonCode: string | null;
+  /** the order's basis as written (Kyrgyz, and Russian when it has one) */
+  basis: { ky: string; ru: string | null };
 }

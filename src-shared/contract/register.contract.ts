@@ -66,7 +66,7 @@ const lang = z.enum(['ky', 'ru', 'en']);
 
 export const registerContract = {
   'register.issueCertificate': operation<IssuedResult>()(
-    z.object({ studentId: id, type: z.enum(['study', 'academic']), lang, purpose: z.string().trim().max(200).default('') }).strict(),
+    z.object({ studentId: id, type: z.enum(ISSUED_TYPES), lang, purpose: z.string().trim().max(200).default('') }).strict(),
   ),
   'register.list': operation<{ total: number; rows: IssuedDocumentView[] }>()(
     z

@@ -39,6 +39,7 @@ export const registrarEn: Record<keyof typeof registrarRu, string> = {
   'doc.transcript.registrar': 'Registrar',
   'doc.transcript.seal': 'Seal',
   'doc.transcript.footer': 'Transcript · {name} · {date}',
+  'doc.transcript.footerNumbered': 'Transcript No. {number} · {date}',
 
   'registrar.grades.tab': 'Grades',
   'registrar.grades.none': 'No closed grade sheets yet.',
@@ -82,7 +83,7 @@ export const registrarEn: Record<keyof typeof registrarRu, string> = {
   'doc.certificate.purpose': 'Issued for presentation to: {purpose}.',
   'doc.certificate.purposeAny': 'Issued for presentation wherever required.',
   'doc.certificate.valid': 'Valid until {date}.',
-  'doc.certificate.verify': 'To check this certificate, scan the QR code with a phone, or open {url} and enter the code {code}.',
+  'doc.certificate.verify': 'To check this document, scan the QR code with a phone, or open {url} and enter the code {code}.',
   'doc.certificate.footer': 'Certificate No. {number} · {date}',
   'registrar.cli.issued': 'issued document No. {number} (code {code})',
   'registrar.cli.count': '{count} documents in the register',
@@ -161,4 +162,5 @@ export const registrarEn: Record<keyof typeof registrarRu, string> = {
   'registrar.field.gpa': 'GPA',
   'registrar.kind.study': 'Certificate of study',
   'registrar.kind.academic': 'Academic certificate',
+  'registrar.kind.transcript': 'Transcript (registered, with QR)',
 };

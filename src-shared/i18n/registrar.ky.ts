@@ -39,6 +39,7 @@ export const registrarKy: Record<keyof typeof registrarRu, string> = {
   'doc.transcript.registrar': 'Офис-регистратор',
   'doc.transcript.seal': 'М.О.',
   'doc.transcript.footer': 'Транскрипт · {name} · {date}',
+  'doc.transcript.footerNumbered': 'Транскрипт № {number} · {date}',
 
   'registrar.grades.tab': 'Баалар',
   'registrar.grades.none': 'Жабылган ведомосттор азырынча жок.',
@@ -82,7 +83,7 @@ export const registrarKy: Record<keyof typeof registrarRu, string> = {
   'doc.certificate.purpose': 'Маалымкат көрсөтүү үчүн берилди: {purpose}.',
   'doc.certificate.purposeAny': 'Маалымкат талап кылынган жерге көрсөтүү үчүн берилди.',
   'doc.certificate.valid': 'Маалымкат {date} чейин жарактуу.',
-  'doc.certificate.verify': 'Маалымкаттын чындыгын текшерүү: QR-кодду телефон менен сканерлеңиз же {url} дарегин ачып, {code} кодун киргизиңиз.',
+  'doc.certificate.verify': 'Документтин чындыгын текшерүү: QR-кодду телефон менен сканерлеңиз же {url} дарегин ачып, {code} кодун киргизиңиз.',
   'doc.certificate.footer': 'Маалымкат № {number} · {date}',
   'registrar.cli.issued': '№ {number} документ берилди (коду {code})',
   'registrar.cli.count': 'реестрдеги документтер: {count}',
@@ -161,4 +162,5 @@ export const registrarKy: Record<keyof typeof registrarRu, string> = {
   'registrar.field.gpa': 'GPA',
   'registrar.kind.study': 'Окуу жеринен маалымкат',
   'registrar.kind.academic': 'Академиялык маалымкат',
+  'registrar.kind.transcript': 'Транскрипт (реестрде, QR менен)',
 };

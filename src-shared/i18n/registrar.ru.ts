@@ -37,6 +37,7 @@ export const registrarRu = {
   'doc.transcript.registrar': 'Офис-регистратор',
   'doc.transcript.seal': 'М.П.',
   'doc.transcript.footer': 'Транскрипт · {name} · {date}',
+  'doc.transcript.footerNumbered': 'Транскрипт № {number} · {date}',
 
   'registrar.grades.tab': 'Оценки',
   'registrar.grades.none': 'Закрытых ведомостей пока нет.',
@@ -80,7 +81,7 @@ export const registrarRu = {
   'doc.certificate.purpose': 'Справка выдана для предъявления: {purpose}.',
   'doc.certificate.purposeAny': 'Справка выдана для предъявления по месту требования.',
   'doc.certificate.valid': 'Справка действительна до {date}.',
-  'doc.certificate.verify': 'Подлинность справки можно проверить: отсканируйте QR-код телефоном или откройте {url} и введите код {code}.',
+  'doc.certificate.verify': 'Подлинность документа можно проверить: отсканируйте QR-код телефоном или откройте {url} и введите код {code}.',
   'doc.certificate.footer': 'Справка № {number} · {date}',
   'registrar.cli.issued': 'выдан документ № {number} (код {code})',
   'registrar.cli.count': 'документов в реестре: {count}',
@@ -159,4 +160,5 @@ export const registrarRu = {
   'registrar.field.gpa': 'GPA',
   'registrar.kind.study': 'Справка с места учёбы',
   'registrar.kind.academic': 'Академическая справка',
+  'registrar.kind.transcript': 'Транскрипт (в реестре, с QR)',
 };

@@ -31,8 +31,8 @@ export interface TranscriptContent {
   seal: string;
   footerNote: string;
   fileTitle: string;
-  /** an academic certificate's number, leaving order and QR; null on a transcript */
-  register: { numberLine: string; duplicate: string | null; left: string; verifyText: string; qr: string } | null;
+  /** a registered document's number and QR (and an academic certificate's leaving order); null on an unregistered transcript */
+  register: { numberLine: string; duplicate: string | null; left: string | null; verifyText: string; qr: string } | null;
 }
 
 function attemptText(a: AttemptView, t: (k: MessageKey, v?: MessageValues) => string): string {
@@ -79,13 +79,14 @@ export function transcriptContent(input: TranscriptDocumentInput, lang: Transcri
     rows.push({ kind: 'total', text: t('doc.transcript.semesterTotal', { credits: sem.creditsEarned, gpa: gpa(sem.gpa) }) });
   }
   const issued = formatDate(input.issuedOn);
-  const a = input.academic;
-  const title = a ? t('doc.academic.title') : t('doc.transcript.title');
+  const a = input.registered;
+  const academic = a?.leaving ?? null;
+  const title = academic ? t('doc.academic.title') : t('doc.transcript.title');
   return {
     university: input.university[lang] || input.university.ru,
     faculty: input.faculty[lang] || input.faculty.ru,
     title,
-    subtitle: a ? t('doc.academic.subtitle') : t('doc.transcript.subtitle'),
+    subtitle: academic ? t('doc.academic.subtitle') : t('doc.transcript.subtitle'),
     fields: [
       { label: t('doc.transcript.fullName'), value: name },
       ...(s.pin ? [{ label: t('doc.transcript.pin'), value: s.pin }] : []),
@@ -117,18 +118,20 @@ export function transcriptContent(input: TranscriptDocumentInput, lang: Transcri
       { position: t('doc.sheet.dean'), name: latin(input.dean ?? '') },
     ],
     seal: t('doc.transcript.seal'),
-    footerNote: a ? t('doc.certificate.footer', { number: a.number, date: issued }) : t('doc.transcript.footer', { name, date: issued }),
+    footerNote: a ? t(academic ? 'doc.certificate.footer' : 'doc.transcript.footerNumbered', { number: a.number, date: issued }) : t('doc.transcript.footer', { name, date: issued }),
     fileTitle: a ? `${title} ${a.number}` : `${t('doc.transcript.sheetName')} — ${name}`,
     register: a
       ? {
           numberLine: t('doc.certificate.number', { number: a.number, date: issued }),
           duplicate: a.duplicate ? t('doc.certificate.duplicate') : null,
-          left: t('doc.academic.left', {
-            order: a.leaving.orderNo ?? '—',
-            date: formatDate(a.leaving.orderDate ?? a.leaving.date),
-            from: formatDate(a.leaving.date),
-            reason: a.leaving.reasonCode ? t(`doc.expulsionReason.${a.leaving.reasonCode}` as MessageKey) : ((lang === 'ru' ? a.leaving.basis.ru : null) ?? a.leaving.basis.ky),
-          }),
+          left: academic
+            ? t('doc.academic.left', {
+                order: academic.orderNo ?? '—',
+                date: formatDate(academic.orderDate ?? academic.date),
+                from: formatDate(academic.date),
+                reason: academic.reasonCode ? t(`doc.expulsionReason.${academic.reasonCode}` as MessageKey) : ((lang === 'ru' ? academic.basis.ru : null) ?? academic.basis.ky),
+              })
+            : null,
           verifyText: t('doc.certificate.verify', { url: a.verify.url.replace(/#.*$/, ''), code: `${a.number} · ${a.verify.shortCode}` }),
           qr: a.verify.url,
         }

@@ -48,7 +48,7 @@ function closing(c: TranscriptContent): Content[] {
   return closingBlock([
     { text: c.cumulative, bold: true, margin: [0, 8, 0, 0] },
     { text: c.gpaNote, fontSize: 8, margin: [0, 4, 0, 0] },
-    ...(r ? [{ text: r.left, fontSize: 10, margin: [0, 8, 0, 0] as Margins }] : []),
+    ...(r?.left ? [{ text: r.left, fontSize: 10, margin: [0, 8, 0, 0] as Margins }] : []),
     signatureTable(c.signatures),
     { text: c.seal, fontSize: 9, margin: [0, 10, 0, 0] },
     ...(r

@@ -7,7 +7,7 @@
 import type { SessionUser } from '../../../src-shared/contract';
 import { formatDate } from '../../../src-shared/domain/dates';
 import type { Database } from '../../db/connection';
-import type { AcademicPart, TranscriptDocumentInput } from '../../documents/transcript-document.model';
+import type { Leaving, TranscriptDocumentInput } from '../../documents/transcript-document.model';
 import { AppError } from '../../host/app-error';
 import { historyRowOn } from '../orders/student-state.repository';
 import { leavingOf } from './register.repository';
@@ -16,7 +16,7 @@ import { transcriptInput } from './transcript-document';
 export const ACADEMIC_LANGUAGES = ['ky', 'ru'] as const;
 
 /** The leaving order in force on `day`, or the refusal that says what the student is instead. */
-export function leavingOn(db: Database, studentId: string, day: string): AcademicPart['leaving'] {
+export function leavingOn(db: Database, studentId: string, day: string): Leaving {
   const h = historyRowOn(db, studentId, day);
   if (!h || h.status === 'applicant') throw new AppError('validation', 'error.certificate.notEnrolled', { date: formatDate(day) });
   if (h.status !== 'expelled') throw new AppError('validation', 'error.academic.notLeft', { date: formatDate(day), status: { msg: `doc.status.${h.status}` as 'doc.status.active' } });
@@ -31,7 +31,7 @@ export function leavingOn(db: Database, studentId: string, day: string): Academi
 }
 
 /** The certificate's content without its number and code (the register adds them). */
-export function academicInput(db: Database, session: SessionUser, studentId: string, day: string): { input: TranscriptDocumentInput; leaving: AcademicPart['leaving'] } {
+export function academicInput(db: Database, session: SessionUser, studentId: string, day: string): { input: TranscriptDocumentInput; leaving: Leaving } {
   const leaving = leavingOn(db, studentId, day);
   const input = transcriptInput(db, session, studentId, day);
   // the registrar who issues it signs it, whatever role printed the transcript

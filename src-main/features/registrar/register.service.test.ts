@@ -153,6 +153,31 @@ describe('an academic certificate', () => {
   });
 });
 
+describe('an official transcript', () => {
+  it('is the Grades tab’s transcript numbered in the register, its credits and GPA sealed; a tampered GPA fails; a duplicate names the original', async () => {
+    const s = studentWith('active', 'AND s.course = 4');
+    const grades = (await import('./transcript.service')).studentGrades(db, user('registrar'), s.id);
+    const en = await register.issueCertificate(user('registrar'), { type: 'transcript', studentId: s.id, lang: 'en', purpose: '' });
+    expect(en.document).toMatchObject({ type: 'transcript', studentId: s.id, issuedOn: TODAY });
+    expect(en.file.fileName).toBe(`transcript-${en.document.number}-en.pdf`);
+    const text = pdfText(en.file.base64, 'transcript-registered-en');
+    expect(text).toContain('ACADEMIC TRANSCRIPT');
+    expect(text).toContain(`No. ${en.document.number} of 04.12.2026`);
+    expect(text).toContain(`${en.document.number} · ${en.document.shortCode}`);
+    expect(text).not.toContain('ACADEMIC CERTIFICATE');
+    const code = db.sqlite.prepare('SELECT code FROM issued_document WHERE id = ?').pluck().get(en.document.id) as string;
+    const checked = await register.verify(code);
+    expect(checked).toMatchObject({ valid: true, fields: { type: 'transcript', status: 'active', credits: grades.cumulative.creditsEarned, gpa: grades.cumulative.gpa } });
+    const sealed = decodeCode(code)!;
+    expect(await register.verify(encodeCode({ ...sealed, fields: { ...sealed.fields, gpa: 3.99 } }))).toMatchObject({ valid: false, problem: 'signature' });
+    const dup = await register.reprint(user('registrar'), { id: en.document.id });
+    expect(dup.document).toMatchObject({ type: 'transcript', duplicateOf: en.document.number });
+    expect(pdfText(dup.file.base64, 'transcript-duplicate')).toMatch(/D\s*U\s*P\s*L\s*I\s*C\s*A\s*T\s*E/);
+    // a first-year student with nothing closed yet has nothing to certify
+    await expect(register.issueCertificate(user('registrar'), { type: 'transcript', studentId: studentWith('active', 'AND s.course = 1').id, lang: 'ru', purpose: '' })).rejects.toMatchObject({ key: 'error.transcript.noGrades' });
+  });
+});
+
 describe('the Latin name', () => {
   it('prints the passport spelling recorded on the card in English, and refuses one not in Latin letters', async () => {
     const s = studentWith('active', `AND s.course = 3`);

@@ -30,6 +30,7 @@ import { rootPublicKey, workstationKey } from './signing-key.service';
 import { setting } from './signing-key.repository';
 import { ACADEMIC_LANGUAGES, academicInput } from './academic-certificate';
 import { studyOn, validUntil } from './study-certificate';
+import { transcriptInput } from './transcript-document';
 import { transcriptStudent } from './transcript.service';
 
 const VERIFY_URL = 'registrar.verify_url';
@@ -67,11 +68,13 @@ function view(r: IssuedRow): IssuedDocumentView {
   };
 }
 
-/** what the register issues today: certificates of study and academic certificates */
-export type CertificateType = 'study' | 'academic';
+/** what the register issues: certificates of study, academic certificates and official (numbered, sealed) transcripts */
+export type CertificateType = 'study' | 'academic' | 'transcript';
+
+const FILE_PREFIX: Record<CertificateType, string> = { study: 'certificate', academic: 'academic-certificate', transcript: 'transcript' };
 
 const pdfFile = (type: CertificateType, number: string, lang: string, buffer: Buffer): ExportedFile => ({
-  fileName: `${type === 'study' ? 'certificate' : 'academic-certificate'}-${number}-${lang}.pdf`.replace(/[^\p{L}\p{N}._-]/gu, '_'),
+  fileName: `${FILE_PREFIX[type]}-${number}-${lang}.pdf`.replace(/[^\p{L}\p{N}._-]/gu, '_'),
   mimeType: 'application/pdf',
   base64: buffer.toString('base64'),
 });
@@ -131,14 +134,33 @@ export function createRegister(db: Database, today: () => string = () => univers
       student: s,
       fields: { faculty: s.faculty_code, leftOn: leaving.date, credits: input.grades.cumulative.creditsEarned, gpa: input.grades.cumulative.gpa },
       hashed: { ...input, leaving },
-      render: (number, duplicate, verify) => renderTranscriptPdf({ ...input, academic: { number, duplicate, leaving, verify } }, lang),
+      render: (number, duplicate, verify) => renderTranscriptPdf({ ...input, registered: { number, duplicate, leaving, verify } }, lang),
+    };
+  }
+
+  /** An official transcript: the Grades tab's transcript, numbered and sealed with its credits and GPA, for any student with a closed grade. */
+  function prepareTranscript(session: SessionUser, studentId: string, day: string, lang: CertificateLanguage): Prepared {
+    const s = transcriptStudent(db, session, studentId);
+    // the registrar who issues it signs it
+    const input = { ...transcriptInput(db, session, studentId, day), registrar: session.displayName };
+    return {
+      facultyId: s.faculty_id,
+      student: s,
+      fields: { faculty: s.faculty_code, status: s.status, credits: input.grades.cumulative.creditsEarned, gpa: input.grades.cumulative.gpa },
+      hashed: input,
+      render: (number, duplicate, verify) => renderTranscriptPdf({ ...input, registered: { number, duplicate, leaving: null, verify } }, lang),
     };
   }
 
   /** Numbers, seals and enters a document (one transaction); answers its register row and how to print it. */
   function enter(session: SessionUser, req: { type: CertificateType; studentId: string; lang: CertificateLanguage; purpose: string; duplicateOf: IssuedRow | null }) {
     const day = today();
-    const p = req.type === 'study' ? prepareStudy(session, req.studentId, day, req.purpose, req.lang) : prepareAcademic(session, req.studentId, day, req.lang);
+    const p =
+      req.type === 'study'
+        ? prepareStudy(session, req.studentId, day, req.purpose, req.lang)
+        : req.type === 'academic'
+          ? prepareAcademic(session, req.studentId, day, req.lang)
+          : prepareTranscript(session, req.studentId, day, req.lang);
     assertInScope(session, 'documentsIssued', 'write', { facultyId: p.facultyId }, 'error.transcript.scope');
     const { key, cert } = workstationKey(db, session, day);
     const workstation = readSyncState(db)?.deviceName ?? 'standalone';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { IssuedDocumentView, StudentRow } from '../../../src-shared/contract';
+import { ISSUED_TYPES, type IssuedType } from '../../../src-shared/contract/register.contract';
 import { fullName } from '../../../src-shared/domain/person';
 import type { MessageKey } from '../../../src-shared/i18n';
 import { call, errorMessage } from '../../api/client';
@@ -10,7 +11,7 @@ import { downloadFile } from '../../ui/file-download';
 
 type Lang = 'ky' | 'ru' | 'en';
 
-/** Find a student, choose language and purpose, issue: the PDF downloads, the register has the number. */
+/** Find a student, choose the document, language and purpose, issue: the PDF downloads, the register has the number. */
 export function IssueCertificate() {
   const intl = useIntl();
   const t = (id: MessageKey, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
@@ -18,7 +19,7 @@ export function IssueCertificate() {
   const [found, setFound] = useState<StudentRow[] | null>(null);
   const [student, setStudent] = useState<StudentRow | null>(null);
   const [lang, setLang] = useState<Lang>('ky');
-  const [type, setType] = useState<'study' | 'academic'>('study');
+  const [type, setType] = useState<IssuedType>('study');
   // an academic certificate is issued in Kyrgyz or Russian
   const langs: readonly Lang[] = type === 'academic' ? ['ky', 'ru'] : ['ky', 'ru', 'en'];
   const [purpose, setPurpose] = useState('');
@@ -41,7 +42,8 @@ export function IssueCertificate() {
     setError(null);
     setIssued(null);
     try {
-      const r = await call('register.issueCertificate', { studentId: student.id, type, lang, purpose });
+      // only a certificate of study prints its purpose ("for presentation to …")
+      const r = await call('register.issueCertificate', { studentId: student.id, type, lang, purpose: type === 'study' ? purpose : '' });
       downloadFile(r.file);
       setIssued(r.document);
     } catch (e) {
@@ -85,13 +87,13 @@ export function IssueCertificate() {
             <select
               value={type}
               onChange={(e) => {
-                const next = e.target.value as 'study' | 'academic';
+                const next = e.target.value as IssuedType;
                 setType(next);
                 if (next === 'academic' && lang === 'en') setLang('ky');
               }}
               data-testid="certificate-type"
             >
-              {(['study', 'academic'] as const).map((k) => (
+              {ISSUED_TYPES.map((k) => (
                 <option key={k} value={k}>
                   {t(`registrar.kind.${k}`)}
                 </option>
@@ -108,7 +110,9 @@ export function IssueCertificate() {
               ))}
             </select>
           </label>
-          <TextField label={t('registrar.issue.purpose')} hint={t('registrar.issue.purposeHint')} value={purpose} onChange={setPurpose} maxLength={200} testId="certificate-purpose" />
+          {type === 'study' ? (
+            <TextField label={t('registrar.issue.purpose')} hint={t('registrar.issue.purposeHint')} value={purpose} onChange={setPurpose} maxLength={200} testId="certificate-purpose" />
+          ) : null}
           <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void issue()} data-testid="certificate-issue">
             {t('registrar.issue.button')}
           </button>

@@ -53,7 +53,7 @@ export function RegisterList({ canCertify, canRevoke }: { canCertify: boolean; c
                   <span className="muted small" data-testid="register-revoked">{t('registrar.register.revoked', { reason: d.revokeReason ?? '' })}</span>
                 ) : (
                   <>
-                    {canCertify && d.type !== 'transcript' ? (
+                    {canCertify ? (
                       <button type="button" className="btn btn-small" onClick={() => void act(async () => downloadFile((await call('register.reprint', { id: d.id })).file))} data-testid="register-reprint">
                         {t('registrar.register.reprint')}
                       </button>
