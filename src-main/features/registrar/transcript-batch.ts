@@ -5,7 +5,7 @@
  * closed grade yet have no transcript and are counted as skipped.
  */
 import type { BatchJobView, ParsedRequestOf, SessionUser } from '../../../src-shared/contract';
-import { fullName } from '../../../src-shared/domain/person';
+import { compareNames } from '../../../src-shared/domain/person';
 import { can } from '../../../src-shared/domain/roles';
 import type { Database } from '../../db/connection';
 import { createJobRegistry, workerBundle } from '../../documents/batch-job-registry';
@@ -37,8 +37,6 @@ export async function renderTranscripts(db: Database, job: TranscriptJob, onFile
   }
 }
 
-const collator = new Intl.Collator('ky');
-
 export function createTranscriptBatches(db: Database, opts: { exportsDir?: string; workerFile?: string; today?: () => string } = {}) {
   const registry = createJobRegistry(db.file, opts.exportsDir);
   const today = opts.today ?? (() => universityToday());
@@ -46,24 +44,24 @@ export function createTranscriptBatches(db: Database, opts: { exportsDir?: strin
     ...registry,
     start(session: SessionUser, req: ParsedRequestOf<'transcripts.batchStart'>): BatchJobView {
       if (!can(session.role, 'grades.read')) throw forbidden();
-      let rows: ReturnType<typeof studentsForTranscripts>;
+      let all: ReturnType<typeof studentsForTranscripts>;
       let name: string;
       if (req.groupId !== undefined) {
         const group = groupFaculty(db, req.groupId);
         if (!group) throw new AppError('not_found', 'error.transcript.noGroup');
         assertInScope(session, 'gradeSheets', 'read', { facultyId: group.faculty_id }, 'error.transcript.scope');
-        rows = studentsForTranscripts(db, { groupId: group.id });
+        all = studentsForTranscripts(db, { groupId: group.id });
         name = `transcripts-${group.name}-${req.lang}-${req.format}`;
       } else {
         // a dean's office: its own faculty's graduates
         const scope = scopeFor(session, 'gradeSheets', 'read');
-        rows = studentsForTranscripts(db, { graduatedIn: req.graduatedIn!, facultyId: scope.kind === 'faculty' ? scope.facultyId : null });
+        all = studentsForTranscripts(db, { graduatedIn: req.graduatedIn!, facultyId: scope.kind === 'faculty' ? scope.facultyId : null });
         name = `transcripts-graduates-${req.graduatedIn}-${req.lang}-${req.format}`;
       }
-      const all = rows;
-      rows = rows.filter((r) => Boolean(r.has_grades));
+      const rows = all.filter((r) => Boolean(r.has_grades));
       if (rows.length === 0) throw new AppError('conflict', 'error.transcript.batchEmpty');
-      rows.sort((a, b) => collator.compare(fullName({ lastName: a.last_name, firstName: a.first_name, patronymic: a.patronymic }), fullName({ lastName: b.last_name, firstName: b.first_name, patronymic: b.patronymic })));
+      const names = (r: (typeof rows)[number]) => ({ lastName: r.last_name, firstName: r.first_name, patronymic: r.patronymic });
+      rows.sort((a, b) => compareNames(names(a), names(b)));
       const job: Omit<TranscriptJob, 'ids'> = { lang: req.lang, format: req.format, issuedOn: today() };
       return registry.launch(session, { ids: rows.map((r) => r.id), job, name, zip: req.zip, workerFile: opts.workerFile ?? workerBundle('transcript-batch'), skipped: all.length - rows.length });
     },
