@@ -6,7 +6,11 @@ export class OrdersPage {
   async open(opts: { signer?: boolean } = {}): Promise<this> {
     await this.page.getByTestId('nav-orders').click();
     await this.page.getByTestId('orders-screen').waitFor();
-    await this.page.waitForFunction(() => document.querySelector('[data-testid="orders-count"]')?.getAttribute('data-total') !== null);
+    // the count line carries data-total="" while the list loads: wait for the number itself
+    await this.page.waitForFunction(() => {
+      const total = document.querySelector('[data-testid="orders-count"]')?.getAttribute('data-total');
+      return total !== null && total !== undefined && total !== '';
+    });
     if (opts.signer) await this.page.getByTestId('orders-to-sign').waitFor();
     return this;
   }
