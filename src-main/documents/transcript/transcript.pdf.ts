@@ -5,8 +5,8 @@
  */
 import type { Content, Margins, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { TranscriptDocumentInput, TranscriptLanguage } from '../transcript-document.model';
-import { documentDefinition, MM, renderKeepingClosing } from '../pdf/pdf';
-import { closingBlock, listTables, signatureTable, type ListCell, type ListColumn } from '../pdf/pdf-table';
+import { documentDefinition, MM, render } from '../pdf/pdf';
+import { listWithClosing, signatureTable, type ListCell, type ListColumn } from '../pdf/pdf-table';
 import { transcriptContent, type TranscriptContent } from './transcript-content';
 
 /** №, discipline (what is left), credits, hours, form, points, letter, GPA points, grade */
@@ -30,14 +30,15 @@ function header(c: TranscriptContent): Content[] {
   ];
 }
 
-function table(c: TranscriptContent, carryRows: boolean): Content[] {
+/** The semesters' table, ending with the last rows, the totals and the signatures on one page (see listWithClosing). */
+function table(c: TranscriptContent): Content {
   const columns: ListColumn[] = c.headers.map((h, i) => ({ header: h, width: WIDTHS[i]!, align: ALIGN[i] }));
   const rows: ListCell[][] = c.rows.map((r) =>
     r.kind === 'line'
       ? r.cells
       : [{ text: r.text, colSpan: columns.length, align: r.kind === 'heading' ? 'left' : 'right' }, ...columns.slice(1).map(() => '')],
   );
-  return listTables({ columns, rows, fontSize: FONT, headerFontSize: FONT - 0.5, padding: 2 }, carryRows);
+  return listWithClosing({ columns, rows, fontSize: FONT, headerFontSize: FONT - 0.5, padding: 2 }, closing(c));
 }
 
 /** the QR's side: as on the certificate of study, readable by a phone camera */
@@ -45,7 +46,7 @@ const QR_SIZE = 40 * MM;
 
 function closing(c: TranscriptContent): Content[] {
   const r = c.register;
-  return closingBlock([
+  return [
     { text: c.cumulative, bold: true, margin: [0, 8, 0, 0] },
     { text: c.gpaNote, fontSize: 8, margin: [0, 4, 0, 0] },
     ...(r?.left ? [{ text: r.left, fontSize: 10, margin: [0, 8, 0, 0] as Margins }] : []),
@@ -54,11 +55,11 @@ function closing(c: TranscriptContent): Content[] {
     ...(r
       ? [{ margin: [0, 14, 0, 0] as Margins, columns: [{ width: QR_SIZE, qr: r.qr, fit: QR_SIZE, eccLevel: 'L' as const }, { width: '*' as const, text: r.verifyText, fontSize: 9, margin: [12, 4, 0, 0] as Margins }] }]
       : []),
-  ]);
+  ];
 }
 
-function definition(c: TranscriptContent, lang: TranscriptLanguage, carryRows: boolean): TDocumentDefinitions {
-  return documentDefinition([...header(c), ...table(c, carryRows), ...closing(c)], {
+function definition(c: TranscriptContent, lang: TranscriptLanguage): TDocumentDefinitions {
+  return documentDefinition([...header(c), table(c)], {
     lang,
     title: c.fileTitle,
     subject: c.title,
@@ -69,5 +70,7 @@ function definition(c: TranscriptContent, lang: TranscriptLanguage, carryRows: b
 
 export function renderTranscriptPdf(input: TranscriptDocumentInput, lang: TranscriptLanguage): Promise<Buffer> {
   const c = transcriptContent(input, lang);
-  return renderKeepingClosing((carryRows) => definition(c, lang, carryRows));
+  // one layout pass: the closing block rides in the table's last row (renderKeepingClosing
+  // laid a fifth of the transcripts out twice)
+  return render(definition(c, lang));
 }
