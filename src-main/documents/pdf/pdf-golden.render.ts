@@ -10,6 +10,8 @@ import { renderGradeSheetPdf } from '../grade-sheet/grade-sheet.pdf';
 import { LONG_NAME as SHEET_LONG_NAME, sampleSheet } from '../grade-sheet/grade-sheet-sample.fixture';
 import { renderOrderPdf } from '../order/order.pdf';
 import { sampleOrder } from '../order/order-sample.fixture';
+import { renderTranscriptPdf } from '../transcript/transcript.pdf';
+import { sampleTranscript } from '../transcript/transcript-sample.fixture';
 import { installPdfPatches } from './pdf-patches';
 import { documentDefinition, render } from './pdf';
 import { FONT_SANS } from './pdf-fonts';
@@ -28,7 +30,7 @@ function styleProbe(): Promise<Buffer> {
         { text: words.map((w, i) => ({ text: `${w} `, opacity: i % 2 ? 0.4 : 1 })) },
         { text: words.map((w, i) => ({ text: `${w} `, fontSize: 9 + (i % 3) * 2, bold: i === 2, font: i === 4 ? FONT_SANS : undefined })) },
         {
-          table: { headerRows: 1, widths: ['*', 60, 60], body: [['Аты-жөнү', 'Балл', 'Баа'], ...words.map((w, i) => [w, String(50 + i * 9), i % 2 ? 'B' : 'A'])] },
+          table: { headerRows: 1, widths: ['*', 60, 60], body: [['Аты-жөнү', 'Балл', 'Баа'], ...words.map((w, i) => [w, String(50 + i * 9), { text: i % 2 ? 'B' : 'A', bold: i > 2, color: i === 5 ? '#a00000' : undefined }])] },
           layout: {
             hLineWidth: (i: number) => (i === 1 ? 1.5 : 0.5),
             vLineWidth: (i: number) => (i === 0 || i === 3 ? 1 : 0.3),
@@ -53,6 +55,9 @@ export const GOLDEN_DOCUMENTS: Record<string, () => Promise<Buffer>> = {
   'order-promotion-ky': () => renderOrderPdf(sampleOrder('promotion', 45), 'ky'),
   'order-expulsion-draft-ru': () => renderOrderPdf(sampleOrder('expulsion', 20, { state: 'draft', number: null, orderDate: null }), 'ru'),
   'order-cancellation-ky': () => renderOrderPdf(sampleOrder('cancellation', 5), 'ky'),
+  // two in a row, as a batch prints them: the second reuses what the first measured
+  'transcript-ru': () => renderTranscriptPdf(sampleTranscript(30), 'ru'),
+  'transcript-ky': () => renderTranscriptPdf(sampleTranscript(44), 'ky'),
   'style-probe': styleProbe,
 };
 

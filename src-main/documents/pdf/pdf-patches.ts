@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { installContentBuffer } from './pdf-content-buffer';
 import { installFontCache } from './pdf-font-cache';
+import { installMeasureCache } from './pdf-measure-cache';
 import { installRuleJoining } from './pdf-rules';
 import { installStreamCompression } from './pdf-stream-compression';
 import { installStyleLookup } from './pdf-style-lookup';
@@ -83,6 +84,7 @@ export function installPdfPatches(warn: (message: string) => void = (m) => conso
     installStreamCompression();
     installRuleJoining();
     installTextRuns();
+    installMeasureCache();
   }
   return plan.patched;
 }

@@ -1,5 +1,5 @@
 // pdfmake's own classes (untyped): the pdf-*.ts patches (font cache, content buffer, style
-// lookup, stream compression) wrap methods of them.
+// lookup, stream compression, measure cache) wrap methods of them.
 declare module 'pdfmake/js/PDFDocument' {
   const PDFDocument: unknown;
   export default PDFDocument;
@@ -11,4 +11,8 @@ declare module 'pdfmake/js/StyleContextStack' {
 declare module 'pdfmake/js/Renderer' {
   const Renderer: unknown;
   export default Renderer;
+}
+declare module 'pdfmake/js/DocMeasure' {
+  const DocMeasure: unknown;
+  export default DocMeasure;
 }
