@@ -68,7 +68,9 @@ const MEASURED_INDEX = new Map<string, number>(MEASURED.map((p, i) => [p, i]));
 
 /** Texts kept at most; past it the cache starts over (a batch repeats a few thousand). */
 export const MEASURE_CACHE_SIZE = 20_000;
-const measured = new Map<string, Measured>();
+/** By look, then by text: the text is the cell's own string, whose hash V8 keeps, so a lookup hashes only the short look. */
+const measured = new Map<string, Map<string, Measured>>();
+let measuredCount = 0;
 
 /**
  * A stack of ancestors, known by the objects on it (numbered on first sight), and what they
@@ -87,8 +89,13 @@ const idOf = (o: Record<string | symbol, unknown>): number => (o[ID] as number |
 let ancestorsByHash = new Map<number, Ancestors>();
 const lookNumbers = new Map<string, number>();
 
+/** Look numbers restart after forget(): whatever was kept by them (texts, a document's fonts) goes. */
+let generation = 0;
+
 function forget(): void {
+  generation++;
   measured.clear();
+  measuredCount = 0;
   lookNumbers.clear();
   ancestorsByHash = new Map();
 }
@@ -139,7 +146,7 @@ interface Look {
   italics: unknown;
 }
 
-/** The cell's text and look as a key (its ancestors' look, then its own properties), or null to measure it the usual way. */
+/** The cell's look as a key (its ancestors' look, then its own properties), or null to measure it the usual way. */
 function lookOf(stack: StyleStack, node: Node): Look | null {
   if (typeof node.text !== 'string' || node._textRef !== undefined || node.style !== undefined) return null;
   const ancestors = ancestorsOf(stack, node);
@@ -161,7 +168,7 @@ function lookOf(stack: StyleStack, node: Node): Look | null {
     else if (i === 1) bold = v;
     else if (i === 2) italics = v;
   }
-  return { key: `${key}\u0002${node.text}`, font, bold, italics };
+  return { key, font, bold, italics };
 }
 
 const copy = (items: Inline[], font: unknown): Inline[] => items.map((i) => ({ ...i, font }));
@@ -170,11 +177,22 @@ const copy = (items: Inline[], font: unknown): Inline[] => items.map((i) => ({ .
 export const installMeasureCache = once((): void => {
   const proto = pdfmakePrototype<DocMeasure>(DocMeasureModule);
   const measureLeaf = proto.measureLeaf;
+  // the fonts of a document by look: asking pdfmake for each cell's font costs as much as the rest
+  const fontsOf = new WeakMap<DocMeasure, { generation: number; fonts: Map<string, unknown> }>();
   proto.measureLeaf = function (this: DocMeasure, node: Node): Node {
     const look = lookOf(this.styleStack, node);
     if (!look) return measureLeaf.call(this, node);
-    const font = this.textInlines.pdfDocument.provideFont(String(look.font ?? 'Roboto'), Boolean(look.bold), Boolean(look.italics));
-    const known = measured.get(look.key);
+    let mine = fontsOf.get(this);
+    if (!mine || mine.generation !== generation) fontsOf.set(this, (mine = { generation, fonts: new Map() }));
+    const fonts = mine.fonts;
+    let font = fonts.get(look.key);
+    if (font === undefined) {
+      font = this.textInlines.pdfDocument.provideFont(String(look.font ?? 'Roboto'), Boolean(look.bold), Boolean(look.italics));
+      fonts.set(look.key, font);
+    }
+    let texts = measured.get(look.key);
+    const text = node.text as string;
+    const known = texts?.get(text);
     if (known) {
       node._inlines = copy(known.items, font);
       node._minWidth = known.minWidth;
@@ -184,8 +202,14 @@ export const installMeasureCache = once((): void => {
     measureLeaf.call(this, node);
     const items = node._inlines as Inline[];
     // kept as measured, before the layout moves and changes the node's own copies
-    if (measured.size >= MEASURE_CACHE_SIZE) measured.clear();
-    measured.set(look.key, { items: copy(items, null), minWidth: node._minWidth!, maxWidth: node._maxWidth! });
+    if (measuredCount >= MEASURE_CACHE_SIZE) {
+      // this cell's look number is from before: the next cells start the cache again
+      forget();
+      return node;
+    }
+    if (!texts) measured.set(look.key, (texts = new Map()));
+    texts.set(text, { items: copy(items, null), minWidth: node._minWidth!, maxWidth: node._maxWidth! });
+    measuredCount++;
     return node;
   };
 });

@@ -8,7 +8,7 @@ import { renderSheets, type BatchJob } from './batch-render';
 
 async function run() {
   const { dbFile, job } = workerData as { dbFile: string; job: BatchJob };
-  const db = openDatabase(dbFile, { readonly: true });
+  const db = openDatabase(dbFile, { readonly: true, checked: true });
   try {
     await renderSheets(db, job, (file) => parentPort!.postMessage({ type: 'file', ...file }, [file.data.buffer as ArrayBuffer]));
     parentPort!.postMessage({ type: 'done' });

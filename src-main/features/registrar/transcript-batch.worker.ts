@@ -5,7 +5,7 @@ import { renderTranscripts, type TranscriptJob } from './transcript-batch';
 
 async function run() {
   const { dbFile, job } = workerData as { dbFile: string; job: TranscriptJob };
-  const db = openDatabase(dbFile, { readonly: true });
+  const db = openDatabase(dbFile, { readonly: true, checked: true });
   try {
     await renderTranscripts(db, job, (file) => parentPort!.postMessage({ type: 'file', ...file }, [file.data.buffer as ArrayBuffer]));
     parentPort!.postMessage({ type: 'done' });

@@ -30,20 +30,40 @@ export function studentGrades(db: Database, session: SessionUser, studentId: str
   return gradesOf(db, studentId);
 }
 
+/**
+ * Grade rows already read, by scale version, form, mark and points: a scale version never
+ * changes once saved (a changed scale is a new version, with a new id), so the same points
+ * under it always read the same; a batch of transcripts repeats a few thousand combinations.
+ */
+const readRows = new Map<string, ReturnType<typeof gradeRow>>();
+/** Scale versions by id and form, for the same reason. */
+const scales = new Map<string, GradingScale>();
+
+function readRow(scale: GradingScale, key: string, partsJson: string, mark: 'absent' | 'not_admitted' | null): ReturnType<typeof gradeRow> {
+  let row = readRows.get(key);
+  if (!row) {
+    if (readRows.size >= 50_000) readRows.clear();
+    readRows.set(key, (row = gradeRow(scale, { parts: JSON.parse(partsJson), mark })));
+  }
+  return row;
+}
+
 /** The grade history of a student (no access check: callers check it). */
 export function gradesOf(db: Database, studentId: string, rules: GpaRules = DEFAULT_GPA_RULES): StudentGradesView {
-  const scales = new Map<string, GradingScale>();
   const scaleOf = (id: string, form: string) => {
     const key = `${id}|${form}`;
     let s = scales.get(key);
-    if (!s) scales.set(key, (s = scaleFor(scaleById(db, id), form)));
+    if (!s) {
+      if (scales.size >= 1000) scales.clear();
+      scales.set(key, (s = scaleFor(scaleById(db, id), form)));
+    }
     return s;
   };
   const lines = new Map<string, TranscriptLineView & { semester: number }>();
   const results: AttemptResult[] = [];
   for (const r of closedAttemptRows(db, studentId)) {
     const scale = scaleOf(r.scale_id, r.control_form);
-    const row = gradeRow(scale, { parts: JSON.parse(r.parts_json), mark: r.mark as 'absent' | 'not_admitted' | null });
+    const row = readRow(scale, `${r.scale_id}|${r.control_form}|${r.mark ?? ''}|${r.parts_json}`, r.parts_json, r.mark as 'absent' | 'not_admitted' | null);
     // a closed sheet holds only decided rows; one that is not is shown as not admitted, never as a pass
     const status: AttemptView['status'] = row.status === 'graded' ? 'graded' : row.status === 'absent' ? 'absent' : 'not_admitted';
     const credit = r.control_form === 'credit';
