@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCALE, gradeRow, scaleFor } from '../../../src-shared/domain/grading';
+import { compareNames } from '../../../src-shared/domain/person';
 import { openDatabase, type Database } from '../../db/connection';
 import { generateDemo, type DemoSummary } from './demo.generator';
 
@@ -17,7 +18,7 @@ afterAll(() => db.close());
 function semestersOf(studentId: string): number[] {
   return all<{ semester: number }>(
     `SELECT DISTINCT ci.semester FROM grade g JOIN grade_sheet gs ON gs.id = g.sheet_id JOIN curriculum_item ci ON ci.id = gs.curriculum_item_id
-     WHERE g.student_id = ? ORDER BY ci.semester`,
+     WHERE g.student_id = ? AND gs.state = 'closed' ORDER BY ci.semester`,
     studentId,
   ).map((r) => r.semester);
 }
@@ -50,7 +51,7 @@ describe('the demo grade history', () => {
   it('stores each total and letter exactly as the grade sheet rules compute them, on closed sheets only', () => {
     const rows = all<{ parts_json: string; mark: 'absent' | null; total: number | null; letter: string | null; control_form: string; state: string }>(
       `SELECT g.parts_json, g.mark, g.total, g.letter, ci.control_form, gs.state FROM grade g JOIN grade_sheet gs ON gs.id = g.sheet_id
-       JOIN curriculum_item ci ON ci.id = gs.curriculum_item_id`,
+       JOIN curriculum_item ci ON ci.id = gs.curriculum_item_id WHERE gs.academic_year_id < '2026-2027'`,
     );
     expect(rows.length).toBe(summary.grades);
     const statuses = new Map<string, number>();
@@ -88,5 +89,50 @@ describe('the demo grade history', () => {
       expect(new Set(due.map((p) => p.student_id))).toEqual(retakers);
       if (r.kind === 'individual') expect(retakers.size).toBe(1);
     }
+  });
+});
+
+describe('the demo’s current session', () => {
+  const sheets = () =>
+    all<{ id: string; code: string; state: string; year: string; term: string; typed: number; rows: number }>(
+      `SELECT gs.id, f.code, gs.state, gs.academic_year_id AS year, ses.term,
+              sum(g.parts_json <> '{}') AS typed, count(*) AS rows
+       FROM grade_sheet gs JOIN faculty f ON f.id = gs.faculty_id JOIN academic_session ses ON ses.id = gs.session_id JOIN grade g ON g.sheet_id = gs.id
+       WHERE gs.academic_year_id = '2026-2027' GROUP BY gs.id`,
+    );
+
+  it('has open autumn sheets for the medical and IT faculties only, with the first module typed on some of them', () => {
+    const current = sheets();
+    expect(current.length).toBe(summary.currentSheets);
+    expect(new Set(current.map((s) => s.code))).toEqual(new Set(['MED', 'IT']));
+    for (const s of current) expect([s.state, s.term]).toEqual(['open', 'autumn']);
+    const typed = current.filter((s) => s.typed > 0);
+    expect(typed.length).toBe(summary.currentTypedSheets);
+    expect(typed.length).toBeGreaterThan(0);
+    expect(typed.length).toBeLessThan(current.length);
+    // typed, not finished: module points, no exam, no result
+    const parts = all<{ parts_json: string; total: number | null; letter: string | null }>(
+      `SELECT g.parts_json, g.total, g.letter FROM grade g JOIN grade_sheet gs ON gs.id = g.sheet_id WHERE gs.academic_year_id = '2026-2027' AND g.parts_json <> '{}'`,
+    );
+    for (const p of parts) {
+      expect(Object.keys(JSON.parse(p.parts_json) as object)).toEqual(['m1']);
+      expect(p.letter).toBeNull();
+    }
+  });
+
+  it('seats every student registered for the discipline, in Kyrgyz alphabetical order, once', () => {
+    const [sheet] = sheets().filter((s) => s.rows > 10);
+    const rows = all<{ position: number; last_name: string; first_name: string; patronymic: string | null; student_id: string }>(
+      `SELECT g.position, s.last_name, s.first_name, s.patronymic, g.student_id FROM grade g JOIN student s ON s.id = g.student_id WHERE g.sheet_id = ? ORDER BY g.position`,
+      sheet!.id,
+    );
+    expect(rows.map((r) => r.position)).toEqual(rows.map((_, i) => i + 1));
+    const sorted = [...rows].sort((a, b) => compareNames({ lastName: a.last_name, firstName: a.first_name, patronymic: a.patronymic }, { lastName: b.last_name, firstName: b.first_name, patronymic: b.patronymic }));
+    expect(rows.map((r) => r.student_id)).toEqual(sorted.map((r) => r.student_id));
+    const registered = all<{ student_id: string }>(
+      `SELECT r.student_id FROM registration r JOIN grade_sheet gs ON gs.group_id = r.group_id AND gs.curriculum_item_id = r.curriculum_item_id WHERE gs.id = ?`,
+      sheet!.id,
+    );
+    expect(new Set(rows.map((r) => r.student_id))).toEqual(new Set(registered.map((r) => r.student_id)));
   });
 });

@@ -21,6 +21,7 @@ import { insertStaff } from './demo-staff';
 import { insertStructure, type DemoContext, type Structure } from './demo-structure';
 import { insertStudents } from './demo-students';
 import { insertRegistrations } from './demo-registrations';
+import { insertCurrentSession } from './demo-current-session';
 import { insertGradeHistory } from './demo-grades';
 import { DEMO_USERS as USERS } from './demo-users.data';
 import { IdFactory } from './demo.random';
@@ -54,6 +55,9 @@ export interface DemoSummary {
   draftOrders: number;
   /** registrations of the current autumn semester */
   registrations: number;
+  /** the current autumn session's open sheets (some faculties), and those with module points typed */
+  currentSheets: number;
+  currentTypedSheets: number;
   /** the grade history: closed sheets of every past session (retakes and individual ones included) */
   gradeSheets: number;
   retakeSheets: number;
@@ -139,6 +143,8 @@ export async function generateDemo(db: Database, opts: DemoOptions = {}): Promis
       closerOf: (facultyId) => closers.get(facultyId) ?? admin,
       onProgress: (done, total) => progress('grades', done, total),
     });
+    // the current session: no sheet of this academic year is in the history, so its numbers start at 1
+    const current = insertCurrentSession(ctx, structure, { scaleId, enteredBy: (facultyId) => closers.get(facultyId) ?? admin, firstSeq: 0 });
 
     return {
       faculties: structure.faculties.length,
@@ -157,6 +163,8 @@ export async function generateDemo(db: Database, opts: DemoOptions = {}): Promis
       retakeSheets: history.retakeSheets,
       individualSheets: history.individualSheets,
       grades: history.grades,
+      currentSheets: current.sheets,
+      currentTypedSheets: current.typed,
     };
   });
 }
