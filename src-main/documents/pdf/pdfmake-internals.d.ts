@@ -16,3 +16,11 @@ declare module 'pdfmake/js/DocMeasure' {
   const DocMeasure: unknown;
   export default DocMeasure;
 }
+// fontkit (pdfkit's font engine), as far as pdf-drawn-table.ts measures with it
+declare module 'fontkit' {
+  export interface Font {
+    unitsPerEm: number;
+    layout(text: string): { advanceWidth: number };
+  }
+  export function openSync(file: string): Font;
+}

@@ -5,13 +5,14 @@
  */
 import type { Content, Margins, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { TranscriptDocumentInput, TranscriptLanguage } from '../transcript-document.model';
-import { documentDefinition, MM, render } from '../pdf/pdf';
-import { listWithClosing, signatureTable, type ListCell, type ListColumn } from '../pdf/pdf-table';
+import { contentWidth, documentDefinition, MM, render } from '../pdf/pdf';
+import { drawnListWithClosing, type DrawnColumn, type DrawnRow } from '../pdf/pdf-drawn-table';
+import { signatureTable } from '../pdf/pdf-table';
 import { transcriptContent, type TranscriptContent } from './transcript-content';
 
 /** №, discipline (what is left), credits, hours, form, points, letter, GPA points, grade */
-const WIDTHS: ListColumn['width'][] = [16, '*', 36, 30, 56, 46, 32, 38, 62];
-const ALIGN: ListColumn['align'][] = ['center', 'left', 'center', 'center', 'left', 'center', 'center', 'center', 'left'];
+const WIDTHS: DrawnColumn['width'][] = [16, '*', 36, 30, 56, 46, 32, 38, 62];
+const ALIGN: DrawnColumn['align'][] = ['center', 'left', 'center', 'center', 'left', 'center', 'center', 'center', 'left'];
 const FONT = 8.5;
 
 function header(c: TranscriptContent): Content[] {
@@ -30,15 +31,15 @@ function header(c: TranscriptContent): Content[] {
   ];
 }
 
-/** The semesters' table, ending with the last rows, the totals and the signatures on one page (see listWithClosing). */
+/**
+ * The semesters' table, ending with the last rows, the totals and the signatures on one page.
+ * Its rows are drawn (pdf-drawn-table.ts): a transcript has ~70 of them, and a batch prints a
+ * thousand transcripts.
+ */
 function table(c: TranscriptContent): Content {
-  const columns: ListColumn[] = c.headers.map((h, i) => ({ header: h, width: WIDTHS[i]!, align: ALIGN[i] }));
-  const rows: ListCell[][] = c.rows.map((r) =>
-    r.kind === 'line'
-      ? r.cells
-      : [{ text: r.text, colSpan: columns.length, align: r.kind === 'heading' ? 'left' : 'right' }, ...columns.slice(1).map(() => '')],
-  );
-  return listWithClosing({ columns, rows, fontSize: FONT, headerFontSize: FONT - 0.5, padding: 2 }, closing(c));
+  const columns: DrawnColumn[] = c.headers.map((h, i) => ({ header: h, width: WIDTHS[i]!, align: ALIGN[i]! }));
+  const rows: DrawnRow[] = c.rows.map((r) => (r.kind === 'line' ? { cells: r.cells } : { across: r.text, align: r.kind === 'heading' ? 'left' : 'right' }));
+  return drawnListWithClosing({ columns, rows, width: contentWidth(), fontSize: FONT, headerFontSize: FONT - 0.5, padding: 2 }, closing(c));
 }
 
 /** the QR's side: as on the certificate of study, readable by a phone camera */
