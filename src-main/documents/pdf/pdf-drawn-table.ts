@@ -81,14 +81,19 @@ interface Measurer {
 }
 let measurers: { dir: string; regular: Measurer; bold: Measurer } | null = null;
 
-function measurer(bold: boolean): Measurer {
+/** Opens the fonts of the current fonts folder (once; again if the folder changes): called once per table. */
+function openMeasurers(): void {
   const dir = fontsDir();
   if (measurers?.dir !== dir) {
     const files = fontFiles(dir)[FONT_SERIF]!;
     const open = (file: string): Measurer => ({ font: fontkit.openSync(file), widths: new Map() });
     measurers = { dir, regular: open(files.normal), bold: open(files.bold ?? files.normal) };
   }
-  return bold ? measurers.bold : measurers.regular;
+}
+
+function measurer(bold: boolean): Measurer {
+  if (!measurers) openMeasurers();
+  return bold ? measurers!.bold : measurers!.regular;
 }
 
 function textWidth(text: string, size: number, bold: boolean): number {
@@ -108,6 +113,8 @@ function words(text: string): string[] {
 
 /** The lines of a text in a width: greedy, at spaces; a word wider than the width is cut by letters. */
 export function wrap(text: string, width: number, size: number, bold: boolean): string[] {
+  // most cells ("4", "экзамен", "B+", a short discipline) fit as they are
+  if (!text.includes('\n') && textWidth(text, size, bold) <= width) return [text];
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
@@ -173,6 +180,7 @@ function canvasOf(paint: Paint): ContentCanvas {
 export function drawnRows(spec: DrawnTableSpec): { header: ContentCanvas; rows: ContentCanvas[] } {
   // whoever builds drawn rows makes sure pdfmake can paint them (not a speed patch: always on)
   installDrawnRows();
+  openMeasurers();
   const xs = edges(spec);
   const header = paintRow(spec, xs, spec.columns.map((c) => ({ text: c.header, align: 'center' as const })), false, true, spec.headerFontSize, true);
   const rows = spec.rows.map((r) =>
@@ -248,22 +256,38 @@ function glyphs(font: PdfFont, text: string, size: number, x: number, y: number,
   flush(positions.length);
 }
 
+/** A row's fill and rules from its top left corner: the same for every row of a shape, so written once. */
+const grids = new Map<string, string>();
+function gridOf(p: Paint): string {
+  const key = `${p.height}|${p.top}|${p.fill}|${p.rules.join(',')}`;
+  let grid = grids.get(key);
+  if (grid !== undefined) return grid;
+  const out: string[] = [];
+  const first = p.rules[0]!;
+  const last = p.rules[p.rules.length - 1]!;
+  if (p.fill) out.push(`${HEADER_FILL} rg`, `${num(first)} 0 ${num(last - first)} ${num(p.height)} re`, 'f');
+  out.push(`${CELL_LINE} w`, '0 G', '0 J');
+  const bottom = p.height - CELL_LINE / 2;
+  const top = p.top ? CELL_LINE / 2 : 0;
+  for (const rx of p.rules) out.push(`${num(rx)} ${num(top)} m`, `${num(rx)} ${num(p.height)} l`);
+  const left = num(first - CELL_LINE / 2);
+  const right = num(last + CELL_LINE / 2);
+  out.push(`${left} ${num(bottom)} m`, `${right} ${num(bottom)} l`);
+  if (p.top) out.push(`${left} ${num(top)} m`, `${right} ${num(top)} l`);
+  out.push('S');
+  grid = out.join('\n');
+  if (grids.size >= 1000) grids.clear();
+  grids.set(key, grid);
+  return grid;
+}
+
 /** The row's grid and texts at (x, y) on the page, as one saved-and-restored piece of content. */
 function paint(doc: PdfDocument, p: Paint, x: number, y: number): void {
-  const out: string[] = ['q'];
-  if (p.fill) out.push(`${HEADER_FILL} rg`, `${num(x + p.rules[0]!)} ${num(y)} ${num(p.rules[p.rules.length - 1]! - p.rules[0]!)} ${num(p.height)} re`, 'f');
-  out.push(`${CELL_LINE} w`, '0 G', '0 J');
-  const bottom = y + p.height - CELL_LINE / 2;
-  const top = p.top ? y + CELL_LINE / 2 : y;
-  for (const rx of p.rules) out.push(`${num(x + rx)} ${num(top)} m`, `${num(x + rx)} ${num(y + p.height)} l`);
-  const left = x + p.rules[0]! - CELL_LINE / 2;
-  const right = x + p.rules[p.rules.length - 1]! + CELL_LINE / 2;
-  out.push(`${num(left)} ${num(bottom)} m`, `${num(right)} ${num(bottom)} l`);
-  if (p.top) out.push(`${num(left)} ${num(top)} m`, `${num(right)} ${num(top)} l`);
-  out.push('S');
+  // moved to the row's corner (the page runs downwards there, as pdfkit sets it up)
+  const out: string[] = ['q', `1 0 0 1 ${num(x)} ${num(y)} cm`, gridOf(p)];
   if (p.texts.length) {
-    // text is set in PDF's own upward coordinates: pdfkit's page is flipped to run downwards
-    out.push(`1 0 0 -1 0 ${num(doc.page.height)} cm`, '0 g', 'BT');
+    // text is set in PDF's own upward coordinates: a baseline b below the corner is at −b
+    out.push('1 0 0 -1 0 0 cm', '0 g', 'BT');
     let current = '';
     for (const t of p.texts) {
       const font = doc.provideFont(FONT_SERIF, t.bold, false);
@@ -271,10 +295,9 @@ function paint(doc: PdfDocument, p: Paint, x: number, y: number): void {
       const selected = `/${font.id} ${num(t.size)} Tf`;
       if (selected !== current) out.push((current = selected));
       const free = t.align === 'left' ? 0 : t.width - font.widthOfString(t.text, t.size);
-      const tx = x + t.x + (t.align === 'center' ? free / 2 : t.align === 'right' ? free : 0);
-      const ty = doc.page.height - (y + t.baseline);
-      out.push(`1 0 0 1 ${num(tx)} ${num(ty)} Tm`);
-      glyphs(font, t.text, t.size, tx, ty, out);
+      const tx = t.x + (t.align === 'center' ? free / 2 : t.align === 'right' ? free : 0);
+      out.push(`1 0 0 1 ${num(tx)} ${num(-t.baseline)} Tm`);
+      glyphs(font, t.text, t.size, tx, -t.baseline, out);
     }
     out.push('ET');
   }
