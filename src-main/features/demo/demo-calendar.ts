@@ -10,6 +10,11 @@ import { isRealDate } from '../../../src-shared/domain/pin';
 export const CURRENT_YEAR = 2026;
 export const CURRENT_ACADEMIC_YEAR = '2026-2027';
 export const PREVIOUS_ACADEMIC_YEAR = '2025-2026';
+/**
+ * Faculties already filling this autumn's sheets (demo-current-session.ts): their dean's offices
+ * opened grade entry in September for the module points; the others open it on 1 November.
+ */
+export const CURRENT_SESSION_FACULTIES: readonly string[] = ['MED', 'IT'];
 /** the data describes the university on this day; no event is later */
 export const AS_OF = '2026-10-01';
 /** created_at / updated_at of every generated row that is not tied to an order date */

@@ -10,12 +10,9 @@
  */
 import { DEFAULT_SCALE, gradeRow, scaleFor } from '../../../src-shared/domain/grading';
 import { compareNames } from '../../../src-shared/domain/person';
-import { CURRENT_ACADEMIC_YEAR } from './demo-calendar';
+import { CURRENT_ACADEMIC_YEAR, CURRENT_SESSION_FACULTIES } from './demo-calendar';
 import type { DemoContext, Structure } from './demo-structure';
 import { Rng } from './demo.random';
-
-/** Faculties whose autumn sheets exist in the demo. */
-export const CURRENT_SESSION_FACULTIES: readonly string[] = ['MED', 'IT'];
 
 const GENERATED = '2026-09-15T08:00:00.000Z';
 const TYPED = '2026-09-29T11:00:00.000Z';

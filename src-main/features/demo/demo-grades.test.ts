@@ -118,6 +118,12 @@ describe('the demo’s current session', () => {
       expect(Object.keys(JSON.parse(p.parts_json) as object)).toEqual(['m1']);
       expect(p.letter).toBeNull();
     }
+    // typed while their faculty's entry window was open (it opened in September for them)
+    const outside = all<{ n: number }>(
+      `SELECT count(*) AS n FROM grade g JOIN grade_sheet gs ON gs.id = g.sheet_id JOIN academic_session ses ON ses.id = gs.session_id
+       WHERE gs.academic_year_id = '2026-2027' AND g.parts_json <> '{}' AND (substr(g.updated_at, 1, 10) < ses.entry_opens_on OR substr(g.updated_at, 1, 10) > ses.entry_closes_on)`,
+    );
+    expect(outside[0]!.n).toBe(0);
   });
 
   it('seats every student registered for the discipline, in Kyrgyz alphabetical order, once', () => {

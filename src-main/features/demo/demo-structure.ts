@@ -5,7 +5,7 @@
  */
 import type { DemoStore } from './demo.repository';
 import type { InstructionLanguage, StudyForm } from '../../../src-shared/domain/enums';
-import { CURRENT_YEAR, GENERATED_AT } from './demo-calendar';
+import { CURRENT_SESSION_FACULTIES, CURRENT_YEAR, GENERATED_AT } from './demo-calendar';
 import {
   FACULTIES,
   FORM_SUFFIX,
@@ -150,7 +150,9 @@ function insertCalendar(ctx: DemoContext, faculties: readonly FacultyRow[], firs
     for (const f of faculties) {
       const autumn = ctx.ids.next();
       const spring = ctx.ids.next();
-      ctx.store.session(autumn, yearId, f.id, 'autumn', `${y}-12-20`, `${y + 1}-01-20`, `${y}-11-01`, `${y + 1}-01-31`, GENERATED_AT);
+      // faculties already filling this autumn's sheets opened entry in September, for the module points
+      const entryOpens = y === CURRENT_YEAR && CURRENT_SESSION_FACULTIES.includes(f.seed.code) ? `${y}-09-15` : `${y}-11-01`;
+      ctx.store.session(autumn, yearId, f.id, 'autumn', `${y}-12-20`, `${y + 1}-01-20`, entryOpens, `${y + 1}-01-31`, GENERATED_AT);
       ctx.store.session(spring, yearId, f.id, 'spring', `${y + 1}-05-20`, `${y + 1}-06-30`, `${y + 1}-05-15`, `${y + 1}-07-10`, GENERATED_AT);
       sessions.set(`${yearId}|${f.id}|autumn`, autumn);
       sessions.set(`${yearId}|${f.id}|spring`, spring);
