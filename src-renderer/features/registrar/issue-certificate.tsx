@@ -6,6 +6,7 @@ import { fullName } from '../../../src-shared/domain/person';
 import type { MessageKey } from '../../../src-shared/i18n';
 import { call, errorMessage } from '../../api/client';
 import { ErrorBanner, Notice } from '../../ui/error-banner';
+import { SelectField } from '../../ui/select';
 import { TextField } from '../../ui/field';
 import { downloadFile } from '../../ui/file-download';
 
@@ -82,34 +83,21 @@ export function IssueCertificate() {
       {student ? (
         <div className="registrar-form">
           <h3 className="section-title">{t('registrar.issue.for', { name: fullName(student) })}</h3>
-          <label className="muted small">
-            {t('registrar.field.type')}{' '}
-            <select
+          <div className="registrar-choices">
+            <SelectField
+              label={t('registrar.field.type')}
               value={type}
-              onChange={(e) => {
-                const next = e.target.value as IssuedType;
+              onChange={(v) => {
+                const next = v as IssuedType;
                 setType(next);
                 if (next === 'academic' && lang === 'en') setLang('ky');
               }}
-              data-testid="certificate-type"
-            >
-              {ISSUED_TYPES.map((k) => (
-                <option key={k} value={k}>
-                  {t(`registrar.kind.${k}`)}
-                </option>
-              ))}
-            </select>
-          </label>{' '}
-          <label className="muted small">
-            {t('registrar.issue.lang')}{' '}
-            <select value={lang} onChange={(e) => setLang(e.target.value as Lang)} data-testid="certificate-lang">
-              {langs.map((l) => (
-                <option key={l} value={l}>
-                  {t(`lang.${l}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+              options={ISSUED_TYPES.map((k) => ({ value: k, label: t(`registrar.kind.${k}`) }))}
+              testId="certificate-type"
+              className="registrar-type"
+            />
+            <SelectField label={t('registrar.issue.lang')} value={lang} onChange={(v) => setLang(v as Lang)} options={langs.map((l) => ({ value: l, label: t(`lang.${l}`) }))} testId="certificate-lang" />
+          </div>
           {type === 'study' ? (
             <TextField label={t('registrar.issue.purpose')} hint={t('registrar.issue.purposeHint')} value={purpose} onChange={setPurpose} maxLength={200} testId="certificate-purpose" />
           ) : null}
