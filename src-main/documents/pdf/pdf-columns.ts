@@ -18,7 +18,7 @@ export function estimateWidth(text: string, size: number, bold = false): number 
  * The pieces a line may break between: spaces, and a hyphen before a letter
  * ("Абдыкадыров-|Сыдыкбеков"); "ЭК-10-24" stays whole (no break before a digit, UAX #14).
  */
-function words(text: string): string[] {
+export function words(text: string): string[] {
   return text.split(/\s+|(?<=-)(?=\p{L})/u).filter(Boolean);
 }
 

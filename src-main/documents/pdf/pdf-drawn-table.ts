@@ -3,7 +3,7 @@
  * transcripts of ~70 rows each). In an ordinary pdfmake table every cell is a text node that
  * pdfmake measures, breaks into lines and draws word by word — ~50 µs a cell, most of a
  * transcript's time. Here each row is laid out once, in this file: its cells' texts wrapped to
- * their columns (by the fonts' advance widths, pdf-metrics.ts) and its height known, and it
+ * their columns (by fontkit's own widths, as pdfkit measures when it prints) and its height known, and it
  * reaches pdfmake as one canvas of that height. pdfmake still does what it does well — the
  * pages: rows never cut in two, the header row repeated on every page, the closing block kept
  * with the last rows (drawnListWithClosing) — and at drawing time the row is painted here, its
@@ -14,7 +14,8 @@ import type { Content, ContentCanvas, TableCell } from 'pdfmake/interfaces';
 import RendererModule from 'pdfmake/js/Renderer';
 import * as fontkit from 'fontkit';
 import { FONT_SERIF, fontFiles, fontsDir } from './pdf-fonts';
-import { CELL_LINE } from './pdf-table';
+import { words } from './pdf-columns';
+import { CARRY_ROWS, CELL_LINE, PADDING_Y } from './pdf-table';
 import { pdfmakePrototype, once } from './pdfmake-class';
 
 export interface DrawnColumn {
@@ -38,13 +39,9 @@ export interface DrawnTableSpec {
   padding: number;
 }
 
-/** As listTable: top and bottom cell padding, header fill, and the document's line height (1.1). */
-const PADDING_Y = 2;
+/** As listTable: header fill, and the document's line height (1.1). */
 const HEADER_FILL = '0.909804 0.909804 0.909804';
 const LINE_HEIGHT = 1.1;
-/** DejaVu Serif's ascent and line height (ascent − descent, no gap) in ems: 1901 and 2384 of 2048. */
-const ASCENT = 1901 / 2048;
-const FONT_LINE = 2384 / 2048;
 /** Where a painted row travels inside pdfmake: a property of a plain rectangle (copied with it when a page is laid out). */
 const PAINT = 'unideskPaint';
 
@@ -106,11 +103,6 @@ function textWidth(text: string, size: number, bold: boolean): number {
   return (units / m.font.unitsPerEm) * size;
 }
 
-/** Pieces a line may break between: spaces, and after a hyphen before a letter (as pdf-columns.ts). */
-function words(text: string): string[] {
-  return text.split(/\s+|(?<=-)(?=\p{L})/u).filter(Boolean);
-}
-
 /** The lines of a text in a width: greedy, at spaces; a word wider than the width is cut by letters. */
 export function wrap(text: string, width: number, size: number, bold: boolean): string[] {
   // most cells ("4", "экзамен", "B+", a short discipline) fit as they are
@@ -141,7 +133,11 @@ export function wrap(text: string, width: number, size: number, bold: boolean): 
   return lines;
 }
 
-const lineHeight = (size: number) => FONT_LINE * LINE_HEIGHT * size;
+/** The font's ascent, and its line (ascent − descent + gap, as pdfkit's lineHeight) times the document's line height, at a size. */
+function metrics(size: number): { ascent: number; line: number } {
+  const f = measurer(false).font;
+  return { ascent: (f.ascent / f.unitsPerEm) * size, line: ((f.ascent - f.descent + f.lineGap) / f.unitsPerEm) * LINE_HEIGHT * size };
+}
 
 /** Column edges from the left of the table: the '*' column takes what the others leave. */
 function edges(spec: DrawnTableSpec): number[] {
@@ -154,7 +150,7 @@ function edges(spec: DrawnTableSpec): number[] {
 }
 
 function paintRow(spec: DrawnTableSpec, xs: number[], cells: { text: string; align: DrawnColumn['align'] }[], spans: boolean, bold: boolean, size: number, header: boolean): Paint {
-  const lh = lineHeight(size);
+  const { ascent, line: lh } = metrics(size);
   const texts: Text[] = [];
   let lines = 1;
   cells.forEach((cell, i) => {
@@ -163,7 +159,7 @@ function paintRow(spec: DrawnTableSpec, xs: number[], cells: { text: string; ali
     const wrapped = cell.text === '' ? [] : wrap(cell.text, width, size, bold);
     lines = Math.max(lines, wrapped.length);
     wrapped.forEach((text, k) => {
-      texts.push({ text, x: left, width, baseline: CELL_LINE + PADDING_Y + k * lh + ASCENT * size, align: cell.align, bold, size });
+      texts.push({ text, x: left, width, baseline: CELL_LINE + PADDING_Y + k * lh + ascent, align: cell.align, bold, size });
     });
   });
   const height = CELL_LINE + 2 * PADDING_Y + lines * lh + (header ? CELL_LINE : 0);
@@ -191,8 +187,6 @@ export function drawnRows(spec: DrawnTableSpec): { header: ContentCanvas; rows: 
   return { header: canvasOf(header), rows: rows.map(canvasOf) };
 }
 
-/** Rows kept with the closing block on its page (as CARRY_ROWS in pdf-table.ts). */
-const CARRY_ROWS = 3;
 const NO_GRID = { hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 0, paddingBottom: () => 0 };
 
 /**
@@ -210,7 +204,6 @@ interface PdfFont {
   id: string;
   ref(): unknown;
   encode(text: string): [string[], { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }[]];
-  widthOfString(text: string, size: number): number;
 }
 interface PdfDocument {
   page: { height: number; fonts: Record<string, unknown> };
@@ -294,7 +287,8 @@ function paint(doc: PdfDocument, p: Paint, x: number, y: number): void {
       if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
       const selected = `/${font.id} ${num(t.size)} Tf`;
       if (selected !== current) out.push((current = selected));
-      const free = t.align === 'left' ? 0 : t.width - font.widthOfString(t.text, t.size);
+      // the same widths the row was wrapped by
+      const free = t.align === 'left' ? 0 : t.width - textWidth(t.text, t.size, t.bold);
       const tx = t.x + (t.align === 'center' ? free / 2 : t.align === 'right' ? free : 0);
       out.push(`1 0 0 1 ${num(tx)} ${num(-t.baseline)} Tm`);
       glyphs(font, t.text, t.size, tx, -t.baseline, out);

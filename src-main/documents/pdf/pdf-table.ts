@@ -36,7 +36,7 @@ export interface ListTableSpec {
 
 const PADDING = 3;
 /** Top and bottom cell padding. */
-const PADDING_Y = 2;
+export const PADDING_Y = 2;
 export const CELL_LINE = 0.5;
 /** What a column adds to its content width (pdfmake widths exclude padding and rules). */
 export const CELL_OVERHEAD = 2 * PADDING + CELL_LINE;

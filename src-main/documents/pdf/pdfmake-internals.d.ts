@@ -20,6 +20,9 @@ declare module 'pdfmake/js/DocMeasure' {
 declare module 'fontkit' {
   export interface Font {
     unitsPerEm: number;
+    ascent: number;
+    descent: number;
+    lineGap: number;
     layout(text: string): { advanceWidth: number };
   }
   export function openSync(file: string): Font;
