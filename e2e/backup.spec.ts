@@ -7,8 +7,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ShellPage } from './pages/shell.page';
-import { SignInPage } from './pages/sign-in.page';
+import { signInAs } from './pages/sign-in.page';
 import { startApp, type RunningApp } from './support/app';
 
 let app: RunningApp;
@@ -35,9 +34,7 @@ function setBookNo(id: string, value: string): void {
 
 describe('backups of a workstation', () => {
   it('makes a copy by itself and on demand, and restores one after a confirmation that says what happens', async () => {
-    await (await new SignInPage(page).open(app.openUrl)).chooseLanguage('ru');
-    await new SignInPage(page).signIn('clerk', 'unidesk-clerk');
-    await new ShellPage(page).waitUntilSignedIn();
+    await signInAs(page, app.openUrl, 'clerk', 'ru');
     const [student] = app.query<{ id: string; record_book_no: string }>('SELECT id, record_book_no FROM student ORDER BY id LIMIT 1');
     await page.getByTestId('nav-sync').click();
     const section = page.getByTestId('backup-section');

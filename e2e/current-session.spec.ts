@@ -6,8 +6,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GradesPage } from './pages/grades.page';
-import { ShellPage } from './pages/shell.page';
-import { SignInPage } from './pages/sign-in.page';
+import { signInAs } from './pages/sign-in.page';
 import { startApp, type RunningApp } from './support/app';
 
 let app: RunningApp;
@@ -16,9 +15,7 @@ beforeAll(async () => {
   app = await startApp({});
   page = await app.newPage();
   await page.setViewportSize({ width: 1366, height: 768 });
-  await (await new SignInPage(page).open(app.openUrl)).chooseLanguage('ru');
-  await new SignInPage(page).signIn('admin', 'unidesk-admin');
-  await new ShellPage(page).waitUntilSignedIn();
+  await signInAs(page, app.openUrl, 'admin', 'ru');
 }, 120_000);
 afterAll(() => app?.stop());
 

@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CurriculaPage } from './pages/curricula.page';
-import { ShellPage } from './pages/shell.page';
-import { SignInPage } from './pages/sign-in.page';
+import { signInAs } from './pages/sign-in.page';
 import { startApp, type RunningApp } from './support/app';
 
 let app: RunningApp;
@@ -16,9 +15,7 @@ afterAll(() => app?.stop());
 
 describe('the teaching department edits a curriculum', () => {
   it('adds a discipline to a semester, sees the credit total change, and gets bad values refused in place', async () => {
-    await (await new SignInPage(page).open(app.openUrl)).chooseLanguage('ky');
-    await new SignInPage(page).signIn('teaching', 'unidesk-teaching');
-    await new ShellPage(page).waitUntilSignedIn();
+    await signInAs(page, app.openUrl, 'teaching', 'ky');
 
     // a full-time curriculum and two disciplines its first semester does not have yet
     const [cur] = app.query<{ id: string; specialty_id: string; intake_year: number; credits: number }>(

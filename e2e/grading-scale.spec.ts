@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GradingScalePage } from './pages/grading-scale.page';
-import { ShellPage } from './pages/shell.page';
-import { SignInPage } from './pages/sign-in.page';
+import { signInAs } from './pages/sign-in.page';
 import { startApp, type RunningApp } from './support/app';
 
 let app: RunningApp;
@@ -16,9 +15,7 @@ afterAll(() => app?.stop());
 
 describe('an administrator changes the grading scale for the next academic year', () => {
   it('shows an overlapping band in place, then saves the changed scale as a new version', async () => {
-    await (await new SignInPage(page).open(app.openUrl)).chooseLanguage('ru');
-    await new SignInPage(page).signIn('admin', 'unidesk-admin');
-    await new ShellPage(page).waitUntilSignedIn();
+    await signInAs(page, app.openUrl, 'admin', 'ru');
     const sheetsBefore = app.query<{ id: string; scale_id: string }>(`SELECT id, scale_id FROM grade_sheet ORDER BY id`);
 
     const scale = await new GradingScalePage(page).open();

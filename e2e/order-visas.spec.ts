@@ -2,8 +2,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OrdersPage } from './pages/orders.page';
-import { ShellPage } from './pages/shell.page';
-import { SignInPage } from './pages/sign-in.page';
+import { signInAs } from './pages/sign-in.page';
 import { startApp, type RunningApp } from './support/app';
 
 let app: RunningApp;
@@ -16,9 +15,7 @@ afterAll(() => app?.stop());
 
 describe('the administrator sets the visas every order carries', () => {
   it('ticks the vice-rector for academic affairs, saves, and the choice is stored for every workstation', async () => {
-    await (await new SignInPage(page).open(app.openUrl)).chooseLanguage('ru');
-    await new SignInPage(page).signIn('admin', 'unidesk-admin');
-    await new ShellPage(page).waitUntilSignedIn();
+    await signInAs(page, app.openUrl, 'admin', 'ru');
     await new OrdersPage(page).open();
     const panel = page.getByTestId('orders-visas');
     await panel.locator('summary').click();

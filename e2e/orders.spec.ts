@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ShellPage } from './pages/shell.page';
-import { SignInPage } from './pages/sign-in.page';
+import { SignInPage, signInAs } from './pages/sign-in.page';
 import { StudentsPage } from './pages/students.page';
 import { OrderEditorPage, OrdersPage } from './pages/orders.page';
 import { startApp, type RunningApp } from './support/app';
@@ -30,9 +30,7 @@ afterAll(() => app?.stop());
 
 describe('students’ HR promotes a group by a signed order', () => {
   it('drafts the order, sees the preview, signs it and gets a number', async () => {
-    await (await new SignInPage(page).open(app.openUrl)).chooseLanguage('ky');
-    await new SignInPage(page).signIn('studhr', 'unidesk-studhr');
-    await new ShellPage(page).waitUntilSignedIn();
+    await signInAs(page, app.openUrl, 'studhr', 'ky');
     const editor = await (await new OrdersPage(page).open()).startNew();
     await editor.setType('promotion');
     await editor.setEffectiveDate('20.11.2026');

@@ -9,8 +9,7 @@ import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeCode, encodeCode } from '../src-shared/domain/document-code';
-import { ShellPage } from './pages/shell.page';
-import { SignInPage } from './pages/sign-in.page';
+import { signInAs } from './pages/sign-in.page';
 import { StudentsPage } from './pages/students.page';
 import { startApp, type RunningApp } from './support/app';
 
@@ -20,9 +19,7 @@ beforeAll(async () => {
   app = await startApp({});
   page = await app.newPage();
   await page.setViewportSize({ width: 1366, height: 768 });
-  await (await new SignInPage(page).open(app.openUrl)).chooseLanguage('ru');
-  await new SignInPage(page).signIn('registrar', 'unidesk-registrar');
-  await new ShellPage(page).waitUntilSignedIn();
+  await signInAs(page, app.openUrl, 'registrar', 'ru');
 }, 120_000);
 afterAll(() => app?.stop());
 

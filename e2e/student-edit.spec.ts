@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ShellPage } from './pages/shell.page';
-import { SignInPage } from './pages/sign-in.page';
+import { SignInPage, signInAs } from './pages/sign-in.page';
 import { StudentCardPage, StudentEditPage } from './pages/student-card.page';
 import { StudentsPage } from './pages/students.page';
 import { startApp, type RunningApp } from './support/app';
@@ -22,9 +22,7 @@ afterAll(() => app?.stop());
 
 describe('students’ HR corrects a record, and the change is audited', () => {
   it('refuses a ПИН that is not 14 digits, naming the field, and saves nothing', async () => {
-    await (await new SignInPage(page).open(app.openUrl)).chooseLanguage('ru');
-    await new SignInPage(page).signIn('studhr', 'unidesk-studhr');
-    await new ShellPage(page).waitUntilSignedIn();
+    await signInAs(page, app.openUrl, 'studhr', 'ru');
     const students = await new StudentsPage(page).open();
     await students.search(target.record_book_no);
     await students.openStudent(target.id);

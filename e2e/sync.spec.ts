@@ -10,8 +10,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GradesPage } from './pages/grades.page';
-import { ShellPage } from './pages/shell.page';
-import { SignInPage } from './pages/sign-in.page';
+import { signInAs } from './pages/sign-in.page';
 import { startApp, type RunningApp } from './support/app';
 import { ADMIN, buildDriver, openEntrySeed, cli, serverCommand, serverStore, startDoor, startDriver, startServer, tempDir, type DeviceDoor, type ServerProcess } from './support/sync-world';
 
@@ -73,9 +72,7 @@ afterAll(async () => {
 
 describe('a dean’s office syncing with the university server', () => {
   it('keeps grades typed offline, sends them when the server is back, and a second device of the faculty gets them', async () => {
-    await (await new SignInPage(page).open(app.openUrl)).chooseLanguage('ru');
-    await new SignInPage(page).signIn('clerk', 'unidesk-clerk');
-    await new ShellPage(page).waitUntilSignedIn();
+    await signInAs(page, app.openUrl, 'clerk', 'ru');
     const session = one(dbA(), `SELECT s.id FROM academic_session s JOIN faculty f ON f.id = s.faculty_id WHERE f.code = 'ECON' AND s.academic_year_id = '2026-2027' AND s.term = 'autumn'`).id as string;
     const grades = await new GradesPage(page).open();
     await grades.chooseSession(session);

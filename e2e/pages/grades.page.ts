@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { RunningApp } from '../support/app';
-import { ShellPage } from './shell.page';
-import { SignInPage } from './sign-in.page';
+import { signInAs } from './sign-in.page';
 
 export class GradesPage {
   constructor(private readonly page: Page) {}
@@ -89,9 +88,7 @@ export class GradeGridPage {
  * 2026-2027 autumn session: where the grade-sheet specs start.
  */
 export async function clerkWithAutumnSheets(app: RunningApp, page: Page, lang: 'ky' | 'ru' | 'en'): Promise<{ sessionId: string; grades: GradesPage }> {
-  await (await new SignInPage(page).open(app.openUrl)).chooseLanguage(lang);
-  await new SignInPage(page).signIn('clerk', 'unidesk-clerk');
-  await new ShellPage(page).waitUntilSignedIn();
+  await signInAs(page, app.openUrl, 'clerk', lang);
   const [session] = app.query<{ id: string }>(
     `SELECT s.id FROM academic_session s JOIN app_user u ON u.username = 'clerk' AND u.faculty_id = s.faculty_id WHERE s.academic_year_id = '2026-2027' AND s.term = 'autumn'`,
   );

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { ShellPage } from './shell.page';
 
 export class SignInPage {
   constructor(private readonly page: Page) {}
@@ -24,4 +25,12 @@ export class SignInPage {
     await banner.waitFor();
     return (await banner.textContent()) ?? '';
   }
+}
+
+/** A demo user (password "unidesk-<username>") signs in from the sign-in page, in `lang`, and waits for the app. */
+export async function signInAs(page: Page, url: string, username: string, lang: 'ky' | 'ru' | 'en'): Promise<void> {
+  const signIn = await new SignInPage(page).open(url);
+  await signIn.chooseLanguage(lang);
+  await signIn.signIn(username, `unidesk-${username}`);
+  await new ShellPage(page).waitUntilSignedIn();
 }
