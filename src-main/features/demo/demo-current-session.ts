@@ -30,15 +30,21 @@ export interface CurrentSessionResult {
 export function insertCurrentSession(
   ctx: DemoContext,
   structure: Structure,
-  opts: { scaleId: string; enteredBy: (facultyId: string) => string; firstSeq: number },
+  opts: {
+    /** this autumn's registrations (demo-registrations.ts): student, discipline, group */
+    offerings: readonly { student_id: string; item_id: string; group_id: string }[];
+    scaleId: string;
+    enteredBy: (facultyId: string) => string;
+    firstSeq: number;
+  },
 ): CurrentSessionResult {
   const rng = new Rng(ctx.seed, 'current-session');
   const groups = new Map(structure.groups.filter((g) => CURRENT_SESSION_FACULTIES.includes(g.faculty.seed.code)).map((g) => [g.id, g]));
   const names = new Map(ctx.store.studentNames().map((s) => [s.id, { lastName: s.last_name, firstName: s.first_name, patronymic: s.patronymic }]));
   const forms = new Map(ctx.store.curriculumItemsAll().map((r) => [r.id, r.control_form]));
-  // the registrations written for this autumn (demo-registrations.ts), by group and discipline
+  // this autumn's registrations by group and discipline
   const offerings = new Map<string, { groupId: string; itemId: string; students: string[] }>();
-  for (const r of ctx.store.firstTermOfferings()) {
+  for (const r of opts.offerings) {
     if (!groups.has(r.group_id)) continue;
     const key = `${r.group_id}|${r.item_id}`;
     let o = offerings.get(key);

@@ -132,7 +132,7 @@ export async function generateDemo(db: Database, opts: DemoOptions = {}): Promis
       onProgress: (done, total) => progress('students', done, total),
     });
     progress('registrations', 0, 1);
-    const { registrations, scaleId } = insertRegistrations(ctx, CURRENT_ACADEMIC_YEAR, structure.firstYear);
+    const { registrations, scaleId, offerings } = insertRegistrations(ctx, CURRENT_ACADEMIC_YEAR, structure.firstYear);
     progress('registrations', 1, 1);
 
     // each faculty's clerk closes its sheets; the administrator those of faculties without one
@@ -144,7 +144,7 @@ export async function generateDemo(db: Database, opts: DemoOptions = {}): Promis
       onProgress: (done, total) => progress('grades', done, total),
     });
     // the current session: no sheet of this academic year is in the history, so its numbers start at 1
-    const current = insertCurrentSession(ctx, structure, { scaleId, enteredBy: (facultyId) => closers.get(facultyId) ?? admin, firstSeq: 0 });
+    const current = insertCurrentSession(ctx, structure, { offerings, scaleId, enteredBy: (facultyId) => closers.get(facultyId) ?? admin, firstSeq: 0 });
 
     return {
       faculties: structure.faculties.length,
